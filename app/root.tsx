@@ -1,0 +1,196 @@
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import stylesUrl from "./styles/app.css";
+import { useT } from "#app/components/i18n";
+import { LOCALES, makeT } from "#app/utils/i18n";
+import { resolveLocale } from "#app/utils/i18n.server";
+import { getActor } from "#app/utils/permissions.server";
+import { readToast } from "#app/utils/toast.server";
+import { publicEnv } from "#app/utils/env.server";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesUrl },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await getActor(request);
+  const locale = await resolveLocale(request, actor?.locale);
+  const { toast, header } = await readToast(request);
+  return data(
+    {
+      locale,
+      user: actor ? { name: actor.name, isPlatformAdmin: actor.isPlatformAdmin } : null,
+      toast,
+      ENV: publicEnv(),
+    },
+    { headers: header ? { "Set-Cookie": header } : undefined },
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Maillage" }];
+
+export type RootData = Awaited<ReturnType<typeof loader>>["data"];
+
+function LanguageSwitcher() {
+  const t = useT();
+  const location = useLocation();
+  return (
+    <Form method="post" action="/language" className="language-switcher">
+      <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+      <label htmlFor="language-select">{t("layout.language")}</label>
+      <select id="language-select" name="locale" defaultValue={t.locale}>
+        {LOCALES.map((l) => (
+          <option key={l} value={l} lang={l}>
+            {t(`lang.${l}`)}
+          </option>
+        ))}
+      </select>
+      <button type="submit" className="button button--small button--secondary">
+        {t("layout.languageChange")}
+      </button>
+    </Form>
+  );
+}
+
+function Toast({ toast }: { toast: RootData["toast"] }) {
+  const t = useT();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.focus();
+  }, [toast]);
+  if (!toast) return null;
+  return (
+    <div className={`toast toast--${toast.kind}`} role="status" tabIndex={-1} ref={ref}>
+      {t(toast.key, toast.vars)}
+    </div>
+  );
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const rootData = useRouteLoaderData<typeof loader>("root");
+  const locale = rootData?.locale ?? "fr";
+  const t = makeT(locale);
+  const user = rootData?.user;
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a href="#main" className="skip-link">
+          {t("layout.skip")}
+        </a>
+        <header className="site-header">
+          <div className="site-header__inner">
+            <Link to="/" className="brand">
+              <span className="brand__mark" aria-hidden="true">
+                ◆
+              </span>
+              <span className="brand__name">{t("app.name")}</span>
+            </Link>
+            <nav aria-label={t("layout.mainNav")} className="user-nav">
+              <ul>
+                {user?.isPlatformAdmin ? (
+                  <li>
+                    <Link to="/admin">{t("nav.platformAdmin")}</Link>
+                  </li>
+                ) : null}
+                {user ? (
+                  <>
+                    <li>
+                      <Link to="/account">{t("layout.account")}</Link>
+                    </li>
+                    <li>
+                      <Form method="post" action="/logout">
+                        <button type="submit" className="link-button">
+                          {t("layout.logout")}
+                        </button>
+                      </Form>
+                    </li>
+                  </>
+                ) : (
+                  <li>
+                    <Link to="/login">{t("layout.login")}</Link>
+                  </li>
+                )}
+              </ul>
+            </nav>
+            {rootData ? <LanguageSwitcher /> : null}
+          </div>
+        </header>
+        {children}
+        <footer className="site-footer">
+          <p>{t("layout.footer")}</p>
+        </footer>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  const { toast } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <Toast toast={toast} />
+      <Outlet />
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}
+
+/** Shared error page: 401/403/404 and the unexpected, in the reader's language. */
+export function ErrorPage() {
+  const error = useRouteError();
+  const t = useT();
+  let message = t("error.unexpected");
+  let status = 500;
+  if (isRouteErrorResponse(error)) {
+    status = error.status;
+    const key = typeof error.data === "object" && error.data && "message" in error.data ? String(error.data.message) : null;
+    message =
+      status === 404
+        ? t("error.notFound")
+        : status === 403
+          ? t("error.forbidden")
+          : status === 401
+            ? t("error.unauthorized")
+            : status === 429
+              ? t("error.tooMany")
+              : key && key.includes(".")
+                ? t(key)
+                : t("error.badRequest");
+  }
+  return (
+    <main id="main" className="page page--narrow" tabIndex={-1}>
+      <h1>{t("error.title")}</h1>
+      <p className="lead">{message}</p>
+      <p className="muted">{status}</p>
+      <p>
+        <Link to="/">{t("error.backHome")}</Link>
+      </p>
+    </main>
+  );
+}

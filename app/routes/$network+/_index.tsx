@@ -1,0 +1,103 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useT } from "#app/components/i18n";
+import { ErrorPage } from "#app/root";
+import { prisma } from "#app/utils/db.server";
+import { getActor, isCoordinator, requireNetwork } from "#app/utils/permissions.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const network = await requireNetwork(params.network);
+  const actor = await getActor(request);
+  const [organisationCount, recent, mine] = await Promise.all([
+    prisma.networkOrganisation.count({ where: { networkId: network.id } }),
+    prisma.organisation.findMany({
+      where: { networks: { some: { networkId: network.id } } },
+      orderBy: { updatedAt: "desc" },
+      take: 5,
+      select: { slug: true, name: true, commune: true, updatedAt: true },
+    }),
+    actor && actor.delegateOf.size > 0
+      ? prisma.organisation.findMany({
+          where: { id: { in: [...actor.delegateOf.keys()] }, networks: { some: { networkId: network.id } } },
+          select: { slug: true, name: true },
+          orderBy: { name: "asc" },
+        })
+      : Promise.resolve([]),
+  ]);
+  return {
+    network: { slug: network.slug, name: network.name, description: network.description, themes: network.themes },
+    organisationCount,
+    recent: recent.map((o) => ({ ...o, updatedAt: o.updatedAt.toISOString() })),
+    mine,
+    isCoordinator: isCoordinator(actor, network.id),
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.network.name} — Maillage` : "Maillage" }];
+
+export default function NetworkHome() {
+  const t = useT();
+  const { network, organisationCount, recent, mine, isCoordinator } = useLoaderData<typeof loader>();
+  const dateFormat = new Intl.DateTimeFormat(t.locale, { dateStyle: "long", timeZone: "Europe/Brussels" });
+  return (
+    <main id="main" className="page">
+      <h1>{network.name}</h1>
+      {network.description ? <p className="lead">{network.description}</p> : null}
+      {isCoordinator ? <p className="notice">{t("network.youCoordinate")} <Link to={`/${network.slug}/admin`}>{t("nav.admin")}</Link></p> : null}
+      <div className="grid">
+        <section className="card" aria-labelledby="members-title">
+          <h2 id="members-title">{t("network.members")}</h2>
+          <p className="lead">{t.plural("home.organisationCount", organisationCount)}</p>
+          <p>
+            <Link to={`/${network.slug}/organisations`}>{t("network.membersLink")}</Link>
+          </p>
+        </section>
+        {network.themes.length ? (
+          <section className="card" aria-labelledby="themes-title">
+            <h2 id="themes-title">{t("network.themes")}</h2>
+            <ul className="cluster" style={{ listStyle: "none", padding: 0 }}>
+              {network.themes.map((theme) => (
+                <li key={theme}>
+                  <Link className="tag" to={`/${network.slug}/organisations?theme=${encodeURIComponent(theme)}`}>
+                    {theme}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+        {mine.length ? (
+          <section className="card" aria-labelledby="mine-title">
+            <h2 id="mine-title">{t("network.yourOrganisations")}</h2>
+            <ul>
+              {mine.map((o) => (
+                <li key={o.slug}>
+                  <Link to={`/${network.slug}/organisations/${o.slug}`}>{o.name}</Link>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+      </div>
+      <section aria-labelledby="recent-title">
+        <h2 id="recent-title">{t("network.recent")}</h2>
+        {recent.length === 0 ? (
+          <p>{t("network.noRecent")}</p>
+        ) : (
+          <ul>
+            {recent.map((o) => (
+              <li key={o.slug}>
+                <Link to={`/${network.slug}/organisations/${o.slug}`}>{o.name}</Link>
+                {o.commune ? ` — ${o.commune}` : ""} <span className="muted">({dateFormat.format(new Date(o.updatedAt))})</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </main>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

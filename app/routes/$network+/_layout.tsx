@@ -1,0 +1,53 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { useT } from "#app/components/i18n";
+import { ErrorPage } from "#app/root";
+import { getActor, isCoordinator, requireNetwork } from "#app/utils/permissions.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const network = await requireNetwork(params.network);
+  const actor = await getActor(request);
+  return {
+    network: { slug: network.slug, name: network.name },
+    isCoordinator: isCoordinator(actor, network.id),
+  };
+}
+
+export default function NetworkLayout() {
+  const t = useT();
+  const { network, isCoordinator } = useLoaderData<typeof loader>();
+  const base = `/${network.slug}`;
+  return (
+    <>
+      <div className="network-bar">
+        <div className="network-bar__inner">
+          <Link to={base} className="network-bar__name">
+            {network.name}
+          </Link>
+          <nav aria-label={t("layout.networkNav")} className="network-nav">
+            <ul>
+              <li>
+                <NavLink to={base} end>
+                  {t("nav.home")}
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to={`${base}/organisations`}>{t("nav.organisations")}</NavLink>
+              </li>
+              {isCoordinator ? (
+                <li>
+                  <NavLink to={`${base}/admin`}>{t("nav.admin")}</NavLink>
+                </li>
+              ) : null}
+            </ul>
+          </nav>
+        </div>
+      </div>
+      <Outlet />
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

@@ -1,0 +1,96 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { ErrorSummary, TextField } from "#app/components/forms";
+import { useT } from "#app/components/i18n";
+import { authenticator, InvalidCredentials, LOGIN_LIMITS } from "#app/utils/auth.server";
+import { messageWithVars } from "#app/utils/i18n";
+import { clearRateLimit, clientIp, hitRateLimit } from "#app/utils/rate-limit.server";
+import { createUserSession, getUserId, safeRedirectTo } from "#app/utils/session.server";
+import { toastHeader } from "#app/utils/toast.server";
+
+const LoginSchema = z.object({
+  email: z.string({ required_error: "form.required" }).trim().toLowerCase().email("form.invalidEmail").max(254, "form.tooLong"),
+  password: z.string({ required_error: "form.required" }).max(200, "form.tooLong"),
+  redirectTo: z.string().optional(),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  // Already signed in: nothing to do here.
+  if (await getUserId(request)) {
+    throw redirect(safeRedirectTo(new URL(request.url).searchParams.get("redirectTo")));
+  }
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const formData = await request.clone().formData();
+  const submission = parseWithZod(formData, { schema: LoginSchema });
+  if (submission.status !== "success") {
+    return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
+  }
+  const { email, redirectTo } = submission.value;
+  const windowMinutes = Math.ceil(LOGIN_LIMITS.perEmail.windowMs / 60000);
+  const [byEmail, byIp] = await Promise.all([
+    hitRateLimit(`login:email:${email}`, LOGIN_LIMITS.perEmail.limit, LOGIN_LIMITS.perEmail.windowMs),
+    hitRateLimit(`login:ip:${clientIp(request)}`, LOGIN_LIMITS.perIp.limit, LOGIN_LIMITS.perIp.windowMs),
+  ]);
+  if (!byEmail.allowed || !byIp.allowed) {
+    const minutes = Math.ceil(Math.max(byEmail.allowed ? 0 : byEmail.retryAfterSeconds, byIp.allowed ? 0 : byIp.retryAfterSeconds) / 60) || windowMinutes;
+    return data(submission.reply({ formErrors: [messageWithVars("login.rateLimited", { minutes })], hideFields: ["password"] }), {
+      status: 429,
+    });
+  }
+  try {
+    const user = await authenticator.authenticate("form", request);
+    await clearRateLimit(`login:email:${email}`);
+    const headers = new Headers();
+    headers.append("Set-Cookie", await createUserSession(request, user.id));
+    headers.append("Set-Cookie", await toastHeader({ kind: "success", key: "login.welcome", vars: { name: user.name } }));
+    return redirect(safeRedirectTo(redirectTo), { headers });
+  } catch (error) {
+    if (error instanceof InvalidCredentials) {
+      return data(submission.reply({ formErrors: ["login.invalid"], hideFields: ["password"] }), { status: 400 });
+    }
+    throw error;
+  }
+}
+
+export default function LoginPage() {
+  const t = useT();
+  const lastResult = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const [form, fields] = useForm({
+    id: "login",
+    lastResult,
+    constraint: getZodConstraint(LoginSchema),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
+  });
+  return (
+    <main id="main" className="page page--narrow">
+      <h1>{t("login.title")}</h1>
+      <p>{t("login.intro")}</p>
+      <div className="card">
+        <Form method="post" {...getFormProps(form)}>
+          <ErrorSummary form={form} fields={{ email: fields.email, password: fields.password }} />
+          <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+          <TextField meta={fields.email} label={t("login.email")} type="email" autoComplete="email" />
+          <TextField meta={fields.password} label={t("login.password")} type="password" autoComplete="current-password" />
+          <div className="form-actions">
+            <button type="submit" className="button">
+              {t("login.submit")}
+            </button>
+            <Link to="/forgot-password">{t("login.forgot")}</Link>
+          </div>
+        </Form>
+      </div>
+      <p className="muted">{t("login.noAccount")}</p>
+    </main>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Maillage" }];

@@ -1,0 +1,124 @@
+// All e-mail goes through the outbox: sendEmail() only writes a row (inside the caller's
+// transaction when given one), a worker delivers it. Nothing is lost when SMTP is down; without
+// SMTP_URL messages stay in the outbox, readable by coordinators.
+import nodemailer, { type Transporter } from "nodemailer";
+import { prisma } from "./db.server";
+import { getEnv } from "./env.server";
+import { now } from "./clock.server";
+
+type Tx = Pick<typeof prisma, "outboxEmail">;
+
+export type Email = { to: string; subject: string; html: string; text: string; networkId?: string | null };
+
+export const MAX_ATTEMPTS = 8;
+
+export async function sendEmail(email: Email, tx: Tx = prisma) {
+  return tx.outboxEmail.create({
+    data: {
+      to: email.to,
+      subject: email.subject,
+      html: email.html,
+      text: email.text,
+      networkId: email.networkId ?? null,
+      nextAttemptAt: now(),
+    },
+    select: { id: true },
+  });
+}
+
+/** Minutes to wait after the n-th failed attempt: 1, 2, 4 … capped at 6 hours. */
+export function backoffMinutes(attempts: number) {
+  return Math.min(2 ** Math.max(0, attempts - 1), 360);
+}
+
+export function createTransport(smtpUrl: string) {
+  return nodemailer.createTransport(smtpUrl);
+}
+
+/** Delivers the due messages once. Returns how many were sent and how many failed this round. */
+export async function deliverDueEmails(transport: Transporter, { batch = 20 } = {}) {
+  const due = await prisma.outboxEmail.findMany({
+    where: { status: "pending", nextAttemptAt: { lte: now() } },
+    orderBy: { nextAttemptAt: "asc" },
+    take: batch,
+    select: { id: true, to: true, subject: true, html: true, text: true, attempts: true },
+  });
+  let sent = 0;
+  let failed = 0;
+  for (const message of due) {
+    // Claim the row first, so that two workers never send the same message.
+    const claim = await prisma.outboxEmail.updateMany({
+      where: { id: message.id, status: "pending", attempts: message.attempts },
+      data: { attempts: { increment: 1 } },
+    });
+    if (claim.count === 0) continue;
+    const attempts = message.attempts + 1;
+    try {
+      await transport.sendMail({
+        from: getEnv().MAIL_FROM,
+        to: message.to,
+        subject: message.subject,
+        html: message.html,
+        text: message.text,
+      });
+      await prisma.outboxEmail.update({
+        where: { id: message.id },
+        data: { status: "sent", sentAt: now(), lastError: null },
+      });
+      sent++;
+    } catch (error) {
+      const giveUp = attempts >= MAX_ATTEMPTS;
+      await prisma.outboxEmail.update({
+        where: { id: message.id },
+        data: {
+          status: giveUp ? "failed" : "pending",
+          lastError: String((error as Error).message ?? error).slice(0, 1000),
+          nextAttemptAt: new Date(now().getTime() + backoffMinutes(attempts) * 60_000),
+        },
+      });
+      failed++;
+    }
+  }
+  return { sent, failed };
+}
+
+/** Starts the delivery loop of the server process when SMTP_URL is set. Returns a stop function. */
+export function startOutboxWorker() {
+  const env = getEnv();
+  if (!env.SMTP_URL) return () => {};
+  const transport = createTransport(env.SMTP_URL);
+  let running = false;
+  const timer = setInterval(async () => {
+    if (running) return;
+    running = true;
+    try {
+      await deliverDueEmails(transport);
+    } catch (error) {
+      console.warn("[outbox] delivery round failed:", (error as Error).message);
+    } finally {
+      running = false;
+    }
+  }, env.OUTBOX_INTERVAL_MS);
+  timer.unref();
+  return () => {
+    clearInterval(timer);
+    transport.close();
+  };
+}
+
+/** Minimal HTML escaping for e-mail templates. */
+export function escapeHtml(text: string) {
+  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+}
+
+/** The shared frame of every e-mail: a readable HTML body and its plain-text twin. */
+export function emailLayout({ title, paragraphs, action }: { title: string; paragraphs: string[]; action?: { label: string; url: string } }) {
+  const html = `<!doctype html><html><body style="font-family:Arial,sans-serif;font-size:16px;line-height:1.5;color:#1b1b1b;max-width:40em">
+<h1 style="font-size:20px">${escapeHtml(title)}</h1>
+${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join("\n")}
+${action ? `<p><a href="${escapeHtml(action.url)}" style="display:inline-block;background:#0b5c4a;color:#fff;padding:10px 16px;border-radius:4px;text-decoration:none">${escapeHtml(action.label)}</a></p><p style="font-size:14px;color:#555">${escapeHtml(action.url)}</p>` : ""}
+<p style="font-size:13px;color:#555">Maillage</p>
+</body></html>`;
+  const text = [title, "", ...paragraphs.flatMap((p) => [p, ""]), ...(action ? [`${action.label} : ${action.url}`, ""] : []), "Maillage"].join("\n");
+  return { html, text };
+}

@@ -1,0 +1,24 @@
+import { Algorithm, hash, verify } from "@node-rs/argon2";
+
+export const PASSWORD_MIN = 10;
+
+export function hashPassword(password: string) {
+  // Argon2id with the library's defaults (19 MiB, 2 passes), OWASP's minimum recommendation.
+  return hash(password, { algorithm: Algorithm.Argon2id });
+}
+
+export async function verifyPassword(passwordHash: string | null | undefined, password: string) {
+  if (!passwordHash) return false;
+  try {
+    return await verify(passwordHash, password);
+  } catch {
+    return false;
+  }
+}
+
+// A hash to verify against when the e-mail is unknown, so that timing does not reveal accounts.
+let dummy: Promise<string> | undefined;
+export function dummyHash() {
+  dummy ??= hashPassword("not-a-real-password-for-timing");
+  return dummy;
+}

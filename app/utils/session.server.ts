@@ -1,0 +1,103 @@
+// Cookie sessions that point to a row of Session: revocable from /account, expiring, and never
+// holding more than an id in the browser.
+import { createCookieSessionStorage, redirect } from "@remix-run/node";
+import { getEnv } from "./env.server";
+import { prisma } from "./db.server";
+import { now } from "./clock.server";
+import { randomToken } from "./tokens.server";
+import { clientIp } from "./rate-limit.server";
+
+export const SESSION_DAYS = 30;
+const SESSION_MS = SESSION_DAYS * 24 * 60 * 60 * 1000;
+const TOUCH_MS = 5 * 60 * 1000;
+
+let storage: ReturnType<typeof createCookieSessionStorage> | undefined;
+export function sessionStorage() {
+  const env = getEnv();
+  storage ??= createCookieSessionStorage({
+    cookie: {
+      name: "__maillage",
+      httpOnly: true,
+      sameSite: "lax",
+      path: "/",
+      secure: env.cookieSecure,
+      secrets: [env.sessionSecret],
+      maxAge: SESSION_MS / 1000,
+    },
+  });
+  return storage;
+}
+
+export async function getCookieSession(request: Request) {
+  return sessionStorage().getSession(request.headers.get("Cookie"));
+}
+
+/** The valid session row behind the request's cookie, or null. Cached per request. */
+const cache = new WeakMap<Request, Promise<{ id: string; userId: string } | null>>();
+export function getSession(request: Request) {
+  let found = cache.get(request);
+  if (!found) {
+    found = (async () => {
+      const cookie = await getCookieSession(request);
+      const id = cookie.get("sid");
+      if (typeof id !== "string") return null;
+      const row = await prisma.session.findUnique({
+        where: { id },
+        select: { id: true, userId: true, expiresAt: true, revokedAt: true, lastSeenAt: true },
+      });
+      const current = now();
+      if (!row || row.revokedAt || row.expiresAt <= current) return null;
+      if (current.getTime() - row.lastSeenAt.getTime() > TOUCH_MS) {
+        await prisma.session.update({ where: { id }, data: { lastSeenAt: current } });
+      }
+      return { id: row.id, userId: row.userId };
+    })();
+    cache.set(request, found);
+  }
+  return found;
+}
+
+export async function getUserId(request: Request) {
+  return (await getSession(request))?.userId ?? null;
+}
+
+export function safeRedirectTo(to: FormDataEntryValue | string | null | undefined, fallback = "/") {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}
+
+export async function requireUserId(request: Request) {
+  const userId = await getUserId(request);
+  if (!userId) {
+    const url = new URL(request.url);
+    const here = url.pathname + url.search;
+    throw redirect(`/login?${new URLSearchParams({ redirectTo: here })}`);
+  }
+  return userId;
+}
+
+/** Creates the session row and returns the Set-Cookie header that carries it. */
+export async function createUserSession(request: Request, userId: string) {
+  const id = randomToken();
+  await prisma.session.create({
+    data: {
+      id,
+      userId,
+      expiresAt: new Date(now().getTime() + SESSION_MS),
+      userAgent: request.headers.get("User-Agent")?.slice(0, 300) ?? null,
+      ip: clientIp(request),
+    },
+  });
+  const cookie = await getCookieSession(request);
+  cookie.set("sid", id);
+  return sessionStorage().commitSession(cookie);
+}
+
+export async function destroyUserSession(request: Request) {
+  const cookie = await getCookieSession(request);
+  const id = cookie.get("sid");
+  if (typeof id === "string") {
+    await prisma.session.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: now() } });
+  }
+  return sessionStorage().destroySession(cookie);
+}

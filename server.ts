@@ -1,0 +1,83 @@
+// One process: Express serves the static files and the Remix app (and, with the collaboration
+// issue, the Hocuspocus WebSocket on the same port). Compiled with the app by `remix build`.
+import * as build from "@remix-run/dev/server-build";
+import { createRequestHandler } from "@remix-run/express";
+import { broadcastDevReady, installGlobals } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import { EnvError, getEnv } from "#app/utils/env.server";
+import { closeDatabase, getDatabase } from "#app/utils/db.server";
+import { startOutboxWorker } from "#app/utils/email.server";
+import { seedDemoIfEmpty } from "#app/models/demo-seed.server";
+
+installGlobals({ nativeFetch: true });
+
+async function main() {
+  let env;
+  try {
+    env = getEnv();
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(`Maillage cannot start.\n${error.message}\nSee README.md, "Configuration".`);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  const db = getDatabase();
+  const applied = await db.migrate();
+  if (applied.length) console.log(`Database (${db.kind}): applied ${applied.length} migration(s).`);
+  if (env.SEED_DEMO === "true") {
+    const logins = await seedDemoIfEmpty();
+    if (logins) {
+      console.log("\nDemo network created. Sign in with:");
+      for (const l of logins) console.log(`  ${l.role.padEnd(26)} ${l.email}  /  ${l.password}`);
+      console.log("");
+    }
+  }
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", "loopback, linklocal, uniquelocal");
+  app.use(compression());
+  app.use((req, res, next) => {
+    res.set({
+      "X-Content-Type-Options": "nosniff",
+      "Referrer-Policy": "same-origin",
+      "X-Frame-Options": "DENY",
+    });
+    // The client address as Express sees it (never a header the client sent under that name).
+    req.headers["x-maillage-client-ip"] = req.ip ?? "unknown";
+    next();
+  });
+  app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+  app.use(express.static("public", { maxAge: "1h" }));
+  app.get("/healthz", (_req, res) => {
+    res.type("text/plain").send("ok");
+  });
+  app.all("*", createRequestHandler({ build, mode: build.mode }));
+
+  const server = app.listen(env.PORT, env.HOST, () => {
+    const address = server.address();
+    const port = typeof address === "object" && address ? address.port : env.PORT;
+    console.log(`Maillage is running at http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${port}`);
+    if (process.env.REMIX_DEV_ORIGIN) broadcastDevReady(build);
+  });
+  const stopOutbox = startOutboxWorker();
+
+  const shutdown = () => {
+    stopOutbox();
+    server.close(async () => {
+      await closeDatabase();
+      process.exit(0);
+    });
+    setTimeout(() => process.exit(0), 3000).unref();
+  };
+  process.on("SIGTERM", shutdown);
+  process.on("SIGINT", shutdown);
+}
+
+main().catch((error) => {
+  console.error("Maillage could not start:", error);
+  process.exit(1);
+});
