@@ -1,0 +1,35 @@
+// The authorization matrix: every route of the app × every persona, with the HTTP status the
+// server must answer. tests/e2e/authorization.e2e.test.ts walks it against the built app and
+// fails when a route of the build has no row (GET for every route with a loader, POST for every
+// route with an action).
+//
+// Personas, in the fixture the runner builds:
+//   anonymous         no session
+//   otherDelegate     titular delegate of organisation :otherOrg (same network, not :org)
+//   delegate          titular delegate of organisation :org
+//   otherCoordinator  coordinator of another network (not :network)
+//   coordinator       coordinator of :network
+// Placeholders in `path`: :network, :org (in :network), :otherOrg (in :network), :outboxId (an
+// e-mail of :network's outbox), :token (a random, unknown token).
+// Expected statuses: 200, 302 (for anonymous on protected pages: to /login), 400 (POST with an
+// empty form reaching validation), 403, 404, 405 (no action).
+export type Persona = "anonymous" | "otherDelegate" | "delegate" | "otherCoordinator" | "coordinator";
+
+export type MatrixRow = {
+  /** Remix route id, e.g. "routes/$network+/organisations+/$org" */
+  route: string;
+  method: "GET" | "POST";
+  path: string;
+  /** Form fields for POST (default: empty form). */
+  form?: Record<string, string>;
+  expect: Record<Persona, number>;
+};
+
+/** Shorthands for common shapes of rows. */
+export const everyone = (status: number): Record<Persona, number> => ({
+  anonymous: status,
+  otherDelegate: status,
+  delegate: status,
+  otherCoordinator: status,
+  coordinator: status,
+});
