@@ -1,0 +1,7 @@
+import { existsSync } from "node:fs";
+
+export default function setup() {
+  if (!existsSync("build/index.js")) {
+    throw new Error("Browser tests run against the built app: run `npx remix build` first (npm test does).");
+  }
+}

@@ -1,0 +1,196 @@
+// Browser-test harness: a fresh database prepared in the test process, then the BUILT app
+// (build/index.js) started on a free port against it, and Debian's Chromium driven by
+// playwright-core. axe-core checks every page a test visits.
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { createTestDatabase } from "#tests/setup/database";
+import { resetEnv } from "#app/utils/env.server";
+import { closeDatabase, getDatabase } from "#app/utils/db.server";
+import { createUserSession } from "#app/utils/session.server";
+
+export const SESSION_SECRET = "e2e-session-secret-that-is-long-enough-0123456789";
+
+export type App<T> = { url: string; data: T; stop(): Promise<void>; logs(): string };
+
+/**
+ * Prepares a fresh database with `prepare` (factories from #tests/factories work inside it, and
+ * `sessionCookieFor`), closes it, then starts the built server on it. With PGlite the database is
+ * a folder the server opens once the test process has let go of it.
+ */
+export async function startApp<T = undefined>(
+  options: { prepare?: () => Promise<T>; env?: Record<string, string>; seedDemo?: boolean } = {},
+): Promise<App<T>> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "maillage-e2e-"));
+  const db = await createTestDatabase({ pgliteDir: path.join(dir, "pglite") });
+  const env = {
+    DATABASE_URL: db.url,
+    SESSION_SECRET,
+    NODE_ENV: "production",
+    APP_URL: "http://127.0.0.1", // replaced below once the port is known? links use it: see appUrl
+    COOKIE_SECURE: "false",
+    SEED_DEMO: options.seedDemo ? "true" : "false",
+    ...options.env,
+  };
+  // Prepare in this process, against the same database, with the same secret.
+  const saved = { ...process.env };
+  Object.assign(process.env, env);
+  resetEnv();
+  await closeDatabase();
+  let data: T;
+  try {
+    await getDatabase().migrate();
+    data = (options.prepare ? await options.prepare() : undefined) as T;
+  } finally {
+    await closeDatabase();
+    for (const key of Object.keys(env)) if (!(key in saved)) delete process.env[key];
+    Object.assign(process.env, saved);
+    resetEnv();
+  }
+
+  const port = await freePort();
+  const child = spawn(process.execPath, ["build/index.js"], {
+    env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", APP_URL: options.env?.APP_URL ?? `http://127.0.0.1:${port}` },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout!.on("data", (d) => (output += d));
+  child.stderr!.on("data", (d) => (output += d));
+  await waitForServer(child, () => output, `http://127.0.0.1:${port}/healthz`);
+  return {
+    url: `http://127.0.0.1:${port}`,
+    data,
+    logs: () => output,
+    async stop() {
+      await stopChild(child);
+      await db.drop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function freePort(): Promise<number> {
+  const net = await import("node:net");
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on("error", reject);
+  });
+}
+
+async function waitForServer(child: ChildProcess, logs: () => string, url: string) {
+  const start = Date.now();
+  while (Date.now() - start < 60_000) {
+    if (child.exitCode !== null) throw new Error(`The app exited (${child.exitCode}):\n${logs()}`);
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`The app did not start within 60 s:\n${logs()}`);
+}
+
+function stopChild(child: ChildProcess) {
+  return new Promise<void>((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
+}
+
+/** The value of the session cookie for a new session of this user (call inside `prepare`). */
+export async function sessionCookieFor(userId: string) {
+  const setCookie = await createUserSession(new Request("http://127.0.0.1/"), userId);
+  const [pair] = setCookie.split(";");
+  const eq = pair.indexOf("=");
+  return { name: pair.slice(0, eq), value: pair.slice(eq + 1) };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+}
+
+/** A page in a new context; optionally signed in (cookie from sessionCookieFor) and without JavaScript. */
+export async function newPage(
+  browser: Browser,
+  app: { url: string },
+  options: { javaScriptEnabled?: boolean; cookie?: { name: string; value: string }; locale?: string } = {},
+): Promise<{ page: Page; context: BrowserContext }> {
+  const context = await browser.newContext({
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+    locale: options.locale ?? "fr-BE",
+    baseURL: app.url,
+  });
+  if (options.cookie) {
+    await context.addCookies([{ ...options.cookie, url: app.url, httpOnly: true, sameSite: "Lax" }]);
+  }
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("console", (m) => {
+    if (m.type() === "error" && !/Failed to load resource/.test(m.text())) errors.push(m.text());
+  });
+  Object.assign(page, { jsErrors: errors, jsEnabled: options.javaScriptEnabled ?? true });
+  return { page, context };
+}
+
+/** JavaScript errors seen by the page (an error in the browser console fails a test). */
+export function jsErrors(page: Page): string[] {
+  return (page as Page & { jsErrors?: string[] }).jsErrors ?? [];
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** Runs axe-core (WCAG 2.0/2.1 A and AA) in the page; throws with a readable list on any violation. */
+export async function checkA11y(page: Page) {
+  // With JavaScript off, evaluate cannot run in the page: check the same HTML in a JS-enabled page.
+  let target = page;
+  let scratch: BrowserContext | undefined;
+  if ((page as Page & { jsEnabled?: boolean }).jsEnabled === false) {
+    const html = await page.content();
+    scratch = await page.context().browser()!.newContext({ javaScriptEnabled: true });
+    target = await scratch.newPage();
+    await target.route("**/*", (route) =>
+      route.request().isNavigationRequest() ? route.fulfill({ body: html, contentType: "text/html" }) : route.continue(),
+    );
+    await target.goto(page.url());
+  }
+  try {
+    await target.addScriptTag({ content: axeSource });
+    const result = await target.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      return axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+    });
+    if (result.violations.length) {
+      const lines = result.violations.map((v) => `- ${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+      throw new Error(`Accessibility violations on ${page.url()}:\n${lines.join("\n")}`);
+    }
+  } finally {
+    await scratch?.close();
+  }
+}
