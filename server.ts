@@ -5,6 +5,8 @@ import { createRequestHandler } from "@remix-run/express";
 import { broadcastDevReady, installGlobals } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { EnvError, getEnv } from "#app/utils/env.server";
 import { closeDatabase, getDatabase } from "#app/utils/db.server";
 import { startOutboxWorker } from "#app/utils/email.server";
@@ -50,8 +52,10 @@ async function main() {
     req.headers["x-maillage-client-ip"] = req.ip ?? "unknown";
     next();
   });
-  app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-  app.use(express.static("public", { maxAge: "1h" }));
+  // Files next to the build, whatever the working directory.
+  const publicDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "public");
+  app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(publicDir, { maxAge: "1h" }));
   app.get("/healthz", (_req, res) => {
     res.type("text/plain").send("ok");
   });

@@ -3,7 +3,9 @@
 // and by the tests, so neither spawns the Prisma CLI (docs/decisions/002).
 import { createHash, randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 export type SqlRunner = {
   /** Runs a script of several statements (simple protocol). */
@@ -24,7 +26,20 @@ CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "applied_steps_count" INTEGER NOT NULL DEFAULT 0
 );`;
 
-export const defaultMigrationsDir = path.resolve(process.cwd(), "prisma/migrations");
+/** prisma/migrations of the project this code belongs to, whatever the working directory
+ * (this module runs from app/db/ in tests and from build/ once compiled). */
+function findMigrationsDir() {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = path.join(dir, "prisma", "migrations");
+    if (existsSync(candidate)) return candidate;
+    const parent = path.dirname(dir);
+    if (parent === dir) return path.resolve("prisma/migrations");
+    dir = parent;
+  }
+}
+
+export const defaultMigrationsDir = findMigrationsDir();
 
 export async function listMigrations(dir = defaultMigrationsDir) {
   const entries = await readdir(dir, { withFileTypes: true });
