@@ -1,0 +1,201 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { useT } from "#app/components/i18n";
+import { ErrorPage } from "#app/root";
+import { prisma } from "#app/utils/db.server";
+import type { T } from "#app/utils/i18n";
+import { requireCoordinator, requireNetwork } from "#app/utils/permissions.server";
+import { AdminNav, pageParam, Pagination } from "./__admin-nav";
+
+const PER_PAGE = 30;
+type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const network = await requireNetwork(params.network);
+  await requireCoordinator(request, network.id);
+  const url = new URL(request.url);
+  const page = pageParam(url);
+  const action = url.searchParams.get("action") || "";
+  const entityType = url.searchParams.get("entity") || "";
+  const where = { networkId: network.id, ...(action ? { action } : {}), ...(entityType ? { entityType } : {}) };
+  const [total, entries, actions, entityTypes] = await Promise.all([
+    prisma.auditLog.count({ where }),
+    prisma.auditLog.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * PER_PAGE,
+      take: PER_PAGE,
+      select: { id: true, createdAt: true, action: true, entityType: true, entityId: true, before: true, after: true, actor: { select: { name: true } } },
+    }),
+    prisma.auditLog.findMany({ where: { networkId: network.id }, distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } }),
+    prisma.auditLog.findMany({ where: { networkId: network.id }, distinct: ["entityType"], select: { entityType: true }, orderBy: { entityType: "asc" } }),
+  ]);
+  // Name the organisations an entry is about (they may have been renamed since: the current name).
+  const orgIds = entries.filter((e) => e.entityType === "organisation").map((e) => e.entityId);
+  const orgs = orgIds.length
+    ? await prisma.organisation.findMany({ where: { id: { in: orgIds }, networks: { some: { networkId: network.id } } }, select: { id: true, slug: true, name: true } })
+    : [];
+  const orgById = new Map(orgs.map((o) => [o.id, o]));
+  return {
+    network: { slug: network.slug, name: network.name },
+    filters: { action, entity: entityType },
+    actions: actions.map((a) => a.action),
+    entityTypes: entityTypes.map((e) => e.entityType),
+    page,
+    pages: Math.max(1, Math.ceil(total / PER_PAGE)),
+    total,
+    entries: entries.map((e) => ({
+      id: e.id,
+      createdAt: e.createdAt.toISOString(),
+      actor: e.actor?.name ?? null,
+      action: e.action,
+      entityType: e.entityType,
+      entityId: e.entityId,
+      organisation: orgById.get(e.entityId) ?? null,
+      before: (e.before ?? null) as Json,
+      after: (e.after ?? null) as Json,
+    })),
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.network.name ?? ""} — Journal — Maillage` }];
+
+/** A key's translation, or the fallback when the dictionary has none (actions added later). */
+function label(t: T, key: string, fallback: string) {
+  const text = t(key);
+  return text === key ? fallback : text;
+}
+
+function formatValue(t: T, value: Json | undefined): string {
+  if (value === null || value === undefined || value === "") return "—";
+  if (typeof value === "boolean") return value ? t("form.yes") : t("form.no");
+  if (Array.isArray(value)) {
+    if (value.length === 0) return "—";
+    if (value.every((v) => typeof v !== "object" || v === null)) return value.map(String).join(", ");
+    return t.plural("audit.items", value.length);
+  }
+  if (typeof value === "object") return JSON.stringify(value);
+  return String(value);
+}
+
+type Entry = ReturnType<typeof useLoaderData<typeof loader>>["entries"][number];
+
+function Changes({ entry }: { entry: Entry }) {
+  const t = useT();
+  const obj = (v: Json) => (v && typeof v === "object" && !Array.isArray(v) ? v : {});
+  const before = obj(entry.before);
+  const after = obj(entry.after);
+  const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((f) => f !== "id");
+  if (fields.length === 0) return null;
+  const both = entry.before !== null && entry.after !== null;
+  return (
+    <ul className="audit-changes">
+      {fields.map((f) => (
+        <li key={f}>
+          <span className="audit-field">{label(t, `audit.field.${f}`, f)}</span> :{" "}
+          {both ? (
+            <>
+              <del>{formatValue(t, before[f])}</del> <span aria-hidden="true">→</span>
+              <span className="visually-hidden">{t("audit.becomes")}</span> <ins>{formatValue(t, after[f])}</ins>
+            </>
+          ) : entry.after !== null ? (
+            formatValue(t, after[f])
+          ) : (
+            <del>{formatValue(t, before[f])}</del>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Entity({ entry, networkSlug }: { entry: Entry; networkSlug: string }) {
+  const t = useT();
+  const kind = label(t, `audit.entity.${entry.entityType}`, entry.entityType);
+  if (entry.organisation) {
+    return (
+      <>
+        {kind} <Link to={`/${networkSlug}/organisations/${entry.organisation.slug}`}>{entry.organisation.name}</Link>
+      </>
+    );
+  }
+  const data = (entry.after ?? entry.before) as Record<string, Json> | null;
+  const name = data && typeof data === "object" ? (data.name ?? data.email ?? null) : null;
+  return (
+    <>
+      {kind}
+      {typeof name === "string" ? ` « ${name} »` : null}
+    </>
+  );
+}
+
+export default function AuditLog() {
+  const t = useT();
+  const { network, entries, filters, actions, entityTypes, page, pages, total } = useLoaderData<typeof loader>();
+  const location = useLocation();
+  const when = new Intl.DateTimeFormat(t.locale, { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Brussels" });
+  return (
+    <main id="main" className="page">
+      <AdminNav network={network} current={t("networkAdmin.nav.audit")} />
+      <h1>{t("audit.title")}</h1>
+      <p>{t("audit.intro")}</p>
+      <Form method="get" className="filters card">
+        <fieldset>
+          <legend>{t("audit.filters")}</legend>
+          <div className="cluster audit-filters">
+            <div className="field">
+              <label htmlFor="audit-action">{t("audit.filterAction")}</label>
+              <select id="audit-action" name="action" defaultValue={filters.action}>
+                <option value="">{t("audit.all")}</option>
+                {actions.map((a) => (
+                  <option key={a} value={a}>
+                    {label(t, `audit.action.${a}`, a)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="audit-entity">{t("audit.filterEntity")}</label>
+              <select id="audit-entity" name="entity" defaultValue={filters.entity}>
+                <option value="">{t("audit.all")}</option>
+                {entityTypes.map((e) => (
+                  <option key={e} value={e}>
+                    {label(t, `audit.entity.${e}`, e)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit" className="button button--secondary">
+              {t("audit.apply")}
+            </button>
+          </div>
+        </fieldset>
+      </Form>
+      <p className="muted" role="status">
+        {t.plural("audit.total", total)}
+      </p>
+      {entries.length === 0 ? (
+        <p>{t("audit.empty")}</p>
+      ) : (
+        <ol className="result-list audit-list">
+          {entries.map((e) => (
+            <li key={e.id}>
+              <p>
+                <strong>{label(t, `audit.action.${e.action}`, e.action)}</strong> — <Entity entry={e} networkSlug={network.slug} />
+              </p>
+              <p className="muted">
+                <time dateTime={e.createdAt}>{when.format(new Date(e.createdAt))}</time> · {e.actor ?? t("audit.system")}
+              </p>
+              <Changes entry={e} />
+            </li>
+          ))}
+        </ol>
+      )}
+      <Pagination page={page} pages={pages} search={location.search} />
+    </main>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}
