@@ -11,6 +11,8 @@ type Tx = Pick<typeof prisma, "outboxEmail">;
 export type Email = { to: string; subject: string; html: string; text: string; networkId?: string | null };
 
 export const MAX_ATTEMPTS = 8;
+/** How long a claimed message stays hidden from other delivery rounds (longer than a send). */
+export const CLAIM_LEASE_MS = 15 * 60_000;
 
 export async function sendEmail(email: Email, tx: Tx = prisma) {
   return tx.outboxEmail.create({
@@ -46,10 +48,13 @@ export async function deliverDueEmails(transport: Transporter, { batch = 20 } = 
   let sent = 0;
   let failed = 0;
   for (const message of due) {
-    // Claim the row first, so that two workers never send the same message.
+    // Claim the row first, so that two workers never send the same message: the attempt count
+    // guards against a worker that read the same row, and pushing nextAttemptAt by a lease hides
+    // the row from rounds that start while it is being sent. A worker that dies mid-send leaves
+    // the row to be retried once the lease is over.
     const claim = await prisma.outboxEmail.updateMany({
-      where: { id: message.id, status: "pending", attempts: message.attempts },
-      data: { attempts: { increment: 1 } },
+      where: { id: message.id, status: "pending", attempts: message.attempts, nextAttemptAt: { lte: now() } },
+      data: { attempts: { increment: 1 }, nextAttemptAt: new Date(now().getTime() + CLAIM_LEASE_MS) },
     });
     if (claim.count === 0) continue;
     const attempts = message.attempts + 1;
