@@ -1,6 +1,6 @@
 import { Algorithm, hash, verify } from "@node-rs/argon2";
 
-export const PASSWORD_MIN = 10;
+export { PASSWORD_MIN } from "./password";
 
 export function hashPassword(password: string) {
   // Argon2id with the library's defaults (19 MiB, 2 passes), OWASP's minimum recommendation.
