@@ -3,7 +3,7 @@
 import type { Prisma } from "#app/generated/prisma/client";
 import { audit, diff } from "#app/utils/audit.server";
 import { prisma } from "#app/utils/db.server";
-import { foldText, slugify } from "#app/utils/domain";
+import { foldText, RESERVED_SLUGS, slugify } from "#app/utils/domain";
 
 type Tx = Prisma.TransactionClient;
 
@@ -70,7 +70,8 @@ export async function uniqueOrganisationSlug(tx: Tx, name: string) {
   const taken = new Set(
     (await tx.organisation.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((o) => o.slug),
   );
-  if (!taken.has(base)) return base;
+  // "new" would be shadowed by /:network/organisations/new.
+  if (!taken.has(base) && !RESERVED_SLUGS.has(base)) return base;
   for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
 }
 

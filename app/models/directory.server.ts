@@ -1,0 +1,81 @@
+// The member directory's search: every filter is a Prisma where clause, so the database does the
+// work and a page costs three queries (count, page of results with their themes and whether they
+// are open, communes for the filter) whatever the size of the network.
+import type { Prisma } from "#app/generated/prisma/client";
+import { prisma } from "#app/utils/db.server";
+import { foldText } from "#app/utils/domain";
+import { brusselsWeekMinute } from "#app/utils/time";
+
+export const DIRECTORY_PAGE_SIZE = 20;
+
+export type DirectoryQuery = {
+  q?: string;
+  theme?: string;
+  commune?: string;
+  language?: string;
+  kind?: string;
+  openNow?: boolean;
+  page?: number;
+};
+
+/** Opening hours rows covering this instant (Brussels wall-clock time). */
+export function openAt(at: Date): Prisma.OpeningHourWhereInput {
+  const { weekday, minutes } = brusselsWeekMinute(at);
+  return { weekday, opensAt: { lte: minutes }, closesAt: { gt: minutes } };
+}
+
+export function directoryWhere(networkId: string, query: DirectoryQuery, at: Date): Prisma.OrganisationWhereInput {
+  const and: Prisma.OrganisationWhereInput[] = [{ networks: { some: { networkId } } }];
+  // searchText is folded the same way, so "sante" finds "Santé"; every word must appear.
+  for (const word of foldText(query.q ?? "").split(" ").filter(Boolean)) {
+    and.push({ searchText: { contains: word } });
+  }
+  if (query.theme) and.push({ themes: { has: query.theme } });
+  if (query.language) and.push({ languages: { has: query.language } });
+  if (query.commune) and.push({ commune: query.commune });
+  if (query.kind) and.push({ kind: query.kind });
+  if (query.openNow) and.push({ hours: { some: openAt(at) } });
+  return { AND: and };
+}
+
+export async function searchDirectory(networkId: string, query: DirectoryQuery, at: Date) {
+  const where = directoryWhere(networkId, query, at);
+  const total = await prisma.organisation.count({ where });
+  const pages = Math.max(1, Math.ceil(total / DIRECTORY_PAGE_SIZE));
+  const page = Math.min(Math.max(1, Math.floor(query.page ?? 1)), pages);
+  const rows = await prisma.organisation.findMany({
+    where,
+    // searchText starts with the folded name: an order that ignores accents and case on every
+    // database collation (PGlite sorts bytes, which would put "École" after "Zèbre").
+    orderBy: [{ searchText: "asc" }, { id: "asc" }],
+    skip: (page - 1) * DIRECTORY_PAGE_SIZE,
+    take: DIRECTORY_PAGE_SIZE,
+    select: {
+      slug: true,
+      name: true,
+      shortName: true,
+      kind: true,
+      commune: true,
+      themes: true,
+      // One batched query for the whole page tells which results are open right now.
+      hours: { where: openAt(at), select: { id: true }, take: 1 },
+    },
+  });
+  return {
+    total,
+    page,
+    pages,
+    results: rows.map(({ hours, ...org }) => ({ ...org, openNow: hours.length > 0 })),
+  };
+}
+
+/** The communes where the network's organisations are, for the commune filter. */
+export async function directoryCommunes(networkId: string) {
+  const rows = await prisma.organisation.findMany({
+    where: { networks: { some: { networkId } }, commune: { not: "" } },
+    distinct: ["commune"],
+    orderBy: { commune: "asc" },
+    select: { commune: true },
+  });
+  return rows.map((r) => r.commune).sort((a, b) => a.localeCompare(b, "fr"));
+}

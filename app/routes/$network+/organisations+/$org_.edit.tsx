@@ -1,0 +1,102 @@
+import { parseWithZod } from "@conform-to/zod";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useT } from "#app/components/i18n";
+import { updateOrganisation, transaction } from "#app/models/organisation.server";
+import { ErrorPage } from "#app/root";
+import { prisma } from "#app/utils/db.server";
+import { requireNetwork, requireNetworkOrganisation, requireOrganisationEditor } from "#app/utils/permissions.server";
+import { redirectWithToast } from "#app/utils/toast.server";
+import { formDefaults, OrganisationForm, organisationSchema, toOrganisationInput } from "./__organisation-form";
+import { organisationTitle } from "./__organisation-meta";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const network = await requireNetwork(params.network);
+  const { id } = await requireNetworkOrganisation(network.id, params.org);
+  await requireOrganisationEditor(request, network.id, id);
+  const org = await prisma.organisation.findUniqueOrThrow({
+    where: { id },
+    select: {
+      slug: true,
+      name: true,
+      shortName: true,
+      kind: true,
+      description: true,
+      street: true,
+      postalCode: true,
+      commune: true,
+      latitude: true,
+      longitude: true,
+      phone: true,
+      email: true,
+      website: true,
+      addressPublic: true,
+      phonePublic: true,
+      emailPublic: true,
+      websitePublic: true,
+      themes: true,
+      languages: true,
+      hours: {
+        select: { weekday: true, opensAt: true, closesAt: true, byAppointment: true, note: true },
+        orderBy: [{ weekday: "asc" }, { opensAt: "asc" }],
+      },
+    },
+  });
+  const { slug, ...stored } = org;
+  return {
+    network: { slug: network.slug, name: network.name, themes: network.themes },
+    org: { slug, name: org.name },
+    defaultValue: formDefaults(stored),
+    existingHours: org.hours.length,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const network = await requireNetwork(params.network);
+  const org = await requireNetworkOrganisation(network.id, params.org);
+  const actor = await requireOrganisationEditor(request, network.id, org.id);
+  const submission = parseWithZod(await request.formData(), { schema: organisationSchema(network.themes) });
+  if (submission.status !== "success") {
+    return data(submission.reply(), { status: 400 });
+  }
+  const input = toOrganisationInput(submission.value, network.themes);
+  const saved = await transaction(async (tx) => {
+    // An organisation can belong to several networks: themes of the others are not on this
+    // form, and must survive an edit made here.
+    const { themes } = await tx.organisation.findUniqueOrThrow({ where: { id: org.id }, select: { themes: true } });
+    const elsewhere = themes.filter((x) => !network.themes.includes(x));
+    return updateOrganisation(tx, network.id, actor.userId, org.id, { ...input, themes: [...input.themes!, ...elsewhere] });
+  });
+  return redirectWithToast(`/${network.slug}/organisations/${saved.slug}`, { kind: "success", key: "org.saved", vars: { name: saved.name } });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  organisationTitle(matches, (t) => (data ? `${t("org.edit.title")} : ${data.org.name}` : undefined));
+
+export default function EditOrganisation() {
+  const t = useT();
+  const { network, org, defaultValue, existingHours } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const profile = `/${network.slug}/organisations/${org.slug}`;
+  return (
+    <main id="main" className="page page--form">
+      <h1>
+        {t("org.edit.title")} <span className="h1-sub">{org.name}</span>
+      </h1>
+      <p>{t("org.edit.intro")}</p>
+      <OrganisationForm
+        id="organisation-edit"
+        themes={network.themes}
+        defaultValue={defaultValue}
+        existingHours={existingHours}
+        lastResult={lastResult}
+        submitLabel={t("form.save")}
+        cancelHref={profile}
+      />
+    </main>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

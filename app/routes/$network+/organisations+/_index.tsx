@@ -1,0 +1,201 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { useT } from "#app/components/i18n";
+import { directoryCommunes, searchDirectory, type DirectoryQuery } from "#app/models/directory.server";
+import { ErrorPage } from "#app/root";
+import { organisationTitle } from "./__organisation-meta";
+import { now } from "#app/utils/clock.server";
+import { ORGANISATION_KINDS, SPOKEN_LANGUAGES } from "#app/utils/domain";
+import { getActor, isCoordinator, requireNetwork } from "#app/utils/permissions.server";
+import { brusselsWeekMinute, formatMinutes } from "#app/utils/time";
+
+/** Reads the filters from the URL; a value that is not on offer is dropped rather than refused. */
+function readQuery(url: URL, themes: string[]): DirectoryQuery {
+  const p = url.searchParams;
+  const pick = (name: string, allowed: readonly string[]) => {
+    const value = p.get(name) ?? "";
+    return allowed.includes(value) ? value : undefined;
+  };
+  const page = Number.parseInt(p.get("page") ?? "1", 10);
+  return {
+    q: (p.get("q") ?? "").trim().slice(0, 200) || undefined,
+    theme: pick("theme", themes),
+    commune: (p.get("commune") ?? "").trim().slice(0, 100) || undefined,
+    language: pick("language", SPOKEN_LANGUAGES),
+    kind: pick("kind", ORGANISATION_KINDS),
+    openNow: p.get("open") === "1",
+    page: Number.isFinite(page) && page > 0 ? page : 1,
+  };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const network = await requireNetwork(params.network);
+  const actor = await getActor(request);
+  const query = readQuery(new URL(request.url), network.themes);
+  const at = now();
+  const [found, communes] = await Promise.all([searchDirectory(network.id, query, at), directoryCommunes(network.id)]);
+  return {
+    network: { slug: network.slug, name: network.name, themes: network.themes },
+    communes,
+    query: { ...query, page: found.page },
+    found,
+    brusselsTime: formatMinutes(brusselsWeekMinute(at).minutes),
+    canAdd: isCoordinator(actor, network.id),
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  organisationTitle(matches, (t) => (data ? t("org.directory.metaTitle", { network: data.network.name }) : undefined));
+
+function pageHref(base: string, search: string, page: number) {
+  const params = new URLSearchParams(search);
+  if (page > 1) params.set("page", String(page));
+  else params.delete("page");
+  const qs = params.toString();
+  return qs ? `${base}?${qs}` : base;
+}
+
+export default function Directory() {
+  const t = useT();
+  const { network, communes, query, found, brusselsTime, canAdd } = useLoaderData<typeof loader>();
+  const location = useLocation();
+  const base = `/${network.slug}/organisations`;
+  const filtered = Boolean(query.q || query.theme || query.commune || query.language || query.kind || query.openNow);
+  return (
+    <main id="main" className="page">
+      <h1>{t("org.directory.title")}</h1>
+      <p className="lead">{t("org.directory.intro")}</p>
+      {canAdd ? (
+        <p>
+          <Link className="button button--secondary" to={`${base}/new`}>
+            {t("org.add")}
+          </Link>
+        </p>
+      ) : null}
+      <div className="split">
+        {/* Keyed by the URL so that, with JavaScript, the fields follow "back" and "clear". */}
+        <Form method="get" action={base} className="filters card" role="search" key={location.search}>
+          <div className="field">
+            <label htmlFor="directory-q">{t("org.search.label")}</label>
+            <p className="hint" id="directory-q-hint">
+              {t("org.search.hint")}
+            </p>
+            <input type="search" id="directory-q" name="q" defaultValue={query.q ?? ""} aria-describedby="directory-q-hint" />
+          </div>
+          <fieldset>
+            <legend>{t("org.filters.legend")}</legend>
+            <FilterSelect name="theme" label={t("org.filter.theme")} value={query.theme} options={network.themes.map((x) => ({ value: x, label: x }))} />
+            <FilterSelect name="commune" label={t("org.filter.commune")} value={query.commune} options={communes.map((x) => ({ value: x, label: x }))} />
+            <FilterSelect
+              name="language"
+              label={t("org.filter.language")}
+              value={query.language}
+              options={SPOKEN_LANGUAGES.map((x) => ({ value: x, label: t(`org.lang.${x}`) }))}
+            />
+            <FilterSelect name="kind" label={t("org.filter.kind")} value={query.kind} options={ORGANISATION_KINDS.map((x) => ({ value: x, label: t(`org.kind.${x}`) }))} />
+            <div className="field field--checkbox">
+              <label className="checkbox">
+                <input type="checkbox" name="open" value="1" defaultChecked={query.openNow} aria-describedby="directory-open-hint" />
+                {t("org.filter.openNow")}
+              </label>
+              <p className="hint" id="directory-open-hint">
+                {t("org.filter.openNowHint", { time: brusselsTime })}
+              </p>
+            </div>
+          </fieldset>
+          <div className="form-actions">
+            <button type="submit" className="button">
+              {t("org.filter.submit")}
+            </button>
+            {filtered ? <Link to={base}>{t("org.filter.reset")}</Link> : null}
+          </div>
+        </Form>
+        <section aria-labelledby="directory-count">
+          <div aria-live="polite" aria-atomic="true">
+            <h2 id="directory-count" className="directory-count">
+              {t.plural("org.results.count", found.total)}
+            </h2>
+          </div>
+          {found.results.length === 0 ? (
+            <p>{t("org.results.none")}</p>
+          ) : (
+            <ul className="result-list">
+              {found.results.map((org) => (
+                <li key={org.slug}>
+                  <h3>
+                    <Link to={`${base}/${org.slug}`}>{org.name}</Link>
+                    {org.shortName ? <span className="muted"> ({org.shortName})</span> : null}
+                  </h3>
+                  <p className="directory-meta">
+                    {t(`org.kind.${org.kind}`)}
+                    {org.commune ? ` · ${org.commune}` : ""}
+                    {org.openNow ? (
+                      <>
+                        {" "}
+                        <span className="badge badge--open">{t("org.openNow")}</span>
+                      </>
+                    ) : null}
+                  </p>
+                  {org.themes.length ? (
+                    <ul className="cluster tag-list" aria-label={t("org.profile.themes")}>
+                      {org.themes.map((theme) => (
+                        <li key={theme} className="tag">
+                          {theme}
+                        </li>
+                      ))}
+                    </ul>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          )}
+          {found.pages > 1 ? (
+            <nav className="pagination" aria-label={t("pagination.label")}>
+              <ul>
+                {found.page > 1 ? (
+                  <li>
+                    <Link to={pageHref(base, location.search, found.page - 1)} rel="prev">
+                      <span aria-hidden="true">← </span>
+                      {t("pagination.previous")}
+                    </Link>
+                  </li>
+                ) : null}
+                <li aria-current="page">{t("pagination.page", { page: found.page, pages: found.pages })}</li>
+                {found.page < found.pages ? (
+                  <li>
+                    <Link to={pageHref(base, location.search, found.page + 1)} rel="next">
+                      {t("pagination.next")}
+                      <span aria-hidden="true"> →</span>
+                    </Link>
+                  </li>
+                ) : null}
+              </ul>
+            </nav>
+          ) : null}
+        </section>
+      </div>
+    </main>
+  );
+}
+
+function FilterSelect({ name, label, value, options }: { name: string; label: string; value?: string; options: { value: string; label: string }[] }) {
+  const t = useT();
+  const id = `directory-${name}`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} defaultValue={value ?? ""}>
+        <option value="">{t("org.filter.any")}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}
