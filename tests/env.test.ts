@@ -101,11 +101,11 @@ describe("the built server", () => {
       if (value !== undefined && !["SESSION_SECRET", "APP_URL", "DATABASE_URL"].includes(key)) env[key] = value;
     }
     Object.assign(env, { NODE_ENV: "production", PORT: "0", DATABASE_URL: "pglite:memory", SEED_DEMO: "false" });
-    const child = spawn(process.execPath, [entry], { env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [entry], { env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
     let stderr = "";
     let stdout = "";
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk));
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk));
     const killer = setTimeout(() => child.kill("SIGKILL"), 45_000);
     const code = await new Promise<number | null>((resolve) => child.on("exit", (c) => resolve(c)));
     clearTimeout(killer);
