@@ -4,19 +4,24 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import type { Browser } from "playwright-core";
 import { checkA11y, jsErrors, launchBrowser, newPage, sessionCookieFor, startApp, type App } from "./harness";
 import { createNetwork, createOrganisation, createUser, makeCoordinator } from "#tests/factories";
+import { startSmtpPeer } from "#tests/setup/smtp";
 
-type Data = { slug: string; orgSlug: string; orgName: string; coordinator: { name: string; value: string } };
+type Data = { slug: string; orgSlug: string; orgName: string; coordinator: { name: string; value: string }; email: string };
 let app: App<Data>;
 let browser: Browser;
+let peer: Awaited<ReturnType<typeof startSmtpPeer>>;
 
 beforeAll(async () => {
+  // A real SMTP peer receives what the server's outbox worker delivers (the reset e-mail).
+  peer = await startSmtpPeer();
   app = await startApp({
+    env: { SMTP_URL: peer.url, OUTBOX_INTERVAL_MS: "200" },
     prepare: async () => {
       const network = await createNetwork({ name: "Relais social de test" });
       const org = await createOrganisation(network.id, { name: "Maison d'accueil du Parvis" });
       const coordinator = await createUser({ name: "Claire Coordination" });
       await makeCoordinator(network.id, coordinator.id);
-      return { slug: network.slug, orgSlug: org.slug, orgName: org.name, coordinator: await sessionCookieFor(coordinator.id) };
+      return { slug: network.slug, orgSlug: org.slug, orgName: org.name, coordinator: await sessionCookieFor(coordinator.id), email: coordinator.email };
     },
   });
   browser = await launchBrowser();
@@ -25,6 +30,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await app?.stop();
+  await peer?.close();
 });
 
 test("invite a delegate, accept from the e-mail link (JavaScript off), then edit the organisation", async () => {
@@ -87,4 +93,39 @@ test("invite a delegate, accept from the e-mail link (JavaScript off), then edit
   await expect.poll(() => invited.page.getByText("cet appareil").count()).toBe(1);
   await checkA11y(invited.page);
   await invited.context.close();
+});
+
+test("forgotten password: the link from the e-mail sets a new password and signs in (JavaScript off)", async () => {
+  const { page, context } = await newPage(browser, app, { javaScriptEnabled: false });
+  await page.goto("/login");
+  await page.getByRole("link", { name: "Mot de passe oublié ?" }).click();
+  await page.waitForURL(`${app.url}/forgot-password`);
+  await checkA11y(page);
+  await page.getByLabel("Adresse e-mail").fill(app.data.email);
+  await page.getByRole("button", { name: "Recevoir le lien" }).click();
+  await page.waitForURL(`${app.url}/forgot-password?sent=1`);
+  await checkA11y(page);
+
+  // The server's outbox worker delivers it to the SMTP peer within a few rounds.
+  const subject = "Votre nouveau mot de passe Maillage";
+  await expect.poll(() => peer.messages.filter((m) => m.subject === subject).length, { timeout: 15_000 }).toBe(1);
+  const mail = peer.messages.find((m) => m.subject === subject);
+  expect(mail, "the reset e-mail reached the SMTP peer").toBeDefined();
+  const link = /https?:\/\/\S+\/reset-password\/[A-Za-z0-9_-]+/.exec(mail!.text ?? "")?.[0];
+  expect(link).toBeTruthy();
+
+  await page.goto(link!);
+  await checkA11y(page);
+  await page.getByLabel("Nouveau mot de passe", { exact: true }).fill("mon nouveau mot de passe");
+  await page.getByLabel("Nouveau mot de passe, une seconde fois").fill("mon nouveau mot de passe");
+  await page.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
+  await page.waitForURL(`${app.url}/${app.data.slug}`);
+  await expect.poll(() => page.getByRole("status").textContent()).toContain("Votre mot de passe est changé");
+  await checkA11y(page);
+
+  // The link is single use: opening it again explains why it no longer works.
+  await page.goto(link!);
+  await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Ce lien ne fonctionne pas");
+  await checkA11y(page);
+  await context.close();
 });
