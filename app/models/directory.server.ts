@@ -1,6 +1,6 @@
 // The member directory's search: every filter is a Prisma where clause, so the database does the
-// work and a page costs three queries (count, page of results with their themes and whether they
-// are open, communes for the filter) whatever the size of the network.
+// work and a page costs the same few queries (count, the page of results, whether each is open
+// now, the communes for the filter) whatever the size of the network.
 import type { Prisma } from "#app/generated/prisma/client";
 import { prisma } from "#app/utils/db.server";
 import { foldText } from "#app/utils/domain";
@@ -28,7 +28,8 @@ export function directoryWhere(networkId: string, query: DirectoryQuery, at: Dat
   const and: Prisma.OrganisationWhereInput[] = [{ networks: { some: { networkId } } }];
   // searchText is folded the same way, so "sante" finds "Santé"; every word must appear.
   for (const word of foldText(query.q ?? "").split(" ").filter(Boolean)) {
-    and.push({ searchText: { contains: word } });
+    // Prisma passes % and _ through to LIKE: escape them so that they match themselves.
+    and.push({ searchText: { contains: word.replace(/[\\%_]/g, "\\$&") } });
   }
   if (query.theme) and.push({ themes: { has: query.theme } });
   if (query.language) and.push({ languages: { has: query.language } });
