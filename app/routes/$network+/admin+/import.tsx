@@ -43,7 +43,7 @@ type ActionData =
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const network = await requireNetwork(params.network);
   await requireCoordinator(request, network.id);
-  return { network: { slug: network.slug, name: network.name, themes: network.themes }, example: templateRows(network.themes), maxRows: MAX_IMPORT_ROWS };
+  return { network: { slug: network.slug, name: network.name, themes: network.themes }, example: templateRows(network.themes), columns: [...IMPORT_COLUMNS], maxRows: MAX_IMPORT_ROWS };
 }
 
 async function readForm(request: Request) {
@@ -205,7 +205,7 @@ function Preview({ plan, csv }: { plan: Omit<ImportPlan, "writes">; csv: string 
 
 export default function ImportPage() {
   const t = useT();
-  const { network, example, maxRows } = useLoaderData<typeof loader>();
+  const { network, example, columns, maxRows } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionData | undefined;
   const base = `/${network.slug}/admin`;
   return (
@@ -293,7 +293,7 @@ export default function ImportPage() {
               </tr>
             </thead>
             <tbody>
-              {IMPORT_COLUMNS.map((c) => (
+              {columns.map((c) => (
                 <tr key={c}>
                   <th scope="row">
                     <code>{c}</code>
