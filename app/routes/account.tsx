@@ -124,7 +124,7 @@ export default function AccountPage() {
   return (
     <main id="main" className="page page--narrow">
       <h1>{t("account.title")}</h1>
-      <p className="lead">{t("account.intro", { email: user.email })}</p>
+      <p className="lead account-intro">{t("account.intro", { email: user.email })}</p>
       <ProfileForm user={user} />
       <PasswordForm email={user.email} />
       <section className="card" aria-labelledby="sessions-title">

@@ -160,7 +160,7 @@ export default function DelegatesPage() {
         </section>
       ) : null}
 
-      <section aria-labelledby="delegates-title">
+      <section aria-labelledby="delegates-title" className="delegates-section">
         <h2 id="delegates-title">{t("delegates.listTitle")}</h2>
         {delegates.length === 0 ? (
           <p>{t("delegates.none")}</p>
@@ -219,7 +219,7 @@ export default function DelegatesPage() {
         )}
       </section>
 
-      <section aria-labelledby="invitations-title">
+      <section aria-labelledby="invitations-title" className="delegates-section">
         <h2 id="invitations-title">{t("delegates.pendingTitle")}</h2>
         {invitations.length === 0 ? (
           <p>{t("delegates.noPending")}</p>
@@ -262,7 +262,8 @@ export default function DelegatesPage() {
         )}
       </section>
 
-      {canManage ? <InviteForm to={`${orgPath}/delegates`} roleOptions={roleOptions} /> : null}
+      {/* Keyed on the pending list: a sent invitation empties the form. */}
+      {canManage ? <InviteForm key={invitations.map((i) => i.id).join()} to={`${orgPath}/delegates`} roleOptions={roleOptions} /> : null}
     </main>
   );
 }
