@@ -23,7 +23,7 @@ function postImport(slug: string, cookie: string, form: Record<string, string>) 
 function postFile(slug: string, cookie: string, bytes: Uint8Array, pasted = "") {
   const form = new FormData();
   form.append("intent", "preview");
-  form.append("file", new Blob([bytes], { type: "text/csv" }), "membres.csv");
+  form.append("file", new Blob([bytes as Uint8Array<ArrayBuffer>], { type: "text/csv" }), "membres.csv");
   form.append("pasted", pasted);
   const request = new Request(`http://localhost/${slug}/admin/import`, { method: "POST", headers: { Cookie: cookie }, body: form });
   return importAction({ request, params: { network: slug }, context: {} }) as Promise<Result>;

@@ -66,8 +66,9 @@ function label(t: T, key: string, fallback: string) {
   return text === key ? fallback : text;
 }
 
-function formatValue(t: T, value: Json | undefined): string {
+function formatValue(t: T, value: Json | undefined, field?: string): string {
   if (value === null || value === undefined || value === "") return "—";
+  if (field === "kind" && typeof value === "string") return label(t, `org.kind.${value}`, value);
   if (typeof value === "boolean") return value ? t("form.yes") : t("form.no");
   if (Array.isArray(value)) {
     if (value.length === 0) return "—";
@@ -85,9 +86,11 @@ function Changes({ entry }: { entry: Entry }) {
   const obj = (v: Json) => (v && typeof v === "object" && !Array.isArray(v) ? v : {});
   const before = obj(entry.before);
   const after = obj(entry.after);
-  const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((f) => f !== "id");
-  if (fields.length === 0) return null;
   const both = entry.before !== null && entry.after !== null;
+  const isEmpty = (v: Json | undefined) => v === null || v === undefined || v === "" || (Array.isArray(v) && v.length === 0);
+  // A creation lists what was filled in; a change lists every field that moved, even to empty.
+  const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((f) => f !== "id" && (both || !isEmpty(after[f] ?? before[f])));
+  if (fields.length === 0) return null;
   return (
     <ul className="audit-changes">
       {fields.map((f) => (
@@ -95,13 +98,13 @@ function Changes({ entry }: { entry: Entry }) {
           <span className="audit-field">{label(t, `audit.field.${f}`, f)}</span> :{" "}
           {both ? (
             <>
-              <del>{formatValue(t, before[f])}</del> <span aria-hidden="true">→</span>
-              <span className="visually-hidden">{t("audit.becomes")}</span> <ins>{formatValue(t, after[f])}</ins>
+              <del>{formatValue(t, before[f], f)}</del> <span aria-hidden="true">→</span>
+              <span className="visually-hidden">{t("audit.becomes")}</span> <ins>{formatValue(t, after[f], f)}</ins>
             </>
           ) : entry.after !== null ? (
-            formatValue(t, after[f])
+            formatValue(t, after[f], f)
           ) : (
-            <del>{formatValue(t, before[f])}</del>
+            <del>{formatValue(t, before[f], f)}</del>
           )}
         </li>
       ))}
