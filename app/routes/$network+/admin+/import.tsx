@@ -120,7 +120,10 @@ function Preview({ plan, csv }: { plan: Omit<ImportPlan, "writes">; csv: string 
   const t = useT();
   const navigation = useNavigation();
   const ref = useRef<HTMLHeadingElement>(null);
-  useEffect(() => ref.current?.focus(), [plan]);
+  // With errors the alert below takes the focus; otherwise the preview's heading does.
+  useEffect(() => {
+    if (plan.counts.error === 0) ref.current?.focus();
+  }, [plan]);
   const errorRows = plan.rows.filter((r) => r.action === "error");
   const validRows = plan.rows.filter((r) => r.action !== "error");
   const shown = [...errorRows, ...validRows.slice(0, Math.max(0, PREVIEW_ROWS - errorRows.length))].sort((a, b) => a.row - b.row);
