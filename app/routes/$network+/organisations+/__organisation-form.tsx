@@ -208,9 +208,12 @@ export function OrganisationForm({
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   const hourRows = fields.hours.getFieldList();
-  const summaryFields: Record<string, { id: string; errors?: string[] }> = { ...fields };
+  // Conform's field collections are proxies that cannot be spread: name the fields one by one.
+  const summaryFields: Record<string, { id: string; errors?: string[] }> = {};
+  for (const name of TOP_FIELDS) summaryFields[name] = fields[name];
   hourRows.forEach((row, i) => {
-    for (const [name, meta] of Object.entries(row.getFieldset())) summaryFields[`hours.${i}.${name}`] = meta as { id: string; errors?: string[] };
+    const rowFields = row.getFieldset();
+    for (const name of HOUR_FIELDS) summaryFields[`hours.${i}.${name}`] = rowFields[name];
   });
   return (
     <Form method="post" {...getFormProps(form)} className="organisation-form">
@@ -271,6 +274,12 @@ export function OrganisationForm({
     </Form>
   );
 }
+
+const TOP_FIELDS = [
+  "name", "shortName", "kind", "description", "street", "postalCode", "commune", "latitude", "longitude",
+  "phone", "email", "website", "addressPublic", "phonePublic", "emailPublic", "websitePublic", "themes", "languages",
+] as const;
+const HOUR_FIELDS = ["weekday", "opensAt", "closesAt", "byAppointment", "note", "remove"] as const;
 
 type RowMeta = FieldMetadata<NonNullable<FormShape["hours"]>[number], FormShape, string[]>;
 
