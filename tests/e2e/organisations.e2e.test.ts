@@ -2,13 +2,14 @@
 // JavaScript; axe-core checks every page visited.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { createNetwork, createOrganisation, createUser, makeDelegate } from "#tests/factories";
+import { createNetwork, createOrganisation, createUser, makeCoordinator, makeDelegate } from "#tests/factories";
 import { checkA11y, jsErrors, launchBrowser, newPage, sessionCookieFor, startApp, type App } from "./harness";
 
 // The edit test renames this organisation (with a suffix): the directory test may run after it.
 const health = expect.stringMatching(/^Maison de Santé du Nord/);
 
-type Data = { slug: string; orgSlug: string; cookie: { name: string; value: string } };
+type Cookie = { name: string; value: string };
+type Data = { slug: string; orgSlug: string; cookie: Cookie; coordinatorCookie: Cookie };
 let app: App<Data>;
 let browser: Browser;
 
@@ -30,7 +31,14 @@ beforeAll(async () => {
       await createOrganisation(network.id, { name: "Service logement de Bouge", commune: "Bouge", postalCode: "5004", themes: ["Logement"], languages: ["fr", "ar"] });
       const delegate = await createUser({ name: "Déléguée Santé" });
       await makeDelegate(clinic.id, delegate.id);
-      return { slug: network.slug, orgSlug: clinic.slug, cookie: await sessionCookieFor(delegate.id) };
+      const coordinator = await createUser({ name: "Coordinatrice" });
+      await makeCoordinator(network.id, coordinator.id);
+      return {
+        slug: network.slug,
+        orgSlug: clinic.slug,
+        cookie: await sessionCookieFor(delegate.id),
+        coordinatorCookie: await sessionCookieFor(coordinator.id),
+      };
     },
   });
   browser = await launchBrowser();
@@ -136,3 +144,24 @@ for (const javaScriptEnabled of [true, false]) {
     await visitor.context.close();
   });
 }
+
+test("a coordinator adds an organisation (JavaScript off)", async () => {
+  const { page, context } = await newPage(browser, app, { javaScriptEnabled: false, cookie: app.data.coordinatorCookie });
+  await page.goto(`/${app.data.slug}/organisations`);
+  await page.getByRole("link", { name: "Ajouter une organisation" }).click();
+  await page.waitForURL(/\/organisations\/new$/);
+  await checkA11y(page);
+  await page.getByRole("textbox", { name: /^Code postal/ }).fill("75001");
+  await page.getByRole("button", { name: "Ajouter l'organisation" }).click();
+  await expect.poll(() => page.locator(".error-summary li").count()).toBe(2); // name, postal code
+  await checkA11y(page);
+  await page.getByLabel("Nom", { exact: true }).fill("Épicerie solidaire de Salzinnes");
+  await page.getByRole("textbox", { name: /^Code postal/ }).fill("5000");
+  await page.getByRole("textbox", { name: /^Commune/ }).fill("Salzinnes");
+  await page.getByLabel("Logement", { exact: true }).check();
+  await page.getByRole("button", { name: "Ajouter l'organisation" }).click();
+  await page.waitForURL(`${app.url}/${app.data.slug}/organisations/epicerie-solidaire-de-salzinnes`);
+  expect(await page.getByRole("status").textContent()).toContain("Épicerie solidaire de Salzinnes est ajoutée à l'annuaire.");
+  await checkA11y(page);
+  await context.close();
+});
