@@ -20,6 +20,7 @@ const e2eConfig = "tests/e2e/vitest.config.ts";
 const hasFlock = spawnSync("flock", ["--version"], { stdio: "ignore" }).status === 0;
 const build = ["npx", "remix", "build"];
 const steps = [
+  ["typecheck", ["npx", "tsc", "--noEmit"]],
   ["build", hasFlock ? ["flock", "/tmp/maillage-build.lock", ...build] : build],
   ["units and integration", ["npx", "vitest", "run"]],
   ["browser", ["npx", "vitest", "run", "--config", e2eConfig]],

@@ -1,6 +1,6 @@
 // Cookie sessions that point to a row of Session: revocable from /account, expiring, and never
 // holding more than an id in the browser.
-import { createCookieSessionStorage, redirect } from "@remix-run/node";
+import { createCookieSessionStorage, redirect, type SessionStorage } from "@remix-run/node";
 import { getEnv } from "./env.server";
 import { prisma } from "./db.server";
 import { now } from "./clock.server";
@@ -11,10 +11,10 @@ export const SESSION_DAYS = 30;
 const SESSION_MS = SESSION_DAYS * 24 * 60 * 60 * 1000;
 const TOUCH_MS = 5 * 60 * 1000;
 
-let storage: ReturnType<typeof createCookieSessionStorage> | undefined;
+let storage: SessionStorage<{ sid: string }> | undefined;
 export function sessionStorage() {
   const env = getEnv();
-  storage ??= createCookieSessionStorage({
+  storage ??= createCookieSessionStorage<{ sid: string }>({
     cookie: {
       name: "__maillage",
       httpOnly: true,

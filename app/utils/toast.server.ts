@@ -1,13 +1,13 @@
 // One-time messages after a mutation (redirect, then show once).
-import { createCookieSessionStorage, redirect } from "@remix-run/node";
+import { createCookieSessionStorage, redirect, type SessionStorage } from "@remix-run/node";
 import { getEnv } from "./env.server";
 
 export type Toast = { kind: "success" | "info" | "error"; key: string; vars?: Record<string, string | number> };
 
-let storage: ReturnType<typeof createCookieSessionStorage> | undefined;
+let storage: SessionStorage<Record<string, never>, { toast: Toast }> | undefined;
 function toastStorage() {
   const env = getEnv();
-  storage ??= createCookieSessionStorage({
+  storage ??= createCookieSessionStorage<Record<string, never>, { toast: Toast }>({
     cookie: { name: "__toast", httpOnly: true, sameSite: "lax", path: "/", secure: env.cookieSecure, secrets: [env.sessionSecret] },
   });
   return storage;

@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 // Walks the authorization matrix (tests/e2e/authz/) against the built app: every route × every
 // persona, with the status the server must answer. Fails when a route of the build has no row.
 import { readdirSync, readFileSync } from "node:fs";

@@ -53,12 +53,12 @@ export async function startApp<T = undefined>(
 
   const port = await freePort();
   const child = spawn(process.execPath, ["build/index.js"], {
-    env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", APP_URL: options.env?.APP_URL ?? `http://127.0.0.1:${port}` },
+    env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", APP_URL: options.env?.APP_URL ?? `http://127.0.0.1:${port}` } as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
-  child.stdout!.on("data", (d) => (output += d));
-  child.stderr!.on("data", (d) => (output += d));
+  child.stdout!.on("data", (d: Buffer) => (output += d));
+  child.stderr!.on("data", (d: Buffer) => (output += d));
   await waitForServer(child, () => output, `http://127.0.0.1:${port}/healthz`);
   return {
     url: `http://127.0.0.1:${port}`,

@@ -30,5 +30,5 @@ afterEach(() => {
   setNow(undefined);
   const calls = errorSpy.mock.calls;
   errorSpy.mockRestore();
-  if (calls.length) throw new Error(`console.error was called during the test:\n${calls.map((c) => c.map(String).join(" ")).join("\n")}`);
+  if (calls.length) throw new Error(`console.error was called during the test:\n${calls.map((c: unknown[]) => c.map(String).join(" ")).join("\n")}`);
 });
