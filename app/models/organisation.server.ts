@@ -31,7 +31,8 @@ export type OrganisationInput = {
   hours?: OpeningHourInput[];
 };
 
-export const organisationAuditSelect = {
+// Every stored field of an organisation with its opening hours: profile, edit form and audit.
+export const organisationFullSelect = {
   id: true,
   slug: true,
   name: true,
@@ -85,7 +86,7 @@ export async function createOrganisation(tx: Tx, networkId: string, actorId: str
       hours: input.hours?.length ? { create: input.hours } : undefined,
       networks: { create: { networkId } },
     },
-    select: organisationAuditSelect,
+    select: organisationFullSelect,
   });
   await audit(tx, { networkId, actorId, action: "organisation.create", entityType: "organisation", entityId: org.id, after: org });
   return org;
@@ -93,12 +94,12 @@ export async function createOrganisation(tx: Tx, networkId: string, actorId: str
 
 /** Updates an organisation (and replaces its opening hours when given). Audits the difference. */
 export async function updateOrganisation(tx: Tx, networkId: string, actorId: string | null, id: string, input: OrganisationInput) {
-  const before = await tx.organisation.findUniqueOrThrow({ where: { id }, select: organisationAuditSelect });
+  const before = await tx.organisation.findUniqueOrThrow({ where: { id }, select: organisationFullSelect });
   if (input.hours) {
     await tx.openingHour.deleteMany({ where: { organisationId: id } });
     if (input.hours.length) await tx.openingHour.createMany({ data: input.hours.map((h) => ({ ...h, organisationId: id })) });
   }
-  const after = await tx.organisation.update({ where: { id }, data: columns(input), select: organisationAuditSelect });
+  const after = await tx.organisation.update({ where: { id }, data: columns(input), select: organisationFullSelect });
   const change = diff(before as Record<string, unknown>, after as Record<string, unknown>);
   if (change.changed) {
     await audit(tx, { networkId, actorId, action: "organisation.update", entityType: "organisation", entityId: id, before: change.before, after: change.after });

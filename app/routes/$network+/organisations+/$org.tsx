@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { organisationFullSelect } from "#app/models/organisation.server";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useT } from "#app/components/i18n";
 import { ErrorPage } from "#app/root";
@@ -21,31 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [org, insider] = await Promise.all([
     prisma.organisation.findUniqueOrThrow({
       where: { id },
-      select: {
-        slug: true,
-        name: true,
-        shortName: true,
-        kind: true,
-        description: true,
-        street: true,
-        postalCode: true,
-        commune: true,
-        latitude: true,
-        longitude: true,
-        phone: true,
-        email: true,
-        website: true,
-        addressPublic: true,
-        phonePublic: true,
-        emailPublic: true,
-        websitePublic: true,
-        themes: true,
-        languages: true,
-        hours: {
-          select: { weekday: true, opensAt: true, closesAt: true, byAppointment: true, note: true },
-          orderBy: [{ weekday: "asc" }, { opensAt: "asc" }],
-        },
-      },
+      select: organisationFullSelect,
     }),
     isNetworkInsider(actor, network.id),
   ]);

@@ -1,3 +1,4 @@
+import { organisationFullSelect } from "#app/models/organisation.server";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
@@ -16,31 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireOrganisationEditor(request, network.id, id);
   const org = await prisma.organisation.findUniqueOrThrow({
     where: { id },
-    select: {
-      slug: true,
-      name: true,
-      shortName: true,
-      kind: true,
-      description: true,
-      street: true,
-      postalCode: true,
-      commune: true,
-      latitude: true,
-      longitude: true,
-      phone: true,
-      email: true,
-      website: true,
-      addressPublic: true,
-      phonePublic: true,
-      emailPublic: true,
-      websitePublic: true,
-      themes: true,
-      languages: true,
-      hours: {
-        select: { weekday: true, opensAt: true, closesAt: true, byAppointment: true, note: true },
-        orderBy: [{ weekday: "asc" }, { opensAt: "asc" }],
-      },
-    },
+    select: organisationFullSelect,
   });
   const { slug, ...stored } = org;
   return {
