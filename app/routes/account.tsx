@@ -16,7 +16,7 @@ import {
 import { prisma } from "#app/utils/db.server";
 import { LOCALES, messageWithVars } from "#app/utils/i18n";
 import { localeCookie } from "#app/utils/i18n.server";
-import { PASSWORD_MAX, PASSWORD_MIN } from "#app/utils/password";
+import { PASSWORD_MAX } from "#app/utils/password";
 import { invariantResponse, requireActor } from "#app/utils/permissions.server";
 import { hitRateLimit } from "#app/utils/rate-limit.server";
 import { destroyUserSession, getSession } from "#app/utils/session.server";
@@ -24,6 +24,7 @@ import { TIME_ZONE } from "#app/utils/time";
 import { redirectWithToast, toastHeader } from "#app/utils/toast.server";
 import { accountTitle } from "./__account-meta";
 import { newPasswordFields, passwordsMatch, profileFields } from "./__account-schemas";
+import { NewPasswordFields } from "./__new-password-fields";
 
 const ProfileSchema = z.object(profileFields);
 const PasswordSchema = z
@@ -231,14 +232,7 @@ function PasswordForm({ email }: { email: string }) {
         <input type="hidden" name="intent" value="password" />
         <input type="email" name="username" value={email} autoComplete="username" readOnly hidden />
         <TextField meta={fields.current} label={t("account.currentPassword")} type="password" autoComplete="current-password" />
-        <TextField
-          meta={fields.password}
-          label={t("account.newPassword")}
-          hint={t("account.passwordHint", { min: PASSWORD_MIN })}
-          type="password"
-          autoComplete="new-password"
-        />
-        <TextField meta={fields.confirm} label={t("account.confirmPassword")} type="password" autoComplete="new-password" />
+        <NewPasswordFields password={fields.password} confirm={fields.confirm} />
         <div className="form-actions">
           <button type="submit" className="button">
             {t("account.passwordSubmit")}

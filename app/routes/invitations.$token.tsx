@@ -17,12 +17,12 @@ import { ErrorPage } from "#app/root";
 import { prisma } from "#app/utils/db.server";
 import { LOCALES } from "#app/utils/i18n";
 import { localeCookie } from "#app/utils/i18n.server";
-import { PASSWORD_MIN } from "#app/utils/password";
 import { forbidden, getActor, requireActor } from "#app/utils/permissions.server";
 import { createUserSession } from "#app/utils/session.server";
 import { toastHeader } from "#app/utils/toast.server";
 import { accountTitle } from "./__account-meta";
 import { newPasswordFields, passwordsMatch, profileFields } from "./__account-schemas";
+import { NewPasswordFields } from "./__new-password-fields";
 
 const NewAccountSchema = z.object({ ...profileFields, ...newPasswordFields }).superRefine(passwordsMatch);
 
@@ -239,14 +239,7 @@ function NewAccountForm({ email, signedInAs }: { email: string; signedInAs: stri
         <TextField meta={fields.name} label={t("account.name")} hint={t("account.nameHint")} autoComplete="name" />
         <TextField meta={fields.phone} label={t("account.phone")} type="tel" autoComplete="tel" optional />
         <SelectField meta={fields.locale} label={t("account.language")} options={LOCALES.map((l) => ({ value: l, label: t(`lang.${l}`) }))} />
-        <TextField
-          meta={fields.password}
-          label={t("account.newPassword")}
-          hint={t("account.passwordHint", { min: PASSWORD_MIN })}
-          type="password"
-          autoComplete="new-password"
-        />
-        <TextField meta={fields.confirm} label={t("account.confirmPassword")} type="password" autoComplete="new-password" />
+        <NewPasswordFields password={fields.password} confirm={fields.confirm} />
         <div className="form-actions">
           <button type="submit" className="button">
             {t("invite.createSubmit")}

@@ -7,11 +7,11 @@ import { ErrorSummary, TextField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
 import { findPasswordReset, resetPassword } from "#app/models/account.server";
 import { ErrorPage } from "#app/root";
-import { PASSWORD_MIN } from "#app/utils/password";
 import { createUserSession } from "#app/utils/session.server";
 import { toastHeader } from "#app/utils/toast.server";
 import { accountTitle } from "./__account-meta";
 import { newPasswordFields, passwordsMatch } from "./__account-schemas";
+import { NewPasswordFields } from "./__new-password-fields";
 
 const ResetSchema = z.object(newPasswordFields).superRefine(passwordsMatch);
 
@@ -79,14 +79,7 @@ export default function ResetPasswordPage() {
           <ErrorSummary form={form} fields={{ password: fields.password, confirm: fields.confirm }} />
           {/* Lets password managers store the new password under the right account. */}
           <input type="email" name="username" value={loaderData.email ?? ""} autoComplete="username" readOnly hidden />
-          <TextField
-            meta={fields.password}
-            label={t("account.newPassword")}
-            hint={t("account.passwordHint", { min: PASSWORD_MIN })}
-            type="password"
-            autoComplete="new-password"
-          />
-          <TextField meta={fields.confirm} label={t("account.confirmPassword")} type="password" autoComplete="new-password" />
+          <NewPasswordFields password={fields.password} confirm={fields.confirm} />
           <div className="form-actions">
             <button type="submit" className="button">
               {t("reset.submit")}
