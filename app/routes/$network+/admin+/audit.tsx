@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useT } from "#app/components/i18n";
 import { ErrorPage } from "#app/root";
 import { prisma } from "#app/utils/db.server";
 import type { T } from "#app/utils/i18n";
 import { requireCoordinator, requireNetwork } from "#app/utils/permissions.server";
-import { AdminNav, pageParam, Pagination } from "./__admin-nav";
+import { pageParam, Pagination } from "#app/components/pagination";
+import { AdminNav } from "./__admin-nav";
 
 const PER_PAGE = 30;
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
@@ -135,7 +136,6 @@ function Entity({ entry, networkSlug }: { entry: Entry; networkSlug: string }) {
 export default function AuditLog() {
   const t = useT();
   const { network, entries, filters, actions, entityTypes, page, pages, total } = useLoaderData<typeof loader>();
-  const location = useLocation();
   const when = new Intl.DateTimeFormat(t.locale, { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Brussels" });
   return (
     <main id="main" className="page">
@@ -194,7 +194,7 @@ export default function AuditLog() {
           ))}
         </ol>
       )}
-      <Pagination page={page} pages={pages} search={location.search} />
+      <Pagination page={page} pages={pages} />
     </main>
   );
 }

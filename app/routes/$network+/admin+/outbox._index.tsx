@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useLocation } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useT } from "#app/components/i18n";
 import { ErrorPage } from "#app/root";
 import { prisma } from "#app/utils/db.server";
 import { requireCoordinator, requireNetwork } from "#app/utils/permissions.server";
-import { AdminNav, pageParam, Pagination } from "./__admin-nav";
+import { pageParam, Pagination } from "#app/components/pagination";
+import { AdminNav } from "./__admin-nav";
 
 const PER_PAGE = 25;
 
@@ -37,7 +38,6 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export default function Outbox() {
   const t = useT();
   const { network, emails, page, pages, total } = useLoaderData<typeof loader>();
-  const location = useLocation();
   const when = new Intl.DateTimeFormat(t.locale, { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Brussels" });
   return (
     <main id="main" className="page">
@@ -81,7 +81,7 @@ export default function Outbox() {
           </table>
         </div>
       )}
-      <Pagination page={page} pages={pages} search={location.search} />
+      <Pagination page={page} pages={pages} />
     </main>
   );
 }

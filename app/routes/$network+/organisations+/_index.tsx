@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Pagination } from "#app/components/pagination";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useT } from "#app/components/i18n";
 import { directoryCommunes, searchDirectory, type DirectoryQuery } from "#app/models/directory.server";
@@ -46,14 +47,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   organisationTitle(matches, (t) => (data ? t("org.directory.metaTitle", { network: data.network.name }) : undefined));
-
-function pageHref(base: string, search: string, page: number) {
-  const params = new URLSearchParams(search);
-  if (page > 1) params.set("page", String(page));
-  else params.delete("page");
-  const qs = params.toString();
-  return qs ? `${base}?${qs}` : base;
-}
 
 export default function Directory() {
   const t = useT();
@@ -149,29 +142,7 @@ export default function Directory() {
               ))}
             </ul>
           )}
-          {found.pages > 1 ? (
-            <nav className="pagination" aria-label={t("pagination.label")}>
-              <ul>
-                {found.page > 1 ? (
-                  <li>
-                    <Link to={pageHref(base, location.search, found.page - 1)} rel="prev">
-                      <span aria-hidden="true">← </span>
-                      {t("pagination.previous")}
-                    </Link>
-                  </li>
-                ) : null}
-                <li aria-current="page">{t("pagination.page", { page: found.page, pages: found.pages })}</li>
-                {found.page < found.pages ? (
-                  <li>
-                    <Link to={pageHref(base, location.search, found.page + 1)} rel="next">
-                      {t("pagination.next")}
-                      <span aria-hidden="true"> →</span>
-                    </Link>
-                  </li>
-                ) : null}
-              </ul>
-            </nav>
-          ) : null}
+          <Pagination page={found.page} pages={found.pages} />
         </section>
       </div>
     </main>
