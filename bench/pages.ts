@@ -1,0 +1,21 @@
+// The pages the bench loads. Add a line when a page appears (a group, the calendar, a minutes
+// search…): `optional` pages are skipped, not reported as failures, while they answer 404.
+import type { SeedResult } from "./seed";
+
+export type BenchPage = {
+  name: string;
+  path: (seed: SeedResult) => string;
+  /** Sent with the coordinator's session cookie (and left out of the anonymous bytes table). */
+  signedIn?: boolean;
+  optional?: boolean;
+};
+
+export const PAGES: BenchPage[] = [
+  { name: "network home", path: (s) => `/${s.networkSlug}` },
+  { name: "directory", path: (s) => `/${s.networkSlug}/organisations` },
+  { name: "directory search", path: (s) => `/${s.networkSlug}/organisations?${s.searchQuery}` },
+  { name: "profile", path: (s) => `/${s.networkSlug}/organisations/${s.organisationSlug}` },
+  { name: "charter", path: (s) => `/${s.networkSlug}/charter`, optional: true },
+  { name: "signed in: directory", path: (s) => `/${s.networkSlug}/organisations`, signedIn: true },
+  { name: "signed in: coordination", path: (s) => `/${s.networkSlug}/admin`, signedIn: true },
+];
