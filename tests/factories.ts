@@ -84,3 +84,58 @@ export function makeRequest(
   }
   return new Request(`http://localhost${path}`, { method, headers: h, body });
 }
+
+/** A charter version of the network, published by default (fingerprint computed as the app does). */
+export async function createCharterVersion(
+  networkId: string,
+  overrides: Partial<{ title: string; body: string; changeSummary: string; effectiveOn: Date; status: "draft" | "published"; adhesionDeadline: Date | null; publishedAt: Date }> = {},
+) {
+  const { fingerprintOf } = await import("#app/utils/rich-text.server");
+  const last = await prisma.charterVersion.findFirst({ where: { networkId }, orderBy: { number: "desc" }, select: { number: true } });
+  const number = (last?.number ?? 0) + 1;
+  const title = overrides.title ?? `Charte du réseau, version ${number}`;
+  const body = overrides.body ?? `<h2>Nos principes</h2><p>Texte de la version ${number} : respect de la personne, secret professionnel, travail en réseau.</p>`;
+  const status = overrides.status ?? "published";
+  return prisma.charterVersion.create({
+    data: {
+      networkId,
+      number,
+      title,
+      body,
+      changeSummary: overrides.changeSummary ?? (number > 1 ? `Changements de la version ${number}` : ""),
+      effectiveOn: overrides.effectiveOn ?? new Date("2026-01-01T00:00:00.000Z"),
+      status,
+      publishedAt: status === "published" ? (overrides.publishedAt ?? new Date("2026-01-01T09:00:00.000Z")) : null,
+      fingerprint: status === "published" ? fingerprintOf(title, body) : null,
+      adhesionDeadline: overrides.adhesionDeadline ?? null,
+    },
+  });
+}
+
+/** A valid online adhesion of the organisation to this version (as if signed on `signedOn`). */
+export async function createAdhesion(
+  networkId: string,
+  organisationId: string,
+  version: { id: string; fingerprint: string | null },
+  overrides: Partial<{ method: "online" | "paper"; status: "valid" | "pending" | "rejected"; signedOn: Date; signatoryName: string; scanPath: string; scanType: string; scanSize: number; scanName: string }> = {},
+) {
+  const status = overrides.status ?? "valid";
+  return prisma.adhesion.create({
+    data: {
+      networkId,
+      organisationId,
+      charterVersionId: version.id,
+      method: overrides.method ?? "online",
+      status,
+      activeKey: status === "rejected" ? null : `${organisationId}:${version.id}`,
+      signatoryName: overrides.signatoryName ?? "Alex Dupont",
+      signatoryFunction: "Direction",
+      signedOn: overrides.signedOn ?? new Date("2026-01-15T00:00:00.000Z"),
+      fingerprint: version.fingerprint ?? "",
+      scanPath: overrides.scanPath,
+      scanType: overrides.scanType,
+      scanSize: overrides.scanSize,
+      scanName: overrides.scanName,
+    },
+  });
+}

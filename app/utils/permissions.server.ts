@@ -135,3 +135,38 @@ export async function isNetworkInsider(actor: Actor | null, networkId: string) {
 }
 
 export { getUserId };
+
+// --- The charter ----------------------------------------------------------------------------------
+
+/** Titular and substitute delegates commit their organisation: they sign the charter. */
+export function canSignFor(actor: Actor | null, organisationId: string) {
+  const role = actor?.delegateOf.get(organisationId);
+  return role === "titular" || role === "substitute";
+}
+
+/** A scan of the paper charter is sent by a signing delegate or by a coordinator of the network. */
+export function canUploadAdhesionFor(actor: Actor | null, networkId: string, organisationId: string) {
+  return canSignFor(actor, organisationId) || isCoordinator(actor, networkId);
+}
+
+/** Only the titular delegate withdraws the organisation from the network. */
+export function canWithdraw(actor: Actor | null, organisationId: string) {
+  return actor?.delegateOf.get(organisationId) === "titular";
+}
+
+/** A scan holds signatures: the organisation's delegates and the network's coordinators only. */
+export function canSeeAdhesionScan(actor: Actor | null, networkId: string, organisationId: string) {
+  return isCoordinator(actor, networkId) || !!actor?.delegateOf.has(organisationId);
+}
+
+/** The organisations of the network for which this person may sign (none for a visitor). */
+export async function organisationsSignableBy(actor: Actor | null, networkId: string) {
+  if (!actor) return [];
+  const ids = [...actor.delegateOf].filter(([, role]) => role === "titular" || role === "substitute").map(([id]) => id);
+  if (!ids.length) return [];
+  return prisma.organisation.findMany({
+    where: { id: { in: ids }, networks: { some: { networkId } } },
+    select: { id: true, slug: true, name: true, kind: true },
+    orderBy: { name: "asc" },
+  });
+}

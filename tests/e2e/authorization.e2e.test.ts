@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { prisma } from "#app/utils/db.server";
 import { sendEmail } from "#app/utils/email.server";
-import { createNetwork, createOrganisation, createUser, makeCoordinator, makeDelegate } from "#tests/factories";
+import { createAdhesion, createCharterVersion, createNetwork, createOrganisation, createUser, makeCoordinator, makeDelegate } from "#tests/factories";
 import { sessionCookieFor, startApp, type App } from "./harness";
 import type { MatrixRow, Persona } from "./authz/types";
 
@@ -32,6 +32,15 @@ beforeAll(async () => {
       await makeDelegate(org.id, delegate.id, "titular");
       await makeDelegate(otherOrg.id, otherDelegate.id, "titular");
       const email = await sendEmail({ to: "someone@example.test", subject: "Test", html: "<p>x</p>", text: "x", networkId: network.id });
+      // The charter: version 1 published and signed by :otherOrg; version 2 a draft; a paper
+      // adhesion of :org awaiting review; a request to join from outside.
+      const version = await createCharterVersion(network.id);
+      const draft = await createCharterVersion(network.id, { status: "draft" });
+      await createAdhesion(network.id, otherOrg.id, version);
+      const paper = await createAdhesion(network.id, org.id, version, { method: "paper", status: "pending", scanPath: "missing/scan.pdf", scanType: "application/pdf", scanSize: 1000, scanName: "charte.pdf" });
+      const joinRequest = await prisma.joinRequest.create({
+        data: { networkId: network.id, organisationName: "Nouvelle asbl", kind: "association", contactName: "Sam", contactEmail: "sam@example.test", motivation: "Nous voulons rejoindre le réseau." },
+      });
       const cookie = async (id: string) => {
         const c = await sessionCookieFor(id);
         return `${c.name}=${c.value}`;
@@ -45,7 +54,17 @@ beforeAll(async () => {
           delegate: await cookie(delegate.id),
           otherDelegate: await cookie(otherDelegate.id),
         },
-        values: { network: network.slug, org: org.slug, otherOrg: otherOrg.slug, outboxId: email.id, token: "unknown-token-0123456789abcdef" },
+        values: {
+          network: network.slug,
+          org: org.slug,
+          otherOrg: otherOrg.slug,
+          outboxId: email.id,
+          token: "unknown-token-0123456789abcdef",
+          version: String(version.number),
+          draft: String(draft.number),
+          adhesionId: paper.id,
+          joinRequestId: joinRequest.id,
+        },
       };
     },
   });

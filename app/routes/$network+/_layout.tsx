@@ -34,6 +34,9 @@ export default function NetworkLayout() {
               <li>
                 <NavLink to={`${base}/organisations`}>{t("nav.organisations")}</NavLink>
               </li>
+              <li>
+                <NavLink to={`${base}/charter`}>{t("nav.charter")}</NavLink>
+              </li>
               {isCoordinator ? (
                 <li>
                   <NavLink to={`${base}/admin`}>{t("nav.admin")}</NavLink>

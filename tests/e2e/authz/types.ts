@@ -10,7 +10,10 @@
 //   otherCoordinator  coordinator of another network (not :network)
 //   coordinator       coordinator of :network
 // Placeholders in `path`: :network, :org (in :network), :otherOrg (in :network), :outboxId (an
-// e-mail of :network's outbox), :token (a random, unknown token).
+// e-mail of :network's outbox), :token (a random, unknown token), :version (the number of the
+// published charter version 1, signed by :otherOrg), :draft (the number of the draft version 2),
+// :adhesionId (a paper adhesion of :org awaiting review; its scan file does not exist),
+// :joinRequestId (a pending request to join :network).
 // Expected statuses: 200, 302 (for anonymous on protected pages: to /login), 400 (POST with an
 // empty form reaching validation), 403, 404, 405 (no action).
 export type Persona = "anonymous" | "otherDelegate" | "delegate" | "otherCoordinator" | "coordinator";

@@ -1,0 +1,6 @@
+// Strings of the charter (join). French first; the three languages keep the same keys.
+export default {
+  fr: {},
+  nl: {},
+  en: {},
+};

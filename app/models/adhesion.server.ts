@@ -1,0 +1,401 @@
+// Adhesions to the charter and the membership they give. Membership is never typed by hand: it is
+// derived here from the adhesions and the current version (docs/decisions/008-charter.md).
+//
+//   member     a valid adhesion to the current version
+//   to_renew   a valid adhesion to an earlier version only, and the current version's deadline
+//              is not past (still a member until then)
+//   lapsed     the same, once the deadline has passed
+//   withdrawn  the organisation ended its adhesion (suspended: a coordinator did)
+//   applicant  none of the above (never signed, or a paper copy awaiting review)
+import type { Prisma } from "#app/generated/prisma/client";
+import { audit } from "#app/utils/audit.server";
+import { now } from "#app/utils/clock.server";
+import { addDays, dateKey, formatDate, todayInBrussels } from "#app/utils/dates";
+import { prisma } from "#app/utils/db.server";
+import { emailLayout, sendEmail } from "#app/utils/email.server";
+import { getEnv } from "#app/utils/env.server";
+import { isLocale, makeT } from "#app/utils/i18n";
+import { CharterError, currentVersion, delegatesOfOrganisationsToRenew } from "./charter.server";
+
+type Tx = Prisma.TransactionClient;
+
+export const MEMBERSHIP_STATUSES = ["applicant", "member", "to_renew", "lapsed", "withdrawn", "suspended"] as const;
+export type MembershipKind = (typeof MEMBERSHIP_STATUSES)[number];
+
+export type MembershipStatus = {
+  kind: MembershipKind;
+  /** member / to_renew: the day the counted adhesion was signed */
+  since?: string;
+  /** to_renew / lapsed: the current version's deadline */
+  deadline?: string;
+  /** withdrawn / suspended: when and why */
+  endedAt?: string;
+  reason?: string | null;
+  /** a paper copy awaiting the coordinator, or an online adhesion to the current version */
+  pendingPaper?: boolean;
+  signedVersion?: number;
+};
+
+export type AdhesionFact = {
+  charterVersionId: string;
+  versionNumber: number;
+  status: string; // pending | valid | rejected | ended
+  signedOn: Date;
+  endedAt: Date | null;
+  endKind: string | null;
+  endReason: string | null;
+};
+
+export type CurrentVersionFact = { id: string; number: number; adhesionDeadline: Date | null } | null;
+
+/** The membership an organisation's adhesions give at `at`. Pure: tests move `at`. */
+export function deriveMembership(current: CurrentVersionFact, adhesions: AdhesionFact[], at: Date): MembershipStatus {
+  const pendingPaper = adhesions.some((a) => a.status === "pending" && a.charterVersionId === current?.id);
+  const valid = adhesions.filter((a) => a.status === "valid").sort((a, b) => b.versionNumber - a.versionNumber || +b.signedOn - +a.signedOn);
+  if (current) {
+    const onCurrent = valid.find((a) => a.charterVersionId === current.id);
+    if (onCurrent) return { kind: "member", since: dateKey(onCurrent.signedOn), signedVersion: current.number };
+    const earlier = valid[0];
+    if (earlier) {
+      const deadline = current.adhesionDeadline ? dateKey(current.adhesionDeadline) : undefined;
+      // A deadline holds until the end of its day in Brussels.
+      const passed = !deadline || todayInBrussels(at) > deadline;
+      return { kind: passed ? "lapsed" : "to_renew", since: dateKey(earlier.signedOn), deadline, signedVersion: earlier.versionNumber, pendingPaper };
+    }
+  }
+  const ended = adhesions.filter((a) => a.status === "ended" && a.endedAt).sort((a, b) => +b.endedAt! - +a.endedAt!)[0];
+  if (ended && !pendingPaper) {
+    return { kind: ended.endKind === "suspended" ? "suspended" : "withdrawn", endedAt: ended.endedAt!.toISOString(), reason: ended.endReason };
+  }
+  return { kind: "applicant", pendingPaper };
+}
+
+/** Member organisations join groups and vote: members, and those still within their renewal time. */
+export function isMember(status: MembershipStatus) {
+  return status.kind === "member" || status.kind === "to_renew";
+}
+
+const adhesionFactSelect = {
+  organisationId: true,
+  charterVersionId: true,
+  status: true,
+  signedOn: true,
+  endedAt: true,
+  endKind: true,
+  endReason: true,
+  charterVersion: { select: { number: true } },
+} satisfies Prisma.AdhesionSelect;
+
+/** Membership of each given organisation in the network (two queries whatever their number). */
+export async function membershipStatuses(networkId: string, organisationIds: string[], at = now()) {
+  const current = await currentVersion(networkId);
+  const rows = organisationIds.length
+    ? await prisma.adhesion.findMany({ where: { networkId, organisationId: { in: organisationIds } }, select: adhesionFactSelect })
+    : [];
+  const byOrg = new Map<string, AdhesionFact[]>();
+  for (const r of rows) {
+    const list = byOrg.get(r.organisationId) ?? [];
+    list.push({ ...r, versionNumber: r.charterVersion.number });
+    byOrg.set(r.organisationId, list);
+  }
+  return new Map(organisationIds.map((id) => [id, deriveMembership(current, byOrg.get(id) ?? [], at)]));
+}
+
+export async function membershipStatus(networkId: string, organisationId: string, at = now()) {
+  return (await membershipStatuses(networkId, [organisationId], at)).get(organisationId)!;
+}
+
+/**
+ * The same rule as deriveMembership, as a where clause: organisations that are members (or within
+ * their renewal time) at `at`. For the directory's "members only" filter and the signatories list.
+ */
+export async function memberWhere(networkId: string, at = now()): Promise<Prisma.OrganisationWhereInput> {
+  const current = await currentVersion(networkId);
+  if (!current) return { id: { in: [] } };
+  const deadline = current.adhesionDeadline ? dateKey(current.adhesionDeadline) : null;
+  const renewing = deadline && todayInBrussels(at) <= deadline;
+  return {
+    adhesions: {
+      some: { networkId, status: "valid", ...(renewing ? {} : { charterVersionId: current.id }) },
+    },
+  };
+}
+
+// --- Signing ------------------------------------------------------------------------------------
+
+export type SignatureInput = {
+  signatoryName: string;
+  signatoryFunction: string;
+  signedOn: Date;
+};
+
+function activeKey(organisationId: string, versionId: string) {
+  return `${organisationId}:${versionId}`;
+}
+
+function isUniqueViolation(error: unknown) {
+  return !!error && typeof error === "object" && (error as { code?: unknown }).code === "P2002";
+}
+
+/**
+ * The version being signed must still be the current one (the person read `fingerprint`), the
+ * date must not be in the future nor before the version was published.
+ */
+async function checkSignable(tx: Tx, networkId: string, fingerprint: string, signedOn: Date) {
+  const current = await currentVersion(networkId, tx);
+  if (!current) throw new CharterError("charter.error.noCharter");
+  if (current.fingerprint !== fingerprint) throw new CharterError("charter.error.newerVersion");
+  const day = dateKey(signedOn);
+  if (day > todayInBrussels(now())) throw new CharterError("charter.error.signedInFuture");
+  if (current.publishedAt && day < todayInBrussels(current.publishedAt)) throw new CharterError("charter.error.signedBeforePublication");
+  return current;
+}
+
+/** Wraps the insert so that a second active adhesion (even a concurrent one) becomes a clear error. */
+async function insertAdhesion(tx: Tx, data: Prisma.AdhesionUncheckedCreateInput) {
+  try {
+    return await tx.adhesion.create({ data, select: { id: true } });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new CharterError("charter.error.alreadySigned");
+    throw error;
+  }
+}
+
+/** An online signature: valid at once. */
+export async function signOnline(networkId: string, organisationId: string, actorId: string, fingerprint: string, input: SignatureInput) {
+  return runAdhesionTx(async (tx) => {
+    const version = await checkSignable(tx, networkId, fingerprint, input.signedOn);
+    const adhesion = await insertAdhesion(tx, {
+      networkId,
+      organisationId,
+      charterVersionId: version.id,
+      method: "online",
+      status: "valid",
+      activeKey: activeKey(organisationId, version.id),
+      signatoryName: input.signatoryName.trim(),
+      signatoryFunction: input.signatoryFunction.trim(),
+      signedOn: input.signedOn,
+      fingerprint: version.fingerprint!,
+      submittedById: actorId,
+    });
+    await audit(tx, {
+      networkId,
+      actorId,
+      action: "adhesion.sign",
+      entityType: "organisation",
+      entityId: organisationId,
+      after: { version: version.number, fingerprint: version.fingerprint, signatoryName: input.signatoryName.trim(), signatoryFunction: input.signatoryFunction.trim(), signedOn: dateKey(input.signedOn) },
+    });
+    return { id: adhesion.id, versionNumber: version.number };
+  });
+}
+
+export type ScanInput = { path: string; type: string; size: number; name: string };
+
+/** A scan of the signed paper charter: counts once a coordinator validates it. */
+export async function submitPaper(networkId: string, organisationId: string, actorId: string, fingerprint: string, input: SignatureInput, scan: ScanInput) {
+  return runAdhesionTx(async (tx) => {
+    const version = await checkSignable(tx, networkId, fingerprint, input.signedOn);
+    const adhesion = await insertAdhesion(tx, {
+      networkId,
+      organisationId,
+      charterVersionId: version.id,
+      method: "paper",
+      status: "pending",
+      activeKey: activeKey(organisationId, version.id),
+      signatoryName: input.signatoryName.trim(),
+      signatoryFunction: input.signatoryFunction.trim(),
+      signedOn: input.signedOn,
+      fingerprint: version.fingerprint!,
+      submittedById: actorId,
+      scanPath: scan.path,
+      scanType: scan.type,
+      scanSize: scan.size,
+      scanName: scan.name,
+    });
+    await audit(tx, {
+      networkId,
+      actorId,
+      action: "adhesion.upload",
+      entityType: "organisation",
+      entityId: organisationId,
+      after: { version: version.number, signatoryName: input.signatoryName.trim(), file: scan.name, type: scan.type, size: scan.size },
+    });
+    return { id: adhesion.id, versionNumber: version.number };
+  });
+}
+
+/** A coordinator validates a paper adhesion, or rejects it with a reason (the organisation may send another). */
+export async function reviewPaper(networkId: string, adhesionId: string, actorId: string, decision: { accept: true } | { accept: false; reason: string }) {
+  return runAdhesionTx(async (tx) => {
+    const adhesion = await tx.adhesion.findFirst({ where: { id: adhesionId, networkId }, select: { id: true, status: true, method: true, organisationId: true } });
+    if (!adhesion || adhesion.method !== "paper") throw new CharterError("error.notFound");
+    if (adhesion.status !== "pending") throw new CharterError("charter.error.alreadyReviewed");
+    const data = decision.accept
+      ? { status: "valid", reviewedById: actorId, reviewedAt: now() }
+      : { status: "rejected", activeKey: null, rejectionReason: decision.reason.trim(), reviewedById: actorId, reviewedAt: now() };
+    // Only a pending row moves: a concurrent review finds nothing to update.
+    const moved = await tx.adhesion.updateMany({ where: { id: adhesionId, status: "pending" }, data });
+    if (moved.count !== 1) throw new CharterError("charter.error.alreadyReviewed");
+    await audit(tx, {
+      networkId,
+      actorId,
+      action: decision.accept ? "adhesion.validate" : "adhesion.reject",
+      entityType: "organisation",
+      entityId: adhesion.organisationId,
+      after: decision.accept ? { adhesion: adhesionId } : { adhesion: adhesionId, reason: decision.reason.trim() },
+    });
+    return adhesion.organisationId;
+  });
+}
+
+/**
+ * Ends the organisation's membership: withdrawn by its titular delegate, or suspended by a
+ * coordinator. Every active adhesion (valid or pending) ends; history is kept.
+ */
+export async function endMembership(networkId: string, organisationId: string, actorId: string, kind: "withdrawn" | "suspended", reason: string) {
+  return runAdhesionTx(async (tx) => {
+    const ended = await tx.adhesion.updateMany({
+      where: { networkId, organisationId, status: { in: ["valid", "pending"] } },
+      data: { status: "ended", activeKey: null, endedAt: now(), endKind: kind, endReason: reason.trim() || null, endedById: actorId },
+    });
+    if (ended.count === 0) throw new CharterError("charter.error.nothingToEnd");
+    await audit(tx, { networkId, actorId, action: kind === "withdrawn" ? "adhesion.withdraw" : "adhesion.suspend", entityType: "organisation", entityId: organisationId, after: { reason: reason.trim() || null } });
+  });
+}
+
+function runAdhesionTx<T>(fn: (tx: Tx) => Promise<T>) {
+  return prisma.$transaction(fn, { timeout: 30_000, maxWait: 10_000 });
+}
+
+// --- Renewal: who has re-signed, reminders --------------------------------------------------------
+
+/** Reminder rounds before the deadline of a new version, in days. */
+export const REMINDER_DAYS = [14, 3] as const;
+
+async function sendRenewalReminders(tx: Tx, networkId: string, version: { id: string; number: number; adhesionDeadline: Date }) {
+  const recipients = await delegatesOfOrganisationsToRenew(tx, networkId, version.id);
+  const network = await tx.network.findUniqueOrThrow({ where: { id: networkId }, select: { slug: true, name: true } });
+  for (const r of recipients) {
+    const t = makeT(isLocale(r.locale) ? r.locale : "fr");
+    const deadline = formatDate(version.adhesionDeadline, t.locale);
+    const { html, text } = emailLayout({
+      title: t("charter.email.reminder.title", { network: network.name }),
+      paragraphs: [t("charter.email.reminder.body", { organisation: r.organisationName, deadline, number: version.number })],
+      action: { label: t("charter.email.readAndSign"), url: `${getEnv().appUrl}/${network.slug}/charter` },
+    });
+    await sendEmail({ to: r.email, subject: t("charter.email.reminder.subject", { network: network.name, deadline }), html, text, networkId }, tx);
+  }
+  return recipients.length;
+}
+
+/**
+ * Sends the reminder rounds that are due at `at`: 14 and 3 days before the deadline of each
+ * network's current version. A round is recorded before it is sent (unique per version and
+ * round), so two workers never send it twice; a round whose day had passed when the version was
+ * published, or that a later round overtook, is recorded as skipped.
+ */
+export async function sendDueReminders(at = now()) {
+  const today = todayInBrussels(at);
+  const versions = await prisma.charterVersion.findMany({
+    where: { status: "published", adhesionDeadline: { gte: new Date(`${today}T00:00:00.000Z`) } },
+    select: { id: true, networkId: true, number: true, adhesionDeadline: true, publishedAt: true, reminders: { select: { kind: true } } },
+  });
+  let sent = 0;
+  for (const v of versions) {
+    const current = await currentVersion(v.networkId);
+    if (current?.id !== v.id) continue; // superseded before its deadline
+    const deadline = dateKey(v.adhesionDeadline!);
+    const done = new Set(v.reminders.map((r) => r.kind));
+    // The most urgent round that is due; rounds before it are skipped.
+    const due = REMINDER_DAYS.filter((days) => today >= addDays(deadline, -days));
+    if (due.length === 0) continue;
+    const round = Math.min(...due);
+    const publishedDay = todayInBrussels(v.publishedAt!);
+    try {
+      sent += await prisma.$transaction(async (tx) => {
+        let count = 0;
+        for (const days of due) {
+          const kind = `d${days}`;
+          if (done.has(kind)) continue;
+          const skip = days !== round || addDays(deadline, -days) <= publishedDay;
+          const recipients = skip ? 0 : await sendRenewalReminders(tx, v.networkId, { id: v.id, number: v.number, adhesionDeadline: v.adhesionDeadline! });
+          await tx.charterReminder.create({ data: { charterVersionId: v.id, kind, recipients, sentAt: now() } });
+          count += recipients;
+        }
+        return count;
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error; // another worker recorded the round first
+    }
+  }
+  return sent;
+}
+
+/** A coordinator reminds now the organisations that have not re-signed. */
+export async function remindNow(networkId: string, actorId: string) {
+  return runAdhesionTx(async (tx) => {
+    const current = await currentVersion(networkId, tx);
+    if (!current?.adhesionDeadline) throw new CharterError("charter.error.nothingToRemind");
+    if (dateKey(current.adhesionDeadline) < todayInBrussels(now())) throw new CharterError("charter.error.deadlinePassed");
+    const recipients = await sendRenewalReminders(tx, networkId, { id: current.id, number: current.number, adhesionDeadline: current.adhesionDeadline });
+    await tx.charterReminder.create({ data: { charterVersionId: current.id, kind: `manual-${now().toISOString()}`, recipients, sentAt: now() } });
+    await audit(tx, { networkId, actorId, action: "adhesion.remind", entityType: "charterVersion", entityId: current.id, after: { recipients } });
+    return recipients;
+  });
+}
+
+/** Runs the reminder rounds every hour in the server process. Returns a stop function. */
+export function startReminderWorker(intervalMs = 60 * 60_000) {
+  let running = false;
+  const round = async () => {
+    if (running) return;
+    running = true;
+    try {
+      await sendDueReminders();
+    } catch (error) {
+      console.warn("[charter] reminder round failed:", (error as Error).message);
+    } finally {
+      running = false;
+    }
+  };
+  const first = setTimeout(round, 5_000);
+  const timer = setInterval(round, intervalMs);
+  first.unref();
+  timer.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  };
+}
+
+export type Signatory = { id: string; slug: string; name: string; kind: string; commune: string; signedOn: string; versionNumber: number };
+
+/**
+ * The member organisations (members and those within their renewal time) with the date of the
+ * adhesion that counts, sorted by kind then name: the public list and the PDF group them by kind.
+ */
+export async function signatories(networkId: string, at = now()): Promise<Signatory[]> {
+  const where = await memberWhere(networkId, at);
+  const orgs = await prisma.organisation.findMany({
+    where: { AND: [{ networks: { some: { networkId } } }, where] },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      kind: true,
+      commune: true,
+      searchText: true,
+      adhesions: {
+        where: { networkId, status: "valid" },
+        orderBy: [{ charterVersion: { number: "desc" } }, { signedOn: "desc" }],
+        take: 1,
+        select: { signedOn: true, charterVersion: { select: { number: true } } },
+      },
+    },
+  });
+  return orgs
+    .filter((o) => o.adhesions.length)
+    .sort((a, b) => a.kind.localeCompare(b.kind) || a.searchText.localeCompare(b.searchText))
+    .map((o) => ({ id: o.id, slug: o.slug, name: o.name, kind: o.kind, commune: o.commune, signedOn: dateKey(o.adhesions[0].signedOn), versionNumber: o.adhesions[0].charterVersion.number }));
+}
