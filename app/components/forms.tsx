@@ -58,6 +58,19 @@ export function TextField({
   );
 }
 
+/** A calendar day (<input type="date">, value "2026-11-24"); the shared TextField has no date type. */
+export function DateField({ meta, label, hint, optional }: { meta: Meta; label: ReactNode; hint?: ReactNode; optional?: boolean }) {
+  const props = getInputProps(meta, { type: "date", ariaAttributes: true });
+  return (
+    <div className={`field${meta.errors?.length ? " field--invalid" : ""}`}>
+      <Label meta={meta} label={label} optional={optional} />
+      {hint ? <p id={`${meta.id}-hint`} className="hint">{hint}</p> : null}
+      <input {...props} key={props.key} aria-describedby={describedBy(meta, hint)} />
+      <FieldError id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}
+
 export function TextareaField({
   meta,
   label,

@@ -13,6 +13,7 @@ import { now } from "#app/utils/clock.server";
 import { addDays, dateKey, formatDate, todayInBrussels } from "#app/utils/dates";
 import { prisma } from "#app/utils/db.server";
 import { emailLayout, sendEmail } from "#app/utils/email.server";
+import { ORGANISATION_KINDS } from "#app/utils/domain";
 import { getEnv } from "#app/utils/env.server";
 import { isLocale, makeT } from "#app/utils/i18n";
 import { CharterError, currentVersion, delegatesOfOrganisationsToRenew } from "./charter.server";
@@ -369,6 +370,11 @@ export function startReminderWorker(intervalMs = 60 * 60_000) {
   };
 }
 
+const kindOrder = (kind: string) => {
+  const i = (ORGANISATION_KINDS as readonly string[]).indexOf(kind);
+  return i === -1 ? ORGANISATION_KINDS.length : i;
+};
+
 export type Signatory = { id: string; slug: string; name: string; kind: string; commune: string; signedOn: string; versionNumber: number };
 
 /**
@@ -396,6 +402,6 @@ export async function signatories(networkId: string, at = now()): Promise<Signat
   });
   return orgs
     .filter((o) => o.adhesions.length)
-    .sort((a, b) => a.kind.localeCompare(b.kind) || a.searchText.localeCompare(b.searchText))
+    .sort((a, b) => kindOrder(a.kind) - kindOrder(b.kind) || a.searchText.localeCompare(b.searchText))
     .map((o) => ({ id: o.id, slug: o.slug, name: o.name, kind: o.kind, commune: o.commune, signedOn: dateKey(o.adhesions[0].signedOn), versionNumber: o.adhesions[0].charterVersion.number }));
 }

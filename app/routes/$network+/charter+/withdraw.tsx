@@ -1,0 +1,101 @@
+// The titular delegate withdraws the organisation's adhesion, after a confirmation step that
+// works without JavaScript: the page explains what it means, a checkbox confirms.
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { ErrorSummary, FieldError, TextareaField } from "#app/components/forms";
+import { useT } from "#app/components/i18n";
+import { endMembership, membershipStatus } from "#app/models/adhesion.server";
+import { CharterError } from "#app/models/charter.server";
+import { ErrorPage } from "#app/root";
+import { canWithdraw, forbidden, requireActor, requireNetwork, requireNetworkOrganisation } from "#app/utils/permissions.server";
+import { redirectWithToast } from "#app/utils/toast.server";
+import { MembershipBadge, MembershipSentence } from "./__charter";
+
+const WithdrawSchema = z.object({
+  reason: z.string().trim().max(1000, "form.tooLong").optional(),
+  confirm: z.literal("on", { errorMap: () => ({ message: "charter.withdraw.confirmRequired" }) }),
+});
+
+async function guard(request: Request, params: LoaderFunctionArgs["params"]) {
+  const network = await requireNetwork(params.network);
+  const actor = await requireActor(request);
+  const org = await requireNetworkOrganisation(network.id, new URL(request.url).searchParams.get("org") ?? undefined);
+  if (!canWithdraw(actor, org.id)) forbidden();
+  return { network, actor, org };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { network, org } = await guard(request, params);
+  return { network: { slug: network.slug, name: network.name }, org: { slug: org.slug, name: org.name }, status: await membershipStatus(network.id, org.id) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { network, actor, org } = await guard(request, params);
+  const submission = parseWithZod(await request.formData(), { schema: WithdrawSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  try {
+    await endMembership(network.id, org.id, actor.userId, "withdrawn", submission.value.reason ?? "");
+  } catch (error) {
+    if (!(error instanceof CharterError)) throw error;
+    return data(submission.reply({ formErrors: [error.key] }), { status: 400 });
+  }
+  return redirectWithToast(`/${network.slug}/charter`, { kind: "success", key: "charter.withdraw.done", vars: { organisation: org.name } });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.org.name} — ${data.network.name}` : "Maillage" }];
+
+export default function Withdraw() {
+  const t = useT();
+  const { network, org, status } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "charter-withdraw",
+    lastResult,
+    constraint: getZodConstraint(WithdrawSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: WithdrawSchema }),
+    shouldValidate: "onSubmit",
+  });
+  const base = `/${network.slug}/charter`;
+  return (
+    <main id="main" className="page page--form">
+      <p>
+        <Link to={base}>← {t("charter.backToCharter")}</Link>
+      </p>
+      <h1>{t("charter.withdraw.title", { organisation: org.name })}</h1>
+      <p>
+        <MembershipBadge status={status} /> <MembershipSentence status={status} />
+      </p>
+      <p className="lead">{t("charter.withdraw.intro", { organisation: org.name, network: network.name })}</p>
+      <Form method="post" {...getFormProps(form)} className="stack">
+        <ErrorSummary form={form} fields={{ confirm: fields.confirm, reason: fields.reason }} />
+        <TextareaField meta={fields.reason} label={t("charter.withdraw.reason")} hint={t("charter.withdraw.reasonHint")} optional rows={3} />
+        <div className={`field field--checkbox${fields.confirm.errors?.length ? " field--invalid" : ""}`}>
+          <label>
+            <input
+              type="checkbox"
+              name={fields.confirm.name}
+              id={fields.confirm.id}
+              aria-invalid={fields.confirm.errors?.length ? true : undefined}
+              aria-describedby={fields.confirm.errors?.length ? fields.confirm.errorId : undefined}
+            />{" "}
+            {t("charter.withdraw.confirm", { organisation: org.name })}
+          </label>
+          <FieldError id={fields.confirm.errorId} errors={fields.confirm.errors} />
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="button button--danger">
+            {t("charter.withdraw.submit")}
+          </button>
+          <Link to={base}>{t("form.cancel")}</Link>
+        </div>
+      </Form>
+    </main>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}
