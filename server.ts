@@ -37,6 +37,14 @@ async function main() {
       console.log("");
     }
   }
+  if (db.kind === "pglite") {
+    // PGlite runs no autovacuum, so no statistics unless we ask: the planner then takes every
+    // table for a handful of rows and picks nested loops that made the directory's queries 2–3×
+    // slower on 1,000 organisations (docs/performance.md). Refresh after the demo seed, then hourly.
+    const analyze = () => db.prisma.$executeRawUnsafe("ANALYZE").catch((error) => console.error("ANALYZE failed:", error));
+    await analyze();
+    setInterval(analyze, 60 * 60 * 1000).unref();
+  }
 
   const app = express();
   app.disable("x-powered-by");

@@ -15,7 +15,7 @@ import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import pg from "pg";
 import { resetEnv } from "#app/utils/env.server";
-import { closeDatabase, getDatabase } from "#app/utils/db.server";
+import { closeDatabase, getDatabase, prisma } from "#app/utils/db.server";
 import { fetchRaw, pageWeight, type PageWeight } from "./bytes";
 import { PAGES } from "./pages";
 import { seedBench, type SeedResult } from "./seed";
@@ -101,7 +101,11 @@ async function seed(url: string): Promise<SeedResult> {
   await closeDatabase();
   try {
     await getDatabase().migrate();
-    return await seedBench({ organisations: config.organisations, people: config.people }, log);
+    const seeded = await seedBench({ organisations: config.organisations, people: config.people }, log);
+    // A server that has run a while has statistics: autovacuum on PostgreSQL, the app's own
+    // ANALYZE on PGlite (server.ts). Without them the first minutes would measure bad plans.
+    if (!url.startsWith("pglite:")) await prisma.$executeRawUnsafe("ANALYZE");
+    return seeded;
   } finally {
     // PGlite: the server opens the folder once this process has let go of it.
     await closeDatabase();
