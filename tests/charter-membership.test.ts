@@ -309,3 +309,31 @@ describe("routes", () => {
     }
   });
 });
+
+describe("membership in the directory and on profiles", () => {
+  test('"members only" keeps members and organisations within their renewal time; results and profiles show the status', async () => {
+    const { searchDirectory } = await import("#app/models/directory.server");
+    const { loader: profileLoader } = await import("#app/routes/$network+/organisations+/$org");
+    const { network, a, b, never, v2 } = await renewalSetup("2026-04-30");
+    setNow(day("2026-03-05"));
+    await signOnline(network.id, b.id, (await createUser()).id, v2.fingerprint!, { signatoryName: "Bo", signatoryFunction: "Président", signedOn: date("2026-03-05") });
+    await endMembership(network.id, a.id, (await createUser()).id, "suspended", "Motif interne");
+    const found = await searchDirectory(network.id, { membersOnly: true }, day("2026-03-06"));
+    expect(found.results.map((r) => [r.slug, r.membership])).toEqual([[b.slug, "member"]]);
+    const all = await searchDirectory(network.id, {}, day("2026-03-06"));
+    expect(new Map(all.results.map((r) => [r.slug, r.membership]))).toEqual(
+      new Map([
+        [a.slug, "suspended"],
+        [b.slug, "member"],
+        [never.slug, "applicant"],
+      ]),
+    );
+    // The reason of a suspension is for members of the network only.
+    const visitor = await call(profileLoader, makeRequest(`/${network.slug}/organisations/${a.slug}`), { network: network.slug, org: a.slug });
+    expect((visitor.body as { membership: unknown }).membership).toMatchObject({ kind: "suspended", reason: null });
+    const coordinator = await createUser();
+    await makeCoordinator(network.id, coordinator.id);
+    const insider = await call(profileLoader, makeRequest(`/${network.slug}/organisations/${a.slug}`, { cookie: await sessionCookie(coordinator.id) }), { network: network.slug, org: a.slug });
+    expect((insider.body as { membership: unknown }).membership).toMatchObject({ kind: "suspended", reason: "Motif interne" });
+  });
+});

@@ -124,6 +124,9 @@ export default {
     "charter.diff.legend": "Les mots ajoutés sont soulignés sur fond vert ; les mots retirés sont barrés sur fond rouge.",
     "charter.diff.added": "ajouté :",
     "charter.diff.removed": "retiré :",
+    "org.filter.membersOnly": "Membres seulement",
+    "org.filter.membersOnlyHint": "Les organisations qui ont signé la charte du réseau.",
+    "org.profile.membership": "Adhésion à la charte",
   },
   nl: {
     "nav.charter": "Charter",
@@ -249,6 +252,9 @@ export default {
     "charter.diff.legend": "Toegevoegde woorden zijn onderstreept op een groene achtergrond; geschrapte woorden zijn doorgestreept op een rode achtergrond.",
     "charter.diff.added": "toegevoegd:",
     "charter.diff.removed": "geschrapt:",
+    "org.filter.membersOnly": "Alleen leden",
+    "org.filter.membersOnlyHint": "De organisaties die het charter van het netwerk ondertekend hebben.",
+    "org.profile.membership": "Toetreding tot het charter",
   },
   en: {
     "nav.charter": "Charter",
@@ -374,5 +380,8 @@ export default {
     "charter.diff.legend": "Added words are underlined on a green background; removed words are struck through on a red background.",
     "charter.diff.added": "added:",
     "charter.diff.removed": "removed:",
+    "org.filter.membersOnly": "Members only",
+    "org.filter.membersOnlyHint": "Organisations that have signed the network's charter.",
+    "org.profile.membership": "Charter adhesion",
   },
 };

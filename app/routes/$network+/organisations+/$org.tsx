@@ -14,17 +14,20 @@ import {
 } from "#app/utils/permissions.server";
 import { brusselsWeekMinute, formatMinutes } from "#app/utils/time";
 import { organisationTitle } from "./__organisation-meta";
+import { MembershipBadge, MembershipSentence } from "#app/components/membership";
+import { membershipStatus } from "#app/models/adhesion.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const network = await requireNetwork(params.network);
   const { id } = await requireNetworkOrganisation(network.id, params.org);
   const actor = await getActor(request);
-  const [org, insider] = await Promise.all([
+  const [org, insider, membership] = await Promise.all([
     prisma.organisation.findUniqueOrThrow({
       where: { id },
       select: organisationFullSelect,
     }),
     isNetworkInsider(actor, network.id),
+    membershipStatus(network.id, id),
   ]);
   // Members-only values never leave the server for a visitor: the page only learns that they exist.
   const shown = <V,>(value: V, isPublic: boolean) => (isPublic || insider ? value : null);
@@ -57,6 +60,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       email: Boolean(org.email) && !org.emailPublic && !insider,
       website: Boolean(org.website) && !org.websitePublic && !insider,
     },
+    // Why an organisation left or was suspended is for the network's members, not the public.
+    membership: insider ? membership : { ...membership, reason: null },
     openNow: org.hours.some((h) => h.weekday === weekday && h.opensAt <= minutes && minutes < h.closesAt),
     canEdit: canEditOrganisation(actor, network.id, id),
     signedIn: Boolean(actor),
@@ -72,7 +77,7 @@ function osmLink({ lat, lon }: { lat: number; lon: number }) {
 
 export default function OrganisationProfile() {
   const t = useT();
-  const { network, org, hidden, openNow, canEdit, signedIn } = useLoaderData<typeof loader>();
+  const { network, org, hidden, membership, openNow, canEdit, signedIn } = useLoaderData<typeof loader>();
   const base = `/${network.slug}/organisations`;
   const anyHidden = hidden.address || hidden.phone || hidden.email || hidden.website;
   const membersOnly = <span className="members-only">{t("org.profile.membersOnly")}</span>;
@@ -93,7 +98,8 @@ export default function OrganisationProfile() {
             {" "}
             <span className="badge badge--open">{t("org.openNow")}</span>
           </>
-        ) : null}
+        ) : null}{" "}
+        <MembershipBadge status={membership} />
       </p>
       {canEdit ? (
         <p className="cluster">
@@ -118,6 +124,10 @@ export default function OrganisationProfile() {
             ) : null}
             <dt>{t("org.profile.kind")}</dt>
             <dd>{t(`org.kind.${org.kind}`)}</dd>
+            <dt>{t("org.profile.membership")}</dt>
+            <dd>
+              <MembershipSentence status={membership} /> <Link to={`/${network.slug}/charter`}>{t("nav.charter")}</Link>
+            </dd>
             <dt>{t("org.profile.themes")}</dt>
             <dd>
               {org.themes.length ? (

@@ -5,6 +5,7 @@ import { useT } from "#app/components/i18n";
 import { directoryCommunes, searchDirectory, type DirectoryQuery } from "#app/models/directory.server";
 import { ErrorPage } from "#app/root";
 import { organisationTitle } from "./__organisation-meta";
+import { MembershipBadge } from "#app/components/membership";
 import { now } from "#app/utils/clock.server";
 import { ORGANISATION_KINDS, SPOKEN_LANGUAGES } from "#app/utils/domain";
 import { getActor, isCoordinator, requireNetwork } from "#app/utils/permissions.server";
@@ -25,6 +26,7 @@ function readQuery(url: URL, themes: string[]): DirectoryQuery {
     language: pick("language", SPOKEN_LANGUAGES),
     kind: pick("kind", ORGANISATION_KINDS),
     openNow: p.get("open") === "1",
+    membersOnly: p.get("members") === "1",
     page: Number.isFinite(page) && page > 0 ? page : 1,
   };
 }
@@ -53,7 +55,7 @@ export default function Directory() {
   const { network, communes, query, found, brusselsTime, canAdd } = useLoaderData<typeof loader>();
   const location = useLocation();
   const base = `/${network.slug}/organisations`;
-  const filtered = Boolean(query.q || query.theme || query.commune || query.language || query.kind || query.openNow);
+  const filtered = Boolean(query.q || query.theme || query.commune || query.language || query.kind || query.openNow || query.membersOnly);
   return (
     <main id="main" className="page">
       <h1>{t("org.directory.title")}</h1>
@@ -95,6 +97,15 @@ export default function Directory() {
                 {t("org.filter.openNowHint", { time: brusselsTime })}
               </p>
             </div>
+            <div className="field field--checkbox">
+              <label className="checkbox">
+                <input type="checkbox" name="members" value="1" defaultChecked={query.membersOnly} aria-describedby="directory-members-hint" />
+                {t("org.filter.membersOnly")}
+              </label>
+              <p className="hint" id="directory-members-hint">
+                {t("org.filter.membersOnlyHint")}
+              </p>
+            </div>
           </fieldset>
           <div className="form-actions">
             <button type="submit" className="button">
@@ -126,6 +137,12 @@ export default function Directory() {
                       <>
                         {" "}
                         <span className="badge badge--open">{t("org.openNow")}</span>
+                      </>
+                    ) : null}
+                    {org.membership !== "applicant" ? (
+                      <>
+                        {" "}
+                        <MembershipBadge status={{ kind: org.membership }} />
                       </>
                     ) : null}
                   </p>
