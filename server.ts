@@ -11,6 +11,7 @@ import { EnvError, getEnv } from "#app/utils/env.server";
 import { closeDatabase, getDatabase } from "#app/utils/db.server";
 import { startOutboxWorker } from "#app/utils/email.server";
 import { seedDemoIfEmpty } from "#app/models/demo-seed.server";
+import { startReminderWorker } from "#app/models/adhesion.server";
 
 installGlobals({ nativeFetch: true });
 
@@ -76,9 +77,12 @@ async function main() {
     if (process.env.REMIX_DEV_ORIGIN) broadcastDevReady(build);
   });
   const stopOutbox = startOutboxWorker();
+  // Charter renewal: reminder rounds 14 and 3 days before a new version's deadline.
+  const stopReminders = startReminderWorker();
 
   const shutdown = () => {
     stopOutbox();
+    stopReminders();
     server.close(async () => {
       await closeDatabase();
       process.exit(0);

@@ -17,6 +17,8 @@ const schema = z
     COOKIE_SECURE: z.enum(["true", "false"]).optional(),
     SEED_DEMO: z.enum(["true", "false"]).default("true"),
     OUTBOX_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
+    // Scans of signed paper charters (never under public/: served only after a permission check).
+    UPLOADS_DIR: z.string().min(1).default("./data/uploads"),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== "production") return;

@@ -33,6 +33,7 @@ export async function startApp<T = undefined>(
     APP_URL: "http://127.0.0.1", // replaced below once the port is known? links use it: see appUrl
     COOKIE_SECURE: "false",
     SEED_DEMO: options.seedDemo ? "true" : "false",
+    UPLOADS_DIR: path.join(dir, "uploads"), // scans of this app only, removed with it
     ...options.env,
   };
   // Prepare in this process, against the same database, with the same secret.

@@ -1,0 +1,204 @@
+// Uploaded files: scans of the signed paper charter. A file's type is decided by its first bytes,
+// never by its name or by the Content-Type the browser sent (a renamed .exe stays refused). Files
+// live under UPLOADS_DIR (default ./data/uploads, outside public/) with random names, and are read
+// back only through a route that checks permissions; the original name is kept as text only.
+import { unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
+import { randomBytes } from "node:crypto";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { now } from "./clock.server";
+import { getEnv } from "./env.server";
+
+/** The largest scan accepted: a few pages scanned at 300 dpi fit easily. */
+export const MAX_SCAN_BYTES = 10 * 1024 * 1024;
+
+export const SCAN_TYPES = {
+  "application/pdf": { ext: "pdf", magic: [0x25, 0x50, 0x44, 0x46, 0x2d] }, // %PDF-
+  "image/jpeg": { ext: "jpg", magic: [0xff, 0xd8, 0xff] },
+  "image/png": { ext: "png", magic: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
+} as const;
+export type ScanType = keyof typeof SCAN_TYPES;
+
+/** Error keys (translated by the page): the file is refused and nothing is written. */
+export class UploadError extends Error {
+  constructor(public key: "upload.error.noFile" | "upload.error.empty" | "upload.error.tooLarge" | "upload.error.type") {
+    super(key);
+  }
+}
+
+/** The type of a scan from its content, or null when it is none of the accepted ones. */
+export function detectScanType(bytes: Uint8Array): ScanType | null {
+  for (const [type, { magic }] of Object.entries(SCAN_TYPES) as [ScanType, (typeof SCAN_TYPES)[ScanType]][]) {
+    if (bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b)) return type;
+  }
+  return null;
+}
+
+/** Throws an UploadError when these bytes may not be stored as a scan; returns their type. */
+export function checkScan(bytes: Uint8Array | null): ScanType {
+  if (bytes === null) throw new UploadError("upload.error.noFile");
+  if (bytes.length === 0) throw new UploadError("upload.error.empty");
+  if (bytes.length > MAX_SCAN_BYTES) throw new UploadError("upload.error.tooLarge");
+  const type = detectScanType(bytes);
+  if (!type) throw new UploadError("upload.error.type");
+  return type;
+}
+
+/**
+ * A file name safe to keep as text and to offer back in Content-Disposition: no folders, no
+ * control characters, no quotes or separators, at most 120 characters, never empty.
+ */
+export function cleanFileName(name: string, fallback = "document") {
+  const base = name.split(/[/\\]/).pop() ?? "";
+  const cleaned = base
+    .normalize("NFC")
+    .replace(/[\u0000-\u001f\u007f"*:<>?|;,]+/g, "")
+    .replace(/\s+/g, " ")
+    .replace(/^[.\s]+/, "")
+    .trim()
+    .slice(0, 120)
+    .trim();
+  return cleaned || fallback;
+}
+
+/** The configured folder, absolute. */
+export function uploadsDir() {
+  return path.resolve(getEnv().UPLOADS_DIR);
+}
+
+/**
+ * The absolute path of a stored file from its path relative to UPLOADS_DIR, or null when that
+ * path would lead outside UPLOADS_DIR (a path kept in the database is never trusted blindly).
+ */
+export function resolveStored(relativePath: string): string | null {
+  if (!relativePath || path.isAbsolute(relativePath) || relativePath.includes("\0")) return null;
+  const root = uploadsDir();
+  const full = path.resolve(root, relativePath);
+  return full.startsWith(root + path.sep) ? full : null;
+}
+
+export type StoredScan = { path: string; type: ScanType; size: number; name: string };
+
+/**
+ * Checks and writes a scan under UPLOADS_DIR/adhesions/<year>/<random>.<ext>. A refused file
+ * (UploadError) is never written. Returns what the database keeps about it.
+ */
+export async function storeScan(bytes: Uint8Array | null, originalName: string): Promise<StoredScan> {
+  const type = checkScan(bytes);
+  const relative = path.posix.join("adhesions", String(now().getUTCFullYear()), `${randomBytes(16).toString("hex")}.${SCAN_TYPES[type].ext}`);
+  const full = resolveStored(relative)!;
+  await mkdir(path.dirname(full), { recursive: true });
+  // "wx": never overwrite (a random name that already exists is a bug, not a file to replace).
+  await writeFile(full, bytes!, { flag: "wx", mode: 0o640 });
+  return { path: relative, type, size: bytes!.length, name: cleanFileName(originalName, `scan.${SCAN_TYPES[type].ext}`) };
+}
+
+/** The content of a stored file, or null when it is missing or its path leads outside UPLOADS_DIR. */
+export async function readStored(relativePath: string): Promise<Buffer | null> {
+  const full = resolveStored(relativePath);
+  if (!full) return null;
+  try {
+    return await readFile(full);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "EISDIR" || code === "ENOTDIR") return null;
+    throw error;
+  }
+}
+
+/** Removes a stored file (when the row that would have pointed to it could not be written). */
+export async function removeStored(relativePath: string) {
+  const full = resolveStored(relativePath);
+  if (full) await rm(full, { force: true });
+}
+
+/** The name offered when downloading: the original one, with the extension of the real type. */
+export function downloadName(storedName: string | null, type: string, fallback: string) {
+  const ext = (SCAN_TYPES as Record<string, { ext: string }>)[type]?.ext ?? "bin";
+  const base = cleanFileName(storedName ?? "", fallback).replace(/\.[A-Za-z0-9]{1,5}$/, "") || fallback;
+  return `${base}.${ext}`;
+}
+
+/** A Content-Disposition header for an attachment, safe whatever the name holds. */
+export function attachmentHeader(name: string) {
+  const ascii = name
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^A-Za-z0-9._ -]+/g, "_");
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+// --- Reading a form with a file -------------------------------------------------------------------
+
+/** Text fields of an upload form are short; longer values are cut (and then refused by the schema). */
+const MAX_TEXT_FIELD_BYTES = 64 * 1024;
+/** Past this much, an upload is cut off rather than read to its end. */
+const MAX_REQUEST_BYTES = 3 * MAX_SCAN_BYTES;
+
+export type UploadedFile = {
+  /** The name the browser gave ("" when none) */
+  name: string;
+  /** The content, or null when no file was chosen or it was too large to keep */
+  bytes: Uint8Array | null;
+  tooLarge: boolean;
+};
+
+class RequestTooLarge extends Error {}
+
+/**
+ * Reads a form that may carry one file in `fileField`. The file is kept in memory up to
+ * MAX_SCAN_BYTES; a larger one is read to its end without being kept (so the other fields still
+ * come back to the form), unless the whole request passes MAX_REQUEST_BYTES. Nothing is written.
+ */
+export async function readUploadForm(request: Request, fileField: string): Promise<{ formData: FormData; file: UploadedFile }> {
+  const file: UploadedFile = { name: "", bytes: null, tooLarge: false };
+  const contentType = request.headers.get("Content-Type") ?? "";
+  if (!contentType.startsWith("multipart/form-data")) {
+    // A form posted without its file (or a client that did not use the form): fields only.
+    try {
+      return { formData: await request.formData(), file };
+    } catch {
+      return { formData: new FormData(), file };
+    }
+  }
+  let total = 0;
+  const handler: UploadHandler = async ({ name, filename, data }) => {
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    const limit = filename === undefined ? MAX_TEXT_FIELD_BYTES : name === fileField ? MAX_SCAN_BYTES : 0;
+    for await (const chunk of data) {
+      total += chunk.byteLength;
+      if (total > MAX_REQUEST_BYTES) throw new RequestTooLarge();
+      size += chunk.byteLength;
+      if (size <= limit) chunks.push(chunk);
+    }
+    const bytes = Buffer.concat(chunks);
+    if (filename === undefined) return new TextDecoder().decode(bytes);
+    if (name !== fileField || file.name || file.bytes) return undefined; // only the first file of the field
+    file.name = filename;
+    file.tooLarge = size > MAX_SCAN_BYTES;
+    file.bytes = file.tooLarge || (size === 0 && !filename) ? null : new Uint8Array(bytes);
+    return undefined;
+  };
+  try {
+    const formData = await unstable_parseMultipartFormData(request, handler);
+    return { formData, file };
+  } catch (error) {
+    if (error instanceof RequestTooLarge) return { formData: new FormData(), file: { name: file.name, bytes: null, tooLarge: true } };
+    // A malformed body: treat as a form without fields.
+    if (error instanceof TypeError || (error instanceof Error && /multipart/i.test(error.message))) return { formData: new FormData(), file };
+    throw error;
+  }
+}
+
+/** The error key for an uploaded file, or null when it may be stored. */
+export function uploadErrorOf(file: UploadedFile): UploadError["key"] | null {
+  if (file.tooLarge) return "upload.error.tooLarge";
+  try {
+    checkScan(file.bytes);
+    return null;
+  } catch (error) {
+    if (error instanceof UploadError) return error.key;
+    throw error;
+  }
+}
