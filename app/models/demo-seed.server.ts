@@ -4,6 +4,11 @@ import { prisma } from "#app/utils/db.server";
 import { hashPassword } from "#app/utils/password.server";
 import { createOrganisation, transaction } from "./organisation.server";
 import { DEMO_NETWORK, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_PEOPLE } from "./demo-data";
+import { DEMO_APPLICANTS, DEMO_CHARTER_V1, DEMO_CHARTER_V2, DEMO_JOIN_REQUEST, DEMO_TO_RENEW, DEMO_WITHDRAWN } from "./demo-charter";
+import type { Prisma } from "#app/generated/prisma/client";
+import { now } from "#app/utils/clock.server";
+import { addDays, parseDateKey, todayInBrussels } from "#app/utils/dates";
+import { fingerprintOf } from "#app/utils/rich-text.server";
 
 export type DemoLogin = { role: string; email: string; password: string };
 
@@ -35,6 +40,78 @@ export async function seedDemo(): Promise<DemoLogin[]> {
       }
       logins.push({ role: person.label, email: person.email, password: DEMO_PASSWORD });
     }
+    await seedCharter(tx, network.id, orgIds);
     return logins;
   });
+}
+
+const SIGNATORIES = ["Marie Lambert", "Karim Benali", "Sophie Dubois", "Luc Renard", "Aïcha Diallo", "Jean-Marc Piron", "Nathalie Hermans", "Youssef Amrani", "Céline Fontaine", "Olivier Leroy"];
+const FUNCTIONS = ["Directrice", "Coordinateur", "Présidente du conseil d'administration", "Responsable du service", "Directeur"];
+
+/**
+ * The charter in its two versions: version 1 signed by most organisations in 2024; version 2
+ * published ten days ago, to be signed within 45 days, already signed by most. Two organisations
+ * have yet to renew, two never signed, one withdrew; a request to join waits.
+ */
+async function seedCharter(tx: Prisma.TransactionClient, networkId: string, orgIds: Map<string, string>) {
+  const today = todayInBrussels(now());
+  const day = (key: string) => parseDateKey(key)!;
+  const v1 = await tx.charterVersion.create({
+    data: {
+      networkId,
+      number: 1,
+      ...DEMO_CHARTER_V1,
+      effectiveOn: day("2024-09-01"),
+      status: "published",
+      publishedAt: new Date("2024-06-03T10:00:00Z"),
+      fingerprint: fingerprintOf(DEMO_CHARTER_V1.title, DEMO_CHARTER_V1.body),
+    },
+    select: { id: true, fingerprint: true },
+  });
+  const published = addDays(today, -10);
+  const v2 = await tx.charterVersion.create({
+    data: {
+      networkId,
+      number: 2,
+      ...DEMO_CHARTER_V2,
+      effectiveOn: day(published),
+      status: "published",
+      publishedAt: new Date(`${published}T09:00:00Z`),
+      fingerprint: fingerprintOf(DEMO_CHARTER_V2.title, DEMO_CHARTER_V2.body),
+      adhesionDeadline: day(addDays(today, 45)),
+    },
+    select: { id: true, fingerprint: true },
+  });
+  const rows: Prisma.AdhesionCreateManyInput[] = [];
+  [...orgIds].forEach(([name, organisationId], i) => {
+    if (DEMO_APPLICANTS.includes(name)) return;
+    const signatory = { signatoryName: SIGNATORIES[i % SIGNATORIES.length], signatoryFunction: FUNCTIONS[i % FUNCTIONS.length] };
+    const withdrawn = name === DEMO_WITHDRAWN.name;
+    rows.push({
+      networkId,
+      organisationId,
+      charterVersionId: v1.id,
+      method: "online",
+      status: withdrawn ? "ended" : "valid",
+      activeKey: withdrawn ? null : `${organisationId}:${v1.id}`,
+      ...signatory,
+      signedOn: day(addDays("2024-09-02", i * 3)),
+      fingerprint: v1.fingerprint!,
+      ...(withdrawn ? { endedAt: new Date("2025-06-10T14:00:00Z"), endKind: "withdrawn", endReason: DEMO_WITHDRAWN.reason } : {}),
+    });
+    if (withdrawn || DEMO_TO_RENEW.includes(name)) return;
+    rows.push({
+      networkId,
+      organisationId,
+      charterVersionId: v2.id,
+      method: "online",
+      status: "valid",
+      activeKey: `${organisationId}:${v2.id}`,
+      ...signatory,
+      signedOn: day(addDays(published, i % 10)),
+      fingerprint: v2.fingerprint!,
+    });
+  });
+  await tx.adhesion.createMany({ data: rows });
+  await tx.joinRequest.create({ data: { networkId, ...DEMO_JOIN_REQUEST } });
 }
