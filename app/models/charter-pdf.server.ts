@@ -132,7 +132,7 @@ export async function renderCharterPdf(input: CharterPdfInput): Promise<Buffer> 
     size: "A4",
     margins: MARGIN,
     bufferPages: true, // page numbers ("page 2 / 5") are written once the count is known
-    font: fonts.regular, // never load pdfkit's default Helvetica: it would end up in the file
+    font: fonts.regular, // instead of pdfkit's default Helvetica, which would be loaded (its AFM data) for nothing
     lang: locale === "nl" ? "nl-BE" : locale === "en" ? "en" : "fr-BE",
     displayTitle: true,
     pdfVersion: "1.7",
@@ -356,6 +356,24 @@ export const pdfVersionSelect = {
   fingerprint: true,
 } as const;
 
+// Drawing a PDF takes a few hundred milliseconds of CPU (font subsetting): the last few published
+// PDFs are kept by ETag, which covers everything they show, so repeated downloads cost nothing.
+const recent = new Map<string, Promise<Buffer>>();
+const RECENT_MAX = 16;
+
+function rendered(etag: string, render: () => Promise<Buffer>) {
+  let pdf = recent.get(etag);
+  if (pdf) {
+    recent.delete(etag); // most recently used last
+  } else {
+    pdf = render();
+    pdf.catch(() => recent.delete(etag));
+  }
+  recent.set(etag, pdf);
+  while (recent.size > RECENT_MAX) recent.delete(recent.keys().next().value!);
+  return pdf;
+}
+
 function matchesEtag(header: string | null, etag: string) {
   if (!header) return false;
   return header.split(",").some((tag) => {
@@ -378,7 +396,7 @@ export async function charterPdfResponse(request: Request, input: CharterPdfInpu
     Vary: "Cookie, Accept-Language",
   });
   if (matchesEtag(request.headers.get("If-None-Match"), etag)) return new Response(null, { status: 304, headers });
-  const pdf = await renderCharterPdf(input);
+  const pdf = draft ? await renderCharterPdf(input) : await rendered(etag, () => renderCharterPdf(input));
   const slug = input.networkSlug.replace(/[^A-Za-z0-9-]+/g, "-");
   headers.set("Content-Type", "application/pdf");
   headers.set("Content-Length", String(pdf.length));
