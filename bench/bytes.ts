@@ -33,7 +33,9 @@ export type PageWeight = {
   assetCaching: string[];
 };
 
-const ASSET = /["'](\/build\/[^"']+\.(?:js|css))["']/g;
+// Tags and the inline module script's imports; not the route manifest printed in the page, which
+// also names modules that load only on navigation.
+const ASSET = /(?:href=|src=|from\s*|import\s*\(?\s*)["'](\/build\/[^"']+\.(?:js|css))["']/g;
 const STATIC_IMPORT = /\b(?:from|import)\s*["']([^"']+\.js)["']/g;
 
 export async function pageWeight(base: string, path: string): Promise<PageWeight> {

@@ -137,6 +137,9 @@ async function load(c: Case, connections: number, htmlBytes: number): Promise<Me
   });
   instance.on("response", (_client, _status, _bytes, ms) => times.push(ms));
   const result = await instance;
+  // autocannon walks away from requests still in flight; the server finishes them. One request
+  // answered after them means the next case starts on an idle server.
+  await fetchRaw(c.url, c.headers).catch(() => {});
   times.sort((a, b) => a - b);
   return {
     ...c,
@@ -179,7 +182,7 @@ function loadTable(measures: Measure[]) {
       remix ? fmt(m.rps / remix.rps, 2) : "—",
       node ? fmt(m.rps / node.rps, 3) : "—",
       kb(m.htmlBytes),
-      m.errors || m.non2xx ? `${m.errors} err, ${m.non2xx} non-2xx` : "",
+      m.rps === 0 ? `no answer within ${config.duration} s` : m.errors || m.non2xx ? `${m.errors} err, ${m.non2xx} non-2xx` : "",
     ]);
   }
   return table(rows, [1, 2, 3, 4, 5, 6, 7, 8]);
@@ -280,7 +283,7 @@ async function main() {
   const summary = [
     `### ${title}`,
     "",
-    `${host.cpu}, ${host.cores} cores, ${host.memoryGB} GB, Node ${host.node}, ${host.os}; load average at start ${host.loadAverage.join(" ")}; commit ${host.commit}.`,
+    `${host.cpu}, ${host.cores} cores, ${host.memoryGB} GB, Node ${host.node}, ${host.os}; load average ${host.loadAverage.join(" ")} at start, ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} at the end; commit ${host.commit}.`,
     `Database: ${db.label.replace(/ \(.*/, "")}, ${Object.entries(seeded.counts).map(([k, v]) => `${v} ${k}`).join(", ")} (seeded in ${seeded.seconds.toFixed(0)} s). ` +
       `${config.warmup} s warm-up + ${config.duration} s per case; no gzip under load (autocannon sends no Accept-Encoding).`,
     "",
@@ -294,7 +297,7 @@ async function main() {
 
   const resultsDir = path.join(root, "bench", "results");
   mkdirSync(resultsDir, { recursive: true });
-  const json = { title, date: new Date().toISOString(), database: db.label, machine: host, config, seed: seeded.counts, seedSeconds: seeded.seconds, measures, weights, seconds: (Date.now() - started) / 1000 };
+  const json = { title, date: new Date().toISOString(), database: db.label, machine: host, loadAverageAtEnd: os.loadavg(), config, seed: seeded.counts, seedSeconds: seeded.seconds, measures, weights, seconds: (Date.now() - started) / 1000 };
   for (const file of ["latest.json", `latest-${db.label.startsWith("PGlite") ? "pglite" : "postgres"}.json`]) writeFileSync(path.join(resultsDir, file), JSON.stringify(json, null, 2));
   writeFileSync(path.join(resultsDir, "latest.md"), summary + "\n");
   log(`wrote bench/results/latest.json and latest.md in ${((Date.now() - started) / 1000).toFixed(0)} s`);
