@@ -150,7 +150,7 @@ describe("the PDF of the charter in force", () => {
     const all = flat(text);
     expect(all).toContain("Relais social de Démoville");
     expect(all).toContain("Charte du réseau : éthique et déontologie");
-    expect(all).toContain("Version 2 — en vigueur depuis le 1 janvier 2026");
+    expect(all).toContain("Version 2 — en vigueur depuis le 1er janvier 2026");
     expect(all).toContain(`Empreinte (SHA-256) : ${f.v2.fingerprint}`);
     expect(all).toContain("identifie le texte exact de cette version");
     for (const sentence of SENTENCES) expect(all).toContain(sentence);
@@ -277,7 +277,7 @@ describe("the PDF of a given version", () => {
     expect(response.headers.get("Content-Disposition")).toBe(`attachment; filename="charte-${f.network.slug}-v1.pdf"`);
     expect(response.headers.get("Cache-Control")).toBe("public, max-age=300");
     const text = flat(pdfText(await bytes(response)));
-    expect(text).toContain("Version 1 — en vigueur depuis le 1 juin 2025");
+    expect(text).toContain("Version 1 — en vigueur depuis le 1er juin 2025");
     expect(text).toContain(`Empreinte (SHA-256) : ${f.v1.fingerprint}`);
     expect(text).toContain("Les organisations qui ont adhéré à la version 1 de la charte");
     expect(text).toContain("Œuvre des Sœurs — Namur adhésion le 20 juin 2025");

@@ -28,8 +28,13 @@ export function addDays(key: string, days: number) {
   return dateKey(date);
 }
 
-/** "24 novembre 2026" in the reader's language, for a DATE column value. */
+/** "24 novembre 2026" in the reader's language, for a DATE column value ("1er janvier" in French). */
 export function formatDate(date: Date | string, locale: string) {
   const value = typeof date === "string" ? new Date(date) : date;
-  return new Intl.DateTimeFormat(locale === "nl" ? "nl-BE" : locale === "en" ? "en-GB" : "fr-BE", { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" }).format(value);
+  const format = new Intl.DateTimeFormat(locale === "nl" ? "nl-BE" : locale === "en" ? "en-GB" : "fr-BE", { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" });
+  if (locale !== "fr" && locale !== "fr-BE") return format.format(value);
+  return format
+    .formatToParts(value)
+    .map((p) => (p.type === "day" && p.value === "1" ? "1er" : p.value))
+    .join("");
 }
