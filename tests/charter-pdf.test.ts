@@ -281,7 +281,7 @@ describe("the PDF of a given version", () => {
     expect(text).toContain(`Empreinte (SHA-256) : ${f.v1.fingerprint}`);
     expect(text).toContain("Les organisations qui ont adhéré à la version 1 de la charte");
     expect(text).toContain("Œuvre des Sœurs — Namur adhésion le 20 juin 2025");
-    expect(text).toContain("CPAS de Forest — Forest adhésion le 1 juillet 2025");
+    expect(text).toContain("CPAS de Forest — Forest adhésion le 1er juillet 2025");
     // Signed version 2 only; withdrawn; of another network.
     for (const name of ["Maison d’accueil Les Tournesols", "Asbl Partie Ailleurs", "Service d’un autre réseau"]) expect(text).not.toContain(name);
   });
