@@ -9,7 +9,7 @@ import { loader as listLoader } from "#app/routes/$network+/admin+/join-requests
 import { action as invitationAction } from "#app/routes/invitations.$token";
 import { now, setNow } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
-import { createNetwork, createOrganisation, createUser, makeCoordinator, makeDelegate, makeRequest, sessionCookie } from "#tests/factories";
+import { createAdhesion, createCharterVersion, createNetwork, createOrganisation, createUser, makeCoordinator, makeDelegate, makeRequest, sessionCookie } from "#tests/factories";
 import { call } from "#tests/route-call";
 
 type Network = Awaited<ReturnType<typeof createNetwork>>;
@@ -274,9 +274,16 @@ describe("the coordinator's decision", () => {
     expect(await prisma.joinRequest.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "pending", decidedAt: null, organisationId: null });
     expect(await prisma.invitation.count({ where: { networkId: s.network.id } })).toBe(0);
 
+    // The existing organisation has signed the charter: it stays a member, nothing more to sign.
+    await createAdhesion(s.network.id, existing.id, await createCharterVersion(s.network.id));
+    const before = await prisma.outboxEmail.count({ where: { networkId: s.network.id } });
     const result = await decide(s, row.id, { intent: "accept", organisation: existing.id });
     expect(result.status).toBe(302);
     expect(await prisma.organisation.count()).toBe(orgCount);
+    const accepted = await prisma.outboxEmail.findFirstOrThrow({ where: { networkId: s.network.id, subject: `${s.network.name} : votre demande est acceptée` } });
+    expect(accepted.text).toContain("Maison Médicale du Nord est déjà membre du réseau");
+    expect(accepted.text).not.toContain("candidate");
+    expect(await prisma.outboxEmail.count({ where: { networkId: s.network.id } })).toBe(before + 2); // acceptance and invitation
     expect(await prisma.joinRequest.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "accepted", organisationId: existing.id });
     expect(await prisma.invitation.findFirst({ where: { networkId: s.network.id } })).toMatchObject({ organisationId: existing.id, role: "titular" });
   });

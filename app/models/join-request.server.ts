@@ -4,6 +4,7 @@
 // (app/models/adhesion.server.ts derives that). Every decision is claimed with a conditional
 // update on status "pending", so two coordinators deciding at once decide once.
 import type { Prisma } from "#app/generated/prisma/client";
+import { isMember, membershipStatuses } from "#app/models/adhesion.server";
 import { createInvitation } from "#app/models/invitation.server";
 import { createOrganisation, transaction } from "#app/models/organisation.server";
 import { audit } from "#app/utils/audit.server";
@@ -156,6 +157,11 @@ type Decision = { networkId: string; requestId: string; actorId: string };
  * tells the contact that the organisation is an applicant until it signs the charter.
  */
 export async function acceptJoinRequest(decision: Decision & { existingOrganisationId?: string | null }) {
+  // Read before the transaction (membershipStatuses reads outside it; PGlite has one connection).
+  // An existing organisation may already be a member: then there is nothing to sign yet.
+  const existingIsMember = decision.existingOrganisationId
+    ? isMember((await membershipStatuses(decision.networkId, [decision.existingOrganisationId])).get(decision.existingOrganisationId)!)
+    : false;
   return transaction(async (tx) => {
     const request = await claim(tx, decision.networkId, decision.requestId, decision.actorId, { status: "accepted" });
     const network = await tx.network.findUniqueOrThrow({ where: { id: decision.networkId }, select: { id: true, slug: true, name: true } });
@@ -194,16 +200,17 @@ export async function acceptJoinRequest(decision: Decision & { existingOrganisat
       await createInvitation(tx, { networkId: network.id, organisationId: organisation.id, email, role: "titular", invitedById: decision.actorId, locale });
     }
 
+    const member = !created && existingIsMember;
     const t = makeT(locale);
     const vars = { network: network.name, organisation: organisation.name, contact: request.contactName };
     const body = emailLayout({
-      title: t("join.email.accepted.title", vars),
+      title: t(member ? "join.email.accepted.titleMember" : "join.email.accepted.title", vars),
       paragraphs: [
-        t("join.email.accepted.body", vars),
+        t(member ? "join.email.accepted.bodyMember" : "join.email.accepted.body", vars),
         t(alreadyTitular ? "join.email.accepted.alreadyDelegate" : "join.email.accepted.invitation"),
-        t("join.email.accepted.sign"),
+        ...(member ? [] : [t("join.email.accepted.sign")]),
       ],
-      action: { label: t("join.email.accepted.action"), url: `${appUrl()}/${network.slug}/charter` },
+      action: { label: t(member ? "join.email.ack.action" : "join.email.accepted.action"), url: `${appUrl()}/${network.slug}/charter` },
     });
     await sendEmail({ to: email, subject: t("join.email.accepted.subject", vars), networkId: network.id, ...body }, tx);
 
@@ -216,7 +223,7 @@ export async function acceptJoinRequest(decision: Decision & { existingOrganisat
       before: { status: "pending" },
       after: { status: "accepted", organisationId: organisation.id, name: organisation.name, created },
     });
-    return { organisation, created, invited: !alreadyTitular, email };
+    return { organisation, created, member, invited: !alreadyTitular, email };
   });
 }
 

@@ -87,7 +87,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const done = await acceptJoinRequest({ ...decision, existingOrganisationId: choice && choice !== "new" ? choice : null });
       return redirectWithToast(back, {
         kind: "success",
-        key: done.invited ? "join.accepted" : "join.acceptedNoInvite",
+        key: `join.accepted${done.member ? "Member" : ""}${done.invited ? "" : "NoInvite"}`,
         vars: { organisation: done.organisation.name, email: done.email },
       });
     } catch (error) {
