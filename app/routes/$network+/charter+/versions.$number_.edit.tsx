@@ -1,0 +1,181 @@
+// The draft of a charter version: save it, publish it (which freezes it and, after the first
+// version, asks every member organisation to adhere again by a deadline), or delete it. A
+// published version's edit address answers with a page saying it is frozen (400), never a 500.
+// Not nested in the page of one version (versions.$number.tsx): the trailing "_" of "$number_".
+import { parseWithZod } from "@conform-to/zod";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useParams, useRouteError } from "@remix-run/react";
+import { useT } from "#app/components/i18n";
+import { CharterError, currentVersion, deleteDraft, delegatesOfOrganisationsToRenew, publishVersion, updateDraft } from "#app/models/charter.server";
+import { transaction } from "#app/models/organisation.server";
+import { ErrorPage } from "#app/root";
+import { now } from "#app/utils/clock.server";
+import { dateKey, parseDateKey, todayInBrussels } from "#app/utils/dates";
+import { prisma } from "#app/utils/db.server";
+import { invariantResponse, requireCoordinator, requireNetwork } from "#app/utils/permissions.server";
+import { htmlToPlainText, sanitizeRichText } from "#app/utils/rich-text.server";
+import { redirectWithToast } from "#app/utils/toast.server";
+import { VersionForm, versionSchema, versionTitle, type PublishInfo, type VersionRules } from "./__version-form";
+import { frozen, isFrozenByDatabase, storedBody, versionInput } from "./__version.server";
+
+/** The network, the coordinator, and the draft named in the URL (404 if none, 400 if published). */
+async function guard(request: Request, params: LoaderFunctionArgs["params"]) {
+  const network = await requireNetwork(params.network);
+  const actor = await requireCoordinator(request, network.id);
+  const number = /^\d{1,6}$/.test(params.number ?? "") ? Number(params.number) : NaN;
+  invariantResponse(Number.isFinite(number), "error.notFound", 404);
+  const version = await prisma.charterVersion.findUnique({
+    where: { networkId_number: { networkId: network.id, number } },
+    select: { id: true, number: true, status: true, title: true, body: true, changeSummary: true, effectiveOn: true },
+  });
+  invariantResponse(version, "error.notFound", 404);
+  if (version.status !== "draft") frozen();
+  const current = await currentVersion(network.id);
+  const rules: VersionRules = { summaryRequired: !!current, deadlineRequired: !!current, today: todayInBrussels(now()) };
+  return { network, actor, version, current, rules };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { network, version, current, rules } = await guard(request, params);
+  const recipients = current ? await delegatesOfOrganisationsToRenew(prisma, network.id, version.id) : [];
+  const html = sanitizeRichText(version.body);
+  const publish: PublishInfo = {
+    number: version.number,
+    first: !current,
+    organisations: new Set(recipients.map((r) => r.organisationName)).size,
+    emails: recipients.length,
+  };
+  return {
+    network: { slug: network.slug, name: network.name },
+    number: version.number,
+    previousNumber: current?.number ?? null,
+    rules,
+    defaultValue: { title: version.title, changeSummary: version.changeSummary, effectiveOn: dateKey(version.effectiveOn) },
+    html,
+    text: htmlToPlainText(html),
+    publish,
+    // Deleting asks for confirmation on the page itself (works without JavaScript).
+    confirmDelete: new URL(request.url).searchParams.has("delete"),
+  };
+}
+
+/** Where a refusal of the model belongs on the form. */
+const FIELD_OF: Record<string, string> = {
+  "charter.error.deadlineRequired": "adhesionDeadline",
+  "charter.error.deadlinePast": "adhesionDeadline",
+  "charter.error.emptyBody": "body",
+};
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { network, actor, version, current, rules } = await guard(request, params);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  const edit = `/${network.slug}/charter/versions/${version.number}/edit`;
+  const vars = { number: version.number };
+  try {
+    if (intent === "delete") {
+      await transaction((tx) => deleteDraft(tx, network.id, actor.userId, version.id));
+      return redirectWithToast(`/${network.slug}/charter`, { kind: "success", key: "charterEditor.deleted", vars });
+    }
+    const submission = parseWithZod(formData, { schema: versionSchema(rules) });
+    if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+    const body = storedBody(submission.value);
+    if (!body) return data(submission.reply({ fieldErrors: { body: ["charterEditor.error.bodyEmpty"] } }), { status: 400 });
+    const input = versionInput(submission.value, body);
+    try {
+      if (submission.value.intent === "publish") {
+        const deadline = current ? parseDateKey(submission.value.adhesionDeadline ?? "") : null;
+        // Saved and published together: a refusal to publish keeps the draft as it was.
+        const emails = await transaction(async (tx) => {
+          await updateDraft(tx, network.id, actor.userId, version.id, input);
+          return publishVersion(tx, network.id, actor.userId, version.id, { adhesionDeadline: deadline });
+        });
+        return redirectWithToast(`/${network.slug}/charter`, { kind: "success", key: "charterEditor.published", vars: { ...vars, emails } });
+      }
+      await transaction((tx) => updateDraft(tx, network.id, actor.userId, version.id, input));
+      return redirectWithToast(edit, { kind: "success", key: "charterEditor.saved", vars });
+    } catch (error) {
+      if (error instanceof CharterError && error.key !== "charter.error.frozen" && error.key !== "error.notFound") {
+        const field = FIELD_OF[error.key];
+        const reply = field ? submission.reply({ fieldErrors: { [field]: [error.key] } }) : submission.reply({ formErrors: [error.key] });
+        return data(reply, { status: 400 });
+      }
+      throw error;
+    }
+  } catch (error) {
+    // Published (or deleted) between the guard and the write: by the model's check or the trigger.
+    if (isFrozenByDatabase(error) || (error instanceof CharterError && error.key === "charter.error.frozen")) frozen();
+    if (error instanceof CharterError && error.key === "error.notFound") invariantResponse(false, "error.notFound", 404);
+    throw error;
+  }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) =>
+  versionTitle(matches, (t) => (d ? t("charterEditor.edit.title", { number: d.number }) : t("charterEditor.frozen.title")));
+
+export default function EditVersion() {
+  const t = useT();
+  const { network, number, previousNumber, rules, defaultValue, html, text, publish, confirmDelete } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const charter = `/${network.slug}/charter`;
+  const edit = `${charter}/versions/${number}/edit`;
+  return (
+    <main id="main" className="page page--form">
+      <p>
+        <Link to={charter}>← {t("charterEditor.breadcrumb")}</Link>
+      </p>
+      <h1>{t("charterEditor.edit.title", { number })}</h1>
+      {confirmDelete ? (
+        <section className="card version-confirm" aria-labelledby="confirm-delete-title" id="confirm-delete">
+          <h2 id="confirm-delete-title">{t("charterEditor.delete.confirmTitle", { number })}</h2>
+          <p>{t("charterEditor.delete.confirmText")}</p>
+          <Form method="post" action={edit} className="form-actions">
+            <input type="hidden" name="intent" value="delete" />
+            <button type="submit" className="button button--danger">
+              {t("charterEditor.delete.submit")}
+            </button>
+            <Link to={edit}>{t("form.cancel")}</Link>
+          </Form>
+        </section>
+      ) : null}
+      <p>{t("charterEditor.edit.intro")}</p>
+      <VersionForm
+        id="version-edit"
+        rules={rules}
+        defaultValue={defaultValue}
+        html={html}
+        text={text}
+        previousNumber={previousNumber}
+        lastResult={lastResult}
+        submitLabel={t("charterEditor.save")}
+        cancelHref={charter}
+        publish={publish}
+        deleteHref={`${edit}?delete#confirm-delete`}
+      />
+    </main>
+  );
+}
+
+/** A published version is frozen: say so, and offer what can be done instead. */
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const params = useParams();
+  const t = useT();
+  const message = isRouteErrorResponse(error) && typeof error.data === "object" && error.data ? (error.data as { message?: unknown }).message : null;
+  if (!isRouteErrorResponse(error) || error.status !== 400 || message !== "charter.error.frozen") return <ErrorPage />;
+  const charter = `/${params.network}/charter`;
+  return (
+    <main id="main" className="page page--narrow" tabIndex={-1}>
+      <h1>{t("charterEditor.frozen.title")}</h1>
+      <p className="lead">{t("charter.error.frozen")}</p>
+      <ul className="cluster plain-list">
+        <li>
+          <Link to={`${charter}/versions/${params.number}`}>{t("charterEditor.frozen.read")}</Link>
+        </li>
+        <li>
+          <Link to={`${charter}/versions/new`}>{t("charterEditor.frozen.write")}</Link>
+        </li>
+      </ul>
+    </main>
+  );
+}
