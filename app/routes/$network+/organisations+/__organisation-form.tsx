@@ -83,8 +83,8 @@ export function organisationSchema(themes: readonly string[]) {
         .string()
         .trim()
         .max(300, "form.tooLong")
-        .url("form.invalidUrl")
-        .refine((url) => /^https?:\/\//i.test(url), "form.invalidUrl")
+        // One check, one message: "exemple.be" is neither a URL nor http(s).
+        .refine((url) => /^https?:\/\//i.test(url) && z.string().url().safeParse(url).success, "form.invalidUrl")
         .optional(),
       addressPublic: z.boolean().optional(),
       phonePublic: z.boolean().optional(),
