@@ -8,7 +8,7 @@
 // BENCH_ORGS and BENCH_PEOPLE (1000, 2000), BENCH_PAGES (names to keep, comma-separated),
 // BENCH_SKIP_BUILD=1 (reuse the last build), BENCH_KEEP=1 (keep the database afterwards).
 import { execSync, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -70,7 +70,7 @@ async function createDatabase(): Promise<BenchDatabase> {
   const base = process.env.DATABASE_URL ?? "";
   if (!base.startsWith("postgres")) {
     const dir = mkdtempSync(path.join(os.tmpdir(), "maillage-bench-"));
-    const { version } = JSON.parse(execSync("npm ls @electric-sql/pglite --json --depth=0", { cwd: root, encoding: "utf8" })).dependencies["@electric-sql/pglite"];
+    const { version } = JSON.parse(readFileSync(path.join(root, "node_modules", "@electric-sql", "pglite", "package.json"), "utf8"));
     return { url: `pglite:${dir}/pglite`, label: `PGlite ${version} (embedded, ${dir})`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
   }
   const name = process.env.BENCH_DATABASE ?? "maillage_bench";
