@@ -23,7 +23,7 @@ type Dashboard = Awaited<ReturnType<typeof loader>>;
 async function setup() {
   const network = await createNetwork();
   const names = ["member", "renewing", "applicant", "leaving", "suspended", "paper"] as const;
-  const orgs = Object.fromEntries(await Promise.all(names.map(async (n) => [n, await createOrganisation(network.id, { name: `Org ${n}` })] as const))) as Record<(typeof names)[number], { id: string; slug: string; name: string }>;
+  const orgs = Object.fromEntries(await Promise.all(names.map(async (n) => [n, await createOrganisation(network.id, { name: `Org ${n}` })] as const))) as unknown as Record<(typeof names)[number], { id: string; slug: string; name: string }>;
   const v1 = await createCharterVersion(network.id, { publishedAt: date("2025-01-10") });
   for (const n of ["member", "renewing", "leaving", "suspended"] as const) await createAdhesion(network.id, orgs[n].id, v1, { signedOn: date("2025-02-01") });
   const coordinator = await createUser();
@@ -220,7 +220,8 @@ describe("permissions", () => {
     for (const who of [delegate, otherCoordinator]) {
       const c = await sessionCookie(who.id);
       expect((await dashboard(network.slug, c)).status).toBe(403);
-      for (const form of [{ intent: "remind" }, { intent: "suspend", organisationId: orgs.member.id, reason: "x", confirm: "on" }]) {
+      const forms: Record<string, string>[] = [{ intent: "remind" }, { intent: "suspend", organisationId: orgs.member.id, reason: "x", confirm: "on" }];
+      for (const form of forms) {
         expect((await post(network.slug, c, form)).status).toBe(403);
       }
     }

@@ -11,6 +11,7 @@ import { action as dashboardAction } from "#app/routes/$network+/admin+/adhesion
 import { loader as scanLoader } from "#app/routes/$network+/charter+/adhesions.$id.scan";
 import { action as uploadAction, loader as uploadLoader } from "#app/routes/$network+/charter+/upload";
 import { setNow } from "#app/utils/clock.server";
+import { todayInBrussels } from "#app/utils/dates";
 import { prisma } from "#app/utils/db.server";
 import { resetEnv } from "#app/utils/env.server";
 import {
@@ -152,7 +153,7 @@ function uploadRequest(slug: string, { cookie, fields, file }: { cookie?: string
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
   // No file chosen: browsers send an empty part with an empty file name.
-  form.append("scan", file ? new File([file.bytes], file.name, { type: file.type ?? "application/pdf" }) : new File([], ""));
+  form.append("scan", file ? new File([new Uint8Array(file.bytes)], file.name, { type: file.type ?? "application/pdf" }) : new File([], ""));
   const headers = new Headers();
   if (cookie) headers.set("Cookie", cookie);
   return new Request(`http://localhost/${slug}/charter/upload`, { method: "POST", body: form, headers });
@@ -361,9 +362,14 @@ describe("the coordinator's review", () => {
     expect(await prisma.adhesion.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({ status: "rejected", rejectionReason: "La page des signatures manque.", activeKey: null });
     expect((await membershipStatus(network.id, other.id)).kind).toBe("applicant");
     expect(await prisma.auditLog.count({ where: { action: { in: ["adhesion.validate", "adhesion.reject"] }, networkId: network.id } })).toBe(2);
-    // A new scan is accepted after a rejection.
+    // The organisation sees why on the upload page, and may send a new scan.
+    const page = await call(uploadLoader, makeRequest(`/${network.slug}/charter/upload`, { cookie: cookies.otherDelegate }), { network: network.slug });
+    // (createdAt is the database's clock, not the app's.)
+    expect((page.body as { scans: unknown }).scans).toEqual([{ organisation: other.name, status: "rejected", reason: "La page des signatures manque.", sentOn: todayInBrussels(second.createdAt) }]);
     expect((await send(other.id, cookies.otherDelegate)).status).toBe(302);
     expect(await prisma.adhesion.count({ where: { organisationId: other.id, status: "pending" } })).toBe(1);
+    const after = await call(uploadLoader, makeRequest(`/${network.slug}/charter/upload`, { cookie: cookies.otherDelegate }), { network: network.slug });
+    expect((after.body as { scans: unknown }).scans).toEqual([expect.objectContaining({ status: "pending" })]);
   });
 
   test("only the network's coordinators review, and only adhesions of their network", async () => {

@@ -304,7 +304,7 @@ export default function AdhesionsDashboard() {
         )}
       </section>
 
-      <section className="card" aria-labelledby="remind-title">
+      <section className="card adhesions-remind" aria-labelledby="remind-title">
         <h2 id="remind-title">{t("adhesionsAdmin.remindTitle")}</h2>
         <p>{t("adhesionsAdmin.remindIntro", { d14: 14, d3: 3 })}</p>
         <RemindForm action={base} lastResult={actionData?.intent === "remind" ? actionData.result : undefined} />

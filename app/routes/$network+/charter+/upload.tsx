@@ -14,7 +14,7 @@ import { submitPaper } from "#app/models/adhesion.server";
 import { CharterError, currentVersion } from "#app/models/charter.server";
 import { ErrorPage } from "#app/root";
 import { now } from "#app/utils/clock.server";
-import { parseDateKey, todayInBrussels } from "#app/utils/dates";
+import { formatDate, parseDateKey, todayInBrussels } from "#app/utils/dates";
 import { prisma } from "#app/utils/db.server";
 import { messageWithVars } from "#app/utils/i18n";
 import {
@@ -65,11 +65,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const version = await currentVersion(network.id);
   const wanted = new URL(request.url).searchParams.get("org");
   const preselected = organisations.find((o) => o.slug === wanted || o.id === wanted)?.id ?? (organisations.length === 1 ? organisations[0].id : "");
+  // Where the earlier scans stand (the last one per organisation, on this version): a rejection and
+  // its reason, or one still awaiting review. A coordinator sees it for the chosen organisation only.
+  const concerned = isCoordinator(actor, network.id) ? (preselected ? [preselected] : []) : organisations.map((o) => o.id);
+  const earlier = version && concerned.length
+    ? await prisma.adhesion.findMany({
+        where: { networkId: network.id, charterVersionId: version.id, method: "paper", organisationId: { in: concerned } },
+        orderBy: { createdAt: "desc" },
+        select: { organisationId: true, status: true, rejectionReason: true, createdAt: true },
+      })
+    : [];
+  const lastScan = new Map<string, (typeof earlier)[number]>();
+  for (const a of earlier) if (!lastScan.has(a.organisationId)) lastScan.set(a.organisationId, a);
+  const scans = [...lastScan.values()]
+    .filter((a) => a.status === "pending" || a.status === "rejected")
+    .map((a) => ({ organisation: organisations.find((o) => o.id === a.organisationId)!.name, status: a.status, reason: a.rejectionReason ?? "", sentOn: todayInBrussels(a.createdAt) }));
   return {
     network: { slug: network.slug, name: network.name },
     version: version ? { number: version.number, title: version.title, fingerprint: version.fingerprint! } : null,
     organisations: organisations.map((o) => ({ id: o.id, name: o.name })),
     preselected,
+    scans,
     isCoordinator: isCoordinator(actor, network.id),
     today: todayInBrussels(now()),
     maxMegabytes: MAX_SCAN_BYTES / (1024 * 1024),
@@ -120,7 +136,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: d ? 
 
 export default function UploadAdhesion() {
   const t = useT();
-  const { network, version, organisations, preselected, isCoordinator, today, maxMegabytes } = useLoaderData<typeof loader>();
+  const { network, version, organisations, preselected, scans, isCoordinator, today, maxMegabytes } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
   const [form, fields] = useForm({
@@ -141,6 +157,18 @@ export default function UploadAdhesion() {
       </p>
       <h1>{t("adhesionUpload.title")}</h1>
       <p className="lead">{t(isCoordinator ? "adhesionUpload.introCoordinator" : "adhesionUpload.intro")}</p>
+      {scans.map((s) => (
+        <div key={s.organisation} className={`notice${s.status === "rejected" ? " notice--warn" : ""}`} role="note">
+          {s.status === "rejected" ? (
+            <>
+              <p>{t("adhesionUpload.rejected", { organisation: s.organisation, date: formatDate(s.sentOn, t.locale) })}</p>
+              <p className="upload-reason">{s.reason}</p>
+            </>
+          ) : (
+            <p>{t("adhesionUpload.pending", { organisation: s.organisation, date: formatDate(s.sentOn, t.locale) })}</p>
+          )}
+        </div>
+      ))}
       {!version ? (
         <p className="notice">{t("charter.error.noCharter")}</p>
       ) : (
@@ -163,8 +191,8 @@ export default function UploadAdhesion() {
                 signatoryName: fields.signatoryName,
                 signatoryFunction: fields.signatoryFunction,
                 signedOn: fields.signedOn,
-                declaration: fields.declaration,
                 scan: fields.scan,
+                declaration: fields.declaration,
               }}
             />
             <input type="hidden" name="fingerprint" value={version.fingerprint} />
