@@ -89,6 +89,21 @@ test("version 1 with JavaScript on: the Tiptap editor, used with the keyboard on
   expect(await page.getByText("C'est la première version de la charte").count()).toBe(1);
   await checkA11y(page);
 
+  // Checked in the browser first: an empty title stays on the page with its error.
+  const title = page.getByLabel("Titre", { exact: true });
+  await title.fill("");
+  await page.getByRole("button", { name: "Enregistrer le brouillon" }).click();
+  await expect.poll(() => page.locator(".field-error").first().textContent()).toContain("Ce champ est obligatoire.");
+  expect(await title.getAttribute("aria-invalid")).toBe("true");
+  await checkA11y(page);
+  await title.fill("Charte du Relais social");
+  await page.locator(".rich-text__area").click();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.type(" et accompagner");
+  await page.getByRole("button", { name: "Enregistrer le brouillon" }).click();
+  await expect.poll(() => toast(page)).toContain("Le brouillon de la version 1 est enregistré.");
+  await expect.poll(() => page.locator(".rich-text__area li").allTextContents()).toEqual(["accueillir", "orienter et accompagner"]);
+
   await page.getByRole("button", { name: "Publier la version 1" }).click();
   await page.waitForURL(`${app.url}/${app.data.slug}/charter`);
   await expect.poll(() => toast(page)).toContain("La version 1 de la charte est publiée. E-mails envoyés aux organisations membres : 0.");
@@ -96,7 +111,7 @@ test("version 1 with JavaScript on: the Tiptap editor, used with the keyboard on
   expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Charte du Relais social");
   expect(await page.locator(".charter-text h2").first().textContent()).toBe("Nos principes");
   expect(await page.locator(".charter-text strong").first().textContent()).toBe("respect");
-  expect(await page.locator(".charter-text li").allTextContents()).toEqual(["accueillir", "orienter"]);
+  expect(await page.locator(".charter-text li").allTextContents()).toEqual(["accueillir", "orienter et accompagner"]);
   await checkA11y(page);
   expect(jsErrors(page)).toEqual([]);
   await context.close();
@@ -107,12 +122,12 @@ test("version 2 with JavaScript off: the plain textarea, errors beside the field
   await page.goto(`/${app.data.slug}/charter/versions/new`);
   // Prefilled from version 1, in the plain format, with the hint that explains it.
   const body = page.getByRole("textbox", { name: "Texte de la charte" });
-  expect(await body.inputValue()).toBe("## Nos principes\n\nLe respect de la personne.\n\n- accueillir\n- orienter");
+  expect(await body.inputValue()).toBe("## Nos principes\n\nLe respect de la personne.\n\n- accueillir\n- orienter et accompagner");
   expect(await page.getByText("laissez une ligne vide entre deux paragraphes").count()).toBe(1);
   expect(await page.getByLabel("Titre", { exact: true }).inputValue()).toBe("Charte du Relais social");
   await checkA11y(page);
 
-  await body.fill(`${await body.inputValue()}\n- accompagner\n\n## Envers les partenaires\n\nLe travail en réseau.`);
+  await body.fill(`${await body.inputValue()}\n- entourer\n\n## Envers les partenaires\n\nLe travail en réseau.`);
   await page.getByRole("button", { name: "Créer le brouillon" }).click();
   // The summary of changes is required from version 2 on: the server says so beside the field.
   await expect.poll(() => page.locator(".error-summary").count()).toBe(1);
@@ -126,7 +141,7 @@ test("version 2 with JavaScript off: the plain textarea, errors beside the field
   await page.waitForURL(`${app.url}/${app.data.slug}/charter/versions/2/edit`);
   expect(await toast(page)).toContain("Le brouillon de la version 2 est créé.");
   expect(await body.inputValue()).toBe(
-    "## Nos principes\n\nLe respect de la personne.\n\n- accueillir\n- orienter\n- accompagner\n\n## Envers les partenaires\n\nLe travail en réseau.",
+    "## Nos principes\n\nLe respect de la personne.\n\n- accueillir\n- orienter et accompagner\n- entourer\n\n## Envers les partenaires\n\nLe travail en réseau.",
   );
   expect(await page.getByText("Aucune organisation membre n'a de personne déléguée").count()).toBe(1);
   await checkA11y(page);
@@ -144,7 +159,7 @@ test("version 2 with JavaScript off: the plain textarea, errors beside the field
   await page.waitForURL(`${app.url}/${app.data.slug}/charter`);
   expect(await toast(page)).toContain("La version 2 de la charte est publiée.");
   expect(await page.locator(".charter-text h2").allTextContents()).toEqual(["Nos principes", "Envers les partenaires"]);
-  expect(await page.locator(".charter-text li").allTextContents()).toEqual(["accueillir", "orienter", "accompagner"]);
+  expect(await page.locator(".charter-text li").allTextContents()).toEqual(["accueillir", "orienter et accompagner", "entourer"]);
   await checkA11y(page);
   await context.close();
 });

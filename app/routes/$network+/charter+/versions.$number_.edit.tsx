@@ -26,7 +26,7 @@ async function guard(request: Request, params: LoaderFunctionArgs["params"]) {
   invariantResponse(Number.isFinite(number), "error.notFound", 404);
   const version = await prisma.charterVersion.findUnique({
     where: { networkId_number: { networkId: network.id, number } },
-    select: { id: true, number: true, status: true, title: true, body: true, changeSummary: true, effectiveOn: true },
+    select: { id: true, number: true, status: true, title: true, body: true, changeSummary: true, effectiveOn: true, updatedAt: true },
   });
   invariantResponse(version, "error.notFound", 404);
   if (version.status !== "draft") frozen();
@@ -54,6 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     html,
     text: htmlToPlainText(html),
     publish,
+    savedAt: version.updatedAt.toISOString(),
     // Deleting asks for confirmation on the page itself (works without JavaScript).
     confirmDelete: new URL(request.url).searchParams.has("delete"),
   };
@@ -115,7 +116,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) =>
 
 export default function EditVersion() {
   const t = useT();
-  const { network, number, previousNumber, rules, defaultValue, html, text, publish, confirmDelete } = useLoaderData<typeof loader>();
+  const { network, number, previousNumber, rules, defaultValue, html, text, publish, savedAt, confirmDelete } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const charter = `/${network.slug}/charter`;
   const edit = `${charter}/versions/${number}/edit`;
@@ -139,7 +140,9 @@ export default function EditVersion() {
         </section>
       ) : null}
       <p>{t("charterEditor.edit.intro")}</p>
+      {/* A new form after each save: the editor shows the text as stored (sanitized), not as typed. */}
       <VersionForm
+        key={savedAt}
         id="version-edit"
         rules={rules}
         defaultValue={defaultValue}
