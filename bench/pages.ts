@@ -16,6 +16,7 @@ export const PAGES: BenchPage[] = [
   { name: "directory search", path: (s) => `/${s.networkSlug}/organisations?${s.searchQuery}` },
   { name: "profile", path: (s) => `/${s.networkSlug}/organisations/${s.organisationSlug}` },
   { name: "charter", path: (s) => `/${s.networkSlug}/charter`, optional: true },
+  { name: "charter signatories", path: (s) => `/${s.networkSlug}/charter/signatories`, optional: true },
   { name: "signed in: directory", path: (s) => `/${s.networkSlug}/organisations`, signedIn: true },
   { name: "signed in: coordination", path: (s) => `/${s.networkSlug}/admin`, signedIn: true },
 ];

@@ -2,9 +2,9 @@
 // factories, so the rows look exactly like the ones the app writes (slugs, search text, audit).
 // Deterministic: the same counts give the same names, so runs stay comparable.
 //
-// To grow it with a feature (groups, meetings, minutes, adhesions…), add a step to STEPS: it gets
+// To grow it with a feature (groups, meetings, minutes…), add a step to STEPS: it gets
 // the network, the organisations and the people made so far, and may return things for later steps.
-import { createNetwork, createUser, makeCoordinator, makeDelegate, sessionCookie } from "#tests/factories";
+import { createAdhesion, createCharterVersion, createNetwork, createUser, makeCoordinator, makeDelegate, sessionCookie } from "#tests/factories";
 import { createOrganisation, transaction, type OpeningHourInput, type OrganisationInput } from "#app/models/organisation.server";
 import { ORGANISATION_KINDS, SPOKEN_LANGUAGES, type DelegateRole } from "#app/utils/domain";
 
@@ -16,6 +16,8 @@ export type SeedContext = {
   organisations: { id: string; slug: string }[];
   people: { id: string; email: string }[];
   coordinatorId: string;
+  /** Other things made, by name, for the report ("adhesions": 800). */
+  made: Record<string, number>;
 };
 
 /** What the load generator needs from the seed: URLs to hit and a signed-in cookie. */
@@ -123,6 +125,20 @@ export const STEPS: Step[] = [
       }
     },
   },
+  {
+    // Four organisations in five have signed the published charter: the directory's membership
+    // badges and the signatories page then have real work to do.
+    name: "a published charter, signed by most organisations",
+    async run(ctx) {
+      const version = await createCharterVersion(ctx.network.id);
+      ctx.made.adhesions = 0;
+      for (const [i, org] of ctx.organisations.entries()) {
+        if (i % 5 === 4) continue;
+        await createAdhesion(ctx.network.id, org.id, version);
+        ctx.made.adhesions++;
+      }
+    },
+  },
 ];
 
 /** Seeds the open database (already migrated). Returns what the bench needs to load pages. */
@@ -131,7 +147,7 @@ export async function seedBench(counts: SeedCounts, log: (line: string) => void 
   const network = await createNetwork({ slug: "reseau-bench", name: "Réseau de mesure", themes: THEMES });
   const coordinator = await createUser({ email: "coordination@bench.example", name: "Coordination du réseau" });
   await makeCoordinator(network.id, coordinator.id);
-  const ctx: SeedContext = { counts, network, organisations: [], people: [], coordinatorId: coordinator.id };
+  const ctx: SeedContext = { counts, network, organisations: [], people: [], coordinatorId: coordinator.id, made: {} };
   for (const step of STEPS) {
     const t = Date.now();
     await step.run(ctx);
@@ -144,7 +160,7 @@ export async function seedBench(counts: SeedCounts, log: (line: string) => void 
     // Two words and two filters: the search text LIKE, a themes array filter and the commune index.
     searchQuery: new URLSearchParams({ q: "maison medicale", theme: "Santé", commune: "Ixelles" }).toString(),
     coordinatorCookie: await sessionCookie(coordinator.id),
-    counts: { organisations: ctx.organisations.length, people: ctx.people.length + 1 },
+    counts: { organisations: ctx.organisations.length, people: ctx.people.length + 1, ...ctx.made },
     seconds: (Date.now() - started) / 1000,
   };
 }
