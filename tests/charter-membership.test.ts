@@ -337,3 +337,53 @@ describe("membership in the directory and on profiles", () => {
     expect((insider.body as { membership: unknown }).membership).toMatchObject({ kind: "suspended", reason: "Motif interne" });
   });
 });
+
+describe("several versions in a row", () => {
+  test("an organisation still renewing when a newer version comes out keeps renewing; once lapsed it is not asked again", async () => {
+    const { publishVersion, createDraft } = await import("#app/models/charter.server");
+    const network = await createNetwork();
+    const a = await createOrganisation(network.id);
+    const b = await createOrganisation(network.id);
+    const coordinator = await createUser();
+    for (const org of [a, b]) await makeDelegate(org.id, (await createUser()).id, "titular");
+    const v1 = await createCharterVersion(network.id, { publishedAt: date("2025-01-10") });
+    await createAdhesion(network.id, a.id, v1, { signedOn: date("2025-01-20") });
+    await createAdhesion(network.id, b.id, v1, { signedOn: date("2025-01-25") });
+    // Version 2: to sign by 2025-06-30. Version 3 comes out before that deadline.
+    await createCharterVersion(network.id, { publishedAt: day("2025-05-01"), adhesionDeadline: date("2025-06-30") });
+    const publish = async (title: string, deadline: string) => {
+      const draft = await prisma.$transaction((tx) => createDraft(tx, network.id, coordinator.id, { title, body: `<p>${title}</p>`, changeSummary: "Changements", effectiveOn: date("2025-07-01") }));
+      return prisma.$transaction((tx) => publishVersion(tx, network.id, coordinator.id, draft.id, { adhesionDeadline: date(deadline) }));
+    };
+    setNow(day("2025-06-20"));
+    expect(await publish("Charte v3", "2025-09-30")).toBe(2); // both still renewing: both asked
+    setNow(day("2025-08-01"));
+    expect(await membershipStatus(network.id, a.id)).toMatchObject({ kind: "to_renew", deadline: "2025-09-30", signedVersion: 1 });
+    setNow(day("2025-10-01"));
+    expect((await membershipStatus(network.id, a.id)).kind).toBe("lapsed");
+    // Version 4 after the lapse: nobody is a member, nobody is asked, nobody renews.
+    setNow(day("2025-10-10"));
+    expect(await publish("Charte v4", "2025-12-31")).toBe(0);
+    expect((await membershipStatuses(network.id, [a.id, b.id])).get(b.id)!.kind).toBe("lapsed");
+    expect(await prisma.organisation.findMany({ where: { AND: [{ id: { in: [a.id, b.id] } }, await memberWhere(network.id)] } })).toEqual([]);
+  });
+});
+
+describe("paper adhesion refused", () => {
+  test("the organisation's signing delegates are told why, in their language", async () => {
+    const { reviewPaper } = await import("#app/models/adhesion.server");
+    const network = await createNetwork({ name: "Réseau Test" });
+    const org = await createOrganisation(network.id, { name: "Asbl Les Tilleuls" });
+    const v1 = await createCharterVersion(network.id);
+    const [titular, staff, coordinator] = [await createUser({ email: "t@example.test", locale: "nl" }), await createUser({ email: "s@example.test" }), await createUser()];
+    await makeDelegate(org.id, titular.id, "titular");
+    await makeDelegate(org.id, staff.id, "staff");
+    const paper = await createAdhesion(network.id, org.id, v1, { method: "paper", status: "pending" });
+    await reviewPaper(network.id, paper.id, coordinator.id, { accept: false, reason: "La page de signature manque." });
+    const mails = await prisma.outboxEmail.findMany({ where: { networkId: network.id }, select: { to: true, subject: true, text: true } });
+    expect(mails).toHaveLength(1);
+    expect(mails[0]).toMatchObject({ to: "t@example.test", subject: "Réseau Test: het op papier ondertekende charter kon niet goedgekeurd worden" });
+    expect(mails[0].text).toContain("La page de signature manque.");
+    expect(await membershipStatus(network.id, org.id)).toMatchObject({ kind: "applicant", pendingPaper: false });
+  });
+});

@@ -181,3 +181,12 @@ describe("fingerprintOf", () => {
     expect(fingerprintOf("ab", "c")).not.toBe(fingerprintOf("a", "bc"));
   });
 });
+
+describe("empty text", () => {
+  test("an empty paragraph, heading or list is no text at all", () => {
+    for (const html of ["<p></p>", "<h2></h2>", "<ul><li><p> </p></li></ul>", "<p>&nbsp;</p>", "<script>x</script>"]) {
+      expect(sanitizeRichText(html), html).toBe("");
+    }
+    expect(sanitizeRichText("<h2>Principes</h2>")).toBe("<h2>Principes</h2>");
+  });
+});

@@ -127,6 +127,9 @@ export default {
     "org.filter.membersOnly": "Membres seulement",
     "org.filter.membersOnlyHint": "Les organisations qui ont signé la charte du réseau.",
     "org.profile.membership": "Adhésion à la charte",
+    "charter.email.rejected.subject": "{network} : la charte signée sur papier n'a pas pu être validée",
+    "charter.email.rejected.title": "{network} : adhésion sur papier refusée",
+    "charter.email.rejected.body": "La coordination n'a pas pu valider la charte signée sur papier envoyée pour {organisation}. Vous pouvez envoyer un nouveau scan ou signer en ligne.",
   },
   nl: {
     "nav.charter": "Charter",
@@ -255,6 +258,9 @@ export default {
     "org.filter.membersOnly": "Alleen leden",
     "org.filter.membersOnlyHint": "De organisaties die het charter van het netwerk ondertekend hebben.",
     "org.profile.membership": "Toetreding tot het charter",
+    "charter.email.rejected.subject": "{network}: het op papier ondertekende charter kon niet goedgekeurd worden",
+    "charter.email.rejected.title": "{network}: papieren toetreding geweigerd",
+    "charter.email.rejected.body": "De coördinatie kon het op papier ondertekende charter voor {organisation} niet goedkeuren. U kunt een nieuwe scan sturen of online ondertekenen.",
   },
   en: {
     "nav.charter": "Charter",
@@ -383,5 +389,8 @@ export default {
     "org.filter.membersOnly": "Members only",
     "org.filter.membersOnlyHint": "Organisations that have signed the network's charter.",
     "org.profile.membership": "Charter adhesion",
+    "charter.email.rejected.subject": "{network}: the charter signed on paper could not be validated",
+    "charter.email.rejected.title": "{network}: paper adhesion refused",
+    "charter.email.rejected.body": "The coordination could not validate the charter signed on paper sent for {organisation}. You can send a new scan or sign online.",
   },
 };

@@ -16,7 +16,7 @@ import { emailLayout, sendEmail } from "#app/utils/email.server";
 import { ORGANISATION_KINDS } from "#app/utils/domain";
 import { getEnv } from "#app/utils/env.server";
 import { isLocale, makeT } from "#app/utils/i18n";
-import { CharterError, currentVersion, delegatesOfOrganisationsToRenew } from "./charter.server";
+import { acceptedVersionIds, CharterError, currentVersion, delegatesOfOrganisationsToRenew, memberWhere, publishedChain, type PublishedVersionFact } from "./charter.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -47,10 +47,12 @@ export type AdhesionFact = {
   endReason: string | null;
 };
 
-export type CurrentVersionFact = { id: string; number: number; adhesionDeadline: Date | null } | null;
-
-/** The membership an organisation's adhesions give at `at`. Pure: tests move `at`. */
-export function deriveMembership(current: CurrentVersionFact, adhesions: AdhesionFact[], at: Date): MembershipStatus {
+/**
+ * The membership an organisation's adhesions give at `at`, from the network's published versions
+ * (oldest first). Pure: tests move `at`. memberWhere (charter.server.ts) is the same rule in SQL.
+ */
+export function deriveMembership(chain: PublishedVersionFact[], adhesions: AdhesionFact[], at: Date): MembershipStatus {
+  const current = chain.at(-1);
   const pendingPaper = adhesions.some((a) => a.status === "pending" && a.charterVersionId === current?.id);
   const valid = adhesions.filter((a) => a.status === "valid").sort((a, b) => b.versionNumber - a.versionNumber || +b.signedOn - +a.signedOn);
   if (current) {
@@ -59,9 +61,10 @@ export function deriveMembership(current: CurrentVersionFact, adhesions: Adhesio
     const earlier = valid[0];
     if (earlier) {
       const deadline = current.adhesionDeadline ? dateKey(current.adhesionDeadline) : undefined;
-      // A deadline holds until the end of its day in Brussels.
-      const passed = !deadline || todayInBrussels(at) > deadline;
-      return { kind: passed ? "lapsed" : "to_renew", since: dateKey(earlier.signedOn), deadline, signedVersion: earlier.versionNumber, pendingPaper };
+      const accepted = acceptedVersionIds(chain, at);
+      const renewing = valid.find((a) => accepted.includes(a.charterVersionId));
+      if (renewing) return { kind: "to_renew", since: dateKey(renewing.signedOn), deadline, signedVersion: renewing.versionNumber, pendingPaper };
+      return { kind: "lapsed", since: dateKey(earlier.signedOn), deadline, signedVersion: earlier.versionNumber, pendingPaper };
     }
   }
   const ended = adhesions.filter((a) => a.status === "ended" && a.endedAt).sort((a, b) => +b.endedAt! - +a.endedAt!)[0];
@@ -89,7 +92,7 @@ const adhesionFactSelect = {
 
 /** Membership of each given organisation in the network (two queries whatever their number). */
 export async function membershipStatuses(networkId: string, organisationIds: string[], at = now()) {
-  const current = await currentVersion(networkId);
+  const chain = await publishedChain(networkId);
   const rows = organisationIds.length
     ? await prisma.adhesion.findMany({ where: { networkId, organisationId: { in: organisationIds } }, select: adhesionFactSelect })
     : [];
@@ -99,28 +102,14 @@ export async function membershipStatuses(networkId: string, organisationIds: str
     list.push({ ...r, versionNumber: r.charterVersion.number });
     byOrg.set(r.organisationId, list);
   }
-  return new Map(organisationIds.map((id) => [id, deriveMembership(current, byOrg.get(id) ?? [], at)]));
+  return new Map(organisationIds.map((id) => [id, deriveMembership(chain, byOrg.get(id) ?? [], at)]));
 }
 
 export async function membershipStatus(networkId: string, organisationId: string, at = now()) {
   return (await membershipStatuses(networkId, [organisationId], at)).get(organisationId)!;
 }
 
-/**
- * The same rule as deriveMembership, as a where clause: organisations that are members (or within
- * their renewal time) at `at`. For the directory's "members only" filter and the signatories list.
- */
-export async function memberWhere(networkId: string, at = now()): Promise<Prisma.OrganisationWhereInput> {
-  const current = await currentVersion(networkId);
-  if (!current) return { id: { in: [] } };
-  const deadline = current.adhesionDeadline ? dateKey(current.adhesionDeadline) : null;
-  const renewing = deadline && todayInBrussels(at) <= deadline;
-  return {
-    adhesions: {
-      some: { networkId, status: "valid", ...(renewing ? {} : { charterVersionId: current.id }) },
-    },
-  };
-}
+export { memberWhere };
 
 // --- Signing ------------------------------------------------------------------------------------
 
@@ -155,7 +144,7 @@ async function checkSignable(tx: Tx, networkId: string, fingerprint: string, sig
 /** Wraps the insert so that a second active adhesion (even a concurrent one) becomes a clear error. */
 async function insertAdhesion(tx: Tx, data: Prisma.AdhesionUncheckedCreateInput) {
   try {
-    return await tx.adhesion.create({ data, select: { id: true } });
+    return await tx.adhesion.create({ data: { ...data, createdAt: now() }, select: { id: true } });
   } catch (error) {
     if (isUniqueViolation(error)) throw new CharterError("charter.error.alreadySigned");
     throw error;
@@ -238,6 +227,7 @@ export async function reviewPaper(networkId: string, adhesionId: string, actorId
     // Only a pending row moves: a concurrent review finds nothing to update.
     const moved = await tx.adhesion.updateMany({ where: { id: adhesionId, status: "pending" }, data });
     if (moved.count !== 1) throw new CharterError("charter.error.alreadyReviewed");
+    if (!decision.accept) await emailRejection(tx, networkId, adhesion.organisationId, decision.reason.trim());
     await audit(tx, {
       networkId,
       actorId,
@@ -248,6 +238,26 @@ export async function reviewPaper(networkId: string, adhesionId: string, actorId
     });
     return adhesion.organisationId;
   });
+}
+
+/** The organisation's signing delegates learn why their scan was refused, and how to send another. */
+async function emailRejection(tx: Tx, networkId: string, organisationId: string, reason: string) {
+  const [network, org] = await Promise.all([
+    tx.network.findUniqueOrThrow({ where: { id: networkId }, select: { slug: true, name: true } }),
+    tx.organisation.findUniqueOrThrow({
+      where: { id: organisationId },
+      select: { name: true, delegates: { where: { role: { in: ["titular", "substitute"] } }, select: { user: { select: { email: true, locale: true } } } } },
+    }),
+  ]);
+  for (const { user } of org.delegates) {
+    const t = makeT(isLocale(user.locale) ? user.locale : "fr");
+    const { html, text } = emailLayout({
+      title: t("charter.email.rejected.title", { network: network.name }),
+      paragraphs: [t("charter.email.rejected.body", { organisation: org.name }), t("charter.status.reason", { reason })],
+      action: { label: t("charter.email.readAndSign"), url: `${getEnv().appUrl}/${network.slug}/charter` },
+    });
+    await sendEmail({ to: user.email, subject: t("charter.email.rejected.subject", { network: network.name }), html, text, networkId }, tx);
+  }
 }
 
 /**

@@ -102,18 +102,19 @@ export async function publishVersion(tx: Tx, networkId: string, actorId: string,
   const version = await tx.charterVersion.findFirst({ where: { id: versionId, networkId }, select: { id: true, number: true, status: true, title: true, body: true, changeSummary: true } });
   if (!version) throw new CharterError("error.notFound");
   if (version.status !== "draft") throw new CharterError("charter.error.frozen");
-  if (!version.body) throw new CharterError("charter.error.emptyBody");
+  if (!sanitizeRichText(version.body)) throw new CharterError("charter.error.emptyBody");
   const previous = await currentVersion(networkId, tx);
   if (previous && !options.adhesionDeadline) throw new CharterError("charter.error.deadlineRequired");
   if (options.adhesionDeadline && dateKey(options.adhesionDeadline) <= todayInBrussels(now())) throw new CharterError("charter.error.deadlinePast");
   const fingerprint = fingerprintOf(version.title, version.body);
+  // The members of the versions published so far are asked to sign the new one.
+  const recipients = previous ? await delegatesOfOrganisationsToRenew(tx, networkId, version.id) : [];
   await tx.charterVersion.update({
     where: { id: version.id },
     data: { status: "published", publishedAt: now(), fingerprint, adhesionDeadline: previous ? options.adhesionDeadline : null },
   });
   await audit(tx, { networkId, actorId, action: "charter.publish", entityType: "charterVersion", entityId: version.id, after: { number: version.number, fingerprint, adhesionDeadline: options.adhesionDeadline } });
   if (!previous) return 0;
-  const recipients = await delegatesOfOrganisationsToRenew(tx, networkId, version.id);
   const network = await tx.network.findUniqueOrThrow({ where: { id: networkId }, select: { slug: true, name: true } });
   for (const r of recipients) {
     const t = makeT(isLocale(r.locale) ? r.locale : "fr");
@@ -131,21 +132,65 @@ export async function publishVersion(tx: Tx, networkId: string, actorId: string,
   return recipients.length;
 }
 
+export type PublishedVersionFact = { id: string; number: number; publishedAt: Date | null; adhesionDeadline: Date | null };
+
+/** The network's published versions, oldest first: what membership is derived from. */
+export function publishedChain(networkId: string, tx: Pick<Tx, "charterVersion"> = prisma): Promise<PublishedVersionFact[]> {
+  return tx.charterVersion.findMany({
+    where: { networkId, status: "published" },
+    orderBy: { number: "asc" },
+    select: { id: true, number: true, publishedAt: true, adhesionDeadline: true },
+  });
+}
+
 /**
- * Titular and substitute delegates of the organisations that adhered to an earlier version and
- * have no active adhesion to `versionId`: the people who must sign again.
+ * The versions whose valid adhesion makes an organisation a member at `at`: the current one
+ * always; while the current deadline runs, the previous one too (the organisation is "to renew");
+ * and, going back, an older one as long as each newer version was published before the deadline of
+ * the one it replaced (an organisation still renewing when a newer version came out keeps renewing).
  */
-export async function delegatesOfOrganisationsToRenew(tx: Pick<Tx, "organisation">, networkId: string, versionId: string) {
+export function acceptedVersionIds(chain: PublishedVersionFact[], at: Date): string[] {
+  const last = chain.length - 1;
+  if (last < 0) return [];
+  const ids = [chain[last].id];
+  const inTime = (deadline: Date | null, day: string) => !!deadline && day <= dateKey(deadline);
+  if (last === 0 || !inTime(chain[last].adhesionDeadline, todayInBrussels(at))) return ids;
+  ids.push(chain[last - 1].id);
+  for (let i = last - 1; i >= 1; i--) {
+    const replacedOn = chain[i + 1].publishedAt;
+    if (!replacedOn || !inTime(chain[i].adhesionDeadline, todayInBrussels(replacedOn))) break;
+    ids.push(chain[i - 1].id);
+  }
+  return ids;
+}
+
+/**
+ * Organisations that are members (or within their renewal time) at `at`, as a where clause: the
+ * directory's "members only" filter, the signatories and the renewal e-mails use it;
+ * deriveMembership (adhesion.server.ts) applies the same rule to one organisation.
+ */
+export async function memberWhere(networkId: string, at = now(), tx: Pick<Tx, "charterVersion"> = prisma): Promise<Prisma.OrganisationWhereInput> {
+  const ids = acceptedVersionIds(await publishedChain(networkId, tx), at);
+  return { adhesions: { some: { networkId, status: "valid", charterVersionId: { in: ids } } } };
+}
+
+/**
+ * Titular and substitute delegates of the organisations that are members at `at` (by the versions
+ * published so far) and have no active adhesion to `versionId`: the people who must sign it. Called
+ * before a version is published (its announcement) and while it is current (the reminders).
+ */
+export async function delegatesOfOrganisationsToRenew(tx: Pick<Tx, "organisation" | "charterVersion">, networkId: string, versionId: string, at = now()) {
+  const members = await memberWhere(networkId, at, tx);
   const orgs = await tx.organisation.findMany({
     where: {
-      networks: { some: { networkId } },
-      adhesions: { some: { networkId, status: "valid", charterVersionId: { not: versionId } } },
+      AND: [{ networks: { some: { networkId } } }, members],
       NOT: { adhesions: { some: { charterVersionId: versionId, status: { in: ["valid", "pending"] } } } },
     },
     select: {
+      id: true,
       name: true,
       delegates: { where: { role: { in: ["titular", "substitute"] } }, select: { user: { select: { email: true, locale: true } } } },
     },
   });
-  return orgs.flatMap((o) => o.delegates.map((d) => ({ organisationName: o.name, email: d.user.email, locale: d.user.locale })));
+  return orgs.flatMap((o) => o.delegates.map((d) => ({ organisationId: o.id, organisationName: o.name, email: d.user.email, locale: d.user.locale })));
 }

@@ -25,8 +25,8 @@ const ALLOWED: sanitizeHtml.IOptions = {
 /** The stored and displayed form of any rich text: only allowed tags, attributes and link schemes. */
 export function sanitizeRichText(html: string): string {
   const clean = sanitizeHtml(html, { ...ALLOWED, allowedAttributes: { a: ["href", "rel"] } }).trim();
-  // An editor left empty posts "<p></p>".
-  return htmlToPlainText(clean).trim() === "" ? "" : clean;
+  // An editor left empty posts "<p></p>"; an empty heading or list is empty too.
+  return decode(clean.replace(/<[^>]*>/g, "")).trim() === "" ? "" : clean;
 }
 
 const escape = (text: string) => text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);

@@ -42,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const publish: PublishInfo = {
     number: version.number,
     first: !current,
-    organisations: new Set(recipients.map((r) => r.organisationName)).size,
+    organisations: new Set(recipients.map((r) => r.organisationId)).size,
     emails: recipients.length,
   };
   return {
