@@ -7,7 +7,7 @@ import { createAdhesion, createCharterVersion, createNetwork, createOrganisation
 import { checkA11y, jsErrors, launchBrowser, newPage, sessionCookieFor, startApp, type App } from "./harness";
 
 type Cookie = { name: string; value: string };
-type Data = { slug: string; signers: Record<"on" | "off", { cookie: Cookie; org: string }>; leaver: { cookie: Cookie; org: string }; coordinator: Cookie };
+type Data = { slug: string; signers: Record<"on" | "off", { cookie: Cookie; org: string }>; leaver: { cookie: Cookie; org: string }; renewer: Cookie; coordinator: Cookie };
 let app: App<Data>;
 let browser: Browser;
 
@@ -48,6 +48,8 @@ beforeAll(async () => {
       await makeDelegate(youth.id, youthDelegate.id, "substitute");
       await makeDelegate(shelter.id, shelterDelegate.id, "titular");
       await makeCoordinator(network.id, coordinator.id);
+      const cpasDelegate = await createUser({ name: "Claire Martin", email: `claire-${Date.now()}@example.test` });
+      await makeDelegate(cpas.id, cpasDelegate.id, "titular");
       return {
         slug: network.slug,
         signers: {
@@ -55,6 +57,7 @@ beforeAll(async () => {
           off: { cookie: await sessionCookieFor(youthDelegate.id), org: youth.name },
         },
         leaver: { cookie: await sessionCookieFor(shelterDelegate.id), org: shelter.name },
+        renewer: await sessionCookieFor(cpasDelegate.id),
         coordinator: await sessionCookieFor(coordinator.id),
       };
     },
@@ -157,4 +160,37 @@ test("the titular delegate withdraws after confirming (JavaScript off)", async (
   expect(await page.locator(".charter-mine .badge").textContent()).toBe("Retirée");
   await checkA11y(page);
   await context.close();
+});
+
+test("the coordinator publishes a new version (JavaScript off); a member sees it is to renew and signs again", async () => {
+  const coordination = await newPage(browser, app, { javaScriptEnabled: false, cookie: app.data.coordinator });
+  let page = coordination.page;
+  await page.goto(`/${app.data.slug}/charter`);
+  await page.getByRole("link", { name: "Continuer le brouillon (version 3)" }).click();
+  const deadline = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  await page.getByLabel("Date limite d'adhésion").fill(deadline);
+  await checkA11y(page);
+  await page.getByRole("button", { name: "Publier la version 3" }).click();
+  await expect.poll(() => toast(page)).toBeTruthy();
+  expect(new URL(page.url()).pathname).toBe(`/${app.data.slug}/charter`);
+  expect(await page.locator(".lead").first().textContent()).toContain("Version 3");
+  // The announcement went to the members' delegates through the outbox.
+  await page.goto(`/${app.data.slug}/admin/outbox`);
+  expect(await page.locator("main").textContent()).toContain("nouvelle version de la charte");
+  await coordination.context.close();
+
+  const member = await newPage(browser, app, { cookie: app.data.renewer });
+  page = member.page;
+  await page.goto(`/${app.data.slug}/charter`);
+  expect(await page.locator(".charter-mine .badge").textContent()).toBe("À renouveler");
+  expect(await page.locator(".charter-mine").textContent()).toContain("(l'organisation avait signé la version 2)");
+  await checkA11y(page);
+  await page.getByRole("link", { name: "Signer la charte en ligne" }).click();
+  await page.getByLabel("Fonction").fill("Présidente");
+  await page.getByLabel(/Je déclare pouvoir engager l'organisation/).check();
+  await page.getByRole("button", { name: "Signer la charte" }).click();
+  await expect.poll(() => toast(page)).toContain("CPAS de Testville a adhéré à la version 3 de la charte");
+  expect(await page.locator(".charter-mine .badge").textContent()).toBe("Membre");
+  expect(jsErrors(page)).toEqual([]);
+  await member.context.close();
 });
