@@ -148,9 +148,11 @@ export default function CharterPage() {
               <li>
                 <Link to={`${base}/versions`}>{t.plural("charter.historyLink", versionCount)}</Link>
               </li>
-              <li>
-                <Link to={`${base}/join`}>{t("charter.joinLink")}</Link>
-              </li>
+              {organisations.length === 0 ? (
+                <li>
+                  <Link to={`${base}/join`}>{t("charter.joinLink")}</Link>
+                </li>
+              ) : null}
             </ul>
           </nav>
           <article aria-labelledby="charter-text-title" className="charter-article">
