@@ -127,7 +127,7 @@ test("public pages: signatories by kind, versions, differences, members only in 
   expect(await page.locator(".version-list h2").allTextContents()).toEqual(["Version 2 : Charte du réseau de test", "Version 1 : Charte du réseau de test"]);
   expect(await page.locator("main").textContent()).not.toContain("Brouillon");
   await checkA11y(page);
-  await page.getByRole("button", { name: "Comparer" }).click();
+  await page.getByRole("link", { name: "Comparer deux versions" }).click();
   await expect.poll(() => page.locator("h1").textContent()).toBe("Ce qui change de la version 1 à la version 2");
   expect(await page.locator(".diff-text ins").allTextContents()).toEqual([expect.stringContaining("et gratuitement")]);
   await checkA11y(page);

@@ -6,7 +6,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { DateField, ErrorSummary, FieldError, SelectField, TextField } from "#app/components/forms";
+import { Checkbox, DateField, ErrorSummary, SelectField, TextField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
 import { membershipStatuses, signOnline } from "#app/models/adhesion.server";
 import { CharterError, currentVersion } from "#app/models/charter.server";
@@ -129,19 +129,7 @@ export default function SignCharter() {
           <TextField meta={fields.signatoryName} label={t("charter.sign.name")} hint={t("charter.sign.nameHint")} autoComplete="name" />
           <TextField meta={fields.signatoryFunction} label={t("charter.sign.function")} hint={t("charter.sign.functionHint")} autoComplete="organization-title" />
           <DateField meta={fields.signedOn} label={t("charter.sign.date")} />
-          <div className={`field field--checkbox${fields.mayCommit.errors?.length ? " field--invalid" : ""}`}>
-            <label>
-              <input
-                type="checkbox"
-                name={fields.mayCommit.name}
-                id={fields.mayCommit.id}
-                aria-invalid={fields.mayCommit.errors?.length ? true : undefined}
-                aria-describedby={fields.mayCommit.errors?.length ? fields.mayCommit.errorId : undefined}
-              />{" "}
-              {t("charter.sign.mayCommit", { number: version.number })}
-            </label>
-            <FieldError id={fields.mayCommit.errorId} errors={fields.mayCommit.errors} />
-          </div>
+          <Checkbox meta={fields.mayCommit} label={t("charter.sign.mayCommit", { number: version.number })} />
           <div className="form-actions">
             <button type="submit" className="button">
               {t("charter.sign.submit")}

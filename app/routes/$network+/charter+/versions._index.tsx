@@ -1,7 +1,7 @@
 // The history of the charter: every published version with its summary of changes and
-// fingerprint, a form to compare two versions; coordinators also see the draft.
+// fingerprint, a link to compare them; coordinators also see the draft.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useT } from "#app/components/i18n";
 import { ErrorPage } from "#app/root";
 import { dateKey, formatDate } from "#app/utils/dates";
@@ -79,34 +79,12 @@ export default function Versions() {
         ))}
       </ol>
       {published.length > 1 ? (
-        <Form method="get" action={`${base}/diff`} className="card diff-form">
-          <h2>{t("charter.diff.compare")}</h2>
-          <div className="cluster">
-            <div className="field">
-              <label htmlFor="diff-from">{t("charter.diff.from")}</label>
-              <select id="diff-from" name="from" defaultValue={String(published[1].number)}>
-                {published.map((v) => (
-                  <option key={v.number} value={v.number}>
-                    {t("charter.diff.option", { number: v.number })}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="diff-to">{t("charter.diff.to")}</label>
-              <select id="diff-to" name="to" defaultValue={String(published[0].number)}>
-                {published.map((v) => (
-                  <option key={v.number} value={v.number}>
-                    {t("charter.diff.option", { number: v.number })}
-                  </option>
-                ))}
-              </select>
-            </div>
-          </div>
-          <button type="submit" className="button">
-            {t("charter.diff.submit")}
-          </button>
-        </Form>
+        <p>
+          {/* The differences page has the form to compare any two versions. */}
+          <Link className="button button--secondary" to={`${base}/diff?from=${published[1].number}&to=${published[0].number}`}>
+            {t("charter.diff.compare")}
+          </Link>
+        </p>
       ) : null}
     </main>
   );

@@ -5,7 +5,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { ErrorSummary, FieldError, TextareaField } from "#app/components/forms";
+import { Checkbox, ErrorSummary, TextareaField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
 import { endMembership, membershipStatus } from "#app/models/adhesion.server";
 import { CharterError } from "#app/models/charter.server";
@@ -72,19 +72,7 @@ export default function Withdraw() {
       <Form method="post" {...getFormProps(form)} className="stack">
         <ErrorSummary form={form} fields={{ confirm: fields.confirm, reason: fields.reason }} />
         <TextareaField meta={fields.reason} label={t("charter.withdraw.reason")} hint={t("charter.withdraw.reasonHint")} optional rows={3} />
-        <div className={`field field--checkbox${fields.confirm.errors?.length ? " field--invalid" : ""}`}>
-          <label>
-            <input
-              type="checkbox"
-              name={fields.confirm.name}
-              id={fields.confirm.id}
-              aria-invalid={fields.confirm.errors?.length ? true : undefined}
-              aria-describedby={fields.confirm.errors?.length ? fields.confirm.errorId : undefined}
-            />{" "}
-            {t("charter.withdraw.confirm", { organisation: org.name })}
-          </label>
-          <FieldError id={fields.confirm.errorId} errors={fields.confirm.errors} />
-        </div>
+        <Checkbox meta={fields.confirm} label={t("charter.withdraw.confirm", { organisation: org.name })} />
         <div className="form-actions">
           <button type="submit" className="button button--danger">
             {t("charter.withdraw.submit")}
