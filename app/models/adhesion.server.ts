@@ -392,26 +392,27 @@ export type Signatory = { id: string; slug: string; name: string; kind: string; 
  * adhesion that counts, sorted by kind then name: the public list and the PDF group them by kind.
  */
 export async function signatories(networkId: string, at = now()): Promise<Signatory[]> {
-  const where = await memberWhere(networkId, at);
-  const orgs = await prisma.organisation.findMany({
-    where: { AND: [{ networks: { some: { networkId } } }, where] },
+  // One read of the adhesions that count today (no per-organisation sub-query): the page lists
+  // every member of a network that may have hundreds.
+  const accepted = acceptedVersionIds(await publishedChain(networkId), at);
+  if (accepted.length === 0) return [];
+  const rows = await prisma.adhesion.findMany({
+    where: { networkId, status: "valid", charterVersionId: { in: accepted }, organisation: { networks: { some: { networkId } } } },
     select: {
-      id: true,
-      slug: true,
-      name: true,
-      kind: true,
-      commune: true,
-      searchText: true,
-      adhesions: {
-        where: { networkId, status: "valid" },
-        orderBy: [{ charterVersion: { number: "desc" } }, { signedOn: "desc" }],
-        take: 1,
-        select: { signedOn: true, charterVersion: { select: { number: true } } },
-      },
+      signedOn: true,
+      charterVersion: { select: { number: true } },
+      organisation: { select: { id: true, slug: true, name: true, kind: true, commune: true, searchText: true } },
     },
   });
-  return orgs
-    .filter((o) => o.adhesions.length)
-    .sort((a, b) => kindOrder(a.kind) - kindOrder(b.kind) || a.searchText.localeCompare(b.searchText))
-    .map((o) => ({ id: o.id, slug: o.slug, name: o.name, kind: o.kind, commune: o.commune, signedOn: dateKey(o.adhesions[0].signedOn), versionNumber: o.adhesions[0].charterVersion.number }));
+  // The adhesion that counts: to the newest version, then the latest signed.
+  const best = new Map<string, (typeof rows)[number]>();
+  for (const r of rows) {
+    const seen = best.get(r.organisation.id);
+    if (!seen || r.charterVersion.number > seen.charterVersion.number || (r.charterVersion.number === seen.charterVersion.number && r.signedOn > seen.signedOn)) {
+      best.set(r.organisation.id, r);
+    }
+  }
+  return [...best.values()]
+    .sort((a, b) => kindOrder(a.organisation.kind) - kindOrder(b.organisation.kind) || a.organisation.searchText.localeCompare(b.organisation.searchText))
+    .map(({ organisation: o, signedOn, charterVersion }) => ({ id: o.id, slug: o.slug, name: o.name, kind: o.kind, commune: o.commune, signedOn: dateKey(signedOn), versionNumber: charterVersion.number }));
 }
