@@ -14,6 +14,7 @@ import { addDays, dateKey, formatDate, todayInBrussels } from "#app/utils/dates"
 import { prisma } from "#app/utils/db.server";
 import { emailLayout, sendEmail } from "#app/utils/email.server";
 import { ORGANISATION_KINDS } from "#app/utils/domain";
+import { transaction } from "./organisation.server";
 import { getEnv } from "#app/utils/env.server";
 import { isLocale, makeT } from "#app/utils/i18n";
 import { acceptedVersionIds, CharterError, currentVersion, delegatesOfOrganisationsToRenew, memberWhere, publishedChain, type PublishedVersionFact } from "./charter.server";
@@ -141,83 +142,67 @@ async function checkSignable(tx: Tx, networkId: string, fingerprint: string, sig
   return current;
 }
 
-/** Wraps the insert so that a second active adhesion (even a concurrent one) becomes a clear error. */
-async function insertAdhesion(tx: Tx, data: Prisma.AdhesionUncheckedCreateInput) {
-  try {
-    return await tx.adhesion.create({ data: { ...data, createdAt: now() }, select: { id: true } });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new CharterError("charter.error.alreadySigned");
-    throw error;
-  }
+export type ScanInput = { path: string; type: string; size: number; name: string };
+
+/**
+ * Records an adhesion to the current version: online (valid at once) or with a scan of the
+ * paper charter (pending until a coordinator validates it). A second active adhesion of the
+ * organisation to the version, even a concurrent one, becomes a clear error.
+ */
+async function adhere(networkId: string, organisationId: string, actorId: string, fingerprint: string, input: SignatureInput, scan?: ScanInput) {
+  return transaction(async (tx) => {
+    const version = await checkSignable(tx, networkId, fingerprint, input.signedOn);
+    const signatory = { signatoryName: input.signatoryName.trim(), signatoryFunction: input.signatoryFunction.trim() };
+    let adhesion;
+    try {
+      adhesion = await tx.adhesion.create({
+        data: {
+          networkId,
+          organisationId,
+          charterVersionId: version.id,
+          method: scan ? "paper" : "online",
+          status: scan ? "pending" : "valid",
+          activeKey: activeKey(organisationId, version.id),
+          ...signatory,
+          signedOn: input.signedOn,
+          fingerprint: version.fingerprint!,
+          submittedById: actorId,
+          ...(scan ? { scanPath: scan.path, scanType: scan.type, scanSize: scan.size, scanName: scan.name } : {}),
+          createdAt: now(),
+        },
+        select: { id: true },
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new CharterError("charter.error.alreadySigned");
+      throw error;
+    }
+    await audit(tx, {
+      networkId,
+      actorId,
+      action: scan ? "adhesion.upload" : "adhesion.sign",
+      entityType: "organisation",
+      entityId: organisationId,
+      after: scan
+        ? { version: version.number, signatoryName: signatory.signatoryName, file: scan.name, type: scan.type, size: scan.size }
+        : { version: version.number, fingerprint: version.fingerprint, ...signatory, signedOn: dateKey(input.signedOn) },
+    });
+    return { id: adhesion.id, versionNumber: version.number };
+  });
 }
 
 /** An online signature: valid at once. */
-export async function signOnline(networkId: string, organisationId: string, actorId: string, fingerprint: string, input: SignatureInput) {
-  return runAdhesionTx(async (tx) => {
-    const version = await checkSignable(tx, networkId, fingerprint, input.signedOn);
-    const adhesion = await insertAdhesion(tx, {
-      networkId,
-      organisationId,
-      charterVersionId: version.id,
-      method: "online",
-      status: "valid",
-      activeKey: activeKey(organisationId, version.id),
-      signatoryName: input.signatoryName.trim(),
-      signatoryFunction: input.signatoryFunction.trim(),
-      signedOn: input.signedOn,
-      fingerprint: version.fingerprint!,
-      submittedById: actorId,
-    });
-    await audit(tx, {
-      networkId,
-      actorId,
-      action: "adhesion.sign",
-      entityType: "organisation",
-      entityId: organisationId,
-      after: { version: version.number, fingerprint: version.fingerprint, signatoryName: input.signatoryName.trim(), signatoryFunction: input.signatoryFunction.trim(), signedOn: dateKey(input.signedOn) },
-    });
-    return { id: adhesion.id, versionNumber: version.number };
-  });
+export function signOnline(networkId: string, organisationId: string, actorId: string, fingerprint: string, input: SignatureInput) {
+  return adhere(networkId, organisationId, actorId, fingerprint, input);
 }
 
-export type ScanInput = { path: string; type: string; size: number; name: string };
-
 /** A scan of the signed paper charter: counts once a coordinator validates it. */
-export async function submitPaper(networkId: string, organisationId: string, actorId: string, fingerprint: string, input: SignatureInput, scan: ScanInput) {
-  return runAdhesionTx(async (tx) => {
-    const version = await checkSignable(tx, networkId, fingerprint, input.signedOn);
-    const adhesion = await insertAdhesion(tx, {
-      networkId,
-      organisationId,
-      charterVersionId: version.id,
-      method: "paper",
-      status: "pending",
-      activeKey: activeKey(organisationId, version.id),
-      signatoryName: input.signatoryName.trim(),
-      signatoryFunction: input.signatoryFunction.trim(),
-      signedOn: input.signedOn,
-      fingerprint: version.fingerprint!,
-      submittedById: actorId,
-      scanPath: scan.path,
-      scanType: scan.type,
-      scanSize: scan.size,
-      scanName: scan.name,
-    });
-    await audit(tx, {
-      networkId,
-      actorId,
-      action: "adhesion.upload",
-      entityType: "organisation",
-      entityId: organisationId,
-      after: { version: version.number, signatoryName: input.signatoryName.trim(), file: scan.name, type: scan.type, size: scan.size },
-    });
-    return { id: adhesion.id, versionNumber: version.number };
-  });
+export function submitPaper(networkId: string, organisationId: string, actorId: string, fingerprint: string, input: SignatureInput, scan: ScanInput) {
+  return adhere(networkId, organisationId, actorId, fingerprint, input, scan);
 }
 
 /** A coordinator validates a paper adhesion, or rejects it with a reason (the organisation may send another). */
 export async function reviewPaper(networkId: string, adhesionId: string, actorId: string, decision: { accept: true } | { accept: false; reason: string }) {
-  return runAdhesionTx(async (tx) => {
+  return transaction(async (tx) => {
     const adhesion = await tx.adhesion.findFirst({ where: { id: adhesionId, networkId }, select: { id: true, status: true, method: true, organisationId: true } });
     if (!adhesion || adhesion.method !== "paper") throw new CharterError("error.notFound");
     if (adhesion.status !== "pending") throw new CharterError("charter.error.alreadyReviewed");
@@ -265,7 +250,7 @@ async function emailRejection(tx: Tx, networkId: string, organisationId: string,
  * coordinator. Every active adhesion (valid or pending) ends; history is kept.
  */
 export async function endMembership(networkId: string, organisationId: string, actorId: string, kind: "withdrawn" | "suspended", reason: string) {
-  return runAdhesionTx(async (tx) => {
+  return transaction(async (tx) => {
     const ended = await tx.adhesion.updateMany({
       where: { networkId, organisationId, status: { in: ["valid", "pending"] } },
       data: { status: "ended", activeKey: null, endedAt: now(), endKind: kind, endReason: reason.trim() || null, endedById: actorId },
@@ -275,9 +260,6 @@ export async function endMembership(networkId: string, organisationId: string, a
   });
 }
 
-function runAdhesionTx<T>(fn: (tx: Tx) => Promise<T>) {
-  return prisma.$transaction(fn, { timeout: 30_000, maxWait: 10_000 });
-}
 
 // --- Renewal: who has re-signed, reminders --------------------------------------------------------
 
@@ -324,7 +306,7 @@ export async function sendDueReminders(at = now()) {
     const round = Math.min(...due);
     const publishedDay = todayInBrussels(v.publishedAt!);
     try {
-      sent += await prisma.$transaction(async (tx) => {
+      sent += await transaction(async (tx) => {
         let count = 0;
         for (const days of due) {
           const kind = `d${days}`;
@@ -345,7 +327,7 @@ export async function sendDueReminders(at = now()) {
 
 /** A coordinator reminds now the organisations that have not re-signed. */
 export async function remindNow(networkId: string, actorId: string) {
-  return runAdhesionTx(async (tx) => {
+  return transaction(async (tx) => {
     const current = await currentVersion(networkId, tx);
     if (!current?.adhesionDeadline) throw new CharterError("charter.error.nothingToRemind");
     if (dateKey(current.adhesionDeadline) < todayInBrussels(now())) throw new CharterError("charter.error.deadlinePassed");

@@ -14,6 +14,7 @@ import { ORGANISATION_KINDS } from "#app/utils/domain";
 import { makeT, type Locale, type T } from "#app/utils/i18n";
 import { resolveLocale } from "#app/utils/i18n.server";
 import { getActor } from "#app/utils/permissions.server";
+import { escapeHtml } from "#app/utils/email.server";
 import { fingerprintOf, htmlToBlocks } from "#app/utils/rich-text.server";
 
 // --- Fonts ------------------------------------------------------------------------------------
@@ -404,7 +405,6 @@ export async function charterPdfResponse(request: Request, input: CharterPdfInpu
   return new Response(new Uint8Array(pdf), { status: 200, headers });
 }
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 /**
  * A resource route cannot render the app's ErrorBoundary (exporting one would make Remix treat it

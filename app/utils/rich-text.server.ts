@@ -3,6 +3,7 @@
 // JavaScript the form posts plain text, which becomes paragraphs, headings and lists here.
 import { createHash } from "node:crypto";
 import sanitizeHtml from "sanitize-html";
+import { escapeHtml } from "./email.server";
 
 const ALLOWED: sanitizeHtml.IOptions = {
   allowedTags: ["p", "br", "h2", "h3", "h4", "strong", "b", "em", "i", "u", "s", "ul", "ol", "li", "blockquote", "a", "hr"],
@@ -29,7 +30,6 @@ export function sanitizeRichText(html: string): string {
   return decode(clean.replace(/<[^>]*>/g, "")).trim() === "" ? "" : clean;
 }
 
-const escape = (text: string) => text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
 
 /**
  * The no-JavaScript format: blocks separated by a blank line; "## " starts a heading, lines
@@ -41,10 +41,10 @@ export function plainTextToHtml(text: string): string {
   const html = blocks.map((block) => {
     const lines = block.split("\n").map((l) => l.trim());
     const heading = /^(#{1,3})\s+(.*)$/.exec(block);
-    if (heading && lines.length === 1) return `<h${heading[1].length === 3 ? 3 : 2}>${escape(heading[2])}</h${heading[1].length === 3 ? 3 : 2}>`;
-    if (lines.every((l) => /^[-*•]\s+/.test(l))) return `<ul>${lines.map((l) => `<li><p>${escape(l.replace(/^[-*•]\s+/, ""))}</p></li>`).join("")}</ul>`;
-    if (lines.every((l) => /^\d+[.)]\s+/.test(l))) return `<ol>${lines.map((l) => `<li><p>${escape(l.replace(/^\d+[.)]\s+/, ""))}</p></li>`).join("")}</ol>`;
-    return `<p>${lines.map(escape).join("<br>")}</p>`;
+    if (heading && lines.length === 1) return `<h${heading[1].length === 3 ? 3 : 2}>${escapeHtml(heading[2])}</h${heading[1].length === 3 ? 3 : 2}>`;
+    if (lines.every((l) => /^[-*•]\s+/.test(l))) return `<ul>${lines.map((l) => `<li><p>${escapeHtml(l.replace(/^[-*•]\s+/, ""))}</p></li>`).join("")}</ul>`;
+    if (lines.every((l) => /^\d+[.)]\s+/.test(l))) return `<ol>${lines.map((l) => `<li><p>${escapeHtml(l.replace(/^\d+[.)]\s+/, ""))}</p></li>`).join("")}</ol>`;
+    return `<p>${lines.map(escapeHtml).join("<br>")}</p>`;
   });
   return sanitizeRichText(html.join(""));
 }
