@@ -5,7 +5,7 @@
 import "dotenv/config";
 import path from "node:path";
 import { defineConfig } from "prisma/config";
-import { PGlite } from "@electric-sql/pglite";
+import { newPGlite } from "./app/db/pglite.ts";
 import { createPGliteAdapterFactory } from "./app/db/pglite-adapter.ts";
 
 // PGlite and the JS schema engine leave 10–60 s timers armed, which keeps the CLI alive long
@@ -17,7 +17,7 @@ globalThis.setTimeout = ((fn: (...a: unknown[]) => void, ms?: number, ...args: u
   return timer;
 }) as typeof setTimeout;
 
-let main: PGlite | undefined;
+let main: ReturnType<typeof newPGlite> | undefined;
 
 // The schema keeps `url = env("DATABASE_URL")` (without it the CLI fetches a native engine), so
 // the variable must exist for the CLI to read the schema, although the adapter below decides
@@ -31,7 +31,7 @@ export default defineConfig({
   migrations: { path: path.join("prisma", "migrations") },
   // Called more than once per CLI run: one PGlite instance, created lazily.
   adapter: async () => {
-    main ??= new PGlite();
+    main ??= newPGlite();
     return createPGliteAdapterFactory(main) as never;
   },
 });

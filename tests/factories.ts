@@ -139,3 +139,80 @@ export async function createAdhesion(
     },
   });
 }
+
+// --- Working groups and meetings ---------------------------------------------------------------
+
+export async function createGroup(networkId: string, overrides: Partial<{ name: string; slug: string; theme: string; description: string; joinPolicy: "open" | "request" }> = {}) {
+  const id = uid();
+  return prisma.workingGroup.create({
+    data: {
+      networkId,
+      slug: overrides.slug ?? `groupe-${id}`,
+      name: overrides.name ?? `Groupe ${id}`,
+      theme: overrides.theme ?? "Logement",
+      description: overrides.description ?? "Un groupe de travail de test",
+      joinPolicy: overrides.joinPolicy ?? "open",
+    },
+  });
+}
+
+/** The organisation becomes an active member of the group; the given people take part for it. */
+export async function addGroupMember(groupId: string, organisationId: string, participantIds: string[] = [], status: "active" | "pending" = "active") {
+  await prisma.groupMembership.create({ data: { groupId, organisationId, status } });
+  for (const userId of participantIds) await prisma.groupParticipant.create({ data: { groupId, organisationId, userId } });
+}
+
+export async function makeFacilitator(groupId: string, userId: string) {
+  await prisma.groupFacilitator.create({ data: { groupId, userId } });
+}
+
+/** A single meeting of the group (2 hours, starting at `startsAt`, default in a week). */
+export async function createMeeting(
+  groupId: string,
+  overrides: Partial<{ title: string; startsAt: Date; endsAt: Date; place: string; videoUrl: string | null; isPublic: boolean; status: "scheduled" | "cancelled"; proposalsUntil: Date | null; noteTakerId: string | null }> = {},
+) {
+  const id = uid();
+  const startsAt = overrides.startsAt ?? new Date(Date.now() + 7 * 86_400_000);
+  return prisma.meeting.create({
+    data: {
+      groupId,
+      uid: `meeting-${id}@maillage.test`,
+      title: overrides.title ?? `Réunion ${id}`,
+      startsAt,
+      endsAt: overrides.endsAt ?? new Date(startsAt.getTime() + 2 * 3_600_000),
+      place: overrides.place ?? "CPAS, salle du conseil, Rue de Test 1, 1060 Saint-Gilles",
+      videoUrl: overrides.videoUrl ?? null,
+      isPublic: overrides.isPublic ?? false,
+      status: overrides.status ?? "scheduled",
+      proposalsUntil: overrides.proposalsUntil ?? null,
+      noteTakerId: overrides.noteTakerId ?? null,
+    },
+  });
+}
+
+/** Minutes of a meeting in the given state (published ones get a visibility, group by default). */
+export async function createMinutes(
+  meetingId: string,
+  overrides: Partial<{ status: "draft" | "submitted" | "approved" | "published"; body: string; decisions: string; visibility: "group" | "network" | "public"; authorId: string; authorOrganisationId: string; language: "fr" | "nl"; searchText: string; version: number }> = {},
+) {
+  const status = overrides.status ?? "draft";
+  const body = overrides.body ?? "<p>Tour de table des services présents.</p>";
+  const at = new Date();
+  return prisma.minutes.create({
+    data: {
+      meetingId,
+      version: overrides.version ?? 1,
+      status,
+      body,
+      decisions: overrides.decisions ?? "",
+      language: overrides.language ?? "fr",
+      visibility: status === "published" ? (overrides.visibility ?? "group") : null,
+      authorId: overrides.authorId ?? null,
+      authorOrganisationId: overrides.authorOrganisationId ?? null,
+      submittedAt: status === "draft" ? null : at,
+      approvedAt: status === "approved" || status === "published" ? at : null,
+      publishedAt: status === "published" ? at : null,
+      searchText: overrides.searchText ?? body.replace(/<[^>]+>/g, " "),
+    },
+  });
+}

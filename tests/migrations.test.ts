@@ -7,7 +7,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, syml
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { PGlite } from "@electric-sql/pglite";
+import { newPGlite } from "#app/db/pglite";
 import pg from "pg";
 import { afterEach, describe, expect, test } from "vitest";
 import { openDatabase } from "#app/db/connect.server";
@@ -38,7 +38,7 @@ function cliEnv() {
 async function openRunner(url: string): Promise<SqlRunner & { close(): Promise<void> }> {
   const target = databaseTarget(url);
   if (target.kind === "pglite") {
-    const db = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
+    const db = newPGlite(target.dataDir);
     return {
       exec: async (sql) => void (await db.exec(sql)),
       query: async (sql, params) => (await db.query(sql, params)).rows as never,

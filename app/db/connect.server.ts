@@ -1,13 +1,13 @@
 // Opens the database a DATABASE_URL designates and gives a Prisma client plus a raw runner for
 // migrations. PGlite (embedded, the default) or PostgreSQL through @prisma/adapter-pg.
 import { mkdirSync } from "node:fs";
-import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "../generated/prisma/client";
 import { databaseTarget } from "./database-url";
 import { applyMigrations, type SqlRunner } from "./migrate";
 import { createPGliteAdapterFactory } from "./pglite-adapter";
+import { newPGlite } from "./pglite";
 
 export type Database = {
   prisma: PrismaClient;
@@ -22,7 +22,7 @@ export function openDatabase(url: string | undefined): Database {
   if (target.kind === "pglite") {
     if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
     // PGlite queues queries until its WebAssembly is ready: no need to await here.
-    const pglite = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
+    const pglite = newPGlite(target.dataDir);
     const prisma = new PrismaClient({ adapter: createPGliteAdapterFactory(pglite) as never });
     const runner: SqlRunner = {
       exec: async (sql) => void (await pglite.exec(sql)),

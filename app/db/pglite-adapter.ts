@@ -4,6 +4,7 @@
 //  2. multi-statement scripts (migrations, the CLI's shadow database) must go through
 //     PGlite.exec (simple protocol), awaited, not through a prepared statement.
 import { PGlite } from "@electric-sql/pglite";
+import { newPGlite } from "./pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 
 type DriverError = { kind: string; code?: string; detail?: string; column?: string; constraint?: string };
@@ -73,7 +74,7 @@ export function createPGliteAdapterFactory(pglite: PGlite, shadow?: () => PGlite
   const connect = factory.connect.bind(factory);
   factory.connect = async () => fixAdapter(await connect(), pglite);
   factory.connectToShadowDb = async () => {
-    const shadowDb = shadow ? shadow() : new PGlite();
+    const shadowDb = shadow ? shadow() : newPGlite();
     const adapter = fixAdapter(await new PrismaPGlite(shadowDb).connect(), shadowDb);
     const dispose = adapter.dispose.bind(adapter);
     adapter.dispose = async () => {

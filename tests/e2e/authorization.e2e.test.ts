@@ -7,9 +7,11 @@ import { prisma } from "#app/utils/db.server";
 import { sendEmail } from "#app/utils/email.server";
 import { createAdhesion, createCharterVersion, createNetwork, createOrganisation, createUser, makeCoordinator, makeDelegate } from "#tests/factories";
 import { sessionCookieFor, startApp, type App } from "./harness";
-import type { MatrixRow, Persona } from "./authz/types";
+import type { FixtureBase, MatrixRow, Persona } from "./authz/types";
 
 const rowModules = import.meta.glob<{ rows: MatrixRow[] }>("./authz/rows-*.ts", { eager: true });
+// Each domain may add placeholders of its own (tests/e2e/authz/fixture-*.ts), built after the base.
+const fixtureModules = import.meta.glob<{ prepare: (base: FixtureBase) => Promise<Record<string, string>> }>("./authz/fixture-*.ts", { eager: true });
 // Signing out revokes the persona's session: those rows run last.
 const rows = Object.values(rowModules)
   .flatMap((m) => m.rows)
@@ -46,6 +48,14 @@ beforeAll(async () => {
         return `${c.name}=${c.value}`;
       };
       await prisma.user.count(); // the database is open and migrated at this point
+      const base: FixtureBase = {
+        network: { id: network.id, slug: network.slug },
+        org: { id: org.id, slug: org.slug },
+        otherOrg: { id: otherOrg.id, slug: otherOrg.slug },
+        users: { coordinator: coordinator.id, otherCoordinator: otherCoordinator.id, delegate: delegate.id, otherDelegate: otherDelegate.id },
+      };
+      const extra: Record<string, string> = {};
+      for (const module of Object.values(fixtureModules)) Object.assign(extra, await module.prepare(base));
       return {
         cookies: {
           anonymous: null,
@@ -64,6 +74,7 @@ beforeAll(async () => {
           draft: String(draft.number),
           adhesionId: paper.id,
           joinRequestId: joinRequest.id,
+          ...extra,
         },
       };
     },

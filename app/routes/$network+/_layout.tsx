@@ -35,6 +35,15 @@ export default function NetworkLayout() {
                 <NavLink to={`${base}/organisations`}>{t("nav.organisations")}</NavLink>
               </li>
               <li>
+                <NavLink to={`${base}/groups`}>{t("nav.groups")}</NavLink>
+              </li>
+              <li>
+                <NavLink to={`${base}/calendar`}>{t("nav.calendar")}</NavLink>
+              </li>
+              <li>
+                <NavLink to={`${base}/minutes`}>{t("nav.minutes")}</NavLink>
+              </li>
+              <li>
                 <NavLink to={`${base}/charter`}>{t("nav.charter")}</NavLink>
               </li>
               {isCoordinator ? (

@@ -36,3 +36,11 @@ export const everyone = (status: number): Record<Persona, number> => ({
   otherCoordinator: status,
   coordinator: status,
 });
+
+/** What the base fixture made, handed to each tests/e2e/authz/fixture-*.ts. */
+export type FixtureBase = {
+  network: { id: string; slug: string };
+  org: { id: string; slug: string };
+  otherOrg: { id: string; slug: string };
+  users: Record<Exclude<Persona, "anonymous">, string>;
+};
