@@ -15,6 +15,11 @@ import {
 } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import stylesUrl from "./styles/app.css";
+import groupsStylesUrl from "./styles/groups.css";
+import meetingsStylesUrl from "./styles/meetings.css";
+import calendarStylesUrl from "./styles/calendar.css";
+import minutesStylesUrl from "./styles/minutes.css";
+import searchStylesUrl from "./styles/search.css";
 import { useT } from "#app/components/i18n";
 import { LOCALES, makeT } from "#app/utils/i18n";
 import { resolveLocale } from "#app/utils/i18n.server";
@@ -24,6 +29,8 @@ import { publicEnv } from "#app/utils/env.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesUrl },
+  // One file per domain, so that the pages of each can be styled without touching the others.
+  ...[groupsStylesUrl, meetingsStylesUrl, calendarStylesUrl, minutesStylesUrl, searchStylesUrl].map((href) => ({ rel: "stylesheet", href })),
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 

@@ -9,8 +9,13 @@ import charterPdf from "./charter-pdf";
 import common from "./common";
 import join from "./join";
 import organisations from "./organisations";
+import groups from "./groups";
+import meetings from "./meetings";
+import calendar from "./calendar";
+import minutes from "./minutes";
+import search from "./search";
 
-const domains = [common, accounts, organisations, admin, charter, charterEditor, charterAdmin, charterPdf, join];
+const domains = [common, accounts, organisations, admin, charter, charterEditor, charterAdmin, charterPdf, join, groups, meetings, calendar, minutes, search];
 
 function merge<K extends "fr" | "nl" | "en">(lang: K) {
   return Object.assign({}, ...domains.map((d) => d[lang])) as (typeof common)["fr"] &
@@ -21,8 +26,13 @@ function merge<K extends "fr" | "nl" | "en">(lang: K) {
     (typeof charterEditor)["fr"] &
     (typeof charterAdmin)["fr"] &
     (typeof charterPdf)["fr"] &
-    (typeof join)["fr"];
+    (typeof join)["fr"] &
+    (typeof groups)["fr"] &
+    (typeof meetings)["fr"] &
+    (typeof calendar)["fr"] &
+    (typeof minutes)["fr"] &
+    (typeof search)["fr"];
 }
 
 export const dictionaries = { fr: merge("fr"), nl: merge("nl"), en: merge("en") };
-export const domainDictionaries = { common, accounts, organisations, admin, charter, charterEditor, charterAdmin, charterPdf, join };
+export const domainDictionaries = { common, accounts, organisations, admin, charter, charterEditor, charterAdmin, charterPdf, join, groups, meetings, calendar, minutes, search };

@@ -108,3 +108,12 @@ export function htmlToBlocks(html: string): Block[] {
 export function fingerprintOf(title: string, body: string) {
   return createHash("sha256").update(`${title}\n${body}`, "utf8").digest("hex");
 }
+
+/**
+ * The plain text the minutes search indexes (Minutes.searchText): the meeting's title, the
+ * decisions and the body, without markup. Written on every save of the minutes, in the same
+ * transaction; the database derives the search vector from it.
+ */
+export function minutesSearchText(title: string, decisionsHtml: string, bodyHtml: string) {
+  return [title, htmlToPlainText(decisionsHtml), htmlToPlainText(bodyHtml)].filter((s) => s.trim()).join("\n\n");
+}
