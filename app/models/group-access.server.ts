@@ -10,7 +10,7 @@
 //   "public"; unpublished minutes only by the group's readers;
 // - coordinators of the network and facilitators of the group manage it (schedule, accept members,
 //   approve and publish minutes).
-import type { Prisma } from "#app/generated/prisma/client";
+import { Prisma } from "#app/generated/prisma/client";
 import { prisma } from "#app/utils/db.server";
 import { invariantResponse, isCoordinator, isNetworkInsider, type Actor } from "#app/utils/permissions.server";
 
@@ -115,6 +115,17 @@ export async function visibleMinutesWhere(actor: Actor | null, networkId: string
 export async function minutesReader(actor: Actor | null, networkId: string) {
   const [insider, groupIds] = await Promise.all([isNetworkInsider(actor, networkId), readableGroupIds(actor, networkId)]);
   return { insider, groupIds };
+}
+
+/**
+ * The same rule as visibleMinutesWhere, as a SQL condition on a "Minutes" row aliased `m` whose
+ * meeting's group is aliased `g` (for the full-text search). Status and network are the caller's.
+ */
+export function visibleMinutesSql(reader: { insider: boolean; groupIds: string[] }): Prisma.Sql {
+  const parts = [Prisma.sql`m."visibility" = 'public'`];
+  if (reader.insider) parts.push(Prisma.sql`m."visibility" = 'network'`);
+  if (reader.groupIds.length) parts.push(Prisma.sql`(m."visibility" = 'group' AND g."id" IN (${Prisma.join(reader.groupIds)}))`);
+  return Prisma.sql`(${Prisma.join(parts, " OR ")})`;
 }
 
 /** May this reader see these published minutes? (One row: the detail page, the PDF.) */
