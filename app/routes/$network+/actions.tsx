@@ -1,0 +1,178 @@
+// The open action items across the working groups. A delegate sees what their organisations
+// still have to do (and may narrow to one of them); a coordinator sees every open action of the
+// network, filtered by group or organisation. Overdue actions come first and are flagged. Each
+// action links to the minutes of the meeting that decided it, where its status is changed.
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { FieldError } from "#app/components/forms";
+import { useT } from "#app/components/i18n";
+import { openActions } from "#app/models/action-overview.server";
+import { ErrorPage } from "#app/root";
+import { now } from "#app/utils/clock.server";
+import { formatDate, todayInBrussels } from "#app/utils/dates";
+import { prisma } from "#app/utils/db.server";
+import { DEFAULT_LOCALE, isLocale, makeT } from "#app/utils/i18n";
+import { forbidden, isCoordinator, requireActor, requireNetwork } from "#app/utils/permissions.server";
+import { TIME_ZONE } from "#app/utils/time";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const network = await requireNetwork(params.network);
+  const actor = await requireActor(request);
+  const coordinator = isCoordinator(actor, network.id);
+  const mine = actor.delegateOf.size
+    ? await prisma.organisation.findMany({
+        where: { id: { in: [...actor.delegateOf.keys()] }, networks: { some: { networkId: network.id } } },
+        select: { id: true, slug: true, name: true },
+        orderBy: { name: "asc" },
+      })
+    : [];
+  // Only people with a seat in the network: its coordinators and its organisations' delegates.
+  if (!coordinator && mine.length === 0) forbidden();
+
+  const [organisations, groups] = await Promise.all([
+    coordinator
+      ? prisma.organisation.findMany({ where: { networks: { some: { networkId: network.id } } }, select: { id: true, slug: true, name: true }, orderBy: { name: "asc" } })
+      : Promise.resolve(mine),
+    prisma.workingGroup.findMany({ where: { networkId: network.id }, select: { id: true, slug: true, name: true }, orderBy: { name: "asc" } }),
+  ]);
+  const url = new URL(request.url);
+  const orgSlug = (url.searchParams.get("org") ?? "").trim();
+  const groupSlug = (url.searchParams.get("group") ?? "").trim();
+  const org = orgSlug ? organisations.find((o) => o.slug === orgSlug) : undefined;
+  const group = groupSlug ? groups.find((g) => g.slug === groupSlug) : undefined;
+  const errors: Partial<Record<"org" | "group", string>> = {};
+  if (orgSlug && !org) errors.org = "actions.error.unknownOrganisation";
+  if (groupSlug && !group) errors.group = "actions.error.unknownGroup";
+  const invalid = Object.keys(errors).length > 0;
+
+  const today = todayInBrussels(now());
+  const organisationIds = org ? [org.id] : coordinator ? null : mine.map((o) => o.id);
+  const items = invalid ? [] : await openActions({ networkId: network.id, organisationIds, groupId: group?.id }, today);
+  return data(
+    {
+      network: { slug: network.slug, name: network.name },
+      coordinator,
+      organisations: organisations.map((o) => ({ slug: o.slug, name: o.name })),
+      groups: groups.map((g) => ({ slug: g.slug, name: g.name })),
+      query: { org: orgSlug, group: groupSlug },
+      errors,
+      items,
+    },
+    { status: invalid ? 400 : 200 },
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const locale = (matches.find((m) => m.id === "root")?.data as { locale?: string } | undefined)?.locale;
+  const t = makeT(isLocale(locale) ? locale : DEFAULT_LOCALE);
+  return [{ title: data ? `${t("actions.metaTitle", { network: data.network.name })} — Maillage` : "Maillage" }];
+};
+
+const meetingDays = new Map<string, Intl.DateTimeFormat>();
+function meetingDay(value: string | Date, locale: string) {
+  const tag = locale === "nl" ? "nl-BE" : locale === "en" ? "en-GB" : "fr-BE";
+  let format = meetingDays.get(tag);
+  if (!format) meetingDays.set(tag, (format = new Intl.DateTimeFormat(tag, { timeZone: TIME_ZONE, day: "numeric", month: "long", year: "numeric" })));
+  return format.format(new Date(value));
+}
+
+export default function Actions() {
+  const t = useT();
+  const { network, coordinator, organisations, groups, query, errors, items } = useLoaderData<typeof loader>();
+  const location = useLocation();
+  const base = `/${network.slug}/actions`;
+  const overdue = items.filter((i) => i.overdue).length;
+  const described = (name: "org" | "group") => (errors[name] ? { "aria-invalid": true, "aria-describedby": `actions-${name}-error` } : {});
+  return (
+    <main id="main" className="page actions-page">
+      <h1>{t("actions.title")}</h1>
+      <p className="lead">{coordinator ? t("actions.introCoordinator") : t("actions.intro")}</p>
+      <p>
+        <Link to={`/${network.slug}/minutes`}>{t("actions.searchLink")}</Link>
+      </p>
+      <Form method="get" action={base} className="filters card actions-filters" aria-label={t("actions.formLabel")} key={location.search}>
+        <div className={`field${errors.org ? " field--invalid" : ""}`}>
+          <label htmlFor="actions-org">{t("actions.organisation")}</label>
+          <select id="actions-org" name="org" defaultValue={query.org} {...described("org")}>
+            <option value="">{coordinator ? t("actions.allOrganisations") : t("actions.allMine")}</option>
+            {organisations.map((o) => (
+              <option key={o.slug} value={o.slug}>
+                {o.name}
+              </option>
+            ))}
+          </select>
+          <FieldError id="actions-org-error" errors={errors.org ? [errors.org] : undefined} />
+        </div>
+        <div className={`field${errors.group ? " field--invalid" : ""}`}>
+          <label htmlFor="actions-group">{t("actions.group")}</label>
+          <select id="actions-group" name="group" defaultValue={query.group} {...described("group")}>
+            <option value="">{t("actions.allGroups")}</option>
+            {groups.map((g) => (
+              <option key={g.slug} value={g.slug}>
+                {g.name}
+              </option>
+            ))}
+          </select>
+          <FieldError id="actions-group-error" errors={errors.group ? [errors.group] : undefined} />
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="button">
+            {t("actions.submit")}
+          </button>
+          {query.org || query.group ? <Link to={base}>{t("actions.reset")}</Link> : null}
+        </div>
+      </Form>
+      <h2 id="actions-count">
+        {t.plural("actions.count", items.length)}
+        {overdue ? <span className="actions-overdue-count"> ({t.plural("actions.overdueCount", overdue)})</span> : null}
+      </h2>
+      {items.length === 0 ? (
+        <p>{t("actions.none")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="actions-table" aria-labelledby="actions-count">
+            <thead>
+              <tr>
+                <th scope="col">{t("actions.what")}</th>
+                <th scope="col">{t("actions.who")}</th>
+                <th scope="col">{t("actions.due")}</th>
+                <th scope="col">{t("actions.meeting")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((item) => (
+                <tr key={item.id} className={item.overdue ? "actions-row--overdue" : undefined}>
+                  <td>{item.what}</td>
+                  <td>{item.organisation ? <Link to={`/${network.slug}/organisations/${item.organisation.slug}`}>{item.organisation.name}</Link> : <span className="muted">{t("actions.noOrganisation")}</span>}</td>
+                  <td>
+                    {item.dueOn ? <time dateTime={item.dueOn}>{formatDate(item.dueOn, t.locale)}</time> : <span className="muted">{t("actions.noDue")}</span>}
+                    {item.overdue ? (
+                      <>
+                        {" "}
+                        <span className="badge badge--overdue">{t("actions.overdue")}</span>
+                      </>
+                    ) : item.dueToday ? (
+                      <>
+                        {" "}
+                        <span className="badge badge--warn">{t("actions.dueToday")}</span>
+                      </>
+                    ) : null}
+                  </td>
+                  <td>
+                    <Link to={`/${network.slug}/groups/${item.group.slug}`}>{item.group.name}</Link>
+                    <br />
+                    <Link to={`/${network.slug}/meetings/${item.meeting.id}/minutes`}>{t("actions.minutesLink", { date: meetingDay(item.meeting.startsAt, t.locale) })}</Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </main>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}
