@@ -8,7 +8,10 @@ import { now } from "./clock.server";
 
 type Tx = Pick<typeof prisma, "outboxEmail">;
 
-export type Email = { to: string; subject: string; html: string; text: string; networkId?: string | null };
+/** A text attachment kept in the outbox row, e.g. an iCalendar invitation. */
+export type EmailAttachment = { filename: string; contentType: string; content: string };
+
+export type Email = { to: string; subject: string; html: string; text: string; networkId?: string | null; attachments?: EmailAttachment[] };
 
 export const MAX_ATTEMPTS = 8;
 /** How long a claimed message stays hidden from other delivery rounds (longer than a send). */
@@ -22,10 +25,31 @@ export async function sendEmail(email: Email, tx: Tx = prisma) {
       html: email.html,
       text: email.text,
       networkId: email.networkId ?? null,
+      attachments: email.attachments?.length ? email.attachments : undefined,
       nextAttemptAt: now(),
     },
     select: { id: true },
   });
+}
+
+function isAttachment(value: unknown): value is EmailAttachment {
+  const a = value as EmailAttachment;
+  return !!a && typeof a.filename === "string" && typeof a.contentType === "string" && typeof a.content === "string";
+}
+
+/**
+ * The outbox's attachments for nodemailer. The first iCalendar one becomes `icalEvent`: nodemailer
+ * then adds it as a text/calendar alternative with its METHOD, which is what Outlook, Gmail and
+ * Thunderbird read as an invitation (with buttons), besides the attached .ics file.
+ */
+export function mailAttachments(stored: unknown) {
+  const list = Array.isArray(stored) ? stored.filter(isAttachment) : [];
+  const calendar = list.find((a) => a.contentType.toLowerCase().startsWith("text/calendar"));
+  const method = calendar ? /method=([A-Za-z-]+)/i.exec(calendar.contentType)?.[1]?.toUpperCase() : undefined;
+  return {
+    ...(calendar ? { icalEvent: { method: method ?? "PUBLISH", filename: calendar.filename, content: calendar.content } } : {}),
+    attachments: list.filter((a) => a !== calendar).map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
+  };
 }
 
 /** Minutes to wait after the n-th failed attempt: 1, 2, 4 … capped at 6 hours. */
@@ -43,7 +67,7 @@ export async function deliverDueEmails(transport: Transporter, { batch = 20 } = 
     where: { status: "pending", nextAttemptAt: { lte: now() } },
     orderBy: { nextAttemptAt: "asc" },
     take: batch,
-    select: { id: true, to: true, subject: true, html: true, text: true, attempts: true },
+    select: { id: true, to: true, subject: true, html: true, text: true, attempts: true, attachments: true },
   });
   let sent = 0;
   let failed = 0;
@@ -65,6 +89,7 @@ export async function deliverDueEmails(transport: Transporter, { batch = 20 } = 
         subject: message.subject,
         html: message.html,
         text: message.text,
+        ...mailAttachments(message.attachments),
       });
       await prisma.outboxEmail.update({
         where: { id: message.id },

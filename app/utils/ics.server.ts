@@ -192,8 +192,7 @@ function isOverride(meeting: IcsMeeting, series: IcsSeries) {
     meeting.endsAt.getTime() !== brusselsInstant(day, series.endMinutes).getTime() ||
     meeting.title !== series.title ||
     meeting.place !== series.place ||
-    (meeting.videoUrl ?? null) !== (series.videoUrl ?? null) ||
-    meeting.sequence !== series.sequence
+    (meeting.videoUrl ?? null) !== (series.videoUrl ?? null)
   );
 }
 
