@@ -5,6 +5,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary, SelectField, TextField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
+import { MyMeetings } from "#app/components/my-meetings";
 import {
   changePassword,
   describeUserAgent,
@@ -13,6 +14,8 @@ import {
   revokeSession,
   updateProfile,
 } from "#app/models/account.server";
+import { myMeetings } from "#app/models/calendar.server";
+import { now } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
 import { LOCALES, messageWithVars } from "#app/utils/i18n";
 import { localeCookie } from "#app/utils/i18n.server";
@@ -45,12 +48,14 @@ async function currentSession(request: Request) {
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const session = await currentSession(request);
-  const [user, sessions] = await Promise.all([
+  const [user, sessions, meetings] = await Promise.all([
     prisma.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { name: true, email: true, phone: true, locale: true } }),
     listActiveSessions(actor.userId),
+    myMeetings(actor, { at: now(), take: 10 }),
   ]);
   return {
     user,
+    meetings,
     sessions: sessions.map((s) => ({
       id: s.id,
       current: s.id === session.id,
@@ -119,13 +124,14 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function AccountPage() {
   const t = useT();
-  const { user, sessions } = useLoaderData<typeof loader>();
+  const { user, sessions, meetings } = useLoaderData<typeof loader>();
   const others = sessions.filter((s) => !s.current).length;
   const dateTime = new Intl.DateTimeFormat(t.locale, { dateStyle: "medium", timeStyle: "short", timeZone: TIME_ZONE });
   return (
     <main id="main" className="page page--narrow">
       <h1>{t("account.title")}</h1>
       <p className="lead account-intro">{t("account.intro", { email: user.email })}</p>
+      <MyMeetings meetings={meetings} />
       <ProfileForm user={user} />
       <PasswordForm email={user.email} />
       <section className="card" aria-labelledby="sessions-title">

@@ -1,14 +1,17 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { MeetingSummary } from "#app/components/calendar-meeting";
 import { useT } from "#app/components/i18n";
+import { upcomingMeetings } from "#app/models/calendar.server";
 import { ErrorPage } from "#app/root";
+import { now } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
 import { getActor, isCoordinator, requireNetwork } from "#app/utils/permissions.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const network = await requireNetwork(params.network);
   const actor = await getActor(request);
-  const [organisationCount, recent, mine] = await Promise.all([
+  const [organisationCount, recent, mine, nextMeetings] = await Promise.all([
     prisma.networkOrganisation.count({ where: { networkId: network.id } }),
     prisma.organisation.findMany({
       where: { networks: { some: { networkId: network.id } } },
@@ -23,12 +26,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           orderBy: { name: "asc" },
         })
       : Promise.resolve([]),
+    upcomingMeetings(actor, network.id, { at: now(), take: 5 }),
   ]);
   return {
     network: { slug: network.slug, name: network.name, description: network.description, themes: network.themes },
     organisationCount,
     recent: recent.map((o) => ({ ...o, updatedAt: o.updatedAt.toISOString() })),
     mine,
+    nextMeetings: nextMeetings.meetings,
     isCoordinator: isCoordinator(actor, network.id),
   };
 }
@@ -37,7 +42,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 
 export default function NetworkHome() {
   const t = useT();
-  const { network, organisationCount, recent, mine, isCoordinator } = useLoaderData<typeof loader>();
+  const { network, organisationCount, recent, mine, nextMeetings, isCoordinator } = useLoaderData<typeof loader>();
   const dateFormat = new Intl.DateTimeFormat(t.locale, { dateStyle: "long", timeZone: "Europe/Brussels" });
   return (
     <main id="main" className="page">
@@ -79,6 +84,23 @@ export default function NetworkHome() {
           </section>
         ) : null}
       </div>
+      <section aria-labelledby="next-meetings-title" className="network-next-meetings">
+        <h2 id="next-meetings-title">{t("calendar.home.title")}</h2>
+        {nextMeetings.length === 0 ? (
+          <p>{t("calendar.home.none")}</p>
+        ) : (
+          <ul className="result-list">
+            {nextMeetings.map((m) => (
+              <li key={m.id}>
+                <MeetingSummary meeting={m} showDay />
+              </li>
+            ))}
+          </ul>
+        )}
+        <p>
+          <Link to={`/${network.slug}/calendar`}>{t("calendar.home.link")}</Link>
+        </p>
+      </section>
       <section aria-labelledby="recent-title">
         <h2 id="recent-title">{t("network.recent")}</h2>
         {recent.length === 0 ? (
