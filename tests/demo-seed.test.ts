@@ -6,6 +6,9 @@ import { seedDemoIfEmpty } from "#app/models/demo-seed.server";
 import { DEMO_APPLICANTS, DEMO_TO_RENEW, DEMO_WITHDRAWN } from "#app/models/demo-charter";
 import { fingerprintOf } from "#app/utils/rich-text.server";
 import { prisma } from "#app/utils/db.server";
+import { searchMinutes } from "#app/models/minutes-search.server";
+import { getActor } from "#app/utils/permissions.server";
+import { makeRequest, sessionCookie } from "#tests/factories";
 
 test("seeds once, with a charter whose published versions carry their fingerprint and most organisations as members", async () => {
   const logins = await seedDemoIfEmpty();
@@ -31,4 +34,56 @@ test("seeds once, with a charter whose published versions carry their fingerprin
   expect(members).toBe(orgs.length - DEMO_TO_RENEW.length - DEMO_APPLICANTS.length - 1);
   expect(members / orgs.length).toBeGreaterThan(0.8);
   expect(await prisma.joinRequest.count({ where: { networkId: network.id, status: "pending" } })).toBe(1);
+});
+
+test("the ten working groups, each with a facilitator, members, a year of published minutes and upcoming meetings; the search finds them", async () => {
+  await seedDemoIfEmpty();
+  const network = await prisma.network.findUniqueOrThrow({ where: { slug: "relais-social-demo" }, select: { id: true } });
+  const groups = await prisma.workingGroup.findMany({
+    where: { networkId: network.id },
+    select: { id: true, slug: true, name: true, _count: { select: { facilitators: true, memberships: { where: { status: "active" } } } } },
+  });
+  expect(groups.map((g) => g.name).sort()).toEqual(
+    ["Logement", "Santé", "Migrations", "Jeunesse", "Enfance", "Petite enfance", "Troisième âge", "Insertion", "Culture", "Sans-abri"].sort(),
+  );
+  for (const g of groups) {
+    expect(g._count.facilitators, g.slug).toBe(1);
+    expect(g._count.memberships, g.slug).toBeGreaterThanOrEqual(8);
+    expect(g._count.memberships, g.slug).toBeLessThanOrEqual(15);
+  }
+  // Only charter members join a group.
+  const orgsInGroups = await prisma.groupMembership.findMany({ where: { group: { networkId: network.id } }, select: { organisationId: true }, distinct: ["organisationId"] });
+  const statuses = await membershipStatuses(network.id, orgsInGroups.map((o) => o.organisationId));
+  for (const o of orgsInGroups) expect(["member", "to_renew"]).toContain(statuses.get(o.organisationId)!.kind);
+
+  const at = Date.now();
+  const yearAgo = new Date(at - 330 * 86_400_000);
+  for (const g of groups) {
+    const published = await prisma.minutes.findMany({ where: { status: "published", meeting: { groupId: g.id } }, select: { meeting: { select: { startsAt: true } } } });
+    expect(published.length, g.slug).toBeGreaterThanOrEqual(11);
+    expect(published.some((m) => m.meeting.startsAt < yearAgo), g.slug).toBe(true);
+    const upcoming = await prisma.meeting.findMany({ where: { groupId: g.id, startsAt: { gt: new Date(at) } }, select: { startsAt: true } });
+    expect(upcoming.length, g.slug).toBeGreaterThanOrEqual(3);
+    expect(Math.max(...upcoming.map((m) => m.startsAt.getTime()))).toBeGreaterThan(at + 85 * 86_400_000);
+    expect(await prisma.attendance.count({ where: { meeting: { groupId: g.id } } }), g.slug).toBeGreaterThan(0);
+  }
+  const minutes = await prisma.minutes.groupBy({ by: ["visibility", "language"], where: { meeting: { group: { networkId: network.id } } }, _count: true });
+  expect(new Set(minutes.map((m) => m.visibility))).toEqual(new Set(["group", "network", "public", null]));
+  expect(minutes.some((m) => m.language === "nl")).toBe(true);
+  expect(await prisma.actionItem.count({ where: { status: "open", group: { networkId: network.id } } })).toBeGreaterThan(10);
+  expect(await prisma.actionItem.count({ where: { status: "done", group: { networkId: network.id } } })).toBeGreaterThan(10);
+
+  // A visitor finds public minutes by a word typed without its accents; Dutch stemming too.
+  const visitor = await searchMinutes(null, network.id, { q: "expulsion", page: 1 });
+  expect(visitor.total).toBeGreaterThan(0);
+  expect(visitor.results.every((r) => r.visibility === "public")).toBe(true);
+  expect((await searchMinutes(null, network.id, { q: "precarite energetique", page: 1 })).total).toBeGreaterThan(0);
+  const coordinator = await getActor(makeRequest("/", { cookie: await sessionCookie((await prisma.user.findUniqueOrThrow({ where: { email: "coordination@demo.maillage.be" } })).id) }));
+  expect((await searchMinutes(coordinator, network.id, { q: "verkiezing", page: 1 })).results.some((r) => r.language === "nl")).toBe(true);
+
+  // The demo delegates can try the flows: the delegate of the Maison médicale facilitates Santé,
+  // whose latest minutes wait for approval; the CPAS delegate facilitates Logement.
+  const facilitated = await prisma.groupFacilitator.findMany({ where: { user: { email: { in: ["delegue.mmnord@demo.maillage.be", "delegue.cpas@demo.maillage.be"] } } }, select: { group: { select: { slug: true } }, user: { select: { email: true } } } });
+  expect(facilitated.map((f) => `${f.user.email}:${f.group.slug}`).sort()).toEqual(["delegue.cpas@demo.maillage.be:logement", "delegue.mmnord@demo.maillage.be:sante"]);
+  expect(await prisma.minutes.count({ where: { status: "submitted", meeting: { group: { slug: "sante", networkId: network.id } } } })).toBe(1);
 });

@@ -9,6 +9,7 @@ import type { Prisma } from "#app/generated/prisma/client";
 import { now } from "#app/utils/clock.server";
 import { addDays, parseDateKey, todayInBrussels } from "#app/utils/dates";
 import { fingerprintOf } from "#app/utils/rich-text.server";
+import { seedGroups } from "./demo-groups.server";
 
 export type DemoLogin = { role: string; email: string; password: string };
 
@@ -27,6 +28,7 @@ export async function seedDemo(): Promise<DemoLogin[]> {
       orgIds.set(org.name, created.id);
     }
     const logins: DemoLogin[] = [];
+    const userIds = new Map<string, string>();
     for (const person of DEMO_PEOPLE) {
       const user = await tx.user.create({
         data: { email: person.email, name: person.name, passwordHash, isPlatformAdmin: person.platformAdmin ?? false, locale: "fr" },
@@ -39,8 +41,10 @@ export async function seedDemo(): Promise<DemoLogin[]> {
         await tx.delegate.create({ data: { organisationId, userId: user.id, role: person.delegateRole ?? "titular" } });
       }
       logins.push({ role: person.label, email: person.email, password: DEMO_PASSWORD });
+      userIds.set(person.email, user.id);
     }
     await seedCharter(tx, network.id, orgIds);
+    await seedGroups(tx, network.id, orgIds, userIds, passwordHash);
     return logins;
   });
 }
