@@ -1,0 +1,79 @@
+// The group's details form, shared by "create a group" and "edit the group": one schema for the
+// browser and the server, fields with their messages beside them.
+import type { FieldMetadata } from "@conform-to/react";
+import type { MetaDescriptor } from "@remix-run/node";
+import { z } from "zod";
+import { SelectField, TextareaField, TextField } from "#app/components/forms";
+import { useT } from "#app/components/i18n";
+import { GROUP_JOIN_POLICIES } from "#app/utils/domain";
+import { DEFAULT_LOCALE, isLocale, makeT, type T } from "#app/utils/i18n";
+import { TIME_ZONE } from "#app/utils/time";
+
+export const GroupSchema = z.object({
+  name: z
+    .string({ required_error: "form.required" })
+    .trim()
+    .min(1, "form.required")
+    // One message at a time: an empty name is "required", not also "too short".
+    .pipe(z.string().min(2, "form.tooShort").max(120, "form.tooLong")),
+  theme: z.string().trim().max(80, "form.tooLong").optional().default(""),
+  description: z.string().trim().max(4000, "form.tooLong").optional().default(""),
+  joinPolicy: z.enum(GROUP_JOIN_POLICIES, { required_error: "form.required", message: "form.invalidChoice" }),
+});
+
+type Meta = FieldMetadata<string | undefined, Record<string, unknown>, string[]>;
+
+export function GroupFields({ fields, themes }: { fields: { name: Meta; theme: Meta; description: Meta; joinPolicy: Meta }; themes: string[] }) {
+  const t = useT();
+  return (
+    <>
+      <TextField meta={fields.name} label={t("groups.form.name")} hint={t("groups.form.nameHint")} />
+      <TextField meta={fields.theme} label={t("groups.form.theme")} hint={t("groups.form.themeHint")} optional list="group-themes" />
+      <datalist id="group-themes">
+        {themes.map((theme) => (
+          <option key={theme} value={theme} />
+        ))}
+      </datalist>
+      <TextareaField meta={fields.description} label={t("groups.form.description")} hint={t("groups.form.descriptionHint")} optional rows={6} />
+      <SelectField
+        meta={fields.joinPolicy}
+        label={t("groups.form.joinPolicy")}
+        hint={t("groups.form.joinPolicyHint")}
+        options={GROUP_JOIN_POLICIES.map((p) => ({ value: p, label: t(`groups.policy.${p}`) }))}
+      />
+    </>
+  );
+}
+
+/** The description: plain text, paragraphs separated by blank lines (React escapes it). */
+export function Paragraphs({ text }: { text: string }) {
+  const paragraphs = text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  return (
+    <>
+      {paragraphs.map((p, i) => (
+        <p key={i}>{p}</p>
+      ))}
+    </>
+  );
+}
+
+type Match = { id: string; data: unknown };
+
+/** A page title in the reader's language (read from the root loader's data). */
+export function groupTitle(matches: Match[], title: (t: T) => string | undefined): MetaDescriptor[] {
+  const locale = (matches.find((m) => m.id === "root")?.data as { locale?: string } | undefined)?.locale;
+  const text = title(makeT(isLocale(locale) ? locale : DEFAULT_LOCALE));
+  return [{ title: text ? `${text} — Maillage` : "Maillage" }];
+}
+
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+/** "mardi 8 décembre, 09:30" in Brussels time, in the reader's language (one formatter per language). */
+export function meetingTimeFormat(locale: string) {
+  let format = timeFormats.get(locale);
+  if (!format) {
+    const tag = locale === "nl" ? "nl-BE" : locale === "en" ? "en-GB" : "fr-BE";
+    format = new Intl.DateTimeFormat(tag, { weekday: "long", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: TIME_ZONE });
+    timeFormats.set(locale, format);
+  }
+  return format;
+}

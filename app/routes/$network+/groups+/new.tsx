@@ -1,0 +1,79 @@
+// A coordinator creates a working group: name, theme, purpose, open or on request. Facilitators
+// are named next, on the group's edit page.
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { z } from "zod";
+import { ErrorSummary } from "#app/components/forms";
+import { useT } from "#app/components/i18n";
+import { createGroup, GroupError } from "#app/models/groups.server";
+import { ErrorPage } from "#app/root";
+import { requireCoordinator, requireNetwork } from "#app/utils/permissions.server";
+import { redirectWithToast } from "#app/utils/toast.server";
+import { GroupFields, GroupSchema, groupTitle } from "./__group-form";
+
+async function guard(request: Request, networkSlug: string | undefined) {
+  const network = await requireNetwork(networkSlug);
+  const actor = await requireCoordinator(request, network.id);
+  return { network, actor };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { network } = await guard(request, params.network);
+  return { network: { slug: network.slug, name: network.name, themes: network.themes } };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { network, actor } = await guard(request, params.network);
+  const submission = parseWithZod(await request.formData(), { schema: GroupSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  try {
+    const group = await createGroup(network.id, actor, submission.value);
+    return redirectWithToast(`/${network.slug}/groups/${group.slug}/edit`, { kind: "success", key: "groups.created", vars: { group: group.name } });
+  } catch (error) {
+    if (!(error instanceof GroupError)) throw error;
+    return data(error.field ? submission.reply({ fieldErrors: { [error.field]: [error.key] } }) : submission.reply({ formErrors: [error.key] }), { status: 400 });
+  }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => groupTitle(matches, (t) => (data ? `${t("groups.new.title")} — ${data.network.name}` : undefined));
+
+export default function NewGroup() {
+  const t = useT();
+  const { network } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm<z.input<typeof GroupSchema>>({
+    id: "group-new",
+    lastResult,
+    defaultValue: { joinPolicy: "open" },
+    constraint: getZodConstraint(GroupSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: GroupSchema }),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+  });
+  const base = `/${network.slug}/groups`;
+  return (
+    <main id="main" className="page page--form">
+      <p>
+        <Link to={base}>← {t("groups.backToList")}</Link>
+      </p>
+      <h1>{t("groups.new.title")}</h1>
+      <p className="lead">{t("groups.new.intro")}</p>
+      <Form method="post" {...getFormProps(form)} className="stack">
+        <ErrorSummary form={form} fields={fields} />
+        <GroupFields fields={fields} themes={network.themes} />
+        <div className="form-actions">
+          <button type="submit" className="button">
+            {t("groups.new.submit")}
+          </button>
+          <Link to={base}>{t("form.cancel")}</Link>
+        </div>
+      </Form>
+    </main>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}
