@@ -1,0 +1,56 @@
+// Server side shared by the minutes pages (reader, earlier version, edit, PDF, attendance): who is
+// reading, which versions they may see, and the one answer to a refusal of the model.
+import { data } from "@remix-run/node";
+import { groupAccess, type GroupAccess } from "#app/models/group-access.server";
+import { canReadVersion, canWrite, minutesVersions, MinutesError, requireMeeting, type MeetingRef, type MinutesVersion } from "#app/models/minutes.server";
+import { getActor, requireActor, requireNetwork, type Actor } from "#app/utils/permissions.server";
+
+export type MinutesContext = {
+  network: Awaited<ReturnType<typeof requireNetwork>>;
+  actor: Actor | null;
+  meeting: MeetingRef;
+  access: GroupAccess;
+  mayWrite: boolean;
+  /** Every version, newest first, and those this reader may see. */
+  versions: MinutesVersion[];
+  readable: MinutesVersion[];
+  /** The reader may see the meeting itself (insiders, the group's readers, anyone for a public one). */
+  meetingVisible: boolean;
+};
+
+export async function minutesContext(request: Request, params: { network?: string; meeting?: string }): Promise<MinutesContext> {
+  const network = await requireNetwork(params.network);
+  const meeting = await requireMeeting(network.id, params.meeting);
+  const actor = await getActor(request);
+  const access = await groupAccess(actor, meeting.group);
+  const mayWrite = !!actor && canWrite(access, meeting, actor.userId);
+  const versions = await minutesVersions(meeting.id);
+  const readable = versions.filter((v) => canReadVersion(v, access, mayWrite));
+  const meetingVisible = access.isInsider || access.isGroupReader || meeting.isPublic;
+  return { network, actor, meeting, access, mayWrite, versions, readable, meetingVisible };
+}
+
+/**
+ * Nothing here for this reader: a visitor is asked to sign in (they may be a member), anyone
+ * else gets a 404 (group-only minutes are not revealed).
+ */
+export async function notReadable(request: Request, actor: Actor | null): Promise<never> {
+  if (!actor) await requireActor(request);
+  throw data({ message: "error.notFound" }, { status: 404 });
+}
+
+/** A refusal of the model as the page answers it: 403/404 thrown, a sentence otherwise. */
+export function rethrowStatus(error: unknown): MinutesError {
+  if (!(error instanceof MinutesError)) throw error;
+  if (error.status !== 400) throw data({ message: error.key }, { status: error.status });
+  return error;
+}
+
+/**
+ * The trigger "Minutes_frozen" refuses any change to a published version (SQLSTATE P0001). It only
+ * fires when the version was published between our check and our write.
+ */
+export function isFrozenByDatabase(error: unknown) {
+  const e = error as { message?: unknown; cause?: { message?: unknown } } | null;
+  return /minutes \S+ are published and (frozen|cannot be deleted)/.test(`${e?.message ?? ""} ${e?.cause?.message ?? ""}`);
+}
