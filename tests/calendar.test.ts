@@ -333,7 +333,8 @@ describe("feeds", () => {
     expect(summaries((await ical(networkToken)).text)).toEqual(["Santé ouverte"]);
 
     // A delegate of another network may not subscribe to this network or its groups.
-    for (const form of [{ scope: "network", network: s.network.id }, { scope: "group", group: s.health.id }]) {
+    const forms: Record<string, string>[] = [{ scope: "network", network: s.network.id }, { scope: "group", group: s.health.id }];
+    for (const form of forms) {
       const refused = await createFeed(s.cookies.outsider, form);
       expect(refused.status).toBe(400);
       expect(JSON.stringify(refused.body)).toContain("calendar.feeds.error.notAllowed");
