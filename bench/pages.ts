@@ -17,6 +17,12 @@ export const PAGES: BenchPage[] = [
   { name: "profile", path: (s) => `/${s.networkSlug}/organisations/${s.organisationSlug}` },
   { name: "charter", path: (s) => `/${s.networkSlug}/charter`, optional: true },
   { name: "charter signatories", path: (s) => `/${s.networkSlug}/charter/signatories`, optional: true },
+  { name: "groups", path: (s) => `/${s.networkSlug}/groups`, optional: true },
+  { name: "group page", path: (s) => `/${s.networkSlug}/groups/${s.groupSlug}`, optional: true },
+  { name: "calendar", path: (s) => `/${s.networkSlug}/calendar`, optional: true },
+  { name: "minutes search", path: (s) => `/${s.networkSlug}/minutes?${s.minutesQuery}` },
+  { name: "signed in: minutes search", path: (s) => `/${s.networkSlug}/minutes?${s.minutesQuery}`, signedIn: true },
+  { name: "signed in: open actions", path: (s) => `/${s.networkSlug}/actions`, signedIn: true },
   { name: "signed in: directory", path: (s) => `/${s.networkSlug}/organisations`, signedIn: true },
   { name: "signed in: coordination", path: (s) => `/${s.networkSlug}/admin`, signedIn: true },
 ];

@@ -7,6 +7,13 @@
 import { createAdhesion, createCharterVersion, createNetwork, createUser, makeCoordinator, makeDelegate, sessionCookie } from "#tests/factories";
 import { createOrganisation, transaction, type OpeningHourInput, type OrganisationInput } from "#app/models/organisation.server";
 import { ORGANISATION_KINDS, SPOKEN_LANGUAGES, type DelegateRole } from "#app/utils/domain";
+import { randomUUID } from "node:crypto";
+import { DEMO_GROUPS } from "#app/models/demo-groups";
+import { prisma } from "#app/utils/db.server";
+import type { Prisma } from "#app/generated/prisma/client";
+import { addDays, parseDateKey, todayInBrussels } from "#app/utils/dates";
+import { brusselsInstant, expandRule } from "#app/utils/recurrence";
+import { minutesSearchText } from "#app/utils/rich-text.server";
 
 export type SeedCounts = { organisations: number; people: number };
 
@@ -18,6 +25,7 @@ export type SeedContext = {
   coordinatorId: string;
   /** Other things made, by name, for the report ("adhesions": 800). */
   made: Record<string, number>;
+  groups: { id: string; slug: string }[];
 };
 
 /** What the load generator needs from the seed: URLs to hit and a signed-in cookie. */
@@ -25,6 +33,9 @@ export type SeedResult = {
   networkSlug: string;
   organisationSlug: string;
   searchQuery: string;
+  /** A working group half-way down the list, and a query for the minutes search. */
+  groupSlug: string;
+  minutesQuery: string;
   coordinatorCookie: string;
   counts: Record<string, number>;
   seconds: number;
@@ -139,6 +150,70 @@ export const STEPS: Step[] = [
       }
     },
   },
+  {
+    // A working group per 50 organisations (20 for 1,000), each with 30 member organisations and
+    // a monthly series from a year back to four months ahead: past meetings with a register,
+    // published minutes (the demo's paragraphs, so the search has real French to stem) and two
+    // action items each. Written with createMany, like the demo seed.
+    name: "working groups, a year of meetings, registers, minutes and actions",
+    async run(ctx) {
+      const r = random(3);
+      const groupCount = Math.max(1, Math.round(ctx.organisations.length / 50));
+      const today = todayInBrussels(new Date());
+      const startOn = addDays(today, -365);
+      const untilOn = addDays(today, 120);
+      const rows = {
+        groups: [] as Prisma.WorkingGroupCreateManyInput[],
+        memberships: [] as Prisma.GroupMembershipCreateManyInput[],
+        facilitators: [] as Prisma.GroupFacilitatorCreateManyInput[],
+        series: [] as Prisma.MeetingSeriesCreateManyInput[],
+        meetings: [] as Prisma.MeetingCreateManyInput[],
+        attendance: [] as Prisma.AttendanceCreateManyInput[],
+        minutes: [] as Prisma.MinutesCreateManyInput[],
+        actions: [] as Prisma.ActionItemCreateManyInput[],
+      };
+      for (let g = 0; g < groupCount; g++) {
+        const demo = DEMO_GROUPS[g % DEMO_GROUPS.length];
+        const id = randomUUID();
+        const slug = `${demo.slug}-${g + 1}`;
+        rows.groups.push({ id, networkId: ctx.network.id, slug, name: `${demo.name} ${g + 1}`, theme: demo.theme, description: demo.description });
+        ctx.groups.push({ id, slug });
+        const members = [...new Set(Array.from({ length: 30 }, (_, k) => ctx.organisations[(g * 37 + k * 11) % ctx.organisations.length].id))];
+        for (const organisationId of members) rows.memberships.push({ groupId: id, organisationId, status: "active" });
+        if (ctx.people.length) rows.facilitators.push({ groupId: id, userId: ctx.people[(g * 7) % ctx.people.length].id });
+        const seriesId = randomUUID();
+        const uid = `series-${seriesId}@maillage.bench`;
+        const rule = { frequency: "monthly" as const, interval: 1, weekday: 1 + (g % 5), ordinal: 1 + (g % 4), startOn, untilOn };
+        rows.series.push({ id: seriesId, groupId: id, uid, frequency: "monthly", interval: 1, weekday: rule.weekday, ordinal: rule.ordinal, startOn: parseDateKey(startOn)!, untilOn: parseDateKey(untilOn)!, startMinutes: 570, endMinutes: 690, title: `Groupe ${demo.name} ${g + 1}`, isPublic: g % 3 === 0 });
+        expandRule(rule).forEach((day, i) => {
+          const meetingId = randomUUID();
+          const startsAt = brusselsInstant(day, 570);
+          const endsAt = brusselsInstant(day, 690);
+          const title = `Groupe ${demo.name} ${g + 1}`;
+          rows.meetings.push({ id: meetingId, groupId: id, seriesId, uid, recurrenceId: startsAt, title, startsAt, endsAt, place: "Salle du conseil", isPublic: g % 3 === 0 });
+          if (day >= today) return;
+          for (const organisationId of members) rows.attendance.push({ meetingId, organisationId, status: r.next() < 0.8 ? "present" : r.next() < 0.5 ? "excused" : "absent" });
+          const topics = [demo.topics[i % demo.topics.length], demo.topics[(i + 1) % demo.topics.length]];
+          const body = topics.map((t) => `<h3>${t.title}</h3><p>${t.text}</p>`).join("");
+          const decisions = `<ul><li>${demo.decisions[i % demo.decisions.length]}</li></ul>`;
+          rows.minutes.push({ meetingId, status: "published", body, decisions, language: "fr", visibility: ["group", "network", "public"][(g + i) % 3], publishedAt: endsAt, searchText: minutesSearchText(title, decisions, body) });
+          for (const k of [i, i + 1]) {
+            const action = demo.actions[k % demo.actions.length];
+            rows.actions.push({ meetingId, groupId: id, what: action.what, organisationId: members[k % members.length], dueOn: parseDateKey(addDays(day, 28)), status: day < addDays(today, -60) ? "done" : "open" });
+          }
+        });
+      }
+      await prisma.workingGroup.createMany({ data: rows.groups });
+      await prisma.groupMembership.createMany({ data: rows.memberships });
+      await prisma.groupFacilitator.createMany({ data: rows.facilitators });
+      await prisma.meetingSeries.createMany({ data: rows.series });
+      await prisma.meeting.createMany({ data: rows.meetings });
+      await prisma.attendance.createMany({ data: rows.attendance });
+      await prisma.minutes.createMany({ data: rows.minutes });
+      await prisma.actionItem.createMany({ data: rows.actions });
+      Object.assign(ctx.made, { groups: rows.groups.length, meetings: rows.meetings.length, attendance: rows.attendance.length, minutes: rows.minutes.length, actionItems: rows.actions.length });
+    },
+  },
 ];
 
 /** Seeds the open database (already migrated). Returns what the bench needs to load pages. */
@@ -147,7 +222,7 @@ export async function seedBench(counts: SeedCounts, log: (line: string) => void 
   const network = await createNetwork({ slug: "reseau-bench", name: "Réseau de mesure", themes: THEMES });
   const coordinator = await createUser({ email: "coordination@bench.example", name: "Coordination du réseau" });
   await makeCoordinator(network.id, coordinator.id);
-  const ctx: SeedContext = { counts, network, organisations: [], people: [], coordinatorId: coordinator.id, made: {} };
+  const ctx: SeedContext = { counts, network, organisations: [], people: [], coordinatorId: coordinator.id, made: {}, groups: [] };
   for (const step of STEPS) {
     const t = Date.now();
     await step.run(ctx);
@@ -159,6 +234,9 @@ export async function seedBench(counts: SeedCounts, log: (line: string) => void 
     organisationSlug: ctx.organisations[Math.floor(ctx.organisations.length / 2)]?.slug ?? "",
     // Two words and two filters: the search text LIKE, a themes array filter and the commune index.
     searchQuery: new URLSearchParams({ q: "maison medicale", theme: "Santé", commune: "Ixelles" }).toString(),
+    groupSlug: ctx.groups[Math.floor(ctx.groups.length / 2)]?.slug ?? "",
+    // Two words without their accents, across every group: stemming, unaccent, ranking, headlines.
+    minutesQuery: new URLSearchParams({ q: "expulsion logement" }).toString(),
     coordinatorCookie: await sessionCookie(coordinator.id),
     counts: { organisations: ctx.organisations.length, people: ctx.people.length + 1, ...ctx.made },
     seconds: (Date.now() - started) / 1000,
