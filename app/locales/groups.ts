@@ -4,7 +4,7 @@ export default {
   fr: {
     "groups.title": "Groupes de travail",
     "groups.metaTitle": "Groupes de travail de {network}",
-    "groups.intro": "Les groupes thématiques réunissent les services membres du réseau autour d'un sujet, chaque mois. Les organisations membres de la charte les rejoignent.",
+    "groups.intro": "Les groupes thématiques réunissent les services membres du réseau autour d'un sujet, chaque mois. Les organisations qui ont signé la charte les rejoignent.",
     "groups.none": "Ce réseau n'a pas encore de groupe de travail.",
     "groups.create": "Créer un groupe",
     "groups.created": "Le groupe « {group} » est créé. Nommez maintenant ses animateurs.",
