@@ -111,6 +111,23 @@ test("a coordinator sees every open action of the network and filters by organis
   expect(((await view(`?org=${s.theirs.slug}`, s.coordinator)).body as Body).items.map((i) => i.what)).toEqual(["Contacter les maisons d'accueil"]);
   expect(((await view(`?group=sante&org=${s.mine.slug}`, s.coordinator)).body as Body).items.map((i) => i.what)).toEqual(["Réserver la salle"]);
   expect((await view(`?group=nope`, s.coordinator)).status).toBe(400);
+  // The organisation filter offers those with something to do; any other of the network may be named.
+  expect(all.organisations.map((o) => o.slug).sort()).toEqual([s.mine.slug, s.mine2.slug, s.theirs.slug].sort());
+  const idle = await createOrganisation(s.network.id);
+  const none = await view(`?org=${idle.slug}`, s.coordinator);
+  expect([none.status, (none.body as Body).items.length]).toEqual([200, 0]);
+});
+
+test("pages of fifty, the overdue count over all of them", async () => {
+  const group = await createGroup(s.network.id, { slug: "beaucoup" });
+  const meeting = await createMeeting(group.id, { startsAt: new Date("2026-09-08T07:30:00Z") });
+  await prisma.actionItem.createMany({
+    data: Array.from({ length: 60 }, (_, i) => ({ meetingId: meeting.id, groupId: group.id, what: `Action ${i}`, organisationId: s.theirs.id, dueOn: parseDateKey(i < 55 ? "2026-10-01" : "2027-01-01") })),
+  });
+  const first = (await view("?group=beaucoup", s.coordinator)).body as Body & { total: number; overdue: number; pages: number };
+  expect([first.items.length, first.total, first.overdue, first.pages]).toEqual([50, 60, 55, 2]);
+  const second = (await view("?group=beaucoup&page=2", s.coordinator)).body as Body;
+  expect(second.items.length).toBe(10);
 });
 
 test("a visitor is sent to sign in; a coordinator or delegate of another network is refused", async () => {

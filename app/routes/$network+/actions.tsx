@@ -6,7 +6,8 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { FieldError } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
-import { openActions } from "#app/models/action-overview.server";
+import { pageParam, Pagination } from "#app/components/pagination";
+import { openActions, organisationsWithOpenActions } from "#app/models/action-overview.server";
 import { ErrorPage } from "#app/root";
 import { now } from "#app/utils/clock.server";
 import { formatDate, todayInBrussels } from "#app/utils/dates";
@@ -29,15 +30,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Only people with a seat in the network: its coordinators and its organisations' delegates.
   if (!coordinator && mine.length === 0) forbidden();
 
-  const [organisations, groups] = await Promise.all([
-    coordinator
-      ? prisma.organisation.findMany({ where: { networks: { some: { networkId: network.id } } }, select: { id: true, slug: true, name: true }, orderBy: { name: "asc" } })
-      : Promise.resolve(mine),
-    prisma.workingGroup.findMany({ where: { networkId: network.id }, select: { id: true, slug: true, name: true }, orderBy: { name: "asc" } }),
-  ]);
   const url = new URL(request.url);
   const orgSlug = (url.searchParams.get("org") ?? "").trim();
   const groupSlug = (url.searchParams.get("group") ?? "").trim();
+  const [organisations, groups, chosen] = await Promise.all([
+    coordinator ? organisationsWithOpenActions(network.id) : Promise.resolve(mine),
+    prisma.workingGroup.findMany({ where: { networkId: network.id }, select: { id: true, slug: true, name: true }, orderBy: { name: "asc" } }),
+    // A coordinator may name any organisation of the network, even one with nothing left to do.
+    coordinator && orgSlug
+      ? prisma.organisation.findFirst({ where: { slug: orgSlug, networks: { some: { networkId: network.id } } }, select: { id: true, slug: true, name: true } })
+      : Promise.resolve(null),
+  ]);
+  if (chosen && !organisations.some((o) => o.id === chosen.id)) organisations.push(chosen);
   const org = orgSlug ? organisations.find((o) => o.slug === orgSlug) : undefined;
   const group = groupSlug ? groups.find((g) => g.slug === groupSlug) : undefined;
   const errors: Partial<Record<"org" | "group", string>> = {};
@@ -47,7 +51,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
   const today = todayInBrussels(now());
   const organisationIds = org ? [org.id] : coordinator ? null : mine.map((o) => o.id);
-  const items = invalid ? [] : await openActions({ networkId: network.id, organisationIds, groupId: group?.id }, today);
+  const found = invalid
+    ? { items: [], total: 0, overdue: 0, page: 1, pages: 1 }
+    : await openActions({ networkId: network.id, organisationIds, groupId: group?.id }, today, pageParam(url));
   return data(
     {
       network: { slug: network.slug, name: network.name },
@@ -56,7 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       groups: groups.map((g) => ({ slug: g.slug, name: g.name })),
       query: { org: orgSlug, group: groupSlug },
       errors,
-      items,
+      ...found,
     },
     { status: invalid ? 400 : 200 },
   );
@@ -78,10 +84,9 @@ function meetingDay(value: string | Date, locale: string) {
 
 export default function Actions() {
   const t = useT();
-  const { network, coordinator, organisations, groups, query, errors, items } = useLoaderData<typeof loader>();
+  const { network, coordinator, organisations, groups, query, errors, items, total, overdue, page, pages } = useLoaderData<typeof loader>();
   const location = useLocation();
   const base = `/${network.slug}/actions`;
-  const overdue = items.filter((i) => i.overdue).length;
   const described = (name: "org" | "group") => (errors[name] ? { "aria-invalid": true, "aria-describedby": `actions-${name}-error` } : {});
   return (
     <main id="main" className="page actions-page">
@@ -123,7 +128,7 @@ export default function Actions() {
         </div>
       </Form>
       <h2 id="actions-count">
-        {t.plural("actions.count", items.length)}
+        {t.plural("actions.count", total)}
         {overdue ? <span className="actions-overdue-count"> ({t.plural("actions.overdueCount", overdue)})</span> : null}
       </h2>
       {items.length === 0 ? (
@@ -169,6 +174,7 @@ export default function Actions() {
           </table>
         </div>
       )}
+      <Pagination page={page} pages={pages} />
     </main>
   );
 }
