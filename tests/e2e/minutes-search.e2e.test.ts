@@ -4,6 +4,7 @@
 // the overdue one flagged, and reaches the minutes from there. axe-core checks every page.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
+import { seedDemoIfEmpty } from "#app/models/demo-seed.server";
 import { prisma } from "#app/utils/db.server";
 import { parseDateKey, todayInBrussels, addDays } from "#app/utils/dates";
 import { brusselsInstant } from "#app/utils/recurrence";
@@ -97,4 +98,38 @@ test("a delegate sees their organisation's open actions, the overdue one first a
   expect(await rows.first().getByRole("link", { name: /Compte rendu du/ }).getAttribute("href")).toBe(`/${app.data.slug}/meetings/${app.data.publicMeeting}/minutes`);
   await checkA11y(page);
   await context.close();
+});
+
+test("the demo network: a visitor finds public minutes of its groups; the maison médicale's delegate sees the Santé group's actions", async () => {
+  // Seeded here rather than by the server at start, so that the test can sign Pieter in.
+  const demo = await startApp({
+    prepare: async () => {
+      await seedDemoIfEmpty();
+      const pieter = await prisma.user.findUniqueOrThrow({ where: { email: "delegue.mmnord@demo.maillage.be" }, select: { id: true } });
+      return { pieter: await sessionCookieFor(pieter.id) };
+    },
+  });
+  try {
+    const visitor = await newPage(browser, demo, { javaScriptEnabled: false });
+    await visitor.page.goto("/relais-social-demo/minutes?q=precarite+energetique");
+    const results = visitor.page.locator(".search-results > li");
+    expect(await results.count()).toBeGreaterThan(0);
+    expect((await results.first().locator("mark").allTextContents()).map((w) => w.toLowerCase())).toContain("précarité");
+    for (const badge of await results.locator(".badge").allTextContents()) expect(badge).toBe("Public");
+    await checkA11y(visitor.page);
+    await visitor.context.close();
+
+    const pieter = await newPage(browser, demo, { javaScriptEnabled: false, cookie: demo.data.pieter });
+    await pieter.page.goto("/relais-social-demo/actions?group=sante");
+    expect(await pieter.page.getByRole("heading", { level: 2 }).first().textContent()).toMatch(/^\d+ actions? en cours/);
+    expect(await pieter.page.locator(".actions-table tbody tr").count()).toBeGreaterThan(0);
+    await checkA11y(pieter.page);
+    // Dutch minutes are found with Dutch stemming by a member of the network.
+    await pieter.page.goto("/relais-social-demo/minutes?q=verkiezing");
+    expect(await pieter.page.locator('.search-excerpt[lang="nl"] mark').count()).toBeGreaterThan(0);
+    await checkA11y(pieter.page);
+    await pieter.context.close();
+  } finally {
+    await demo.stop();
+  }
 });
