@@ -156,7 +156,7 @@ export function seriesRule(series: Pick<IcsSeries, "frequency" | "interval" | "w
 }
 
 /** The original starts (RECURRENCE-IDs) of every occurrence of the rule, in order. */
-export function seriesInstants(series: IcsSeries): Date[] {
+export function seriesInstants(series: Pick<IcsSeries, "frequency" | "interval" | "weekday" | "ordinal" | "startOn" | "untilOn" | "count" | "startMinutes">): Date[] {
   return expandRule(seriesRule(series)).map((day) => brusselsInstant(day, series.startMinutes));
 }
 

@@ -1,0 +1,81 @@
+// A manager moves or edits one meeting; for a series, only this occurrence changes (it keeps its
+// place in the series). Participants receive the updated invitation (same UID, higher SEQUENCE).
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { z } from "zod";
+import { ErrorSummary } from "#app/components/forms";
+import { useT } from "#app/components/i18n";
+import { meetingFormValues, updateMeeting } from "#app/models/meetings.server";
+import { ErrorPage } from "#app/root";
+import { invariantResponse } from "#app/utils/permissions.server";
+import { formatMinutes } from "#app/utils/time";
+import { redirectWithToast } from "#app/utils/toast.server";
+import { EditMeetingSchema, MeetingFields, meetingInput } from "./__meeting-form";
+import { managerContext, meetingErrorReply } from "./__meeting.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { network, meeting } = await managerContext(request, params);
+  invariantResponse(meeting.status === "scheduled", "meetings.error.cancelled", 400);
+  const v = meetingFormValues(meeting);
+  return {
+    network: { slug: network.slug, name: network.name },
+    meeting: { id: meeting.id, title: meeting.title, inSeries: !!meeting.seriesId },
+    group: { name: meeting.group.name },
+    defaults: { title: v.title, date: v.day, startTime: formatMinutes(v.startMinutes), endTime: formatMinutes(v.endMinutes), place: v.place, videoUrl: v.videoUrl ?? "", isPublic: v.isPublic },
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { network, meeting, actor } = await managerContext(request, params);
+  const submission = parseWithZod(await request.formData(), { schema: EditMeetingSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  try {
+    await updateMeeting(meeting.id, actor.userId, meetingInput(submission.value));
+  } catch (error) {
+    return data(meetingErrorReply(error, (o) => submission.reply(o)), { status: 400 });
+  }
+  return redirectWithToast(`/${network.slug}/meetings/${meeting.id}`, { kind: "success", key: "meetings.updated" });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.meeting.title} — Maillage` : "Maillage" }];
+
+export default function EditMeeting() {
+  const t = useT();
+  const { network, meeting, group, defaults } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm<z.input<typeof EditMeetingSchema>>({
+    id: "meeting-edit",
+    lastResult,
+    defaultValue: defaults,
+    constraint: getZodConstraint(EditMeetingSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: EditMeetingSchema }),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+  });
+  const back = `/${network.slug}/meetings/${meeting.id}`;
+  return (
+    <main id="main" className="page page--form">
+      <p>
+        <Link to={back}>← {meeting.title}</Link>
+      </p>
+      <h1>{t("meetings.edit.title")}</h1>
+      <p className="lead">{t(meeting.inSeries ? "meetings.edit.introSeries" : "meetings.edit.intro", { group: group.name })}</p>
+      <Form method="post" {...getFormProps(form)} className="stack">
+        <ErrorSummary form={form} fields={fields} />
+        <MeetingFields fields={fields} />
+        <div className="form-actions">
+          <button type="submit" className="button">
+            {t("meetings.edit.submit")}
+          </button>
+          <Link to={back}>{t("form.cancel")}</Link>
+        </div>
+      </Form>
+    </main>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

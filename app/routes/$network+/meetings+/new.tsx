@@ -1,0 +1,119 @@
+// A coordinator or a facilitator schedules a meeting of a group: once, or as a series ("every
+// month on the 2nd Tuesday", weekly…) until a date or for a number of meetings. Each participant
+// receives an invitation with an iCalendar attachment. Works without JavaScript.
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { z } from "zod";
+import { ErrorSummary, SelectField, TextField } from "#app/components/forms";
+import { useT } from "#app/components/i18n";
+import { groupAccess } from "#app/models/group-access.server";
+import { scheduleMeeting } from "#app/models/meetings.server";
+import { ErrorPage } from "#app/root";
+import { now } from "#app/utils/clock.server";
+import { prisma } from "#app/utils/db.server";
+import { addDays, todayInBrussels } from "#app/utils/dates";
+import { forbidden, isCoordinator, requireActor, requireNetwork, type Actor } from "#app/utils/permissions.server";
+import { redirectWithToast } from "#app/utils/toast.server";
+import { MeetingFields, NewMeetingSchema, scheduleInput, SeriesFields } from "./__meeting-form";
+import { meetingErrorReply } from "./__meeting.server";
+
+/** The groups this person may schedule for: all for a coordinator, else those they facilitate. */
+async function manageableGroups(actor: Actor, networkId: string) {
+  return prisma.workingGroup.findMany({
+    where: { networkId, archivedAt: null, ...(isCoordinator(actor, networkId) ? {} : { facilitators: { some: { userId: actor.userId } } }) },
+    select: { id: true, slug: true, name: true, networkId: true },
+    orderBy: { name: "asc" },
+  });
+}
+
+async function guard(request: Request, networkSlug: string | undefined) {
+  const network = await requireNetwork(networkSlug);
+  const actor = await requireActor(request);
+  const groups = await manageableGroups(actor, network.id);
+  if (groups.length === 0) forbidden();
+  return { network, actor, groups };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { network, groups } = await guard(request, params.network);
+  const wanted = new URL(request.url).searchParams.get("group");
+  const group = groups.find((g) => g.slug === wanted) ?? (groups.length === 1 ? groups[0] : null);
+  return {
+    network: { slug: network.slug, name: network.name },
+    groups: groups.map((g) => ({ slug: g.slug, name: g.name })),
+    defaults: {
+      group: group?.slug ?? "",
+      title: group ? group.name : "",
+      date: addDays(todayInBrussels(now()), 14),
+      startTime: "09:30",
+      endTime: "12:00",
+      repeat: "none",
+      interval: "1",
+      ends: "count",
+    },
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { network, actor, groups } = await guard(request, params.network);
+  const submission = parseWithZod(await request.formData(), { schema: NewMeetingSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const group = groups.find((g) => g.slug === submission.value.group);
+  if (!group) return data(submission.reply({ fieldErrors: { group: ["meetings.form.groupRequired"] } }), { status: 400 });
+  // The list above already holds only groups this person manages; the rule is asked once more
+  // where it is written.
+  if (!(await groupAccess(actor, group)).canManage) forbidden();
+  try {
+    const { meetingId, count } = await scheduleMeeting(group.id, actor.userId, scheduleInput(submission.value));
+    return redirectWithToast(`/${network.slug}/meetings/${meetingId}`, { kind: "success", key: count > 1 ? "meetings.scheduled.series" : "meetings.scheduled.one", vars: { count } });
+  } catch (error) {
+    return data(meetingErrorReply(error, (o) => submission.reply(o)), { status: 400 });
+  }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.network.name} — Maillage` : "Maillage" }];
+
+export default function NewMeeting() {
+  const t = useT();
+  const { network, groups, defaults } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm<z.input<typeof NewMeetingSchema>>({
+    id: "meeting-new",
+    lastResult,
+    defaultValue: defaults,
+    constraint: getZodConstraint(NewMeetingSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: NewMeetingSchema }),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+  });
+  const chosen = groups.find((g) => g.slug === defaults.group);
+  return (
+    <main id="main" className="page page--form">
+      <p>
+        <Link to={chosen ? `/${network.slug}/groups/${chosen.slug}` : `/${network.slug}/groups`}>← {chosen ? chosen.name : t("meetings.backToGroups")}</Link>
+      </p>
+      <h1>{t("meetings.new.title")}</h1>
+      <p className="lead">{t("meetings.new.intro")}</p>
+      <Form method="post" {...getFormProps(form)} className="stack">
+        <ErrorSummary form={form} fields={fields} />
+        <SelectField meta={fields.group} label={t("meetings.form.group")} options={groups.map((g) => ({ value: g.slug, label: g.name }))} />
+        <MeetingFields fields={fields} />
+        <TextField meta={fields.proposalsDaysBefore} type="number" min={0} max={60} label={t("meetings.form.proposalsDaysBefore")} hint={t("meetings.form.proposalsDaysBeforeHint")} optional />
+        <SeriesFields fields={fields} />
+        <p className="hint">{t("meetings.new.invitationsHint")}</p>
+        <div className="form-actions">
+          <button type="submit" className="button">
+            {t("meetings.new.submit")}
+          </button>
+          <Link to={chosen ? `/${network.slug}/groups/${chosen.slug}` : `/${network.slug}/groups`}>{t("form.cancel")}</Link>
+        </div>
+      </Form>
+    </main>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}
