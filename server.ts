@@ -12,6 +12,7 @@ import { closeDatabase, getDatabase } from "#app/utils/db.server";
 import { startOutboxWorker } from "#app/utils/email.server";
 import { seedDemoIfEmpty } from "#app/models/demo-seed.server";
 import { startReminderWorker } from "#app/models/adhesion.server";
+import { startMeetingReminderWorker } from "#app/models/meetings.server";
 
 installGlobals({ nativeFetch: true });
 
@@ -79,6 +80,8 @@ async function main() {
   const stopOutbox = startOutboxWorker();
   // Charter renewal: reminder rounds 14 and 3 days before a new version's deadline.
   const stopReminders = startReminderWorker();
+  // Meetings: a reminder e-mail two days before each one (timers are unref'd: nothing to stop).
+  startMeetingReminderWorker();
 
   const shutdown = () => {
     stopOutbox();
