@@ -206,6 +206,7 @@ export async function scheduleMeeting(groupId: string, actorId: string, input: S
           isPublic: input.isPublic,
           proposalsUntil: proposalsDeadline(startsAt, input.proposalsDaysBefore),
           createdById: actorId,
+          createdAt: at,
         },
         select: { id: true },
       });
@@ -223,6 +224,7 @@ export async function scheduleMeeting(groupId: string, actorId: string, input: S
     const uid = meetingUid();
     const series = await tx.meetingSeries.create({
       data: {
+        createdAt: at,
         groupId,
         uid,
         frequency: rule.frequency,
@@ -258,6 +260,7 @@ export async function scheduleMeeting(groupId: string, actorId: string, input: S
           isPublic: input.isPublic,
           proposalsUntil: proposalsDeadline(startsAt, input.proposalsDaysBefore),
           createdById: actorId,
+          createdAt: at,
         };
       }),
     });
