@@ -272,7 +272,9 @@ function MonthView({ d, base, current }: { d: Data; base: string; current: { vie
       <p className="muted calendar-month__count" aria-live="polite">
         {t.plural("calendar.monthCount", d.monthMeetings.length)}
       </p>
-      <div className="table-wrap">
+      {/* On a narrow screen the month scrolls sideways: the region takes the focus so that the
+          arrow keys scroll it. */}
+      <div className="table-wrap" role="region" aria-labelledby="calendar-month-title" tabIndex={0}>
         <table className="calendar-grid">
           <caption className="visually-hidden">{t("calendar.gridCaption", { month: monthName })}</caption>
           <thead>
