@@ -357,7 +357,7 @@ describe("routes", () => {
     expect((bad.body as { error: Record<string, string[]> }).error.endTime).toEqual(["meetings.error.endBeforeStart"]);
     expect((await edit(cookie, form)).status).toBe(302);
     expect((await prisma.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).startsAt.toISOString()).toBe("2027-01-21T08:30:00.000Z");
-    const cancel = (c: string) => call(cancelAction, makeRequest(`/${network.slug}/meetings/${meeting.id}/cancel`, { method: "POST", cookie: c, form: { reason: "Grève", scope: "one" } }), params);
+    const cancel = (c: string) => call(cancelAction, makeRequest(`/${network.slug}/meetings/${meeting.id}/cancel`, { method: "POST", cookie: c, form: { reason: "Grève", scope: "one", confirm: "1" } }), params);
     expect((await cancel(await sessionCookie(delegate.id))).status).toBe(403);
     expect((await cancel(cookie)).status).toBe(302);
     expect(await prisma.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).toMatchObject({ status: "cancelled", cancelReason: "Grève" });

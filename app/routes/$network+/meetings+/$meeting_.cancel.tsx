@@ -17,6 +17,8 @@ import { RadioGroup } from "./__meeting-form";
 import { managerContext, meetingErrorReply } from "./__meeting.server";
 
 const CancelSchema = z.object({
+  // Sent by the button: a bare POST never cancels a meeting.
+  confirm: z.literal("1", { errorMap: () => ({ message: "form.invalidChoice" }) }),
   reason: z.string().trim().max(500, "form.tooLong").optional().default(""),
   scope: z.enum(["one", "rest"], { message: "form.invalidChoice" }).default("one"),
 });
@@ -69,6 +71,7 @@ export default function CancelMeeting() {
       <p className="lead">{t("meetings.cancel.intro", { title: meeting.title, when: formatMeetingWhen(meeting.startsAt, meeting.endsAt, t.locale) })}</p>
       <Form method="post" {...getFormProps(form)} className="stack">
         <ErrorSummary form={form} fields={fields} />
+        <input type="hidden" name="confirm" value="1" />
         {later > 0 ? (
           <RadioGroup
             meta={fields.scope}
