@@ -13,6 +13,7 @@ import { invariantResponse } from "#app/utils/permissions.server";
 import { formatMinutes } from "#app/utils/time";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { EditMeetingSchema, MeetingFields, meetingInput } from "./__meeting-form";
+import { MEETING_FIELDS, summaryFields } from "./__meeting-form";
 import { managerContext, meetingErrorReply } from "./__meeting.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -63,7 +64,7 @@ export default function EditMeeting() {
       <h1>{t("meetings.edit.title")}</h1>
       <p className="lead">{t(meeting.inSeries ? "meetings.edit.introSeries" : "meetings.edit.intro", { group: group.name })}</p>
       <Form method="post" {...getFormProps(form)} className="stack">
-        <ErrorSummary form={form} fields={fields} />
+        <ErrorSummary form={form} fields={summaryFields(fields, MEETING_FIELDS)} />
         <MeetingFields fields={fields} />
         <div className="form-actions">
           <button type="submit" className="button">

@@ -106,6 +106,17 @@ export function scheduleInput(value: NewMeetingValue): ScheduleInput {
 
 type Meta = FieldMetadata<any, Record<string, unknown>, string[]>;
 
+export const MEETING_FIELDS = ["title", "date", "startTime", "endTime", "place", "videoUrl", "isPublic"] as const;
+export const NEW_MEETING_FIELDS = ["group", ...MEETING_FIELDS, "proposalsDaysBefore", "repeat", "ordinal", "weekday", "interval", "ends", "count", "untilOn"] as const;
+
+/**
+ * The named fields, for the error summary: Conform's `fields` only enumerates the fields it has
+ * seen a value or a constraint for, and a schema with cross-field checks gives no constraints.
+ */
+export function summaryFields<F extends Record<string, { id: string; errors?: string[] }>>(fields: F, names: readonly string[]) {
+  return Object.fromEntries(names.map((name) => [name, fields[name as keyof F]])) as Record<string, { id: string; errors?: string[] }>;
+}
+
 /** Title, day and times, place and video link, public or not. */
 export function MeetingFields({ fields }: { fields: Record<"title" | "date" | "startTime" | "endTime" | "place" | "videoUrl" | "isPublic", Meta> }) {
   const t = useT();

@@ -17,6 +17,7 @@ import { addDays, todayInBrussels } from "#app/utils/dates";
 import { forbidden, isCoordinator, requireActor, requireNetwork, type Actor } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { MeetingFields, NewMeetingSchema, scheduleInput, SeriesFields } from "./__meeting-form";
+import { NEW_MEETING_FIELDS, summaryFields } from "./__meeting-form";
 import { meetingErrorReply } from "./__meeting.server";
 
 /** The groups this person may schedule for: all for a coordinator, else those they facilitate. */
@@ -97,7 +98,7 @@ export default function NewMeeting() {
       <h1>{t("meetings.new.title")}</h1>
       <p className="lead">{t("meetings.new.intro")}</p>
       <Form method="post" {...getFormProps(form)} className="stack">
-        <ErrorSummary form={form} fields={fields} />
+        <ErrorSummary form={form} fields={summaryFields(fields, NEW_MEETING_FIELDS)} />
         <SelectField meta={fields.group} label={t("meetings.form.group")} options={groups.map((g) => ({ value: g.slug, label: g.name }))} />
         <MeetingFields fields={fields} />
         <TextField meta={fields.proposalsDaysBefore} type="number" min={0} max={60} label={t("meetings.form.proposalsDaysBefore")} hint={t("meetings.form.proposalsDaysBeforeHint")} optional />
