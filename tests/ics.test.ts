@@ -17,8 +17,6 @@ afterEach(() => setNow(undefined));
 
 type Parsed = { method: string | null; events: ICAL.Component[]; calendar: ICAL.Component };
 
-const num = (e: ICAL.Component, name: string) => Number(e.getFirstPropertyValue(name));
-
 function parse(text: string): Parsed {
   const calendar = new ICAL.Component(ICAL.parse(text));
   for (const zone of calendar.getAllSubcomponents("vtimezone")) ICAL.TimezoneService.register(zone);

@@ -63,7 +63,7 @@ test("a coordinator schedules a monthly series without JavaScript; the delegate 
 
   await page.getByLabel("Quel jour du mois").selectOption({ label: "deuxième" });
   await page.getByRole("button", { name: "Planifier et inviter" }).click();
-  await page.waitForURL(/\/meetings\/[^/]+$/);
+  await page.waitForURL(/\/meetings\/(?!new)[^/?]+$/);
   const meetingUrl = page.url();
   await expect.poll(() => page.getByRole("status").textContent()).toContain("Série de 4 réunions planifiée");
   expect(await page.getByRole("heading", { level: 1 }).textContent()).toContain("Réunion du groupe Logement");
@@ -110,4 +110,66 @@ test("a coordinator schedules a monthly series without JavaScript; the delegate 
   await expect.poll(() => again.page.getByText("Réponses : 1 oui, 0 non, 0 peut-être.").count()).toBe(1);
   await checkA11y(again.page);
   await again.context.close();
+});
+
+test("the facilitator's pages with JavaScript on: agenda items added and put in order, proposals deadline, edit and cancel pages", async () => {
+  const { slug, groupSlug } = app.data;
+  const coord = await newPage(browser, app, { javaScriptEnabled: true, cookie: app.data.coordinator });
+  const page = coord.page;
+  await page.goto(`/${slug}/meetings/new?group=${groupSlug}`);
+  await page.getByLabel("Date (la première, pour une série)").fill(`${new Date().getFullYear() + 1}-03-03`);
+  await page.getByLabel("Lieu (adresse)").fill("CPAS, salle du conseil");
+  await page.getByRole("button", { name: "Planifier et inviter" }).click();
+  await page.waitForURL(/\/meetings\/(?!new)[^/?]+$/);
+  const meetingUrl = page.url();
+  await checkA11y(page);
+
+  await page.getByRole("link", { name: "Gérer l'ordre du jour" }).click();
+  await page.waitForURL(/\/agenda$/);
+  await checkA11y(page);
+  for (const title of ["Accueil et tour de table", "Logement d'urgence : bilan de l'hiver"]) {
+    const add = page.locator("form", { has: page.getByRole("button", { name: "Ajouter à l'ordre du jour" }) });
+    await add.getByLabel("Point").fill(title);
+    await add.getByLabel("Durée (minutes)").fill("20");
+    await add.getByRole("button", { name: "Ajouter à l'ordre du jour" }).click();
+    await expect.poll(() => page.locator(".agenda-edit__item summary").filter({ hasText: title }).count()).toBe(1);
+  }
+  // A title that is too short: the message is beside the field.
+  const add = page.locator("form", { has: page.getByRole("button", { name: "Ajouter à l'ordre du jour" }) });
+  await add.getByLabel("Point").fill("x");
+  await add.getByRole("button", { name: "Ajouter à l'ordre du jour" }).click();
+  await expect.poll(() => add.locator(".field-error").count()).toBeGreaterThan(0);
+  await checkA11y(page);
+
+  await page.getByRole("button", { name: "Monter « Logement d'urgence : bilan de l'hiver »" }).click();
+  await expect.poll(async () => (await page.locator(".agenda-edit__item summary").allTextContents()).map((s) => s.replace(/\s+/g, " ").trim())).toEqual([
+    "1. Logement d'urgence : bilan de l'hiver (20 min)",
+    "2. Accueil et tour de table (20 min)",
+  ]);
+  await page.getByLabel("Propositions jusqu'au").fill(`${new Date().getFullYear() + 1}-02-24`);
+  await page.getByRole("button", { name: "Fixer la date limite" }).click();
+  await expect.poll(() => page.getByText(/^Propositions ouvertes jusqu'au/).count()).toBe(1);
+  await checkA11y(page);
+
+  await page.goto(meetingUrl);
+  await expect.poll(() => page.locator(".agenda-list li").allTextContents()).toEqual(["Logement d'urgence : bilan de l'hiver (20 min)", "Accueil et tour de table (20 min)"]);
+  await page.getByRole("link", { name: "Modifier ou déplacer" }).click();
+  await page.waitForURL(/\/edit$/);
+  await checkA11y(page);
+  await page.getByLabel("Début").fill("10:00");
+  await page.getByLabel("Fin", { exact: true }).fill("12:00");
+  await page.getByRole("button", { name: "Enregistrer et prévenir" }).click();
+  await page.waitForURL(meetingUrl);
+  expect(await page.locator(".meeting-facts").textContent()).toContain("10:00–12:00");
+
+  await page.getByRole("link", { name: "Annuler la réunion" }).click();
+  await page.waitForURL(/\/cancel$/);
+  await checkA11y(page);
+  await page.getByLabel("Raison").fill("Salle indisponible");
+  await page.getByRole("button", { name: "Annuler et prévenir" }).click();
+  await page.waitForURL(meetingUrl);
+  await expect.poll(() => page.locator(".notice--warn").textContent()).toContain("Raison : Salle indisponible");
+  await checkA11y(page);
+  expect(jsErrors(page)).toEqual([]);
+  await coord.context.close();
 });

@@ -217,8 +217,8 @@ export default function MeetingPage() {
         ) : null}
       </ul>
 
-      <section aria-labelledby="agenda-title" className="card">
-        <h2 id="agenda-title">{t("meetings.agenda.title")}</h2>
+      <section aria-labelledby="agenda-heading" className="card">
+        <h2 id="agenda-heading">{t("meetings.agenda.title")}</h2>
         {d.agenda.length === 0 ? (
           <p className="muted">{t("meetings.agenda.empty")}</p>
         ) : (
@@ -236,8 +236,8 @@ export default function MeetingPage() {
       </section>
 
       {d.canRsvp ? (
-        <section aria-labelledby="rsvp-title" className="card">
-          <h2 id="rsvp-title">{t("meetings.rsvp.title")}</h2>
+        <section aria-labelledby="rsvp-heading" className="card">
+          <h2 id="rsvp-heading">{t("meetings.rsvp.title")}</h2>
           {d.myRsvp ? <p>{t("meetings.rsvp.current", { answer: t(`meetings.rsvp.${d.myRsvp}`) })}</p> : null}
           <Form method="post" {...getFormProps(rsvpForm)} className="stack">
             <ErrorSummary form={rsvpForm} fields={rsvpFields} />
@@ -256,8 +256,8 @@ export default function MeetingPage() {
       ) : null}
 
       {d.canPropose ? (
-        <section aria-labelledby="propose-title" className="card">
-          <h2 id="propose-title">{t("meetings.proposals.title")}</h2>
+        <section aria-labelledby="propose-heading" className="card">
+          <h2 id="propose-heading">{t("meetings.proposals.title")}</h2>
           <p className="hint">{t("meetings.proposals.until", { date: formatMeetingDay(meeting.proposalsUntil!, t.locale), time: formatMeetingTime(meeting.proposalsUntil!, t.locale) })}</p>
           <Form method="post" {...getFormProps(proposeForm)} className="stack">
             <ErrorSummary form={proposeForm} fields={proposeFields} />
@@ -272,8 +272,8 @@ export default function MeetingPage() {
         </section>
       ) : null}
       {d.myProposals.length ? (
-        <section aria-labelledby="my-proposals-title">
-          <h2 id="my-proposals-title">{t("meetings.proposals.mine")}</h2>
+        <section aria-labelledby="my-proposals-heading">
+          <h2 id="my-proposals-heading">{t("meetings.proposals.mine")}</h2>
           <ul>
             {d.myProposals.map((p) => (
               <li key={p.id}>
@@ -285,8 +285,8 @@ export default function MeetingPage() {
       ) : null}
 
       {d.siblings.length ? (
-        <section aria-labelledby="series-title">
-          <h2 id="series-title">{t("meetings.page.otherDates")}</h2>
+        <section aria-labelledby="series-heading">
+          <h2 id="series-heading">{t("meetings.page.otherDates")}</h2>
           <ul className="meeting-siblings">
             {d.siblings.map((s) => (
               <li key={s.id}>

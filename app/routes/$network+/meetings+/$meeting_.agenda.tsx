@@ -182,8 +182,8 @@ export default function AgendaPage() {
         </p>
       ) : null}
 
-      <section aria-labelledby="agenda-items-title">
-        <h2 id="agenda-items-title">{t("meetings.agenda.title")}</h2>
+      <section aria-labelledby="agenda-items-heading">
+        <h2 id="agenda-items-heading">{t("meetings.agenda.title")}</h2>
         {d.accepted.length === 0 ? <p className="muted">{t("meetings.agenda.empty")}</p> : null}
         <ol className="agenda-edit">
           {d.accepted.map((item, index) => (
@@ -192,8 +192,8 @@ export default function AgendaPage() {
         </ol>
       </section>
 
-      <section aria-labelledby="agenda-add-title" className="card">
-        <h2 id="agenda-add-title">{t("meetings.agenda.add")}</h2>
+      <section aria-labelledby="agenda-add-heading" className="card">
+        <h2 id="agenda-add-heading">{t("meetings.agenda.add")}</h2>
         <Form method="post" {...getFormProps(addForm)} className="stack">
           <ErrorSummary form={addForm} fields={addFields} />
           <input type="hidden" name="intent" value="add" />
@@ -204,8 +204,8 @@ export default function AgendaPage() {
         </Form>
       </section>
 
-      <section aria-labelledby="proposals-title" className="card">
-        <h2 id="proposals-title">{t("meetings.proposals.manageTitle")}</h2>
+      <section aria-labelledby="proposals-heading" className="card">
+        <h2 id="proposals-heading">{t("meetings.proposals.manageTitle")}</h2>
         <p>
           {d.meeting.proposalsUntil
             ? t("meetings.proposals.until", { date: formatMeetingDay(d.meeting.proposalsUntil, t.locale), time: formatMeetingTime(d.meeting.proposalsUntil, t.locale) })
