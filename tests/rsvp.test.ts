@@ -36,12 +36,16 @@ async function setup() {
   return { network, group, org, delegate, colleague, facilitator, meetingId: meetings[0].meetingId, otherMeetingId: meetings[1].meetingId };
 }
 
-/** The RSVP link as the person received it. */
-async function linkFromOutbox(email: string, meetingTitle = "Réunion") {
-  const row = await prisma.outboxEmail.findFirstOrThrow({ where: { to: email, subject: { contains: meetingTitle } }, orderBy: { createdAt: "asc" } });
-  const url = /https?:\/\/\S+\/rsvp\/([\w-]+\.[\w-]+)/.exec(row.text);
-  expect(url).not.toBeNull();
-  return url![1];
+/** The RSVP link for this meeting as the person received it (both invitations share the clock's time). */
+async function linkFromOutbox(email: string, meetingId: string) {
+  const rows = await prisma.outboxEmail.findMany({ where: { to: email }, select: { text: true } });
+  const tokens = rows.map((r) => /https?:\/\/\S+\/rsvp\/([\w-]+\.[\w-]+)/.exec(r.text)?.[1]).filter((t): t is string => !!t);
+  const token = tokens.find((t) => {
+    const read = readRsvpToken(t);
+    return read.ok && read.meetingId === meetingId;
+  });
+  expect(token).toBeDefined();
+  return token!;
 }
 
 const get = (token: string, cookie?: string) => call(loader, makeRequest(`/rsvp/${token}`, { cookie }), { token });
@@ -51,7 +55,7 @@ const answers = (meetingId: string) => prisma.rsvp.findMany({ where: { meetingId
 describe("RSVP links", () => {
   test("the link from the e-mail shows the question without changing anything; the POST records the answer, and can change it", async () => {
     const { delegate, meetingId } = await setup();
-    const token = await linkFromOutbox(delegate.email);
+    const token = await linkFromOutbox(delegate.email, meetingId);
     const page = await call(loader, makeRequest(`/rsvp/${token}?r=yes`), { token });
     expect(page.status).toBe(200);
     expect(page.body).toMatchObject({ refused: null, meeting: { id: meetingId }, preselected: "yes", current: null });
@@ -80,7 +84,7 @@ describe("RSVP links", () => {
 
   test("an altered link is refused: another person's id in the payload, another meeting's id, a changed signature, garbage", async () => {
     const { delegate, colleague, meetingId, otherMeetingId } = await setup();
-    const token = await linkFromOutbox(delegate.email);
+    const token = await linkFromOutbox(delegate.email, meetingId);
     const [payload, signature] = token.split(".");
     const [, , exp] = Buffer.from(payload, "base64url").toString().split(":");
     const forge = (meeting: string, user: string) => `${Buffer.from(`${meeting}:${user}:${exp}`).toString("base64url")}.${signature}`;
@@ -95,7 +99,7 @@ describe("RSVP links", () => {
 
   test("a link used for another meeting than its own is refused", async () => {
     const { delegate, meetingId, otherMeetingId } = await setup();
-    const token = await linkFromOutbox(delegate.email);
+    const token = await linkFromOutbox(delegate.email, meetingId);
     const refused = await post(token, { meeting: otherMeetingId, response: "yes" });
     expect(refused).toMatchObject({ status: 403, body: { refused: "otherMeeting" } });
     expect(await answers(meetingId)).toEqual([]);
@@ -104,7 +108,7 @@ describe("RSVP links", () => {
 
   test("another person's link, opened while signed in as someone else, is refused", async () => {
     const { delegate, colleague, meetingId } = await setup();
-    const token = await linkFromOutbox(delegate.email);
+    const token = await linkFromOutbox(delegate.email, meetingId);
     const cookie = await sessionCookie(colleague.id);
     expect(await get(token, cookie)).toMatchObject({ status: 403, body: { refused: "otherPerson" } });
     expect((await post(token, { meeting: meetingId, response: "yes" }, cookie)).body).toEqual({ refused: "otherPerson" });
@@ -115,7 +119,7 @@ describe("RSVP links", () => {
 
   test("a person who is no longer a participant, a cancelled meeting and a past meeting are refused", async () => {
     const { group, org, delegate, colleague, facilitator, meetingId, otherMeetingId } = await setup();
-    const token = await linkFromOutbox(delegate.email);
+    const token = await linkFromOutbox(delegate.email, meetingId);
     await prisma.groupParticipant.delete({ where: { groupId_organisationId_userId: { groupId: group.id, organisationId: org.id, userId: delegate.id } } });
     expect((await post(token, { meeting: meetingId, response: "yes" })).body).toEqual({ refused: "notParticipant" });
     // The organisation left the group: its people are no longer invited either.
