@@ -17,7 +17,7 @@ import { invariantResponse } from "#app/utils/permissions.server";
 import { brusselsInstant, brusselsParts } from "#app/utils/recurrence";
 import { formatMinutes, parseTimeOfDay } from "#app/utils/time";
 import { redirectWithToast } from "#app/utils/toast.server";
-import { AgendaItemFields, AgendaItemSchema, agendaInput } from "./__meeting-form";
+import { AgendaItemFields, AgendaItemSchema, agendaInput, meetingPageTitle } from "./__meeting-form";
 import { managerContext, meetingErrorReply } from "./__meeting.server";
 
 const DeadlineSchema = z.object({
@@ -98,7 +98,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.meeting.title} — Maillage` : "Maillage" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => meetingPageTitle(matches, (t) => (data ? `${t("meetings.agenda.manageTitle")} — ${data.meeting.title}` : undefined));
 
 type ActionData = { intent: string | null; itemId: string; result: unknown; message?: string | null } | undefined;
 

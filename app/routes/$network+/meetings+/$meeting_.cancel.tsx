@@ -13,7 +13,7 @@ import { prisma } from "#app/utils/db.server";
 import { formatMeetingWhen } from "#app/utils/meeting-format";
 import { invariantResponse } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
-import { RadioGroup } from "./__meeting-form";
+import { RadioGroup, meetingPageTitle } from "./__meeting-form";
 import { managerContext, meetingErrorReply } from "./__meeting.server";
 
 const CancelSchema = z.object({
@@ -47,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.meeting.title} — Maillage` : "Maillage" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => meetingPageTitle(matches, (t) => (data ? `${t("meetings.cancel.title")} — ${data.meeting.title}` : undefined));
 
 export default function CancelMeeting() {
   const t = useT();

@@ -12,8 +12,7 @@ import { ErrorPage } from "#app/root";
 import { invariantResponse } from "#app/utils/permissions.server";
 import { formatMinutes } from "#app/utils/time";
 import { redirectWithToast } from "#app/utils/toast.server";
-import { EditMeetingSchema, MeetingFields, meetingInput } from "./__meeting-form";
-import { MEETING_FIELDS, summaryFields } from "./__meeting-form";
+import { EditMeetingSchema, MeetingFields, meetingInput, meetingPageTitle, MEETING_FIELDS, summaryFields } from "./__meeting-form";
 import { managerContext, meetingErrorReply } from "./__meeting.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -40,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirectWithToast(`/${network.slug}/meetings/${meeting.id}`, { kind: "success", key: "meetings.updated" });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.meeting.title} — Maillage` : "Maillage" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => meetingPageTitle(matches, (t) => (data ? `${t("meetings.edit.title")} — ${data.meeting.title}` : undefined));
 
 export default function EditMeeting() {
   const t = useT();

@@ -4,11 +4,13 @@
 // number of meetings. Everything works without JavaScript: the series fields are simply ignored
 // for a single meeting.
 import type { FieldMetadata } from "@conform-to/react";
+import type { MetaDescriptor } from "@remix-run/node";
 import { z } from "zod";
 import { Checkbox, DateField, FieldError, SelectField, TextField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
 import type { MeetingInput, ScheduleInput } from "#app/models/meetings.server";
 import { parseDateKey } from "#app/utils/dates";
+import { DEFAULT_LOCALE, isLocale, makeT, type T } from "#app/utils/i18n";
 import { SERIES_ORDINALS } from "#app/utils/domain";
 import { weekdayOf } from "#app/utils/recurrence";
 import { parseTimeOfDay } from "#app/utils/time";
@@ -199,3 +201,10 @@ export function AgendaItemFields({ fields }: { fields: Record<"title" | "ownerNa
 }
 
 export const RsvpSchema = z.object({ response: z.enum(["yes", "no", "maybe"], { required_error: "meetings.rsvp.choose", message: "meetings.rsvp.choose" }) });
+
+/** A page title in the reader's language (meta has no hook: the locale comes from the root's data). */
+export function meetingPageTitle(matches: { id: string; data: unknown }[], title: (t: T) => string | undefined): MetaDescriptor[] {
+  const locale = (matches.find((m) => m.id === "root")?.data as { locale?: string } | undefined)?.locale;
+  const text = title(makeT(isLocale(locale) ? locale : DEFAULT_LOCALE));
+  return [{ title: text ? `${text} — Maillage` : "Maillage" }];
+}

@@ -16,8 +16,7 @@ import { prisma } from "#app/utils/db.server";
 import { addDays, todayInBrussels } from "#app/utils/dates";
 import { forbidden, isCoordinator, requireActor, requireNetwork, type Actor } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
-import { MeetingFields, NewMeetingSchema, scheduleInput, SeriesFields } from "./__meeting-form";
-import { NEW_MEETING_FIELDS, summaryFields } from "./__meeting-form";
+import { MeetingFields, NewMeetingSchema, scheduleInput, SeriesFields, meetingPageTitle, NEW_MEETING_FIELDS, summaryFields } from "./__meeting-form";
 import { meetingErrorReply } from "./__meeting.server";
 
 /** The groups this person may schedule for: all for a coordinator, else those they facilitate. */
@@ -74,7 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.network.name} — Maillage` : "Maillage" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => meetingPageTitle(matches, (t) => (data ? `${t("meetings.new.title")} — ${data.network.name}` : undefined));
 
 export default function NewMeeting() {
   const t = useT();
