@@ -2,6 +2,11 @@
 // app/utils/recurrence.ts). French first; the three languages keep the same keys.
 export default {
   fr: {
+    "audit.action.meeting.schedule": "Réunion planifiée",
+    "audit.action.meeting.scheduleSeries": "Série de réunions planifiée",
+    "audit.action.meeting.update": "Réunion modifiée",
+    "audit.action.meeting.cancel": "Réunion annulée",
+    "audit.action.meeting.cancelRest": "Suite d'une série annulée",
     "series.error.endRequired": "Indiquez quand la série se termine : une date ou un nombre de réunions.",
     "series.error.untilBeforeStart": "La date de fin précède la première date.",
     "series.error.tooMany": "Une série compte au plus 60 réunions : réduisez le nombre ou avancez la date de fin.",
@@ -210,6 +215,11 @@ export default {
     "meetings.email.reminder.page": "Ordre du jour et détails : {url}",
   },
   nl: {
+    "audit.action.meeting.schedule": "Vergadering gepland",
+    "audit.action.meeting.scheduleSeries": "Reeks vergaderingen gepland",
+    "audit.action.meeting.update": "Vergadering gewijzigd",
+    "audit.action.meeting.cancel": "Vergadering geannuleerd",
+    "audit.action.meeting.cancelRest": "Rest van een reeks geannuleerd",
     "series.error.endRequired": "Geef aan wanneer de reeks eindigt: een datum of een aantal vergaderingen.",
     "series.error.untilBeforeStart": "De einddatum ligt vóór de eerste datum.",
     "series.error.tooMany": "Een reeks telt hoogstens 60 vergaderingen: verminder het aantal of vervroeg de einddatum.",
@@ -418,6 +428,11 @@ export default {
     "meetings.email.reminder.page": "Agenda en details: {url}",
   },
   en: {
+    "audit.action.meeting.schedule": "Meeting scheduled",
+    "audit.action.meeting.scheduleSeries": "Meeting series scheduled",
+    "audit.action.meeting.update": "Meeting changed",
+    "audit.action.meeting.cancel": "Meeting cancelled",
+    "audit.action.meeting.cancelRest": "Rest of a series cancelled",
     "series.error.endRequired": "Say when the series ends: a date or a number of meetings.",
     "series.error.untilBeforeStart": "The end date is before the first date.",
     "series.error.tooMany": "A series has at most 60 meetings: lower the number or bring the end date forward.",

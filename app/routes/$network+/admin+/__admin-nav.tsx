@@ -3,7 +3,7 @@
 import { Link, NavLink } from "@remix-run/react";
 import { useT } from "#app/components/i18n";
 
-const PAGES = ["adhesions", "join-requests", "settings", "import", "outbox", "audit"] as const;
+const PAGES = ["adhesions", "join-requests", "settings", "calendar-feed", "import", "outbox", "audit"] as const;
 
 export function AdminNav({ network, current }: { network: { slug: string; name: string }; current?: string }) {
   const t = useT();
@@ -32,7 +32,7 @@ export function AdminNav({ network, current }: { network: { slug: string; name: 
           </li>
           {PAGES.map((page) => (
             <li key={page}>
-              <NavLink to={`${base}/${page}`}>{t(`networkAdmin.nav.${page === "join-requests" ? "joinRequests" : page}`)}</NavLink>
+              <NavLink to={`${base}/${page}`}>{t(`networkAdmin.nav.${page === "join-requests" ? "joinRequests" : page === "calendar-feed" ? "calendarFeed" : page}`)}</NavLink>
             </li>
           ))}
         </ul>
