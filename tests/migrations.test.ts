@@ -168,7 +168,7 @@ describe("migrations and prisma/schema.prisma", () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "maillage-schema-"));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
     cpSync(path.join(root, "prisma"), path.join(dir, "prisma"), { recursive: true });
-    for (const file of ["prisma.config.ts", "package.json", "app/db/pglite-adapter.ts", "scripts/db-migration.ts"]) {
+    for (const file of ["prisma.config.ts", "package.json", "app/db/pglite-adapter.ts", "app/db/pglite.ts", "scripts/db-migration.ts"]) {
       cpSync(path.join(root, file), path.join(dir, file), { recursive: true });
     }
     symlinkSync(path.join(root, "node_modules"), path.join(dir, "node_modules"), "dir");
