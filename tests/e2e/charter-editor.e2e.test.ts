@@ -194,7 +194,7 @@ test("a draft is deleted after confirmation (JavaScript off)", async () => {
   await context.close();
 });
 
-test("Tiptap is in the JavaScript of the two editor pages only", () => {
+test("Tiptap is in the JavaScript of the editor pages only (charter versions, minutes)", () => {
   const server = readFileSync("build/index.js", "utf8");
   const manifestUrl = /\/build\/manifest-[A-Z0-9]+\.js/.exec(server)![0];
   const manifest = JSON.parse(readFileSync(`public${manifestUrl}`, "utf8").replace(/^window\.__remixManifest=/, "").replace(/;\s*$/, "")) as {
@@ -213,5 +213,9 @@ test("Tiptap is in the JavaScript of the two editor pages only", () => {
     .filter((r) => loadsEditor([r.module, ...(r.imports ?? [])]))
     .map((r) => r.id)
     .sort();
-  expect(routes).toEqual(["routes/$network+/charter+/versions.$number_.edit", "routes/$network+/charter+/versions.new"]);
+  expect(routes).toEqual([
+    "routes/$network+/charter+/versions.$number_.edit",
+    "routes/$network+/charter+/versions.new",
+    "routes/$network+/meetings+/$meeting_.minutes_.edit",
+  ]);
 });
