@@ -2,7 +2,7 @@
 // format used without JavaScript, and the fingerprint that signatures refer to.
 import { createHash } from "node:crypto";
 import { describe, expect, test } from "vitest";
-import { fingerprintOf, htmlToPlainText, plainTextToHtml, sanitizeRichText } from "#app/utils/rich-text.server";
+import { fingerprintOf, htmlToPlainText, minutesSearchText, plainTextToHtml, sanitizeRichText } from "#app/utils/rich-text.server";
 
 const ALLOWED_TAGS = new Set(["p", "br", "h2", "h3", "h4", "strong", "em", "u", "s", "ul", "ol", "li", "blockquote", "a", "hr"]);
 
@@ -188,5 +188,17 @@ describe("empty text", () => {
       expect(sanitizeRichText(html), html).toBe("");
     }
     expect(sanitizeRichText("<h2>Principes</h2>")).toBe("<h2>Principes</h2>");
+  });
+});
+
+describe("minutesSearchText", () => {
+  test("the words of title, decisions and body, without markup or plain-format markers", () => {
+    const text = minutesSearchText(
+      "Groupe Logement",
+      "<ul><li><p>Le mémorandum est adopté</p></li></ul>",
+      "<h2>Tour de table</h2><p>Le <strong>CPAS</strong> présente</p><ol><li>un point</li></ol>",
+    );
+    expect(text).toBe("Groupe Logement\n\nLe mémorandum est adopté\n\nTour de table\n\nLe CPAS présente\n\nun point");
+    expect(text).not.toMatch(/##|^- |^1\. |</m);
   });
 });

@@ -115,5 +115,7 @@ export function fingerprintOf(title: string, body: string) {
  * transaction; the database derives the search vector from it.
  */
 export function minutesSearchText(title: string, decisionsHtml: string, bodyHtml: string) {
-  return [title, htmlToPlainText(decisionsHtml), htmlToPlainText(bodyHtml)].filter((s) => s.trim()).join("\n\n");
+  // The markers of the plain-text format ("## ", "- ", "1. ") would show in the search excerpts.
+  const words = (html: string) => htmlToPlainText(html).replace(/^(#{2,3} |- |\d+\. )/gm, "");
+  return [title, words(decisionsHtml), words(bodyHtml)].filter((s) => s.trim()).join("\n\n");
 }
