@@ -97,8 +97,9 @@ export default function NetworkHome() {
             ))}
           </ul>
         )}
-        <p>
+        <p className="cluster">
           <Link to={`/${network.slug}/calendar`}>{t("calendar.home.link")}</Link>
+          {mine.length > 0 || isCoordinator ? <Link to={`/${network.slug}/actions`}>{t("search.actionsLink")}</Link> : null}
         </p>
       </section>
       <section aria-labelledby="recent-title">
