@@ -330,6 +330,25 @@ describe("participants and leaving", () => {
     expect((await members(s, group, { intent: "join", organisation: s.orgA.id }, s.cookies.alice)).status).toBe(302);
     expect((await membership(group, s.orgA.id))!.status).toBe("active");
   });
+  test("a coordinator takes an organisation out of the group, after a confirmation; a facilitator cannot", async () => {
+    const s = await setting();
+    const group = await createGroup(s.network.id);
+    await addGroupMember(group.id, s.orgA.id, [s.alice.id]);
+    await addGroupMember(group.id, s.orgB.id, [s.bob.id]);
+    await makeFacilitator(group.id, s.bob.id);
+    const path = `/${s.network.slug}/groups/${group.slug}/members?leave=${s.orgA.slug}`;
+    // The confirmation names the organisation for the coordinator, not for a facilitator of another organisation.
+    const asCoordinator = await get(membersLoader, path, groupParams(s, group), s.cookies.coordinator);
+    expect((asCoordinator.body as { confirmLeave: { id: string; byCoordinator: boolean } | null }).confirmLeave).toMatchObject({ id: s.orgA.id, byCoordinator: true });
+    const asFacilitator = await get(membersLoader, path, groupParams(s, group), s.cookies.bob);
+    expect((asFacilitator.body as { confirmLeave: unknown }).confirmLeave).toBeNull();
+    expect((await members(s, group, { intent: "leave", organisation: s.orgA.id }, s.cookies.bob)).status).toBe(400);
+    expect((await membership(group, s.orgA.id))!.status).toBe("active");
+    expect((await members(s, group, { intent: "leave", organisation: s.orgA.id }, s.cookies.coordinator)).status).toBe(302);
+    expect((await membership(group, s.orgA.id))!.status).toBe("left");
+    expect(await participantsOf(group, s.orgA.id)).toEqual([]);
+    expect(await participantsOf(group, s.orgB.id)).toEqual([s.bob.id]);
+  });
 });
 
 describe("the list and the group page", () => {

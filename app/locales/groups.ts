@@ -2,6 +2,8 @@
 // three languages keep the same keys.
 export default {
   fr: {
+    "groups.members.remove": "Retirer du groupe",
+    "groups.members.confirmRemoveText": "L'organisation ne fera plus partie du groupe et ses personnes ne seront plus invitées aux réunions. Elle pourra demander à le rejoindre à nouveau.",
     "groups.title": "Groupes de travail",
     "groups.metaTitle": "Groupes de travail de {network}",
     "groups.intro": "Les groupes thématiques réunissent les services membres du réseau autour d'un sujet, chaque mois. Les organisations qui ont signé la charte les rejoignent.",
@@ -175,6 +177,8 @@ export default {
     "audit.action.group.participants": "Groupe : participants changés",
   },
   nl: {
+    "groups.members.remove": "Uit de groep verwijderen",
+    "groups.members.confirmRemoveText": "De organisatie maakt geen deel meer uit van de groep en haar mensen worden niet meer uitgenodigd. Ze kan later opnieuw vragen om toe te treden.",
     "groups.title": "Werkgroepen",
     "groups.metaTitle": "Werkgroepen van {network}",
     "groups.intro": "De thematische werkgroepen brengen de diensten van het netwerk maandelijks samen rond een onderwerp. Organisaties die het charter ondertekenden, sluiten zich aan.",
@@ -348,6 +352,8 @@ export default {
     "audit.action.group.participants": "Werkgroep: deelnemers gewijzigd",
   },
   en: {
+    "groups.members.remove": "Remove from the group",
+    "groups.members.confirmRemoveText": "The organisation will no longer be part of the group and its people will no longer be invited to its meetings. It may ask to join again later.",
     "groups.title": "Working groups",
     "groups.metaTitle": "Working groups of {network}",
     "groups.intro": "Thematic groups bring the network's member services together around a subject, every month. Organisations that signed the charter join them.",

@@ -68,7 +68,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       : Promise.resolve([]),
   ]);
   const leaveSlug = url.searchParams.get("leave");
-  const confirmLeave = mine.find((o) => o.slug === leaveSlug && (o.groupStatus === "active" || o.groupStatus === "pending")) ?? null;
+  const ownLeave = mine.find((o) => o.slug === leaveSlug && (o.groupStatus === "active" || o.groupStatus === "pending")) ?? null;
+  // A coordinator may also take an organisation out of the group (leaveGroup allows it).
+  const removed = !ownLeave && leaveSlug && access.isCoordinator ? members.find((m) => m.organisation.slug === leaveSlug)?.organisation ?? null : null;
+  const confirmLeave = ownLeave ?? (removed ? { id: removed.id, name: removed.name, groupStatus: "active" as const, byCoordinator: true } : null);
   return {
     network: { slug: network.slug, name: network.name },
     group: { slug: group.slug, name: group.name, joinPolicy: group.joinPolicy, archived: !!group.archivedAt },
@@ -84,7 +87,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     })),
     pending: pending.map((p) => ({ ...p.organisation, requestedBy: p.requestedBy?.name ?? null, since: p.updatedAt.toISOString() })),
     members: members.map((m) => ({ id: m.organisation.id, slug: m.organisation.slug, name: m.organisation.name, participants: m.organisation.groupParticipants.map((p) => p.user.name) })),
-    confirmLeave: confirmLeave ? { id: confirmLeave.id, name: confirmLeave.name, groupStatus: confirmLeave.groupStatus } : null,
+    confirmLeave: confirmLeave ? { id: confirmLeave.id, name: confirmLeave.name, groupStatus: confirmLeave.groupStatus, byCoordinator: "byCoordinator" in confirmLeave } : null,
+    isCoordinator: access.isCoordinator,
   };
 }
 
@@ -176,7 +180,7 @@ function OrgButton({ intent, organisation, label, hidden, kind = "button" }: { i
 
 export default function GroupMembers() {
   const t = useT();
-  const { network, group, canManage, mine, pending, members, confirmLeave } = useLoaderData<typeof loader>();
+  const { network, group, canManage, mine, pending, members, confirmLeave, isCoordinator } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData;
   const base = `/${network.slug}/groups/${group.slug}`;
   // Errors of the one-button forms (join, leave, accept, decline) are shown at the top.
@@ -203,7 +207,7 @@ export default function GroupMembers() {
       {confirmLeave ? (
         <section className="card" aria-labelledby="confirm-title" id="confirm">
           <h2 id="confirm-title">{t(confirmLeave.groupStatus === "pending" ? "groups.members.confirmWithdraw" : "groups.members.confirmLeave", { organisation: confirmLeave.name, group: group.name })}</h2>
-          <p>{t("groups.members.confirmLeaveText")}</p>
+          <p>{t(confirmLeave.byCoordinator ? "groups.members.confirmRemoveText" : "groups.members.confirmLeaveText")}</p>
           <div className="form-actions">
             <OrgButton intent="leave" organisation={confirmLeave.id} label={t("groups.members.leaveSubmit")} kind="button button--danger" />
             <Link to={`${base}/members`}>{t("form.cancel")}</Link>
@@ -297,6 +301,11 @@ export default function GroupMembers() {
                     <tr>
                       <th scope="col">{t("groups.members.organisation")}</th>
                       <th scope="col">{t("groups.members.participants")}</th>
+                      {isCoordinator ? (
+                        <th scope="col">
+                          <span className="visually-hidden">{t("groups.members.remove")}</span>
+                        </th>
+                      ) : null}
                     </tr>
                   </thead>
                   <tbody>
@@ -306,6 +315,14 @@ export default function GroupMembers() {
                           <Link to={`/${network.slug}/organisations/${m.slug}`}>{m.name}</Link>
                         </th>
                         <td>{m.participants.length ? m.participants.join(", ") : t("groups.members.noParticipants")}</td>
+                        {isCoordinator ? (
+                          <td>
+                            <Link to={`?leave=${encodeURIComponent(m.slug)}#confirm`}>
+                              {t("groups.members.remove")}
+                              <span className="visually-hidden"> ({m.name})</span>
+                            </Link>
+                          </td>
+                        ) : null}
                       </tr>
                     ))}
                   </tbody>
