@@ -161,7 +161,8 @@ test("my meetings on the account page, and a personal feed created, fetched and 
 
   await mine.getByRole("link", { name: "Recevoir mes réunions dans Outlook, Gmail ou Thunderbird" }).click();
   await page.waitForURL(/\/account\/calendars$/);
-  expect(await page.getByText("Vous n'avez pas encore d'abonnement.").count()).toBe(1);
+  // With JavaScript the address changes before the new page is drawn: wait for its content.
+  await expect.poll(() => page.getByText("Vous n'avez pas encore d'abonnement.").count()).toBe(1);
   expect(await page.getByRole("heading", { level: 3, name: "Outlook" }).count()).toBe(1);
   await checkA11y(page);
   // "Group" without choosing one: the message beside the field.

@@ -89,7 +89,7 @@ test("a coordinator creates a group and names a facilitator", async () => {
 
   await page.getByRole("link", { name: "Petite enfance", exact: false }).first().click();
   await page.waitForURL(/\/groups\/petite-enfance$/);
-  expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Petite enfance");
+  await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Petite enfance");
   expect(await page.locator("main").textContent()).toContain("Animation : Bob Bêta");
   expect(await page.getByRole("link", { name: "Planifier une réunion" }).getAttribute("href")).toBe(`/${app.data.slug}/meetings/new?group=petite-enfance`);
   await checkA11y(page);

@@ -160,7 +160,7 @@ test("the facilitator's pages with JavaScript on: agenda items added and put in 
   await page.getByLabel("Fin", { exact: true }).fill("12:00");
   await page.getByRole("button", { name: "Enregistrer et prévenir" }).click();
   await page.waitForURL(meetingUrl);
-  expect(await page.locator(".meeting-facts").textContent()).toContain("10:00–12:00");
+  await expect.poll(() => page.locator(".meeting-facts").textContent()).toContain("10:00–12:00");
 
   await page.getByRole("link", { name: "Annuler la réunion" }).click();
   await page.waitForURL(/\/cancel$/);

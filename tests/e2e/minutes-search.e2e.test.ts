@@ -90,7 +90,7 @@ test("a delegate sees their organisation's open actions, the overdue one first a
   await page.goto(`/${app.data.slug}/minutes`);
   await page.getByRole("link", { name: "Voir les actions en cours de mon organisation" }).click();
   await page.waitForURL(/\/actions$/);
-  expect(await page.getByRole("heading", { level: 2 }).first().textContent()).toBe("2 actions en cours (dont 1 en retard)");
+  await expect.poll(() => page.getByRole("heading", { level: 2 }).first().textContent()).toBe("2 actions en cours (dont 1 en retard)");
   const rows = page.locator(".actions-table tbody tr");
   expect(await rows.first().locator("td").first().textContent()).toBe("Envoyer le mémorandum aux candidats");
   expect(await rows.first().textContent()).toContain("En retard");
