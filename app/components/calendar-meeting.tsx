@@ -4,6 +4,7 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useT } from "./i18n";
+import { dateTimeFormat } from "#app/utils/dates";
 import { TIME_ZONE } from "#app/utils/time";
 
 export type MeetingSummaryData = {
@@ -20,31 +21,15 @@ export type MeetingSummaryData = {
   network: { slug: string; name: string };
 };
 
-export function localeTag(locale: string) {
-  return locale === "nl" ? "nl-BE" : locale === "en" ? "en-GB" : "fr-BE";
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(locale: string, kind: "time" | "day" | "longDay" | "dayTime" | "month") {
-  const key = `${locale} ${kind}`;
-  let f = formatters.get(key);
-  if (!f) {
-    const options: Intl.DateTimeFormatOptions =
-      kind === "time"
-        ? { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }
-        : kind === "day"
-          ? { day: "numeric", month: "long" }
-          : kind === "longDay"
-            ? { weekday: "long", day: "numeric", month: "long", year: "numeric" }
-            : kind === "month"
-              ? { month: "long", year: "numeric" }
-              : { weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
-    // Day keys ("2026-12-01") are read at noon UTC, which is the same day in Brussels.
-    f = new Intl.DateTimeFormat(localeTag(locale), { ...options, timeZone: kind === "day" || kind === "longDay" || kind === "month" ? "UTC" : TIME_ZONE });
-    formatters.set(key, f);
-  }
-  return f;
-}
+const OPTIONS: Record<"time" | "day" | "longDay" | "dayTime" | "month", Intl.DateTimeFormatOptions> = {
+  time: { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: TIME_ZONE },
+  // Day keys ("2026-12-01") are read at noon UTC, which is the same day in Brussels.
+  day: { day: "numeric", month: "long", timeZone: "UTC" },
+  longDay: { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" },
+  month: { month: "long", year: "numeric", timeZone: "UTC" },
+  dayTime: { weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: TIME_ZONE },
+};
+const formatter = (locale: string, kind: keyof typeof OPTIONS) => dateTimeFormat(locale, OPTIONS[kind]);
 
 /** "14:00" in Brussels. */
 export function formatTime(iso: string, locale: string) {

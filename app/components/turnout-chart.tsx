@@ -2,6 +2,7 @@
 // excused, absent organisations), drawn in SVG that scales with the page. The chart is an image
 // with a text summary for screen readers; the same numbers are in a table right below it, so that
 // nobody depends on colours or on the drawing.
+import { dateTimeFormat } from "#app/utils/dates";
 import { useT } from "./i18n";
 
 export type TurnoutPoint = { meetingId: string; title: string; startsAt: string; present: number; excused: number; absent: number };
@@ -10,8 +11,7 @@ const COLOURS = { present: "#0b5c4a", excused: "#a15c00", absent: "#6b6b6b" } as
 const KINDS = ["present", "excused", "absent"] as const;
 
 function dayFormat(locale: string) {
-  const tag = locale === "nl" ? "nl-BE" : locale === "en" ? "en-GB" : "fr-BE";
-  return new Intl.DateTimeFormat(tag, { day: "numeric", month: "short", year: "2-digit", timeZone: "Europe/Brussels" });
+  return dateTimeFormat(locale, { day: "numeric", month: "short", year: "2-digit", timeZone: "Europe/Brussels" });
 }
 
 export function TurnoutChart({ points, id = "turnout" }: { points: TurnoutPoint[]; id?: string }) {

@@ -1,7 +1,7 @@
 // The minutes of a meeting as a PDF: heading, version and status, attendance, decisions, text and
 // action items. pdfkit with DejaVu Sans embedded, like the charter's PDF (same fonts helper).
 import PDFDocument from "pdfkit";
-import { formatDate } from "#app/utils/dates";
+import { dateTimeFormat, formatDate } from "#app/utils/dates";
 import { makeT, type Locale } from "#app/utils/i18n";
 import { htmlToBlocks } from "#app/utils/rich-text.server";
 import { TIME_ZONE } from "#app/utils/time";
@@ -53,7 +53,7 @@ export async function renderMinutesPdf(input: PdfInput): Promise<Buffer> {
     doc.y += 8;
     text(s, { font: fonts.bold, size: 14, after: 6 });
   };
-  const when = new Intl.DateTimeFormat(locale === "nl" ? "nl-BE" : locale === "en" ? "en-GB" : "fr-BE", { timeZone: TIME_ZONE, dateStyle: "full", timeStyle: "short" }).format(meeting.startsAt);
+  const when = dateTimeFormat(locale, { timeZone: TIME_ZONE, dateStyle: "full", timeStyle: "short" }).format(meeting.startsAt);
 
   text(`${input.network.name} — ${meeting.group.name}`, { size: 10, color: MUTED, after: 6 });
   text(t("minutes.title", { meeting: meeting.title }), { font: fonts.bold, size: 20, after: 6 });

@@ -28,14 +28,27 @@ export function addDays(key: string, days: number) {
   return dateKey(date);
 }
 
-/** "24 novembre 2026" in the reader's language, for a DATE column value ("1er janvier" in French). */
+/** The Intl tag of a UI language: Belgian French and Dutch, British English. */
+export function localeTag(locale: string) {
+  return locale === "nl" ? "nl-BE" : locale === "en" ? "en-GB" : "fr-BE";
+}
+
+/**
+ * A date formatter for a UI language, made once per language and options: making a formatter costs
+ * far more than using one (a list of 800 signatories formats 800 dates).
+ */
 const formats = new Map<string, Intl.DateTimeFormat>();
+export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions) {
+  const key = `${locale} ${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (!format) formats.set(key, (format = new Intl.DateTimeFormat(localeTag(locale), options)));
+  return format;
+}
+
+/** "24 novembre 2026" in the reader's language, for a DATE column value ("1er janvier" in French). */
 export function formatDate(date: Date | string, locale: string) {
   const value = typeof date === "string" ? new Date(date) : date;
-  const tag = locale === "nl" ? "nl-BE" : locale === "en" ? "en-GB" : "fr-BE";
-  // Making a formatter costs far more than using one: a list of 800 signatories formats 800 dates.
-  let format = formats.get(tag);
-  if (!format) formats.set(tag, (format = new Intl.DateTimeFormat(tag, { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" })));
+  const format = dateTimeFormat(locale, { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" });
   if (locale !== "fr" && locale !== "fr-BE") return format.format(value);
   return format
     .formatToParts(value)

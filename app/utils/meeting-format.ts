@@ -1,5 +1,6 @@
 // Meeting times shown to people: always in Europe/Brussels, in the reader's language. Formatters
 // are made once per language (pages list many meetings).
+import { dateTimeFormat } from "./dates";
 import { TIME_ZONE } from "./time";
 
 const cache = new Map<string, { day: Intl.DateTimeFormat; time: Intl.DateTimeFormat; short: Intl.DateTimeFormat }>();
@@ -25,6 +26,11 @@ export function formatMeetingWhen(startsAt: Date | string, endsAt: Date | string
   const startDay = f.day.format(start);
   const endDay = f.day.format(end);
   return startDay === endDay ? `${startDay}, ${f.time.format(start)}–${f.time.format(end)}` : `${startDay}, ${f.time.format(start)} – ${endDay}, ${f.time.format(end)}`;
+}
+
+/** "mardi 9 mars 2027 à 14:00": the start of a meeting, in one phrase. */
+export function formatMeetingStart(at: Date | string, locale: string) {
+  return dateTimeFormat(locale, { weekday: "long", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: TIME_ZONE }).format(new Date(at));
 }
 
 /** "mar. 9 mars 2027" */

@@ -10,7 +10,7 @@ import { pageParam, Pagination } from "#app/components/pagination";
 import { openActions, organisationsWithOpenActions } from "#app/models/action-overview.server";
 import { ErrorPage } from "#app/root";
 import { now } from "#app/utils/clock.server";
-import { formatDate, todayInBrussels } from "#app/utils/dates";
+import { dateTimeFormat, formatDate, todayInBrussels } from "#app/utils/dates";
 import { prisma } from "#app/utils/db.server";
 import { DEFAULT_LOCALE, isLocale, makeT } from "#app/utils/i18n";
 import { forbidden, isCoordinator, requireActor, requireNetwork } from "#app/utils/permissions.server";
@@ -74,12 +74,8 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   return [{ title: data ? `${t("actions.metaTitle", { network: data.network.name })} — Maillage` : "Maillage" }];
 };
 
-const meetingDays = new Map<string, Intl.DateTimeFormat>();
 function meetingDay(value: string | Date, locale: string) {
-  const tag = locale === "nl" ? "nl-BE" : locale === "en" ? "en-GB" : "fr-BE";
-  let format = meetingDays.get(tag);
-  if (!format) meetingDays.set(tag, (format = new Intl.DateTimeFormat(tag, { timeZone: TIME_ZONE, day: "numeric", month: "long", year: "numeric" })));
-  return format.format(new Date(value));
+  return dateTimeFormat(locale, { timeZone: TIME_ZONE, day: "numeric", month: "long", year: "numeric" }).format(new Date(value));
 }
 
 export default function Actions() {

@@ -5,14 +5,14 @@
 // field, and the page still shows the current month.
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
-import { formatDayMonth, formatLongDay, formatMonth, formatTime, localeTag, meetingHref, MeetingSummary, MeetingTitle } from "#app/components/calendar-meeting";
+import { formatDayMonth, formatLongDay, formatMonth, formatTime, meetingHref, MeetingSummary, MeetingTitle } from "#app/components/calendar-meeting";
 import { useT } from "#app/components/i18n";
 import { pageParam, Pagination } from "#app/components/pagination";
 import { activePublicFeed, feedPath, groupByDay, meetingsBetween, upcomingMeetings } from "#app/models/calendar.server";
 import { currentMonth, monthGrid, parseMonth, shiftMonth } from "#app/utils/calendar";
 import { ErrorPage } from "#app/root";
 import { now } from "#app/utils/clock.server";
-import { todayInBrussels } from "#app/utils/dates";
+import { dateTimeFormat, todayInBrussels } from "#app/utils/dates";
 import { prisma } from "#app/utils/db.server";
 import { getEnv } from "#app/utils/env.server";
 import { DEFAULT_LOCALE, isLocale, makeT } from "#app/utils/i18n";
@@ -237,8 +237,8 @@ function MonthView({ d, base, current }: { d: Data; base: string; current: { vie
   const thisMonth = d.today.slice(0, 7);
   // Monday to Sunday, named in the reader's language (2026-11-30 was a Monday).
   const weekdays = d.weeks[0].map((day) => ({
-    long: new Intl.DateTimeFormat(localeTag(t.locale), { weekday: "long", timeZone: "UTC" }).format(new Date(`${day}T12:00:00.000Z`)),
-    short: new Intl.DateTimeFormat(localeTag(t.locale), { weekday: "short", timeZone: "UTC" }).format(new Date(`${day}T12:00:00.000Z`)),
+    long: dateTimeFormat(t.locale, { weekday: "long", timeZone: "UTC" }).format(new Date(`${day}T12:00:00.000Z`)),
+    short: dateTimeFormat(t.locale, { weekday: "short", timeZone: "UTC" }).format(new Date(`${day}T12:00:00.000Z`)),
   }));
   const monthName = formatMonth(d.month, t.locale);
   return (

@@ -10,7 +10,7 @@ import { pageParam, Pagination } from "#app/components/pagination";
 import { SEARCH_MAX_LENGTH, searchMinutes } from "#app/models/minutes-search.server";
 import { ErrorPage } from "#app/root";
 import { prisma } from "#app/utils/db.server";
-import { parseDateKey } from "#app/utils/dates";
+import { dateTimeFormat, parseDateKey } from "#app/utils/dates";
 import { DEFAULT_LOCALE, isLocale, makeT } from "#app/utils/i18n";
 import { getActor, isCoordinator, requireNetwork } from "#app/utils/permissions.server";
 import { TIME_ZONE } from "#app/utils/time";
@@ -63,12 +63,8 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   return [{ title: `${title} — Maillage` }];
 };
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
 function formatMeetingDate(value: string | Date, locale: string) {
-  const tag = locale === "nl" ? "nl-BE" : locale === "en" ? "en-GB" : "fr-BE";
-  let format = dateFormats.get(tag);
-  if (!format) dateFormats.set(tag, (format = new Intl.DateTimeFormat(tag, { timeZone: TIME_ZONE, weekday: "long", day: "numeric", month: "long", year: "numeric" })));
-  return format.format(new Date(value));
+  return dateTimeFormat(locale, { timeZone: TIME_ZONE, weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(new Date(value));
 }
 
 export default function MinutesSearch() {

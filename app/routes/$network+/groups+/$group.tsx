@@ -12,7 +12,8 @@ import { now } from "#app/utils/clock.server";
 import { dateKey, formatDate, todayInBrussels } from "#app/utils/dates";
 import { prisma } from "#app/utils/db.server";
 import { getActor, requireNetwork } from "#app/utils/permissions.server";
-import { groupTitle, meetingTimeFormat, Paragraphs } from "./__group-form";
+import { formatMeetingStart } from "#app/utils/meeting-format";
+import { groupTitle, Paragraphs } from "./__group-form";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const network = await requireNetwork(params.network);
@@ -112,7 +113,6 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => groupTit
 export default function GroupPage() {
   const t = useT();
   const { network, group, access, members, pendingCount, upcoming, minutes, actions, turnout, mine, showMembersPage, today } = useLoaderData<typeof loader>();
-  const when = meetingTimeFormat(t.locale);
   const base = `/${network.slug}/groups/${group.slug}`;
   return (
     <main id="main" className="page group-page">
@@ -176,7 +176,7 @@ export default function GroupPage() {
                 <li key={m.id}>
                   <Link to={`/${network.slug}/meetings/${m.id}`}>{m.title}</Link>
                   <br />
-                  <time dateTime={m.startsAt}>{when.format(new Date(m.startsAt))}</time>
+                  <time dateTime={m.startsAt}>{formatMeetingStart(m.startsAt, t.locale)}</time>
                   {m.place ? <span className="groups-muted"> — {m.place}</span> : m.videoUrl ? <span className="groups-muted"> — {t("groups.page.online")}</span> : null}
                 </li>
               ))}

@@ -7,7 +7,6 @@ import { SelectField, TextareaField, TextField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
 import { GROUP_JOIN_POLICIES } from "#app/utils/domain";
 import { DEFAULT_LOCALE, isLocale, makeT, type T } from "#app/utils/i18n";
-import { TIME_ZONE } from "#app/utils/time";
 
 export const GroupSchema = z.object({
   name: z
@@ -64,16 +63,4 @@ export function groupTitle(matches: Match[], title: (t: T) => string | undefined
   const locale = (matches.find((m) => m.id === "root")?.data as { locale?: string } | undefined)?.locale;
   const text = title(makeT(isLocale(locale) ? locale : DEFAULT_LOCALE));
   return [{ title: text ? `${text} — Maillage` : "Maillage" }];
-}
-
-const timeFormats = new Map<string, Intl.DateTimeFormat>();
-/** "mardi 8 décembre, 09:30" in Brussels time, in the reader's language (one formatter per language). */
-export function meetingTimeFormat(locale: string) {
-  let format = timeFormats.get(locale);
-  if (!format) {
-    const tag = locale === "nl" ? "nl-BE" : locale === "en" ? "en-GB" : "fr-BE";
-    format = new Intl.DateTimeFormat(tag, { weekday: "long", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: TIME_ZONE });
-    timeFormats.set(locale, format);
-  }
-  return format;
 }

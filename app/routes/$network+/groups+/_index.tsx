@@ -8,7 +8,8 @@ import { ErrorPage } from "#app/root";
 import { now } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
 import { getActor, isCoordinator, requireNetwork } from "#app/utils/permissions.server";
-import { groupTitle, meetingTimeFormat } from "./__group-form";
+import { formatMeetingStart } from "#app/utils/meeting-format";
+import { groupTitle } from "./__group-form";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const network = await requireNetwork(params.network);
@@ -65,7 +66,6 @@ type Row = ReturnType<typeof useLoaderData<typeof loader>>["groups"][number];
 
 function GroupTable({ rows, caption, networkSlug }: { rows: Row[]; caption: string; networkSlug: string }) {
   const t = useT();
-  const when = meetingTimeFormat(t.locale);
   const base = `/${networkSlug}/groups`;
   return (
     <div className="table-wrap">
@@ -91,7 +91,7 @@ function GroupTable({ rows, caption, networkSlug }: { rows: Row[]; caption: stri
               <td>
                 {g.nextMeeting ? (
                   <Link to={`/${networkSlug}/meetings/${g.nextMeeting.id}`}>
-                    <time dateTime={g.nextMeeting.startsAt}>{when.format(new Date(g.nextMeeting.startsAt))}</time>
+                    <time dateTime={g.nextMeeting.startsAt}>{formatMeetingStart(g.nextMeeting.startsAt, t.locale)}</time>
                   </Link>
                 ) : (
                   t("groups.list.noMeeting")

@@ -12,7 +12,7 @@ import { ErrorPage } from "#app/root";
 import { ATTENDANCE_STATUSES } from "#app/utils/domain";
 import { forbidden, requireActor, requireNetwork } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
-import { meetingWhen } from "./__minutes-view";
+import { formatMeetingStart } from "#app/utils/meeting-format";
 
 async function guard(request: Request, params: { network?: string; meeting?: string }) {
   const network = await requireNetwork(params.network);
@@ -67,7 +67,7 @@ export default function AttendancePage() {
         <Link to={`/${d.network.slug}/groups/${d.group.slug}`}>{d.group.name}</Link> › <Link to={base}>{d.meeting.title}</Link>
       </p>
       <h1>{t("minutes.attendance.pageTitle", { meeting: d.meeting.title })}</h1>
-      <p className="lead">{meetingWhen(d.meeting.startsAt, t.locale)}</p>
+      <p className="lead">{formatMeetingStart(d.meeting.startsAt, t.locale)}</p>
       {result?.error ? (
         <div className="error-summary" role="alert" tabIndex={-1} ref={alert}>
           <p className="error-summary__title">{t(result.error)}</p>

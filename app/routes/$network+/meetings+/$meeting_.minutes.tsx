@@ -31,7 +31,8 @@ import { formatDate } from "#app/utils/dates";
 import { MINUTES_VISIBILITIES } from "#app/utils/domain";
 import { requireActor } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
-import { ActionItemsBlock, AttendanceBlock, meetingWhen, MinutesText, StatusBadge, VersionFacts } from "./__minutes-view";
+import { formatMeetingStart } from "#app/utils/meeting-format";
+import { ActionItemsBlock, AttendanceBlock, MinutesText, StatusBadge, VersionFacts } from "./__minutes-view";
 import { isFrozenByDatabase, minutesContext, notReadable, rethrowStatus } from "./__minutes.server";
 
 const id = z.string({ required_error: "form.invalid" }).min(1, "form.invalid");
@@ -233,7 +234,7 @@ export default function MinutesPage() {
         <Link to={`/${d.network.slug}/groups/${d.group.slug}`}>{d.group.name}</Link> › <Link to={base}>{d.meeting.title}</Link>
       </p>
       <h1>{t("minutes.title", { meeting: d.meeting.title })}</h1>
-      <p className="lead">{meetingWhen(d.meeting.startsAt, t.locale)}</p>
+      <p className="lead">{formatMeetingStart(d.meeting.startsAt, t.locale)}</p>
 
       {workflowErrors.length ? (
         <div className="error-summary" role="alert">

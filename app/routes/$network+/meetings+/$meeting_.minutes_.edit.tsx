@@ -19,7 +19,8 @@ import { ACTION_STATUSES, MINUTES_LANGUAGES, type ActionStatus } from "#app/util
 import { forbidden, requireActor } from "#app/utils/permissions.server";
 import { htmlToPlainText, plainTextToHtml, sanitizeRichText } from "#app/utils/rich-text.server";
 import { redirectWithToast } from "#app/utils/toast.server";
-import { AttendanceBlock, meetingWhen } from "./__minutes-view";
+import { formatMeetingStart } from "#app/utils/meeting-format";
+import { AttendanceBlock } from "./__minutes-view";
 import { isFrozenByDatabase, minutesContext, rethrowStatus } from "./__minutes.server";
 
 const ActionRow = z.object({
@@ -174,7 +175,7 @@ export default function EditMinutes() {
       </p>
       <h1>{t("minutes.edit.title", { meeting: d.meeting.title })}</h1>
       <p className="lead">
-        {meetingWhen(d.meeting.startsAt, t.locale)} · {t("minutes.versionNumber", { version: d.version })}
+        {formatMeetingStart(d.meeting.startsAt, t.locale)} · {t("minutes.versionNumber", { version: d.version })}
       </p>
       {d.locked ? (
         <div className="notice notice--warn" role="status">

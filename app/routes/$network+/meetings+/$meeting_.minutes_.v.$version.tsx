@@ -7,7 +7,8 @@ import { useT } from "#app/components/i18n";
 import { forDisplay, minutesComments } from "#app/models/minutes.server";
 import { ErrorPage } from "#app/root";
 import { invariantResponse } from "#app/utils/permissions.server";
-import { meetingWhen, MinutesText, VersionFacts } from "./__minutes-view";
+import { formatMeetingStart } from "#app/utils/meeting-format";
+import { MinutesText, VersionFacts } from "./__minutes-view";
 import { minutesContext, notReadable } from "./__minutes.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -43,7 +44,7 @@ export default function MinutesVersionPage() {
         <Link to={`/${d.network.slug}/groups/${d.group.slug}`}>{d.group.name}</Link> › <Link to={base}>{t("minutes.short")}</Link>
       </p>
       <h1>{t("minutes.versionTitle", { meeting: d.meeting.title, version: d.version.version })}</h1>
-      <p className="lead">{meetingWhen(d.meeting.startsAt, t.locale)}</p>
+      <p className="lead">{formatMeetingStart(d.meeting.startsAt, t.locale)}</p>
       <VersionFacts version={d.version} />
       {d.latest !== d.version.version ? (
         <p className="notice notice--warn">

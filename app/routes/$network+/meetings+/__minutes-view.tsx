@@ -4,7 +4,6 @@
 import { Link } from "@remix-run/react";
 import { useT } from "#app/components/i18n";
 import { formatDate } from "#app/utils/dates";
-import { TIME_ZONE } from "#app/utils/time";
 
 export type ViewVersion = {
   version: number;
@@ -21,10 +20,6 @@ export type ViewVersion = {
 
 export type ViewAction = { id: string; what: string; dueOn: string | Date | null; status: string; organisation: { name: string } | null };
 
-export function meetingWhen(startsAt: string | Date, locale: string) {
-  const tag = locale === "nl" ? "nl-BE" : locale === "en" ? "en-GB" : "fr-BE";
-  return new Intl.DateTimeFormat(tag, { timeZone: TIME_ZONE, weekday: "long", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" }).format(new Date(startsAt));
-}
 
 export function StatusBadge({ status }: { status: string }) {
   const t = useT();
