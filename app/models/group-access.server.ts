@@ -99,7 +99,7 @@ export async function visibleMeetingsWhere(actor: Actor | null, networkId: strin
  * search, is `visibleMinutesSql` below: keep them together.
  */
 export async function visibleMinutesWhere(actor: Actor | null, networkId: string): Promise<Prisma.MinutesWhereInput> {
-  const [insider, groupIds] = await Promise.all([isNetworkInsider(actor, networkId), readableGroupIds(actor, networkId)]);
+  const { insider, groupIds } = await minutesReader(actor, networkId);
   return {
     status: "published",
     meeting: { group: { networkId } },
