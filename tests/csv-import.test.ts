@@ -1,5 +1,6 @@
+import { parse } from "csv-parse/sync";
 import { describe, expect, test } from "vitest";
-import { commitImport, decodeCsv, parseCsv, previewImport, MAX_IMPORT_ROWS } from "#app/models/csv-import.server";
+import { commitImport, decodeCsv, parseCsv, previewImport, toCsv, MAX_IMPORT_ROWS } from "#app/models/csv-import.server";
 import { action as importAction, loader as importLoader } from "#app/routes/$network+/admin+/import";
 import { loader as exportLoader } from "#app/routes/$network+/admin+/export";
 import { prisma } from "#app/utils/db.server";
@@ -230,5 +231,46 @@ describe("export", () => {
     const again = await commitImport(network, target.user.id, csv);
     expect(again).toEqual({ ok: true, created: 0, updated: 2 });
     expect(await prisma.auditLog.count({ where: { networkId: network.id, action: "organisation.update" } })).toBe(0);
+  });
+});
+
+// Issue 10, item 12: only = and @ were escaped; + - tab and CR start formulas too (OWASP). And a
+// lone CR or LF in a cell was not quoted, which cut the row in two.
+describe("export: formula injection", () => {
+  const DANGEROUS = /^[=+\-@\t\r]/;
+
+  test("every cell starting with = + - @, a tab or a CR is written behind a ' (the template and the export), and imports back as it was", async () => {
+    expect(parse(toCsv([["=1+1", "+1", "-1", "@SUM(A1)", "\tTab", "\rCR", "ok", "a=b"]]), { delimiter: ";", bom: true })[0]).toEqual(["'=1+1", "'+1", "'-1", "'@SUM(A1)", "'\tTab", "'\rCR", "ok", "a=b"]);
+
+    const { network, cookie } = await coordinatorOf();
+    await createOrganisation(network.id, { name: "-Moins", shortName: "+Plus", kind: "other", description: "+cmd|' /C calc'!A0", street: "@SUM(1+1)", commune: "=1+1", phone: "+32 2 538 00 00", themes: [], languages: [] });
+    await createOrganisation(network.id, { name: "Tiret", kind: "other", description: "-2+3+cmd|' /C calc'!A0\nsur deux lignes", latitude: -12.5, longitude: -4.25, themes: [], languages: [] });
+    const response = (await exportLoader({ request: makeRequest(`/${network.slug}/admin/export`, { cookie }), params: { network: network.slug }, context: {} })) as Response;
+    const csv = decodeCsv(new Uint8Array(await response.arrayBuffer()));
+    const cells: string[][] = parse(csv, { delimiter: ";" });
+    expect(cells.flat().filter((cell) => DANGEROUS.test(cell))).toEqual([]);
+    const [header, ...rows] = cells;
+    const byName = new Map(rows.map((row) => [row[0], Object.fromEntries(header.map((h, i) => [h, row[i]]))]));
+    expect(byName.get("'-Moins")).toMatchObject({ short_name: "'+Plus", description: "'+cmd|' /C calc'!A0", street: "'@SUM(1+1)", commune: "'=1+1", phone: "'+32 2 538 00 00" });
+    expect(byName.get("Tiret")).toMatchObject({ description: "'-2+3+cmd|' /C calc'!A0\nsur deux lignes", latitude: "'-12.5", longitude: "'-4.25" });
+
+    const target = await coordinatorOf();
+    expect(await commitImport(target.network, target.user.id, csv)).toEqual({ ok: true, created: 2, updated: 0 });
+    const fields = { name: true, shortName: true, description: true, street: true, commune: true, phone: true, latitude: true, longitude: true } as const;
+    const read = (networkId: string) => prisma.organisation.findMany({ where: { networks: { some: { networkId } } }, orderBy: { name: "asc" }, select: fields });
+    expect(await read(target.network.id)).toEqual(await read(network.id));
+  });
+});
+
+describe("import: names on one line", () => {
+  test("a name, a short name, a street or a commune with a line break (a quoted cell may hold one) is refused beside its column", async () => {
+    const { network } = await coordinatorOf();
+    const csv = 'name;short_name;kind;street;commune;description\r\n"Evil\r\nATTENDEE:mailto:evil@evil.test";"A\tB";association;"Rue\rdu Pont 1";"Saint-\nGilles";"Une description\r\nsur deux lignes"\r\n';
+    const plan = await previewImport(network, csv);
+    expect(plan.counts).toEqual({ create: 0, update: 0, error: 1 });
+    expect(plan.rows[0].errors).toEqual(
+      expect.arrayContaining(["name", "short_name", "street", "commune"].map((column) => ({ column, message: "form.singleLine" }))),
+    );
+    expect(plan.rows[0].errors.map((e) => e.column)).not.toContain("description");
   });
 });

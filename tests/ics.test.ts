@@ -3,14 +3,23 @@
 // and series whose RRULE, expanded by ical.js in Europe/Brussels, gives exactly the instants of our
 // Meeting rows across the changes to and from summer time. Also: the invitation crosses a real
 // SMTP peer as a text/calendar part.
+import { parseWithZod } from "@conform-to/zod";
 import ICAL from "ical.js";
 import { afterEach, describe, expect, test } from "vitest";
+import { z } from "zod";
+import { actorById, createFeed } from "#app/models/calendar.server";
 import { cancelMeeting, scheduleMeeting, updateMeeting, type ScheduleInput } from "#app/models/meetings.server";
+import { GroupSchema } from "#app/routes/$network+/groups+/__group-form";
+import { AgendaItemSchema, EditMeetingSchema } from "#app/routes/$network+/meetings+/__meeting-form";
+import { organisationSchema } from "#app/routes/$network+/organisations+/__organisation-form";
+import { profileFields } from "#app/routes/__account-schemas";
+import { NetworkSchema } from "#app/routes/admin+/__network-form";
+import { loader as icalLoader } from "#app/routes/ical.$token";
 import { setNow } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
 import { createTransport, deliverDueEmails } from "#app/utils/email.server";
 import { meetingsIcs } from "#app/utils/ics.server";
-import { addGroupMember, createGroup, createNetwork, createOrganisation, createUser, makeDelegate, makeFacilitator } from "#tests/factories";
+import { addGroupMember, createGroup, createNetwork, createOrganisation, createUser, makeDelegate, makeFacilitator, makeRequest } from "#tests/factories";
 import { startSmtpPeer } from "#tests/setup/smtp";
 
 afterEach(() => setNow(undefined));
@@ -192,5 +201,104 @@ describe("iCalendar of meetings", () => {
     } finally {
       await smtp.close();
     }
+  });
+});
+
+// Issue 10, item 9: a CR/LF in a title or a name reached NAME / X-WR-CALNAME raw, so
+// `Evil\r\nATTENDEE:mailto:evil@evil.test` added an attendee to the invitation. The forms refuse
+// such text; rows stored before that rule must still give one property per line.
+describe("iCalendar injection through titles and names", () => {
+  const INJECTED = "Evil\r\nATTENDEE:mailto:evil@evil.test";
+
+  function form(fields: Record<string, string>) {
+    const body = new FormData();
+    for (const [name, value] of Object.entries(fields)) body.append(name, value);
+    return body;
+  }
+  const errorOf = (submission: { status?: string; error?: Record<string, string[] | null> | null }, field: string) => submission.error?.[field] ?? null;
+
+  test("a title or a name with CR/LF, a tab, NUL or U+2028 is refused by the form schemas; punctuation and accents are not", () => {
+    const meeting = { date: "2027-03-20", startTime: "10:00", endTime: "12:00", place: "Maison de quartier" };
+    for (const bad of [INJECTED, "Réunion\nsuite", "Réunion\rsuite", "Réunion\tsuite", "Réunion\u0000suite", "Réunion\u2028suite", "Réunion\u0085suite"]) {
+      expect(errorOf(parseWithZod(form({ ...meeting, title: bad }), { schema: EditMeetingSchema }), "title")).toEqual(["form.singleLine"]);
+    }
+    expect(errorOf(parseWithZod(form({ ...meeting, title: "Réunion", place: "Salle 1\r\nX-PLACE:1" }), { schema: EditMeetingSchema }), "place")).toEqual(["form.singleLine"]);
+    expect(errorOf(parseWithZod(form({ title: INJECTED }), { schema: AgendaItemSchema }), "title")).toEqual(["form.singleLine"]);
+    expect(errorOf(parseWithZod(form({ name: INJECTED, joinPolicy: "open" }), { schema: GroupSchema }), "name")).toEqual(["form.singleLine"]);
+    expect(errorOf(parseWithZod(form({ name: INJECTED, slug: "reseau-test", languages: "fr" }), { schema: NetworkSchema }), "name")).toEqual(["form.singleLine"]);
+    expect(errorOf(parseWithZod(form({ name: INJECTED, kind: "association" }), { schema: organisationSchema([]) }), "name")).toEqual(["form.singleLine"]);
+    expect(errorOf(parseWithZod(form({ name: INJECTED, locale: "fr" }), { schema: z.object(profileFields) }), "name")).toEqual(["form.singleLine"]);
+
+    const fine = parseWithZod(form({ ...meeting, title: "  Réunion « Logement », 2e étage ; salle B  " }), { schema: EditMeetingSchema });
+    expect(fine.status).toBe("success");
+    expect(fine.status === "success" && fine.value.title).toBe("Réunion « Logement », 2e étage ; salle B");
+  });
+
+  /** Unfolded content lines: each must start with a property name, and none may be an injected one. */
+  function expectOnePropertyPerLine(content: string) {
+    // Line ends are CRLF only, and no other control character is left.
+    expect(content.replace(/\r\n/g, "")).not.toMatch(/[\u0000-\u001f\u007f\u2028\u2029]/);
+    const lines = content.replace(/\r\n[ \t]/g, "").split("\r\n").filter((l) => l !== "");
+    for (const line of lines) expect(line).toMatch(/^[A-Z][A-Z0-9-]*[;:]/);
+    expect(lines.filter((l) => /^(ATTENDEE:|X-INJECTED|X-PLACE|X-REASON)/.test(l))).toEqual([]);
+    return lines;
+  }
+  /** ical.js leaves X- properties (X-WR-CALNAME, NAME of RFC 7986) as written: read them as TEXT. */
+  const text = (value: unknown) => String(value).replace(/\\([\\;,nN])/g, (_, c: string) => (c === "n" || c === "N" ? "\n" : c));
+
+  test("data stored with CR/LF before the rule: invitations, cancellations and feeds stay valid, with no injected line", async () => {
+    const network = await createNetwork();
+    const group = await createGroup(network.id, { name: "Logement\r\nX-INJECTED:group, Bruxelles; Namur" });
+    const org = await createOrganisation(network.id);
+    const delegate = await createUser({ email: `delegue-${Date.now()}@example.test`, name: 'Camille "Cam"\r\nATTENDEE:mailto:evil2@evil.test' });
+    await makeDelegate(org.id, delegate.id);
+    await addGroupMember(group.id, org.id, [delegate.id]);
+    const facilitator = await createUser();
+    await makeFacilitator(group.id, facilitator.id);
+    setNow(new Date("2027-03-01T09:00:00Z"));
+    const { meetingId } = await scheduleMeeting(group.id, facilitator.id, {
+      ...base,
+      title: INJECTED,
+      place: "Salle 1\rX-PLACE:1",
+      day: "2027-03-20",
+      startMinutes: 10 * 60,
+      endMinutes: 12 * 60,
+      repeat: null,
+    });
+    await cancelMeeting(meetingId, facilitator.id, "Grève\r\nX-REASON:1", "one");
+    const [invitation, cancellation] = await attachmentsTo(delegate.email);
+
+    for (const content of [invitation.ics.content, cancellation.ics.content]) {
+      expectOnePropertyPerLine(content);
+      const { calendar, events } = parse(content);
+      expect(text(calendar.getFirstPropertyValue("x-wr-calname"))).toBe("Logement X-INJECTED:group, Bruxelles; Namur");
+      expect(text(calendar.getFirstPropertyValue("name"))).toBe("Logement X-INJECTED:group, Bruxelles; Namur");
+      expect(events).toHaveLength(1);
+      const event = events[0];
+      expect(event.getFirstPropertyValue("summary")).toBe("Evil ATTENDEE:mailto:evil@evil.test");
+      expect(event.getFirstPropertyValue("location")).toBe("Salle 1 X-PLACE:1");
+      // The only attendee is the recipient, with their name as one parameter.
+      const attendees = event.getAllProperties("attendee");
+      expect(attendees.map((a) => String(a.getFirstValue()).toLowerCase())).toEqual([`mailto:${delegate.email}`]);
+      expect(attendees[0].getParameter("cn")).toBe("Camille 'Cam' ATTENDEE:mailto:evil2@evil.test");
+    }
+    // The reason keeps its line break inside DESCRIPTION (escaped as \n), not as a line of its own.
+    expect(parse(cancellation.ics.content).events[0].getFirstPropertyValue("description")).toContain("Annulée : Grève\nX-REASON:1");
+
+    // The group's feed, as a calendar program fetches it: the name comes from the group's name.
+    const feed = await createFeed((await actorById(delegate.id))!, { scope: "group", groupId: group.id });
+    const response = (await icalLoader({ request: makeRequest(`/ical/${feed.token}.ics`), params: { token: `${feed.token}.ics` }, context: {} })) as Response;
+    expect(response.status).toBe(200);
+    const body = await response.text();
+    const lines = expectOnePropertyPerLine(body);
+    expect(lines.filter((l) => l.startsWith("X-WR-CALNAME:"))).toHaveLength(1);
+    const { calendar, events } = parse(body);
+    expect(text(calendar.getFirstPropertyValue("x-wr-calname"))).toContain("Logement X-INJECTED:group, Bruxelles; Namur");
+    expect(events.map((e) => e.getFirstPropertyValue("summary"))).toEqual(["Evil ATTENDEE:mailto:evil@evil.test"]);
+    expect(events[0].hasProperty("attendee")).toBe(false);
+
+    // The download of one meeting names the calendar "group — title".
+    const download = parse(await meetingsIcs({ id: meetingId }, `${group.name} — ${INJECTED}`));
+    expect(text(download.calendar.getFirstPropertyValue("x-wr-calname"))).toBe("Logement X-INJECTED:group, Bruxelles; Namur — Evil ATTENDEE:mailto:evil@evil.test");
   });
 });

@@ -11,6 +11,7 @@ import { audit } from "#app/utils/audit.server";
 import { prisma } from "#app/utils/db.server";
 import { foldText, ORGANISATION_KINDS, SPOKEN_LANGUAGES } from "#app/utils/domain";
 import { LOCALES, messageWithVars } from "#app/utils/i18n";
+import { singleLine } from "#app/utils/text";
 import { createOrganisation, transaction, updateOrganisation, type OrganisationInput } from "./organisation.server";
 
 type Db = Prisma.TransactionClient;
@@ -156,6 +157,8 @@ const YES = new Set(["oui", "yes", "ja", "true", "vrai", "1", "x", "public", "pu
 const NO = new Set(["non", "no", "nee", "false", "faux", "0", "prive", "privee", "private"]);
 
 const cell = (max: number) => z.string().trim().max(max, "form.tooLong");
+/** Names and address parts: one line (a quoted CSV cell may hold line breaks). */
+const line = (max: number) => singleLine(cell(max));
 const nullable = (schema: z.ZodTypeAny) => z.string().trim().transform((v, ctx) => {
   if (!v) return null;
   const result = schema.safeParse(v);
@@ -191,8 +194,8 @@ const list = (v: string) => [...new Set(v.split("|").map((x) => x.trim()).filter
 export function rowSchema(networkThemes: string[]) {
   const themeByFolded = new Map(networkThemes.map((t) => [foldText(t), t]));
   return z.object({
-    name: z.string().trim().min(1, "form.required").max(200, "form.tooLong"),
-    short_name: nullable(cell(60)),
+    name: singleLine(z.string().trim().min(1, "form.required").max(200, "form.tooLong")),
+    short_name: nullable(line(60)),
     kind: z.string().trim().transform((v, ctx) => {
       if (!v) {
         ctx.addIssue({ code: "custom", message: "form.required" });
@@ -206,9 +209,9 @@ export function rowSchema(networkThemes: string[]) {
       return kind;
     }),
     description: cell(5000),
-    street: cell(200),
+    street: line(200),
     postal_code: cell(12),
-    commune: cell(100),
+    commune: line(100),
     latitude: coordinate(90, "import.error.latitude"),
     longitude: coordinate(180, "import.error.longitude"),
     phone: nullable(z.string().max(40, "form.tooLong").regex(/^\+?[0-9][0-9 ()./-]{4,}$/, "form.invalidPhone")),
@@ -362,19 +365,28 @@ export async function commitImport(network: { id: string; themes: string[] }, ac
 // ---------------------------------------------------------------------------------------------
 // Export and template.
 
-/** Excel runs cells starting with = or @ as formulas: such text is exported with a leading '. */
+/**
+ * Spreadsheets run a cell as a formula when it starts with = + - or @, and skip a leading tab or
+ * CR before looking (`-2+3+cmd|' /C calc'!A0` runs a program in some). OWASP's rule: every such
+ * cell is written with a leading ', whatever its column (a phone "+32 2 …" too, which Excel would
+ * otherwise read as a broken formula). The import takes the ' off again.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
 function escapeFormula(value: string) {
-  return /^[=@]/.test(value) ? `'${value}` : value;
+  return FORMULA_START.test(value) ? `'${value}` : value;
 }
 function unescapeFormula(value: string) {
-  return /^'[=@]/.test(value) ? value.slice(1) : value;
+  return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
 }
 
 const yesNo = (v: boolean) => (v ? "oui" : "non");
 
-/** `;`-separated with a BOM and CRLF: Excel in Belgium opens it as a table, accents intact. */
+/**
+ * `;`-separated with a BOM and CRLF: Excel in Belgium opens it as a table, accents intact. Any line
+ * end in a cell is quoted: csv-stringify quotes only a full CRLF, and a lone LF or CR would cut the row.
+ */
 export function toCsv(rows: string[][]) {
-  return stringify(rows.map((r) => r.map(escapeFormula)), { delimiter: ";", record_delimiter: "\r\n", bom: true });
+  return stringify(rows.map((r) => r.map(escapeFormula)), { delimiter: ";", record_delimiter: "\r\n", bom: true, quoted_match: /[\r\n]/ });
 }
 
 export async function exportOrganisationsCsv(networkId: string) {

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { LOCALES } from "#app/utils/i18n";
 import { PASSWORD_MAX, PASSWORD_MIN } from "#app/utils/password";
+import { singleLine } from "#app/utils/text";
 
 export const newPasswordFields = {
   password: z.string({ required_error: "form.required" }).min(PASSWORD_MIN, "account.passwordTooShort").max(PASSWORD_MAX, "form.tooLong"),
@@ -18,7 +19,7 @@ export function passwordsMatch(value: { password: string; confirm: string }, ctx
 const PHONE = /^\+?[0-9][0-9 ./()-]{5,28}$/;
 
 export const profileFields = {
-  name: z.string({ required_error: "form.required" }).trim().min(2, "form.tooShort").max(120, "form.tooLong"),
+  name: singleLine(z.string({ required_error: "form.required" }).trim().min(2, "form.tooShort").max(120, "form.tooLong")),
   phone: z
     .string()
     .trim()

@@ -2,6 +2,14 @@
 // CANCEL) and subscribable feeds (PUBLISH). The format is written by ical-generator, the Brussels
 // VTIMEZONE by @touch4it/ical-timezones; nothing here writes iCalendar text by hand.
 //
+// Every text from the database is neutralised here before the library sees it, whatever the
+// library escapes: a CR/LF in a title or a name must never start a property of its own
+// (`Evil\r\nATTENDEE:mailto:…`). ical-generator 10 escapes SUMMARY, LOCATION and DESCRIPTION
+// (`\` `;` `,` and line ends) but writes the calendar's NAME / X-WR-CALNAME as given, lets other
+// control characters through everywhere, and backslash-escapes `"` inside quoted parameters (CN=),
+// which RFC 5545 does not allow. Forms refuse such characters (singleLine, app/utils/text.ts);
+// rows stored before that rule still pass through here.
+//
 // Identity, so that calendar programs update instead of duplicating:
 // - a single meeting is one VEVENT with UID = Meeting.uid, SEQUENCE = Meeting.sequence;
 // - a series is one master VEVENT (UID = MeetingSeries.uid, RRULE from toRRule, DTSTART at the
@@ -20,6 +28,7 @@ import { now } from "./clock.server";
 import { TIME_ZONE } from "./time";
 import { brusselsInstant, brusselsParts, expandRule, toRRule, type SeriesRule } from "./recurrence";
 import type { SeriesFrequency } from "./domain";
+import { toPlainLines, toSingleLine } from "./text";
 
 export type IcsSeries = {
   id: string;
@@ -164,23 +173,40 @@ export function meetingUrl(appUrl: string, meeting: Pick<IcsMeeting, "id" | "gro
   return `${appUrl}/${meeting.group.network.slug}/meetings/${meeting.id}`;
 }
 
+/** A one-line value for a property the library escapes itself (SUMMARY, LOCATION, MAILTO:). */
+function line(text: string) {
+  return toSingleLine(text).trim();
+}
+
+/** A TEXT value the library writes as given (NAME, X-WR-CALNAME), escaped as RFC 5545 §3.3.11 says. */
+function escapeIcsText(text: string) {
+  return line(text).replace(/[\\;,]/g, (c) => `\\${c}`);
+}
+
+/** A quoted parameter value (CN="…"): RFC 5545 §3.1 allows no DQUOTE in it, and no escape for one. */
+function paramText(text: string) {
+  return line(text).replace(/"/g, "'");
+}
+
 function description(meeting: { place: string; videoUrl: string | null; cancelReason?: string | null }, groupName: string, url: string) {
   return [
-    `Groupe de travail : ${groupName}`,
-    meeting.place ? `Lieu : ${meeting.place}` : null,
-    meeting.videoUrl ? `Visioconférence : ${meeting.videoUrl}` : null,
-    meeting.cancelReason ? `Annulée : ${meeting.cancelReason}` : null,
+    `Groupe de travail : ${line(groupName)}`,
+    meeting.place ? `Lieu : ${line(meeting.place)}` : null,
+    meeting.videoUrl ? `Visioconférence : ${line(meeting.videoUrl)}` : null,
+    // A reason may span lines: the library writes each line end as \n.
+    meeting.cancelReason ? `Annulée : ${toPlainLines(meeting.cancelReason)}` : null,
     "",
     url,
   ]
-    .filter((line) => line !== null)
+    .filter((part) => part !== null)
     .join("\n");
 }
 
 function organizerAddress() {
   const from = getEnv().MAIL_FROM;
   const match = /<([^>]+)>/.exec(from);
-  return { email: (match ? match[1] : from).trim(), name: match ? from.slice(0, match.index).trim() || "Maillage" : "Maillage" };
+  const name = match ? paramText(from.slice(0, match.index)) || "Maillage" : "Maillage";
+  return { email: line(match ? match[1] : from), name };
 }
 
 /** Does this occurrence differ from what the series' rule says (moved, or edited)? */
@@ -209,7 +235,7 @@ export function meetingsCalendar(opts: {
   attendees?: IcsPerson[];
 }): string {
   const calendar = ical({
-    name: opts.name,
+    name: escapeIcsText(opts.name),
     prodId: { company: "Maillage", product: "Maillage", language: "FR" },
     method: ICalCalendarMethod[opts.method],
     // No calendar-wide zone: each event names Europe/Brussels (the generator adds its VTIMEZONE),
@@ -221,16 +247,16 @@ export function meetingsCalendar(opts: {
   const invitation = opts.method !== "PUBLISH";
 
   const common = (event: ICalEvent, meeting: { place: string; videoUrl: string | null; cancelReason?: string | null; title: string }, groupName: string, url: string) => {
-    event.summary(meeting.title);
-    if (meeting.place) event.location(meeting.place);
+    event.summary(line(meeting.title));
+    if (meeting.place) event.location(line(meeting.place));
     event.description(description(meeting, groupName, url));
     event.url(url);
     if (invitation) {
       event.organizer(organizer);
       for (const person of opts.attendees ?? []) {
         event.createAttendee({
-          email: person.email,
-          name: person.name ?? undefined,
+          email: line(person.email),
+          name: person.name ? paramText(person.name) || undefined : undefined,
           role: ICalAttendeeRole.REQ,
           status: ICalAttendeeStatus.NEEDSACTION,
           // Answers are collected by Maillage's own links, not by replies to the organizer address.

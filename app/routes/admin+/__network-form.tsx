@@ -7,6 +7,7 @@ import { CheckboxGroup, TextareaField, TextField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
 import { RESERVED_SLUGS } from "#app/utils/domain";
 import { LOCALES } from "#app/utils/i18n";
+import { singleLine } from "#app/utils/text";
 
 /** One theme per line; blank lines and repeats dropped, the first spelling kept. */
 export function parseThemes(text: string) {
@@ -42,7 +43,7 @@ export const slugField = z
   .refine((slug) => !RESERVED_SLUGS.has(slug), "admin.slugReserved");
 
 export const NetworkSchema = z.object({
-  name: z.string({ required_error: "form.required" }).trim().min(2, "form.tooShort").max(120, "form.tooLong"),
+  name: singleLine(z.string({ required_error: "form.required" }).trim().min(2, "form.tooShort").max(120, "form.tooLong")),
   slug: slugField,
   description: descriptionField,
   themes: themesField,

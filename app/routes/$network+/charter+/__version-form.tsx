@@ -11,6 +11,7 @@ import { useT } from "#app/components/i18n";
 import { RichTextField } from "#app/components/rich-text-editor";
 import { parseDateKey } from "#app/utils/dates";
 import { DEFAULT_LOCALE, isLocale, makeT, type T } from "#app/utils/i18n";
+import { singleLine } from "#app/utils/text";
 
 export type VersionRules = {
   /** From version 2 on, members receive the summary of changes by e-mail: it is required. */
@@ -28,7 +29,7 @@ export function versionSchema(rules: VersionRules) {
   return z
     .object({
       intent: z.enum(["save", "publish"]).optional(),
-      title: z.string({ required_error: "form.required" }).trim().min(1, "form.required").max(200, "form.tooLong"),
+      title: singleLine(z.string({ required_error: "form.required" }).trim().min(1, "form.required").max(200, "form.tooLong")),
       // Checked again once sanitized (an editor left empty, or only markup, is empty too).
       body: z.string({ required_error: "charterEditor.error.bodyEmpty" }).max(500_000, "form.tooLong"),
       bodyFormat: z.enum(["html", "text"], { message: "form.invalid" }).default("text"),

@@ -15,6 +15,7 @@ import { DEFAULT_LOCALE, isLocale, makeT, messageWithVars } from "#app/utils/i18
 import { resolveLocale } from "#app/utils/i18n.server";
 import { getActor, requireNetwork } from "#app/utils/permissions.server";
 import { clientIp, hitRateLimit } from "#app/utils/rate-limit.server";
+import { singleLine } from "#app/utils/text";
 
 /** The honeypot's name: a field that bots fill and people never see. */
 const HONEYPOT = "fax";
@@ -34,18 +35,18 @@ function isWebAddress(text: string) {
 }
 
 const JoinSchema = z.object({
-  organisationName: required(150, 2, "form.tooShort"),
+  organisationName: singleLine(required(150, 2, "form.tooShort")),
   kind: z.enum(ORGANISATION_KINDS, {
     errorMap: (issue) => ({ message: issue.code === z.ZodIssueCode.invalid_type ? "form.required" : "form.invalidChoice" }),
   }),
-  street: required(150),
+  street: singleLine(required(150)),
   postalCode: z.string({ required_error: "form.required" }).trim().regex(/^\d{4}$/, "org.error.postalCode"),
-  commune: required(80),
+  commune: singleLine(required(80)),
   website: z.string().trim().max(300, "form.tooLong").refine(isWebAddress, "form.invalidUrl").optional(),
   phone: z.string().trim().regex(/^\+?[\d\s./()-]{6,25}$/, "form.invalidPhone").optional(),
-  contactName: required(120),
+  contactName: singleLine(required(120)),
   contactEmail: z.string({ required_error: "form.required" }).trim().toLowerCase().max(254, "form.tooLong").email("form.invalidEmail"),
-  contactFunction: required(120),
+  contactFunction: singleLine(required(120)),
   motivation: required(2000, 10, "join.error.motivationShort"),
 });
 

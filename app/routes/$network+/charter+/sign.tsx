@@ -17,11 +17,12 @@ import { forbidden, invariantResponse, organisationsSignableBy, requireActor, re
 import { sanitizeRichText } from "#app/utils/rich-text.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { CharterText, Fingerprint } from "./__charter";
+import { singleLine } from "#app/utils/text";
 
 const SignSchema = z.object({
   organisation: z.string({ required_error: "charter.sign.organisationRequired" }).min(1, "charter.sign.organisationRequired"),
-  signatoryName: z.string({ required_error: "form.required" }).trim().min(2, "form.required").max(120, "form.tooLong"),
-  signatoryFunction: z.string({ required_error: "form.required" }).trim().min(2, "form.required").max(120, "form.tooLong"),
+  signatoryName: singleLine(z.string({ required_error: "form.required" }).trim().min(2, "form.required").max(120, "form.tooLong")),
+  signatoryFunction: singleLine(z.string({ required_error: "form.required" }).trim().min(2, "form.required").max(120, "form.tooLong")),
   signedOn: z
     .string({ required_error: "form.required" })
     .refine((v) => parseDateKey(v) !== null, "charter.sign.invalidDate"),

@@ -28,9 +28,10 @@ import {
 } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { MAX_SCAN_BYTES, readUploadForm, removeStored, storeScan, uploadErrorOf } from "#app/utils/uploads.server";
+import { singleLine } from "#app/utils/text";
 
 const required = { required_error: "form.required" };
-const text = z.string(required).trim().min(1, "form.required").max(200, "form.tooLong");
+const text = singleLine(z.string(required).trim().min(1, "form.required").max(200, "form.tooLong"));
 
 const UploadSchema = z.object({
   organisationId: z.string(required).min(1, "form.required"),

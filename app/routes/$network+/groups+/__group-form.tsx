@@ -7,6 +7,7 @@ import { SelectField, TextareaField, TextField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
 import { GROUP_JOIN_POLICIES } from "#app/utils/domain";
 import { DEFAULT_LOCALE, isLocale, makeT, type T } from "#app/utils/i18n";
+import { singleLine } from "#app/utils/text";
 
 export const GroupSchema = z.object({
   name: z
@@ -14,8 +15,8 @@ export const GroupSchema = z.object({
     .trim()
     .min(1, "form.required")
     // One message at a time: an empty name is "required", not also "too short".
-    .pipe(z.string().min(2, "form.tooShort").max(120, "form.tooLong")),
-  theme: z.string().trim().max(80, "form.tooLong").optional().default(""),
+    .pipe(singleLine(z.string().min(2, "form.tooShort").max(120, "form.tooLong"))),
+  theme: singleLine(z.string().trim().max(80, "form.tooLong")).optional().default(""),
   description: z.string().trim().max(4000, "form.tooLong").optional().default(""),
   joinPolicy: z.enum(GROUP_JOIN_POLICIES, { required_error: "form.required", message: "form.invalidChoice" }),
 });

@@ -14,6 +14,7 @@ import { DEFAULT_LOCALE, isLocale, makeT, type T } from "#app/utils/i18n";
 import { SERIES_ORDINALS } from "#app/utils/domain";
 import { weekdayOf } from "#app/utils/recurrence";
 import { parseTimeOfDay } from "#app/utils/time";
+import { singleLine } from "#app/utils/text";
 
 const time = z
   .string({ required_error: "form.required" })
@@ -26,11 +27,11 @@ const day = z
   .refine((v) => parseDateKey(v) !== null, "meetings.form.invalidDate");
 
 const meetingFields = {
-  title: z.string({ required_error: "form.required" }).trim().min(2, "form.tooShort").max(160, "form.tooLong"),
+  title: singleLine(z.string({ required_error: "form.required" }).trim().min(2, "form.tooShort").max(160, "form.tooLong")),
   date: day,
   startTime: time,
   endTime: time,
-  place: z.string().trim().max(300, "form.tooLong").optional().default(""),
+  place: singleLine(z.string().trim().max(300, "form.tooLong")).optional().default(""),
   videoUrl: z
     .string()
     .trim()
@@ -180,8 +181,8 @@ export function SeriesFields({ fields }: { fields: Record<"repeat" | "interval" 
 
 /** An agenda item: added by the facilitator, or proposed by a member. */
 export const AgendaItemSchema = z.object({
-  title: z.string({ required_error: "form.required" }).trim().min(2, "form.tooShort").max(200, "form.tooLong"),
-  ownerName: z.string().trim().max(120, "form.tooLong").optional().default(""),
+  title: singleLine(z.string({ required_error: "form.required" }).trim().min(2, "form.tooShort").max(200, "form.tooLong")),
+  ownerName: singleLine(z.string().trim().max(120, "form.tooLong")).optional().default(""),
   durationMinutes: z.number({ invalid_type_error: "meetings.form.invalidNumber" }).int("meetings.form.invalidNumber").min(1, "meetings.form.invalidNumber").max(480, "meetings.form.invalidNumber").optional(),
 });
 

@@ -10,11 +10,13 @@ import { useT } from "#app/components/i18n";
 import type { OpeningHourInput, OrganisationInput } from "#app/models/organisation.server";
 import { ORGANISATION_KINDS, SPOKEN_LANGUAGES } from "#app/utils/domain";
 import { formatMinutes, parseTimeOfDay } from "#app/utils/time";
+import { singleLine } from "#app/utils/text";
 
 /** Empty rows offered under the existing opening hours. */
 export const EMPTY_HOUR_ROWS = 3;
 
 const optionalText = (max: number) => z.string().trim().max(max, "form.tooLong").optional();
+const optionalLine = (max: number) => singleLine(z.string().trim().max(max, "form.tooLong")).optional();
 
 /** "50,4669" (Belgian decimal comma) or "50.4669"; empty means none. */
 const coordinate = (limit: number, message: string) =>
@@ -38,7 +40,7 @@ const HourRowSchema = z
     opensAt: z.string().optional(),
     closesAt: z.string().optional(),
     byAppointment: z.boolean().optional(),
-    note: optionalText(200),
+    note: optionalLine(200),
     remove: z.boolean().optional(),
   })
   .superRefine((row, ctx) => {
@@ -66,15 +68,15 @@ function isBlankRow(row: HourRow) {
 export function organisationSchema(themes: readonly string[]) {
   return z
     .object({
-      name: z.string({ required_error: "form.required" }).trim().min(2, "form.tooShort").max(150, "form.tooLong"),
-      shortName: optionalText(40),
+      name: singleLine(z.string({ required_error: "form.required" }).trim().min(2, "form.tooShort").max(150, "form.tooLong")),
+      shortName: optionalLine(40),
       kind: z.enum(ORGANISATION_KINDS, {
         errorMap: (issue) => ({ message: issue.code === z.ZodIssueCode.invalid_type ? "form.required" : "form.invalidChoice" }),
       }),
       description: optionalText(3000),
-      street: optionalText(150),
+      street: optionalLine(150),
       postalCode: z.string().trim().regex(/^\d{4}$/, "org.error.postalCode").optional(),
-      commune: optionalText(80),
+      commune: optionalLine(80),
       latitude: coordinate(90, "org.error.latitude"),
       longitude: coordinate(180, "org.error.longitude"),
       phone: z.string().trim().regex(/^\+?[\d\s./()-]{6,25}$/, "form.invalidPhone").optional(),
