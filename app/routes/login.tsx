@@ -5,9 +5,9 @@ import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary, TextField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
-import { authenticator, InvalidCredentials, LOGIN_LIMITS } from "#app/utils/auth.server";
+import { authenticator, clearLoginLimits, hitLoginLimits, InvalidCredentials, type LoginLimit } from "#app/utils/auth.server";
 import { messageWithVars } from "#app/utils/i18n";
-import { clearRateLimit, clientIp, hitRateLimit } from "#app/utils/rate-limit.server";
+import { clientIp } from "#app/utils/rate-limit.server";
 import { createUserSession, getUserId, safeRedirectTo } from "#app/utils/session.server";
 import { toastHeader } from "#app/utils/toast.server";
 
@@ -16,6 +16,13 @@ const LoginSchema = z.object({
   password: z.string({ required_error: "form.required" }).max(200, "form.tooLong"),
   redirectTo: z.string().optional(),
 });
+
+/** Each limit says what the person can do about it (wait, change network, reset the password). */
+const LIMIT_MESSAGES: Record<LoginLimit, string> = {
+  perPair: "login.rateLimited",
+  perIp: "login.rateLimitedNetwork",
+  perEmail: "login.rateLimitedAccount",
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   // Already signed in: nothing to do here.
@@ -32,20 +39,17 @@ export async function action({ request }: ActionFunctionArgs) {
     return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }
   const { email, redirectTo } = submission.value;
-  const windowMinutes = Math.ceil(LOGIN_LIMITS.perEmail.windowMs / 60000);
-  const [byEmail, byIp] = await Promise.all([
-    hitRateLimit(`login:email:${email}`, LOGIN_LIMITS.perEmail.limit, LOGIN_LIMITS.perEmail.windowMs),
-    hitRateLimit(`login:ip:${clientIp(request)}`, LOGIN_LIMITS.perIp.limit, LOGIN_LIMITS.perIp.windowMs),
-  ]);
-  if (!byEmail.allowed || !byIp.allowed) {
-    const minutes = Math.ceil(Math.max(byEmail.allowed ? 0 : byEmail.retryAfterSeconds, byIp.allowed ? 0 : byIp.retryAfterSeconds) / 60) || windowMinutes;
-    return data(submission.reply({ formErrors: [messageWithVars("login.rateLimited", { minutes })], hideFields: ["password"] }), {
+  const ip = clientIp(request);
+  const refused = await hitLoginLimits(email, ip);
+  if (refused) {
+    return data(submission.reply({ formErrors: [messageWithVars(LIMIT_MESSAGES[refused.limit], { minutes: refused.minutes })], hideFields: ["password"] }), {
       status: 429,
+      headers: { "Retry-After": String(refused.minutes * 60) },
     });
   }
   try {
     const user = await authenticator.authenticate("form", request);
-    await clearRateLimit(`login:email:${email}`);
+    await clearLoginLimits(email, ip);
     const headers = new Headers();
     headers.append("Set-Cookie", await createUserSession(request, user.id));
     headers.append("Set-Cookie", await toastHeader({ kind: "success", key: "login.welcome", vars: { name: user.name } }));
