@@ -119,6 +119,8 @@ describe("the scan's type, size and storage", () => {
     expect(cleanFileName('a"b\r\nc:d;e.pdf')).toBe("abcde.pdf");
     expect(cleanFileName("...")).toBe("document");
     expect(attachmentHeader('Charte "signée".pdf')).toBe(`attachment; filename="Charte _signee_.pdf"; filename*=UTF-8''Charte%20%22sign%C3%A9e%22.pdf`);
+    // RFC 8187 attr-chars only: ' ( ) * are encoded too (a ' would end the charset part).
+    expect(attachmentHeader("L'accord (final)*; v2.pdf")).toBe(`attachment; filename="L_accord _final_ v2.pdf"; filename*=UTF-8''L%27accord%20%28final%29%2A%3B%20v2.pdf`);
   });
 });
 
@@ -184,6 +186,19 @@ describe("sending a scan (/:network/charter/upload)", () => {
     const log = await prisma.auditLog.findFirst({ where: { action: "adhesion.upload", entityId: org.id } });
     expect(log?.actorId).toBe(titular.id);
     expect((await membershipStatus(network.id, org.id)).kind).toBe("applicant");
+  });
+
+  // Issue 10, item 11: Remix's multipart parser split the part's header on the `;` of the name (a 500).
+  test("a scan named `charte; signée.pdf` is accepted, kept under a clean name and downloaded with an RFC 6266 header", async () => {
+    const { network, org, version, cookies } = await setup();
+    const res = await upload(network.slug, { cookie: cookies.titular, fields: validFields(org.id, version.fingerprint!), file: { bytes: PDF, name: "charte; signée.pdf" } });
+    expect(res.status).toBe(302);
+    const row = await prisma.adhesion.findFirstOrThrow({ where: { organisationId: org.id } });
+    expect(row).toMatchObject({ scanName: "charte signée.pdf", scanType: "application/pdf", signatoryName: "Camille Martin" });
+    const download = (await scanLoader({ request: makeRequest(`/${network.slug}/charter/adhesions/${row.id}/scan`, { cookie: cookies.coordinator }), params: { network: network.slug, id: row.id }, context: {} })) as Response;
+    expect(download.status).toBe(200);
+    expect(download.headers.get("Content-Disposition")).toBe(`attachment; filename="charte signee.pdf"; filename*=UTF-8''charte%20sign%C3%A9e.pdf`);
+    expect(new Uint8Array(await download.arrayBuffer())).toEqual(PDF);
   });
 
   test("a PNG named .pdf (sent as application/pdf) is accepted as image/png; a JPEG too", async () => {

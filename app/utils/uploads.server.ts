@@ -2,7 +2,6 @@
 // never by its name or by the Content-Type the browser sent (a renamed .exe stays refused). Files
 // live under UPLOADS_DIR (default ./data/uploads, outside public/) with random names, and are read
 // back only through a route that checks permissions; the original name is kept as text only.
-import { unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
 import { randomBytes } from "node:crypto";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -119,19 +118,24 @@ export function downloadName(storedName: string | null, type: string, fallback: 
   return `${base}.${ext}`;
 }
 
-/** A Content-Disposition header for an attachment, safe whatever the name holds. */
+/**
+ * A Content-Disposition header for an attachment, safe whatever the name holds (RFC 6266): an
+ * ASCII `filename` for old clients, and the real name as `filename*=UTF-8''…` (RFC 8187), where
+ * only attr-chars may stay as they are (encodeURIComponent leaves ' ( ) * too).
+ */
 export function attachmentHeader(name: string) {
   const ascii = name
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
     .replace(/[^A-Za-z0-9._ -]+/g, "_");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+  const encoded = encodeURIComponent(name.normalize("NFC")).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
 // --- Reading a form with a file -------------------------------------------------------------------
 
 /** Text fields of an upload form are short; longer values are cut (and then refused by the schema). */
-const MAX_TEXT_FIELD_BYTES = 64 * 1024;
+const MAX_TEXT_FIELD_CHARS = 64 * 1024;
 /** Past this much, an upload is cut off rather than read to its end. */
 const MAX_REQUEST_BYTES = 3 * MAX_SCAN_BYTES;
 
@@ -145,10 +149,35 @@ export type UploadedFile = {
 
 class RequestTooLarge extends Error {}
 
+/** The body, or RequestTooLarge as soon as it passes `max` bytes (the rest is not read). */
+async function readBody(request: Request, max: number): Promise<Uint8Array> {
+  const declared = Number(request.headers.get("Content-Length") ?? "");
+  if (Number.isFinite(declared) && declared > max) throw new RequestTooLarge();
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > max) {
+      await reader.cancel().catch(() => undefined);
+      throw new RequestTooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
 /**
- * Reads a form that may carry one file in `fileField`. The file is kept in memory up to
- * MAX_SCAN_BYTES; a larger one is read to its end without being kept (so the other fields still
- * come back to the form), unless the whole request passes MAX_REQUEST_BYTES. Nothing is written.
+ * Reads a form that may carry one file in `fileField`. The file is kept up to MAX_SCAN_BYTES; a
+ * larger one is dropped (so the other fields still come back to the form), and a request past
+ * MAX_REQUEST_BYTES is not read to its end. Nothing is written.
+ *
+ * The multipart body is parsed by the platform's own parser (undici's, behind Response.formData):
+ * Remix's unstable_parseMultipartFormData splits a part's Content-Disposition on every `;`, even
+ * inside the quoted file name, so a scan named `charte; signée.pdf` made it throw (a 500).
  */
 export async function readUploadForm(request: Request, fileField: string): Promise<{ formData: FormData; file: UploadedFile }> {
   const file: UploadedFile = { name: "", bytes: null, tooLarge: false };
@@ -161,34 +190,30 @@ export async function readUploadForm(request: Request, fileField: string): Promi
       return { formData: new FormData(), file };
     }
   }
-  let total = 0;
-  const handler: UploadHandler = async ({ name, filename, data }) => {
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    const limit = filename === undefined ? MAX_TEXT_FIELD_BYTES : name === fileField ? MAX_SCAN_BYTES : 0;
-    for await (const chunk of data) {
-      total += chunk.byteLength;
-      if (total > MAX_REQUEST_BYTES) throw new RequestTooLarge();
-      size += chunk.byteLength;
-      if (size <= limit) chunks.push(chunk);
-    }
-    const bytes = Buffer.concat(chunks);
-    if (filename === undefined) return new TextDecoder().decode(bytes);
-    if (name !== fileField || file.name || file.bytes) return undefined; // only the first file of the field
-    file.name = filename;
-    file.tooLarge = size > MAX_SCAN_BYTES;
-    file.bytes = file.tooLarge || (size === 0 && !filename) ? null : new Uint8Array(bytes);
-    return undefined;
-  };
+  let parsed: FormData;
   try {
-    const formData = await unstable_parseMultipartFormData(request, handler);
-    return { formData, file };
+    const body = await readBody(request, MAX_REQUEST_BYTES);
+    parsed = await new Response(body as Uint8Array<ArrayBuffer>, { headers: { "Content-Type": contentType } }).formData();
   } catch (error) {
-    if (error instanceof RequestTooLarge) return { formData: new FormData(), file: { name: file.name, bytes: null, tooLarge: true } };
-    // A malformed body: treat as a form without fields.
-    if (error instanceof TypeError || (error instanceof Error && /multipart/i.test(error.message))) return { formData: new FormData(), file };
+    if (error instanceof RequestTooLarge) return { formData: new FormData(), file: { name: "", bytes: null, tooLarge: true } };
+    // A malformed body (the parser throws a TypeError): a form without fields.
+    if (error instanceof TypeError) return { formData: new FormData(), file };
     throw error;
   }
+  const formData = new FormData();
+  for (const [name, value] of parsed) {
+    if (typeof value === "string") {
+      formData.append(name, value.length > MAX_TEXT_FIELD_CHARS ? value.slice(0, MAX_TEXT_FIELD_CHARS) : value);
+      continue;
+    }
+    // Only the first file of the field; other files are not kept.
+    if (name !== fileField || file.name || file.bytes) continue;
+    file.name = value.name.split(/[/\\]/).pop() ?? "";
+    file.tooLarge = value.size > MAX_SCAN_BYTES;
+    // No file chosen: browsers send an empty part with an empty name.
+    file.bytes = file.tooLarge || (value.size === 0 && !value.name) ? null : new Uint8Array(await value.arrayBuffer());
+  }
+  return { formData, file };
 }
 
 /** The error key for an uploaded file, or null when it may be stored. */
