@@ -1,10 +1,10 @@
 // One process: Express serves the static files and the Remix app (and, with the collaboration
 // issue, the Hocuspocus WebSocket on the same port). Compiled with the app by `remix build`.
 import * as build from "@remix-run/dev/server-build";
-import { createRequestHandler } from "@remix-run/express";
-import { broadcastDevReady, installGlobals } from "@remix-run/node";
+import { broadcastDevReady, createRequestHandler, installGlobals, writeReadableStreamToWritable } from "@remix-run/node";
 import compression from "compression";
-import express from "express";
+import express, { type Request as ExpressRequest, type Response as ExpressResponse } from "express";
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { EnvError, getEnv } from "#app/utils/env.server";
@@ -13,6 +13,7 @@ import { startOutboxWorker } from "#app/utils/email.server";
 import { seedDemoIfEmpty } from "#app/models/demo-seed.server";
 import { startReminderWorker } from "#app/models/adhesion.server";
 import { startMeetingReminderWorker } from "#app/models/meetings.server";
+import { bodyKind, bodyLimit, checkForm, checkOrigin, checkUrl, refusalPage, securityHeaders, type Refusal } from "#app/utils/request-guard.server";
 
 installGlobals({ nativeFetch: true });
 
@@ -50,16 +51,24 @@ async function main() {
 
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", "loopback, linklocal, uniquelocal");
+  // Only the proxy hops the configuration names are believed about the client's address.
+  app.set("trust proxy", env.trustProxy);
   app.use(compression());
+  const appOrigin = new URL(env.appUrl).origin;
+  const https = appOrigin.startsWith("https:");
+  const devSocket = process.env.REMIX_DEV_ORIGIN?.replace(/^http/, "ws");
   app.use((req, res, next) => {
-    res.set({
-      "X-Content-Type-Options": "nosniff",
-      "Referrer-Policy": "same-origin",
-      "X-Frame-Options": "DENY",
-    });
+    const nonce = randomBytes(16).toString("base64");
+    res.locals.nonce = nonce;
+    res.set(securityHeaders({ nonce, production: env.NODE_ENV === "production", https, devSocket }));
     // The client address as Express sees it (never a header the client sent under that name).
     req.headers["x-maillage-client-ip"] = req.ip ?? "unknown";
+    next();
+  });
+  // Before anything reads the URL (the static files too).
+  app.use((req, res, next) => {
+    const refusal = checkUrl(req.originalUrl);
+    if (refusal) return refuseRequest(res, refusal);
     next();
   });
   // Files next to the build, whatever the working directory.
@@ -69,7 +78,31 @@ async function main() {
   app.get("/healthz", (_req, res) => {
     res.type("text/plain").send("ok");
   });
-  app.all("*", createRequestHandler({ build, mode: build.mode }));
+  const handleRequest = createRequestHandler(build, build.mode);
+  app.all("*", async (req, res, next) => {
+    try {
+      const kind = bodyKind(req.method, req.get("content-type") ?? null);
+      if (kind && typeof kind === "object") return refuseRequest(res, kind);
+      const headers = fetchHeaders(req);
+      const crossSite = checkOrigin(req.method, headers, [appOrigin, `${req.protocol}://${req.get("host")}`]);
+      if (crossSite) return refuseRequest(res, crossSite);
+      // Checked above against APP_URL too; Remix's own check compares it with the Host header
+      // only, and throws (a 500) behind a proxy that does not forward the public host.
+      headers.delete("origin");
+      let body: Buffer | undefined;
+      if (kind) {
+        const read = await readBody(req, bodyLimit(kind));
+        if (!read) return refuseRequest(res, { status: 413, reason: "tooLarge" });
+        const refusal = await checkForm(kind, req.get("content-type")!, read);
+        if (refusal) return refuseRequest(res, refusal);
+        body = read;
+      }
+      const response = await handleRequest(remixRequest(req, res, headers, body), { cspNonce: res.locals.nonce });
+      await sendResponse(res, response);
+    } catch (error) {
+      next(error);
+    }
+  });
 
   const server = app.listen(env.PORT, env.HOST, () => {
     const address = server.address();
@@ -94,6 +127,65 @@ async function main() {
   };
   process.on("SIGTERM", shutdown);
   process.on("SIGINT", shutdown);
+}
+
+function refuseRequest(res: ExpressResponse, refusal: Refusal) {
+  // A refused body may still be arriving: do not keep the connection for the rest of it.
+  if (refusal.status === 413) res.set("Connection", "close");
+  if (refusal.status === 405) res.set("Allow", "GET, HEAD, POST");
+  res.status(refusal.status).type("html").send(refusalPage(refusal));
+}
+
+/** The body, or null once it passes `limit` bytes (what is left is not read). */
+function readBody(req: ExpressRequest, limit: number): Promise<Buffer | null> {
+  const declared = Number(req.get("content-length"));
+  if (Number.isFinite(declared) && declared > limit) return Promise.resolve(null);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.off("data", onData);
+        req.pause();
+        resolve(null);
+        return;
+      }
+      chunks.push(chunk);
+    };
+    req.on("data", onData);
+    req.on("end", () => resolve(Buffer.concat(chunks)));
+    req.on("error", reject);
+  });
+}
+
+/** The Fetch request Remix reads, with the body already read and checked (as @remix-run/express builds it). */
+function remixRequest(req: ExpressRequest, res: ExpressResponse, headers: Headers, body: Buffer | undefined) {
+  // req.hostname follows the trust proxy setting; the port comes from the host it names.
+  const port = (req.get("x-forwarded-host") && req.app.get("trust proxy") ? req.get("x-forwarded-host") : req.get("host"))?.split(":")[1];
+  const url = new URL(`${req.protocol}://${req.hostname}${port ? `:${port}` : ""}${req.originalUrl}`);
+  const controller = new AbortController();
+  let finished = false;
+  res.on("finish", () => (finished = true));
+  res.on("close", () => !finished && controller.abort());
+  return new Request(url.href, { method: req.method, headers, signal: controller.signal, body: body ? new Uint8Array(body) : undefined });
+}
+
+function fetchHeaders(req: ExpressRequest) {
+  const headers = new Headers();
+  for (const [key, values] of Object.entries(req.headers)) {
+    if (Array.isArray(values)) for (const value of values) headers.append(key, value);
+    else if (values) headers.set(key, values);
+  }
+  return headers;
+}
+
+async function sendResponse(res: ExpressResponse, response: Response) {
+  res.statusMessage = response.statusText;
+  res.status(response.status);
+  for (const [key, value] of response.headers.entries()) res.append(key, value);
+  if (response.body) await writeReadableStreamToWritable(response.body, res);
+  else res.end();
 }
 
 main().catch((error) => {

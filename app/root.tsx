@@ -21,6 +21,7 @@ import calendarStylesUrl from "./styles/calendar.css";
 import minutesStylesUrl from "./styles/minutes.css";
 import searchStylesUrl from "./styles/search.css";
 import { useT } from "#app/components/i18n";
+import { useNonce } from "#app/components/nonce";
 import { LOCALES, makeT } from "#app/utils/i18n";
 import { resolveLocale } from "#app/utils/i18n.server";
 import { getActor } from "#app/utils/permissions.server";
@@ -93,6 +94,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const locale = rootData?.locale ?? "fr";
   const t = makeT(locale);
   const user = rootData?.user;
+  const nonce = useNonce();
   return (
     <html lang={locale}>
       <head>
@@ -147,8 +149,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <footer className="site-footer">
           <p>{t("layout.footer")}</p>
         </footer>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );
