@@ -61,9 +61,25 @@ export async function getUserId(request: Request) {
   return (await getSession(request))?.userId ?? null;
 }
 
+/**
+ * A path of this site to go to after signing in or changing language, or `fallback`. Browsers
+ * drop tabs and line breaks from addresses and read "\\" as "/", so "/\t/evil.example" is
+ * "//evil.example": anything with whitespace or a control character is refused, and the path
+ * must resolve to our own origin.
+ */
 export function safeRedirectTo(to: FormDataEntryValue | string | null | undefined, fallback = "/") {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  if (typeof to !== "string" || !to.startsWith("/") || to.length > 2000) return fallback;
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u0020\u007f-\u00a0\u1680\u2000-\u200f\u2028\u2029\u202f\u205f\u3000\ufeff\\]/.test(to)) return fallback;
+  const base = "http://maillage.invalid";
+  let url: URL;
+  try {
+    url = new URL(to, base);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== base) return fallback;
+  return url.pathname + url.search + url.hash;
 }
 
 export async function requireUserId(request: Request) {
