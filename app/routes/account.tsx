@@ -1,5 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseSubmission } from "#app/utils/submission.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -73,7 +74,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const intent = formData.get("intent");
 
   if (intent === "profile") {
-    const submission = parseWithZod(formData, { schema: ProfileSchema });
+    const submission = parseSubmission(formData, { schema: ProfileSchema });
     if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
     await updateProfile(actor.userId, submission.value);
     // The cookie too, so the chosen language stays after signing out.
@@ -85,7 +86,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 
   if (intent === "password") {
-    const submission = parseWithZod(formData, { schema: PasswordSchema });
+    const submission = parseSubmission(formData, { schema: PasswordSchema });
     const hidden = { hideFields: ["current", "password", "confirm"] };
     if (submission.status !== "success") return data({ intent, result: submission.reply(hidden) }, { status: 400 });
     const limit = await hitRateLimit(`password-change:${actor.userId}`, PASSWORD_CHANGE_LIMIT.limit, PASSWORD_CHANGE_LIMIT.windowMs);
@@ -101,7 +102,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 
   if (intent === "revoke") {
-    const submission = parseWithZod(formData, { schema: RevokeSchema });
+    const submission = parseSubmission(formData, { schema: RevokeSchema });
     if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
     const done = await revokeSession(actor.userId, submission.value.sessionId);
     invariantResponse(done, "error.notFound", 404);

@@ -5,6 +5,7 @@
 // owner's rights of that moment. (account_ keeps this page out of the account page's layout.)
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseSubmission } from "#app/utils/submission.server";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -51,7 +52,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (intent === "create") {
-    const submission = parseWithZod(formData, { schema: CreateSchema });
+    const submission = parseSubmission(formData, { schema: CreateSchema });
     if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
     const { scope, group, network } = submission.value;
     try {
@@ -67,7 +68,7 @@ export async function action({ request }: ActionFunctionArgs) {
     }
   }
   if (intent === "revoke" || intent === "renew") {
-    const submission = parseWithZod(formData, { schema: FeedIdSchema });
+    const submission = parseSubmission(formData, { schema: FeedIdSchema });
     if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
     if (intent === "revoke") {
       const done = await revokeFeed(submission.value.feedId, { userId: actor.userId }, actor.userId);

@@ -1,5 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseSubmission } from "#app/utils/submission.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
@@ -104,7 +105,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   if (intent === "create") {
-    const submission = parseWithZod(formData, { schema: NewAccountSchema });
+    const submission = parseSubmission(formData, { schema: NewAccountSchema });
     if (submission.status !== "success") {
       return data({ closed: false as const, result: submission.reply({ hideFields: ["password", "confirm"] }) }, { status: 400 });
     }

@@ -1,5 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseSubmission } from "#app/utils/submission.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -31,7 +32,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const token = params.token ?? "";
   const found = await findPasswordReset(token);
   if (found.state !== "valid") return invalidLink(found.state);
-  const submission = parseWithZod(await request.formData(), { schema: ResetSchema });
+  const submission = parseSubmission(await request.formData(), { schema: ResetSchema });
   if (submission.status !== "success") {
     return data({ state: "valid" as const, result: submission.reply({ hideFields: ["password", "confirm"] }) }, { status: 400 });
   }

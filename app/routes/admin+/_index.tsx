@@ -1,5 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseSubmission } from "#app/utils/submission.server";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, TextField } from "#app/components/forms";
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requirePlatformAdmin(request);
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: CreateNetworkSchema });
+  const submission = parseSubmission(formData, { schema: CreateNetworkSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const { coordinatorEmail, ...input } = submission.value;
   const slugTaken = () => data(submission.reply({ fieldErrors: { slug: ["admin.slugTaken"] } }), { status: 400 });

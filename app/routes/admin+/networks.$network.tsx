@@ -1,5 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseSubmission } from "#app/utils/submission.server";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -63,7 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const here = (slug = network.slug) => `/admin/networks/${slug}`;
 
   if (intent === "update") {
-    const submission = parseWithZod(formData, { schema: NetworkSchema });
+    const submission = parseSubmission(formData, { schema: NetworkSchema });
     if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
     const slugTaken = () => data({ intent, result: submission.reply({ fieldErrors: { slug: ["admin.slugTaken"] } }) }, { status: 400 });
     if (await slugInUse(prisma, submission.value.slug, network.id)) return slugTaken();
@@ -77,7 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   if (intent === "addCoordinator") {
-    const submission = parseWithZod(formData, { schema: AddCoordinatorSchema });
+    const submission = parseSubmission(formData, { schema: AddCoordinatorSchema });
     if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
     const email = submission.value.email;
     const outcome = await transaction((tx) => addCoordinatorByEmail(tx, { networkId: network.id, email, actorId: actor.userId }));
@@ -86,7 +87,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   if (intent === "removeCoordinator") {
-    const submission = parseWithZod(formData, { schema: RemoveCoordinatorSchema });
+    const submission = parseSubmission(formData, { schema: RemoveCoordinatorSchema });
     if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
     try {
       const removed = await transaction((tx) => removeCoordinator(tx, { networkId: network.id, userId: submission.value.userId, actorId: actor.userId }));

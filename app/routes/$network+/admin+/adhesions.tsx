@@ -4,6 +4,7 @@
 // after a confirmation step that works without JavaScript).
 import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseSubmission } from "#app/utils/submission.server";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -178,7 +179,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   };
 
   if (intent === "remind") {
-    const submission = parseWithZod(formData, { schema: z.object({}) });
+    const submission = parseSubmission(formData, { schema: z.object({}) });
     try {
       const count = await remindNow(network.id, actor.userId);
       return redirectWithToast(back, { kind: "success", key: "adhesionsAdmin.reminded", vars: { count } });
@@ -188,7 +189,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   if (intent === "validate" || intent === "reject") {
-    const submission = parseWithZod(formData, { schema: intent === "validate" ? ValidateSchema : RejectSchema });
+    const submission = parseSubmission(formData, { schema: intent === "validate" ? ValidateSchema : RejectSchema });
     const id = String(formData.get("adhesionId") ?? "");
     if (submission.status !== "success") {
       invariantResponse(id);
@@ -205,7 +206,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   if (intent === "suspend") {
-    const submission = parseWithZod(formData, { schema: SuspendSchema });
+    const submission = parseSubmission(formData, { schema: SuspendSchema });
     const id = String(formData.get("organisationId") ?? "");
     const org = id ? await prisma.organisation.findFirst({ where: { id, networks: { some: { networkId: network.id } } }, select: { id: true, name: true } }) : null;
     invariantResponse(org);

@@ -1,7 +1,7 @@
 // The network's public calendar feed, for coordinators: publish it (one address, no owner, public
 // meetings only), give a new address, or stop it. The address is then shown to everyone on the
 // calendar page, so that partners and the public can subscribe.
-import { parseWithZod } from "@conform-to/zod";
+import { parseSubmission } from "#app/utils/submission.server";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -42,7 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithToast(base, { kind: "success", key: "calendar.publicFeed.created" });
   }
   if (intent === "revoke" || intent === "renew") {
-    const submission = parseWithZod(formData, { schema: FeedIdSchema });
+    const submission = parseSubmission(formData, { schema: FeedIdSchema });
     if (submission.status !== "success") return data({ error: "calendar.publicFeed.error.missing" }, { status: 400 });
     const owner = { publicOf: network.id };
     if (intent === "revoke") {

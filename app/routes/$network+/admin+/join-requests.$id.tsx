@@ -3,6 +3,7 @@
 // a message. Two forms told apart by `intent`; both only while the request is pending.
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseSubmission } from "#app/utils/submission.server";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -80,7 +81,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const decision = { networkId: network.id, requestId: joinRequest.id, actorId: actor.userId };
 
   if (intent === "accept") {
-    const submission = parseWithZod(formData, { schema: AcceptSchema });
+    const submission = parseSubmission(formData, { schema: AcceptSchema });
     if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
     const choice = submission.value.organisation;
     try {
@@ -97,7 +98,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   if (intent === "decline") {
-    const submission = parseWithZod(formData, { schema: DeclineSchema });
+    const submission = parseSubmission(formData, { schema: DeclineSchema });
     if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
     try {
       const done = await declineJoinRequest({ ...decision, message: submission.value.message });

@@ -1,5 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseSubmission } from "#app/utils/submission.server";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "#app/components/forms";
@@ -21,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const network = await requireNetwork(params.network);
   const actor = await requireCoordinator(request, network.id);
-  const submission = parseWithZod(await request.formData(), { schema: NetworkSettingsSchema });
+  const submission = parseSubmission(await request.formData(), { schema: NetworkSettingsSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   // Name and address (slug) stay with the platform administrator: links to the network depend on them.
   await transaction((tx) => updateNetwork(tx, actor.userId, network.id, submission.value));

@@ -3,6 +3,7 @@
 // was published meanwhile, the signature is refused and the person reads the new text.
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseSubmission } from "#app/utils/submission.server";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -63,7 +64,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { network, actor, organisations } = await guard(request, params.network);
-  const submission = parseWithZod(await request.formData(), { schema: SignSchema });
+  const submission = parseSubmission(await request.formData(), { schema: SignSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const { organisation: slug, signatoryName, signatoryFunction, signedOn, fingerprint } = submission.value;
   const org = organisations.find((o) => o.slug === slug);

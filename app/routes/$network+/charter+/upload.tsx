@@ -4,6 +4,7 @@
 // nothing (neither the file nor a row).
 import { getFormProps, getInputProps, useForm, type FieldMetadata } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseSubmission } from "#app/utils/submission.server";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
@@ -96,7 +97,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { network, actor, organisations } = await guard(request, params);
   const { formData, file } = await readUploadForm(request, "scan");
-  const submission = parseWithZod(formData, { schema: UploadSchema });
+  const submission = parseSubmission(formData, { schema: UploadSchema });
   const organisationId = String(formData.get("organisationId") ?? "");
   // Naming an organisation one may not send for is refused as such, whatever else the form holds.
   if (organisationId && !organisations.some((o) => o.id === organisationId)) {

@@ -2,7 +2,7 @@
 // version, asks every member organisation to adhere again by a deadline), or delete it. A
 // published version's edit address answers with a page saying it is frozen (400), never a 500.
 // Not nested in the page of one version (versions.$number.tsx): the trailing "_" of "$number_".
-import { parseWithZod } from "@conform-to/zod";
+import { parseSubmission } from "#app/utils/submission.server";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useParams, useRouteError } from "@remix-run/react";
 import { useT } from "#app/components/i18n";
@@ -78,7 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await transaction((tx) => deleteDraft(tx, network.id, actor.userId, version.id));
       return redirectWithToast(`/${network.slug}/charter`, { kind: "success", key: "charterEditor.deleted", vars });
     }
-    const submission = parseWithZod(formData, { schema: versionSchema(rules) });
+    const submission = parseSubmission(formData, { schema: versionSchema(rules) });
     if (submission.status !== "success") return data(submission.reply(), { status: 400 });
     const body = storedBody(submission.value);
     if (!body) return data(submission.reply({ fieldErrors: { body: ["charterEditor.error.bodyEmpty"] } }), { status: 400 });

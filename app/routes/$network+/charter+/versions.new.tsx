@@ -1,6 +1,6 @@
 // A new version of the charter, written by the network's coordination: it starts as a draft
 // (one at a time), prefilled with the version in force since a new version usually edits it.
-import { parseWithZod } from "@conform-to/zod";
+import { parseSubmission } from "#app/utils/submission.server";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useT } from "#app/components/i18n";
@@ -47,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const network = await requireNetwork(params.network);
   const actor = await requireCoordinator(request, network.id);
   const { rules } = await rulesFor(network.id);
-  const submission = parseWithZod(await request.formData(), { schema: versionSchema(rules) });
+  const submission = parseSubmission(await request.formData(), { schema: versionSchema(rules) });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const body = storedBody(submission.value);
   if (!body) return data(submission.reply({ fieldErrors: { body: ["charterEditor.error.bodyEmpty"] } }), { status: 400 });

@@ -2,6 +2,7 @@
 // works without JavaScript: the page explains what it means, a checkbox confirms.
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseSubmission } from "#app/utils/submission.server";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -34,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { network, actor, org } = await guard(request, params);
-  const submission = parseWithZod(await request.formData(), { schema: WithdrawSchema });
+  const submission = parseSubmission(await request.formData(), { schema: WithdrawSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   try {
     await endMembership(network.id, org.id, actor.userId, "withdrawn", submission.value.reason ?? "");

@@ -3,6 +3,7 @@
 // works without JavaScript.
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseSubmission } from "#app/utils/submission.server";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -58,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   };
 
   if (intent === "details") {
-    const submission = parseWithZod(formData, { schema: GroupSchema });
+    const submission = parseSubmission(formData, { schema: GroupSchema });
     if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
     try {
       await updateGroup(group, actor, submission.value);
@@ -69,7 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   if (intent === "addFacilitator" || intent === "removeFacilitator") {
-    const submission = parseWithZod(formData, { schema: FacilitatorSchema });
+    const submission = parseSubmission(formData, { schema: FacilitatorSchema });
     if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
     try {
       if (intent === "addFacilitator") await addFacilitator(group, actor, submission.value.userId);
@@ -82,7 +83,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   if (intent === "archive" || intent === "unarchive") {
-    const submission = parseWithZod(formData, { schema: intent === "archive" ? ArchiveSchema : z.object({}) });
+    const submission = parseSubmission(formData, { schema: intent === "archive" ? ArchiveSchema : z.object({}) });
     if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
     try {
       await setArchived(group, actor, intent === "archive");

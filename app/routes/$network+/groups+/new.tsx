@@ -2,6 +2,7 @@
 // are named next, on the group's edit page.
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseSubmission } from "#app/utils/submission.server";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
@@ -26,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { network, actor } = await guard(request, params.network);
-  const submission = parseWithZod(await request.formData(), { schema: GroupSchema });
+  const submission = parseSubmission(await request.formData(), { schema: GroupSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   try {
     const group = await createGroup(network.id, actor, submission.value);

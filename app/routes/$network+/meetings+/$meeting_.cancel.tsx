@@ -2,6 +2,7 @@
 // receive a cancellation (METHOD:CANCEL) that removes it from their calendar.
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseSubmission } from "#app/utils/submission.server";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -36,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { network, meeting, actor } = await managerContext(request, params);
-  const submission = parseWithZod(await request.formData(), { schema: CancelSchema });
+  const submission = parseSubmission(await request.formData(), { schema: CancelSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   if (submission.value.scope === "rest" && !meeting.seriesId) return data(submission.reply({ fieldErrors: { scope: ["form.invalidChoice"] } }), { status: 400 });
   try {

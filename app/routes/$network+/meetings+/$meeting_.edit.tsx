@@ -2,6 +2,7 @@
 // place in the series). Participants receive the updated invitation (same UID, higher SEQUENCE).
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseSubmission } from "#app/utils/submission.server";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
@@ -29,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { network, meeting, actor } = await managerContext(request, params);
-  const submission = parseWithZod(await request.formData(), { schema: EditMeetingSchema });
+  const submission = parseSubmission(await request.formData(), { schema: EditMeetingSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   try {
     await updateMeeting(meeting.id, actor.userId, meetingInput(submission.value));

@@ -5,6 +5,7 @@
 // submitted minutes are reopened first, published ones are corrected by a new version.
 import { getFormProps, getInputProps, useForm, type FieldMetadata } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseSubmission } from "#app/utils/submission.server";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -99,7 +100,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { network, actor, access, meeting } = await guard(request, params);
-  const submission = parseWithZod(await request.formData(), { schema: MinutesSchema });
+  const submission = parseSubmission(await request.formData(), { schema: MinutesSchema });
   // "Add a row" and "remove" come back with the list changed and nothing saved.
   if (submission.status !== "success") return data(submission.reply(), { status: submission.status === "error" ? 400 : 200 });
   const value = submission.value;

@@ -3,6 +3,7 @@
 // receives an invitation with an iCalendar attachment. Works without JavaScript.
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseSubmission } from "#app/utils/submission.server";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
@@ -58,7 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { network, actor, groups } = await guard(request, params.network);
-  const submission = parseWithZod(await request.formData(), { schema: NewMeetingSchema });
+  const submission = parseSubmission(await request.formData(), { schema: NewMeetingSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const group = groups.find((g) => g.slug === submission.value.group);
   if (!group) return data(submission.reply({ fieldErrors: { group: ["meetings.form.groupRequired"] } }), { status: 400 });

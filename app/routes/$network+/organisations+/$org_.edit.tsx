@@ -1,5 +1,5 @@
 import { organisationFullSelect } from "#app/models/organisation.server";
-import { parseWithZod } from "@conform-to/zod";
+import { parseSubmission } from "#app/utils/submission.server";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useT } from "#app/components/i18n";
@@ -32,7 +32,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const network = await requireNetwork(params.network);
   const org = await requireNetworkOrganisation(network.id, params.org);
   const actor = await requireOrganisationEditor(request, network.id, org.id);
-  const submission = parseWithZod(await request.formData(), { schema: organisationSchema(network.themes) });
+  const submission = parseSubmission(await request.formData(), { schema: organisationSchema(network.themes) });
   if (submission.status !== "success") {
     return data(submission.reply(), { status: 400 });
   }

@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod";
+import { parseSubmission } from "#app/utils/submission.server";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useT } from "#app/components/i18n";
@@ -18,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const network = await requireNetwork(params.network);
   const actor = await requireCoordinator(request, network.id);
-  const submission = parseWithZod(await request.formData(), { schema: organisationSchema(network.themes) });
+  const submission = parseSubmission(await request.formData(), { schema: organisationSchema(network.themes) });
   if (submission.status !== "success") {
     return data(submission.reply(), { status: 400 });
   }
