@@ -108,13 +108,16 @@ export function SelectField({
   options: { value: string; label: string }[];
   optional?: boolean;
 }) {
+  const t = useT();
   const props = getSelectProps(meta, { ariaAttributes: true });
   return (
     <div className={`field${meta.errors?.length ? " field--invalid" : ""}`}>
       <Label meta={meta} label={label} optional={optional} />
       {hint ? <p id={`${meta.id}-hint`} className="hint">{hint}</p> : null}
       <select {...props} key={props.key} aria-describedby={describedBy(meta, hint)}>
-        {optional ? <option value="">—</option> : null}
+        {/* HTML wants an empty first option in a required select (a placeholder): without one, a
+            choice nobody made is sent as if it had been made. */}
+        {optional ? <option value="">—</option> : props.required ? <option value="">{t("form.choose")}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -201,7 +204,8 @@ export function ErrorSummary({ form, fields }: { form: FormMetadata<any, string[
         ))}
         {fieldErrors.map((f) => (
           <li key={f.id}>
-            <a href={`#${f.id}`}>{f.errors!.map((e) => t(e)).join(" ")}</a>
+            {/* Ids of list fields hold [ ], which a URL fragment may not: the browser decodes it back. */}
+            <a href={`#${encodeURIComponent(f.id)}`}>{f.errors!.map((e) => t(e)).join(" ")}</a>
           </li>
         ))}
       </ul>

@@ -1,12 +1,15 @@
 // Browser-test harness: a fresh database prepared in the test process, then the BUILT app
 // (build/index.js) started on a free port against it, and Debian's Chromium driven by
-// playwright-core. axe-core checks every page a test visits.
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+// playwright-core. axe-core checks every page a test visits; the W3C Nu HTML checker (vnu)
+// checks the HTML of every page visited, once per test file (see checkHtmlOfPagesVisited).
+import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterAll } from "vitest";
 import { createTestDatabase } from "#tests/setup/database";
 import { resetEnv } from "#app/utils/env.server";
 import { closeDatabase, getDatabase } from "#app/utils/db.server";
@@ -151,6 +154,7 @@ export async function newPage(
     await context.addCookies([{ ...options.cookie, url: app.url, httpOnly: true, sameSite: "Lax" }]);
   }
   const page = await context.newPage();
+  keepServedHtml(page);
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(String(e)));
   page.on("console", (m) => {
@@ -181,6 +185,8 @@ export async function checkA11y(page: Page) {
     );
     await target.goto(page.url());
   }
+  // The page as it stands (after client-side navigations too), for the HTML check.
+  keepHtml(page.url(), await page.content(), "DOM");
   try {
     await target.addScriptTag({ content: axeSource });
     const result = await target.evaluate(async () => {
@@ -195,3 +201,93 @@ export async function checkA11y(page: Page) {
     await scratch?.close();
   }
 }
+
+// --- HTML validity -------------------------------------------------------------------------------
+//
+// Every HTML document the app serves to a page of newPage() (as the server sent it, before any
+// script ran), and the DOM at each checkA11y (which also covers pages reached by client-side
+// navigation), is written to a folder; after the test file, vnu checks the folder in one run (the
+// JVM takes seconds to start) and any error fails the file. Nothing is filtered out.
+
+// Run with the system's Java, never through the package's wrapper, which downloads a Java runtime
+// from GitHub when it finds none.
+const VNU_JAR = createRequire(import.meta.url).resolve("vnu-jar/build/dist/vnu.jar");
+
+type KeptPage = { url: string; source: "server" | "DOM" };
+let htmlDir: string | null = null;
+/** By file name in htmlDir. */
+const keptPages = new Map<string, KeptPage>();
+const seen = new Set<string>();
+const pendingBodies = new Set<Promise<unknown>>();
+
+/** Keeps one HTML text for the check at the end of the file (the same text once). */
+export function keepHtml(url: string, html: string, source: KeptPage["source"]) {
+  const digest = createHash("sha256").update(html).digest("hex");
+  if (seen.has(digest)) return;
+  seen.add(digest);
+  htmlDir ??= mkdtempSync(path.join(os.tmpdir(), "maillage-html-"));
+  const name = `${String(keptPages.size + 1).padStart(3, "0")}.html`;
+  writeFileSync(path.join(htmlDir, name), html);
+  keptPages.set(name, { url, source });
+}
+
+/** Keeps the HTML of every document loaded in the page's main frame (error pages included). */
+function keepServedHtml(page: Page) {
+  page.on("response", (response) => {
+    const request = response.request();
+    if (!request.isNavigationRequest() || request.frame() !== page.mainFrame()) return;
+    if (response.status() >= 300 && response.status() < 400) return;
+    if (!(response.headers()["content-type"] ?? "").startsWith("text/html")) return;
+    const body = response.text().then(
+      (html) => keepHtml(response.url(), html, "server"),
+      // The page moved on before its body could be read: it is checked as DOM if checkA11y sees it.
+      () => undefined,
+    );
+    pendingBodies.add(body);
+    void body.finally(() => pendingBodies.delete(body));
+  });
+}
+
+type HtmlError = { file: string; line?: number; message: string; extract?: string };
+
+/** Runs vnu over a folder of .html files; the errors (warnings are not asked for). */
+async function validateHtmlFolder(dir: string): Promise<HtmlError[]> {
+  const stdout = await new Promise<string>((resolve, reject) => {
+    execFile(
+      "java",
+      ["-jar", VNU_JAR, "--format", "json", "--stdout", "--errors-only", "--exit-zero-always", "--skip-non-html", dir],
+      { maxBuffer: 64 * 1024 * 1024 },
+      (error, out, err) => (error ? reject(new Error(`vnu could not run (Java 11 or later is needed on PATH): ${error.message}\n${err}`)) : resolve(out)),
+    );
+  });
+  const report = JSON.parse(stdout) as { messages: { type: string; url?: string; lastLine?: number; message: string; extract?: string }[] };
+  return report.messages
+    .filter((m) => m.type === "error" || m.type === "non-document-error")
+    .map((m) => ({ file: m.url ?? dir, line: m.lastLine, message: m.message, extract: m.extract }));
+}
+
+/** The check run after each test file that visited pages; exported for the harness' own test. */
+export async function checkHtmlOfPagesVisited() {
+  await Promise.allSettled([...pendingBodies]);
+  if (!htmlDir) return;
+  const dir = htmlDir;
+  const pages = new Map(keptPages);
+  // Each page is reported once: the next check starts afresh.
+  htmlDir = null;
+  keptPages.clear();
+  const errors = await validateHtmlFolder(dir);
+  if (errors.length === 0) {
+    rmSync(dir, { recursive: true, force: true });
+    return;
+  }
+  const lines = errors.map((e) => {
+    // vnu names files as file:/tmp/…: matched by their name in the folder.
+    const name = path.basename(e.file);
+    const page = pages.get(name);
+    const where = page ? `${page.url} (${page.source}, ${name})` : e.file;
+    return `- ${where}${e.line ? ` line ${e.line}` : ""}: ${e.message}${e.extract ? `\n    ${JSON.stringify(e.extract)}` : ""}`;
+  });
+  throw new Error(`HTML errors (W3C Nu HTML checker) in pages visited; the pages are kept in ${dir}:\n${lines.join("\n")}`);
+}
+
+afterAll(checkHtmlOfPagesVisited, 180_000);

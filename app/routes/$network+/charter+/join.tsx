@@ -138,7 +138,7 @@ function JoinForm() {
         <legend>{t("join.organisationLegend")}</legend>
         <TextField meta={fields.organisationName} label={t("join.organisationName")} autoComplete="organization" />
         <SelectField meta={fields.kind} label={t("org.form.kind")} options={ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`org.kind.${k}`) }))} />
-        <TextField meta={fields.street} label={t("org.form.street")} autoComplete="street-address" />
+        <TextField meta={fields.street} label={t("org.form.street")} autoComplete="address-line1" />
         <div className="form-row">
           <TextField meta={fields.postalCode} label={t("org.form.postalCode")} inputMode="numeric" autoComplete="postal-code" className="input--short" />
           <TextField meta={fields.commune} label={t("org.form.commune")} autoComplete="address-level2" />

@@ -131,7 +131,7 @@ export function MeetingFields({ fields }: { fields: Record<"title" | "date" | "s
         <TextField meta={fields.startTime} type="time" label={t("meetings.form.startTime")} hint={t("meetings.form.timeHint")} />
         <TextField meta={fields.endTime} type="time" label={t("meetings.form.endTime")} />
       </div>
-      <TextField meta={fields.place} label={t("meetings.form.place")} hint={t("meetings.form.placeHint")} optional autoComplete="street-address" />
+      <TextField meta={fields.place} label={t("meetings.form.place")} hint={t("meetings.form.placeHint")} optional autoComplete="address-line1" />
       <TextField meta={fields.videoUrl} type="url" label={t("meetings.form.videoUrl")} hint={t("meetings.form.videoUrlHint")} optional />
       <Checkbox meta={fields.isPublic} label={t("meetings.form.isPublic")} hint={t("meetings.form.isPublicHint")} />
     </>

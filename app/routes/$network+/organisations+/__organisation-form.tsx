@@ -229,7 +229,7 @@ export function OrganisationForm({
       </fieldset>
       <fieldset>
         <legend>{t("org.form.address")}</legend>
-        <TextField meta={fields.street} label={t("org.form.street")} optional autoComplete="street-address" />
+        <TextField meta={fields.street} label={t("org.form.street")} optional autoComplete="address-line1" />
         <div className="form-row">
           <TextField meta={fields.postalCode} label={t("org.form.postalCode")} optional inputMode="numeric" autoComplete="postal-code" className="input--short" />
           <TextField meta={fields.commune} label={t("org.form.commune")} optional autoComplete="address-level2" />
