@@ -1,7 +1,7 @@
 // The open actions overview: a delegate sees their organisations' open actions across groups, the
 // most urgent first and overdue ones flagged; a coordinator sees every open action of the network
 // and filters by group or organisation; others are refused.
-import { beforeAll, expect, test } from "vitest";
+import { beforeAll, beforeEach, expect, test } from "vitest";
 import { loader } from "#app/routes/$network+/actions";
 import { setNow } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
@@ -12,10 +12,15 @@ import { call } from "#tests/route-call";
 type Item = { what: string; dueOn: string | null; overdue: boolean; dueToday: boolean; organisation: { slug: string } | null; group: { slug: string }; meeting: { id: string } };
 type Body = { items: Item[]; errors: Record<string, string>; organisations: { slug: string }[]; coordinator: boolean };
 
+// "Today" for every test: tests/setup/setup-db.ts puts the clock back after each test, so a clock
+// frozen only while the data is made (beforeAll) would leave the tests on the real date.
+const TODAY = new Date("2026-11-30T10:00:00Z");
+beforeEach(() => setNow(TODAY));
+
 let s: Awaited<ReturnType<typeof setting>>;
 
 async function setting() {
-  setNow(new Date("2026-11-30T10:00:00Z"));
+  setNow(TODAY);
   const network = await createNetwork();
   const other = await createNetwork();
   const housing = await createGroup(network.id, { slug: "logement" });
@@ -39,7 +44,7 @@ async function setting() {
   const m2 = await createMeeting(health.id, { startsAt: new Date("2026-11-10T08:30:00Z") });
   const m3 = await createMeeting(foreignGroup.id, { startsAt: new Date("2026-11-10T08:30:00Z") });
   const item = (meetingId: string, groupId: string, what: string, organisationId: string | null, due: string | null, status = "open") =>
-    ({ meetingId, groupId, what, organisationId, dueOn: due ? parseDateKey(due) : null, status, doneAt: status === "done" ? new Date() : null });
+    ({ meetingId, groupId, what, organisationId, dueOn: due ? parseDateKey(due) : null, status, doneAt: status === "done" ? TODAY : null });
   await prisma.actionItem.createMany({
     data: [
       item(m1.id, housing.id, "Envoyer la liste des logements de transit", mine.id, "2026-12-15"),

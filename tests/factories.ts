@@ -1,5 +1,6 @@
 // Factories: real rows through the real client. Every value is unique per call.
 import { randomBytes } from "node:crypto";
+import { now } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
 import { hashPassword } from "#app/utils/password.server";
 import { createOrganisation as createOrg, transaction, type OrganisationInput } from "#app/models/organisation.server";
@@ -172,7 +173,8 @@ export async function createMeeting(
   overrides: Partial<{ title: string; startsAt: Date; endsAt: Date; place: string; videoUrl: string | null; isPublic: boolean; status: "scheduled" | "cancelled"; proposalsUntil: Date | null; noteTakerId: string | null }> = {},
 ) {
   const id = uid();
-  const startsAt = overrides.startsAt ?? new Date(Date.now() + 7 * 86_400_000);
+  // "Next week" for the app, which may be a test's frozen clock rather than the machine's.
+  const startsAt = overrides.startsAt ?? new Date(now().getTime() + 7 * 86_400_000);
   return prisma.meeting.create({
     data: {
       groupId,
@@ -197,7 +199,7 @@ export async function createMinutes(
 ) {
   const status = overrides.status ?? "draft";
   const body = overrides.body ?? "<p>Tour de table des services présents.</p>";
-  const at = new Date();
+  const at = now();
   return prisma.minutes.create({
     data: {
       meetingId,

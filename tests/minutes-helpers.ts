@@ -6,6 +6,7 @@ import { loader as editLoader, action as editAction } from "#app/routes/$network
 import { loader as pdfLoader } from "#app/routes/$network+/meetings+/$meeting_.minutes_.pdf";
 import { loader as versionLoader } from "#app/routes/$network+/meetings+/$meeting_.minutes_.v.$version";
 import { loader as actionLoader, action as actionAction } from "#app/routes/$network+/actions_.$id";
+import { now } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
 import { addGroupMember, createGroup, createMeeting, createNetwork, createOrganisation, createUser, makeCoordinator, makeDelegate, makeFacilitator, makeRequest, sessionCookie } from "#tests/factories";
 import { call } from "#tests/route-call";
@@ -32,7 +33,7 @@ export async function groupSetting() {
   await addGroupMember(group.id, orgA.id, [noteTaker.id]);
   await addGroupMember(group.id, orgB.id, [facilitator.id]);
   await makeFacilitator(group.id, facilitator.id);
-  const meeting = await createMeeting(group.id, { title: "Réunion de novembre", startsAt: new Date(Date.now() - 2 * DAY) });
+  const meeting = await createMeeting(group.id, { title: "Réunion de novembre", startsAt: new Date(now().getTime() - 2 * DAY) });
   const cookies = {
     coordinator: await sessionCookie(coordinator.id),
     noteTaker: await sessionCookie(noteTaker.id),
@@ -44,7 +45,7 @@ export async function groupSetting() {
 }
 export type Setting = Awaited<ReturnType<typeof groupSetting>>;
 
-export const futureMeeting = (s: Setting, days = 20) => createMeeting(s.group.id, { title: "Réunion suivante", startsAt: new Date(Date.now() + days * DAY) });
+export const futureMeeting = (s: Setting, days = 20) => createMeeting(s.group.id, { title: "Réunion suivante", startsAt: new Date(now().getTime() + days * DAY) });
 
 const params = (s: Setting, meetingId = s.meeting.id) => ({ network: s.network.slug, meeting: meetingId });
 const path = (s: Setting, rest: string, meetingId = s.meeting.id) => `/${s.network.slug}/meetings/${meetingId}/${rest}`;
