@@ -3,6 +3,7 @@
 // an expired link, an altered one (payload or signature), a link used for another meeting, a link
 // opened while someone else is signed in, a person who is no longer a participant, a cancelled or
 // past meeting.
+import { createHmac } from "node:crypto";
 import { afterEach, describe, expect, test } from "vitest";
 import { scheduleMeeting, cancelMeeting } from "#app/models/meetings.server";
 import { readRsvpToken, rsvpToken } from "#app/models/rsvp.server";
@@ -95,6 +96,21 @@ describe("RSVP links", () => {
     }
     expect(await answers(meetingId)).toEqual([]);
     expect(await answers(otherMeetingId)).toEqual([]);
+  });
+
+  // Issue 10, item 6: every installation without SESSION_SECRET used to sign with this public string.
+  test("a link signed with the old public development secret is refused", async () => {
+    const { delegate, meetingId } = await setup();
+    const exp = Math.floor(new Date("2027-01-15T00:00:00Z").getTime() / 1000);
+    const payload = Buffer.from(`${meetingId}:${delegate.id}:${exp}`).toString("base64url");
+    const signature = createHmac("sha256", "maillage-development-secret-do-not-use-in-production").update(`rsvp:${payload}`).digest("base64url");
+    const forged = `${payload}.${signature}`;
+    expect(readRsvpToken(forged)).toMatchObject({ ok: false, problem: "tampered" });
+    expect(await get(forged)).toMatchObject({ status: 403, body: { refused: "tampered" } });
+    expect((await post(forged, { meeting: meetingId, response: "yes" })).status).toBe(403);
+    expect(await answers(meetingId)).toEqual([]);
+    // The same payload signed by this installation is accepted: only the key differs.
+    expect(readRsvpToken(rsvpToken(meetingId, delegate.id, new Date(exp * 1000)))).toMatchObject({ ok: true, meetingId, userId: delegate.id });
   });
 
   test("a link used for another meeting than its own is refused", async () => {

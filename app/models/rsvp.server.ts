@@ -1,6 +1,7 @@
 // Signed RSVP links: a participant answers from the e-mail without signing in. The token binds the
-// meeting, the person and an expiry, signed with HMAC-SHA256 under SESSION_SECRET; nothing is
-// stored. Opening the link (GET) only shows the choice, because mail scanners open links; the
+// meeting, the person and an expiry, signed with HMAC-SHA256 under the installation's secret
+// (SESSION_SECRET, or the one it generated: env.server.ts, never a key known outside it); nothing
+// is stored. Opening the link (GET) only shows the choice, because mail scanners open links; the
 // answer is recorded by the form's POST, after the checks of checkRsvpToken.
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { now } from "#app/utils/clock.server";
