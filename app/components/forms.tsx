@@ -212,3 +212,13 @@ export function ErrorSummary({ form, fields }: { form: FormMetadata<any, string[
     </div>
   );
 }
+
+// --- Idempotency key (app/utils/idempotency.server.ts) -----------------------------------------
+
+/**
+ * The form's idempotency key, from the loader (newSubmissionKey): sent twice, the form has one
+ * effect. The name must match SUBMISSION_KEY_FIELD on the server.
+ */
+export function SubmissionKeyField({ value }: { value: string }) {
+  return <input type="hidden" name="submissionKey" value={value} />;
+}

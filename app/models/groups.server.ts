@@ -212,7 +212,10 @@ export async function joinGroup(network: NetworkRow, group: GroupRow, actor: Act
       const claimed = await tx.groupMembership.updateMany({ where: { groupId: group.id, organisationId, status: existing.status }, data });
       if (claimed.count !== 1) throw new GroupError("groups.error.changedMeanwhile");
     } else {
-      await tx.groupMembership.create({ data: { groupId: group.id, organisationId, ...data } });
+      // Two delegates (or one double click) joining at once both find no row: the second insert
+      // waits for the first, then does nothing, and is told the organisation is already in.
+      const created = await tx.groupMembership.createMany({ data: [{ groupId: group.id, organisationId, ...data }], skipDuplicates: true });
+      if (created.count !== 1) throw new GroupError(status === "active" ? "groups.error.alreadyMember" : "groups.error.alreadyPending", "organisation");
     }
     if (status === "active") {
       await tx.groupParticipant.createMany({ data: [{ groupId: group.id, organisationId, userId: actor.userId }], skipDuplicates: true });

@@ -22,6 +22,18 @@ export type InvitationRole = DelegateRole | "coordinator";
 
 export class InvitationUnavailable extends Error {}
 export class AccountExists extends Error {}
+/** Another invitation to this address and place was created at the same moment (and is the one that counts). */
+export class InvitationPending extends Error {}
+
+/** The write, with a unique violation (P2002) turned into the model's own refusal. */
+async function unlessTaken<T>(write: Promise<T>, refusal: () => Error): Promise<T> {
+  try {
+    return await write;
+  } catch (error) {
+    if (error && typeof error === "object" && (error as { code?: unknown }).code === "P2002") throw refusal();
+    throw error;
+  }
+}
 
 type CreateInput = {
   networkId: string;
@@ -37,7 +49,10 @@ const pendingWhere = () => ({ acceptedAt: null, revokedAt: null, expiresAt: { gt
 
 /**
  * Creates an invitation and puts its e-mail in the outbox. A pending invitation of the same
- * address to the same place is revoked first, so only the newest link works.
+ * address to the same place is revoked first, so only the newest link works. Two created at the
+ * same moment cannot both stay open: the database keeps one open invitation per address and place
+ * (a partial unique index), and the later one fails with InvitationPending, rolling back its
+ * e-mail with it.
  */
 export async function createInvitation(tx: Tx, input: CreateInput) {
   if ((input.role === "coordinator") !== (input.organisationId === null)) {
@@ -61,27 +76,30 @@ export async function createInvitation(tx: Tx, input: CreateInput) {
   }
 
   const token = randomToken();
-  const invitation = await tx.invitation.create({
-    data: {
-      tokenHash: hashToken(token),
-      email,
-      networkId: input.networkId,
-      organisationId: input.organisationId,
-      role: input.role,
-      invitedById: input.invitedById,
-      expiresAt: new Date(now().getTime() + INVITATION_DAYS * 24 * 60 * 60 * 1000),
-    },
-    select: {
-      id: true,
-      email: true,
-      role: true,
-      organisationId: true,
-      expiresAt: true,
-      network: { select: { name: true } },
-      organisation: { select: { name: true } },
-      invitedBy: { select: { name: true } },
-    },
-  });
+  const invitation = await unlessTaken(
+    tx.invitation.create({
+      data: {
+        tokenHash: hashToken(token),
+        email,
+        networkId: input.networkId,
+        organisationId: input.organisationId,
+        role: input.role,
+        invitedById: input.invitedById,
+        expiresAt: new Date(now().getTime() + INVITATION_DAYS * 24 * 60 * 60 * 1000),
+      },
+      select: {
+        id: true,
+        email: true,
+        role: true,
+        organisationId: true,
+        expiresAt: true,
+        network: { select: { name: true } },
+        organisation: { select: { name: true } },
+        invitedBy: { select: { name: true } },
+      },
+    }),
+    () => new InvitationPending(),
+  );
 
   const account = await tx.user.findUnique({ where: { email }, select: { locale: true } });
   const locale = isLocale(account?.locale) ? account.locale : (input.locale ?? "fr");
@@ -150,8 +168,17 @@ export async function findInvitation(token: string) {
  * coordination). Claimed with a conditional update, so a link accepted twice at once counts once.
  */
 export async function acceptInvitation(tx: Tx, invitationId: string, userId: string) {
+  await claimInvitation(tx, invitationId);
+  return linkInvitation(tx, invitationId, userId);
+}
+
+/** Uses the link up; of two requests at once, the second waits for the first and then finds it used. */
+async function claimInvitation(tx: Tx, invitationId: string) {
   const claim = await tx.invitation.updateMany({ where: { id: invitationId, ...pendingWhere() }, data: { acceptedAt: now() } });
   if (claim.count !== 1) throw new InvitationUnavailable();
+}
+
+async function linkInvitation(tx: Tx, invitationId: string, userId: string) {
   const invitation = await tx.invitation.findUniqueOrThrow({
     where: { id: invitationId },
     select: { id: true, networkId: true, organisationId: true, role: true },
@@ -184,13 +211,20 @@ export async function acceptInvitationWithNewAccount(
 ) {
   const passwordHash = await hashPassword(input.password);
   return transaction(async (tx) => {
+    // The link is claimed before the account is created, so that the same form sent twice at
+    // once makes one account (the second request finds the link used), not a unique violation.
+    await claimInvitation(tx, invitationId);
     const taken = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
     if (taken) throw new AccountExists();
-    const user = await tx.user.create({
-      data: { email: input.email, name: input.name, phone: input.phone || null, locale: input.locale, passwordHash },
-      select: { id: true },
-    });
-    await acceptInvitation(tx, invitationId, user.id);
+    // A unique violation: the account was created meanwhile by another way in (another invitation).
+    const user = await unlessTaken(
+      tx.user.create({
+        data: { email: input.email, name: input.name, phone: input.phone || null, locale: input.locale, passwordHash },
+        select: { id: true },
+      }),
+      () => new AccountExists(),
+    );
+    await linkInvitation(tx, invitationId, user.id);
     return user.id;
   });
 }

@@ -17,6 +17,7 @@ import { now } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
 import { emailLayout, sendEmail } from "#app/utils/email.server";
 import { getEnv } from "#app/utils/env.server";
+import { claimSubmission, recordSubmissionResult, submissionResult } from "#app/utils/idempotency.server";
 import { isLocale, makeT } from "#app/utils/i18n";
 import { icsMeetingSelect, meetingsCalendar, meetingUrl, seriesInstants } from "#app/utils/ics.server";
 import { formatMeetingWhen } from "#app/utils/meeting-format";
@@ -184,8 +185,23 @@ async function sendInvitations(tx: Tx, meetingIds: string[], notice: Notice) {
 
 // --- Scheduling -------------------------------------------------------------------------------------
 
-/** Schedules one meeting or a series. Returns the first meeting's id. */
-export async function scheduleMeeting(groupId: string, actorId: string, input: ScheduleInput): Promise<{ meetingId: string; seriesId: string | null; count: number }> {
+type Scheduled = { meetingId: string; seriesId: string | null; count: number };
+
+/**
+ * What an earlier submission of the same form scheduled, or null when this one is the first (its
+ * key is now claimed): the form sent twice schedules once and e-mails the invitations once.
+ */
+async function scheduledBefore(tx: Tx, submissionKey: string | null, actorId: string): Promise<Scheduled | null> {
+  if (await claimSubmission(tx, submissionKey, "meetings.schedule", actorId)) return null;
+  const meetingId = await submissionResult(tx, submissionKey!);
+  const first = meetingId ? await tx.meeting.findUnique({ where: { id: meetingId }, select: { id: true, seriesId: true } }) : null;
+  if (!first) throw new Error("A replayed schedule form whose meeting no longer exists");
+  const count = first.seriesId ? await tx.meeting.count({ where: { seriesId: first.seriesId } }) : 1;
+  return { meetingId: first.id, seriesId: first.seriesId, count };
+}
+
+/** Schedules one meeting or a series. Returns the first meeting's id (the same for a replay of the form). */
+export async function scheduleMeeting(groupId: string, actorId: string, input: ScheduleInput, submissionKey: string | null = null): Promise<Scheduled> {
   checkTimes(input);
   const group = await prisma.workingGroup.findUniqueOrThrow({ where: { id: groupId }, select: { networkId: true, archivedAt: true } });
   if (group.archivedAt) throw new MeetingError("meetings.error.archived");
@@ -194,6 +210,8 @@ export async function scheduleMeeting(groupId: string, actorId: string, input: S
     const startsAt = brusselsInstant(input.day, input.startMinutes);
     if (startsAt <= at) throw new MeetingError("meetings.error.inPast", "date");
     return transaction(async (tx) => {
+      const before = await scheduledBefore(tx, submissionKey, actorId);
+      if (before) return before;
       const meeting = await tx.meeting.create({
         data: {
           groupId,
@@ -211,6 +229,7 @@ export async function scheduleMeeting(groupId: string, actorId: string, input: S
         select: { id: true },
       });
       await audit(tx, { networkId: group.networkId, actorId, action: "meeting.schedule", entityType: "meeting", entityId: meeting.id, after: { title: input.title, startsAt } });
+      await recordSubmissionResult(tx, submissionKey, meeting.id);
       await sendInvitations(tx, [meeting.id], "new");
       return { meetingId: meeting.id, seriesId: null, count: 1 };
     });
@@ -221,6 +240,8 @@ export async function scheduleMeeting(groupId: string, actorId: string, input: S
   const days = expandRule(rule);
   if (brusselsInstant(days[0], input.startMinutes) <= at) throw new MeetingError("meetings.error.inPast", "date");
   return transaction(async (tx) => {
+    const before = await scheduledBefore(tx, submissionKey, actorId);
+    if (before) return before;
     const uid = meetingUid();
     const series = await tx.meetingSeries.create({
       data: {
@@ -266,6 +287,7 @@ export async function scheduleMeeting(groupId: string, actorId: string, input: S
     });
     const meetings = await tx.meeting.findMany({ where: { seriesId: series.id }, select: { id: true }, orderBy: { startsAt: "asc" } });
     await audit(tx, { networkId: group.networkId, actorId, action: "meeting.scheduleSeries", entityType: "meetingSeries", entityId: series.id, after: { title: input.title, rule, count: days.length } });
+    await recordSubmissionResult(tx, submissionKey, meetings[0].id);
     await sendInvitations(tx, meetings.map((m) => m.id), "new");
     return { meetingId: meetings[0].id, seriesId: series.id, count: meetings.length };
   });
@@ -317,10 +339,21 @@ export async function cancelMeeting(meetingId: string, actorId: string, reason: 
   return transaction(async (tx) => {
     const meeting = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: editableSelect });
     if (meeting.status === "cancelled") throw new MeetingError("meetings.error.cancelled");
-    const targets =
+    // Claimed first, where it is still scheduled: of two requests that both read "scheduled", the
+    // second waits for the first's row lock, then finds it cancelled and stops here, before any
+    // e-mail is written. The SEQUENCE is set just below, once the series' number is known.
+    const claimed = await tx.meeting.updateMany({ where: { id: meeting.id, status: "scheduled" }, data: { status: "cancelled" } });
+    if (claimed.count !== 1) throw new MeetingError("meetings.error.cancelled");
+    const later =
       scope === "rest" && meeting.seriesId
         ? await tx.meeting.findMany({ where: { seriesId: meeting.seriesId, status: "scheduled", startsAt: { gte: meeting.startsAt } }, select: { id: true, sequence: true, seriesId: true } })
-        : [{ id: meeting.id, sequence: meeting.sequence, seriesId: meeting.seriesId }];
+        : [];
+    const targets = [{ id: meeting.id, sequence: meeting.sequence, seriesId: meeting.seriesId }];
+    for (const target of later) {
+      // Another manager may be cancelling one of them right now: only those claimed here are told.
+      const taken = await tx.meeting.updateMany({ where: { id: target.id, status: "scheduled" }, data: { status: "cancelled" } });
+      if (taken.count === 1) targets.push(target);
+    }
     let sequence = 0;
     if (meeting.seriesId) {
       const series = await tx.meetingSeries.update({ where: { id: meeting.seriesId }, data: { sequence: { increment: 1 } }, select: { sequence: true } });
@@ -329,7 +362,7 @@ export async function cancelMeeting(meetingId: string, actorId: string, reason: 
     for (const target of targets) {
       await tx.meeting.update({
         where: { id: target.id },
-        data: { status: "cancelled", cancelReason: reason.trim() || null, sequence: Math.max(sequence, target.sequence + 1) },
+        data: { cancelReason: reason.trim() || null, sequence: Math.max(sequence, target.sequence + 1) },
       });
     }
     if (meeting.seriesId) {
@@ -364,10 +397,19 @@ async function requireOpenMeeting(tx: Tx, meetingId: string) {
   return meeting;
 }
 
-/** The facilitator adds an item at the end of the agenda. */
-export async function addAgendaItem(meetingId: string, input: AgendaInput) {
+/** The form's idempotency key (app/utils/idempotency.server.ts) and who sent it. */
+export type SubmissionRef = { key: string | null; userId: string | null };
+
+/**
+ * The facilitator adds an item at the end of the agenda. With the form's submission key, the same
+ * form sent twice adds one item (null: it was added already).
+ */
+export async function addAgendaItem(meetingId: string, input: AgendaInput): Promise<{ id: string }>;
+export async function addAgendaItem(meetingId: string, input: AgendaInput, submission: SubmissionRef): Promise<{ id: string } | null>;
+export async function addAgendaItem(meetingId: string, input: AgendaInput, submission: SubmissionRef = { key: null, userId: null }) {
   return transaction(async (tx) => {
     await requireOpenMeeting(tx, meetingId);
+    if (!(await claimSubmission(tx, submission.key, "agenda.add", submission.userId))) return null;
     return tx.agendaItem.create({ data: { meetingId, position: await nextPosition(tx, meetingId), ...input, status: "accepted" }, select: { id: true } });
   });
 }
@@ -398,11 +440,16 @@ export async function moveAgendaItem(meetingId: string, itemId: string, directio
   });
 }
 
-/** A member proposes an item, before the deadline the facilitator set. */
-export async function proposeAgendaItem(meetingId: string, userId: string, input: AgendaInput & { ownerOrganisationId?: string | null }) {
+type ProposalInput = AgendaInput & { ownerOrganisationId?: string | null };
+
+/** A member proposes an item, before the deadline the facilitator set (once per submission key: null when sent already). */
+export async function proposeAgendaItem(meetingId: string, userId: string, input: ProposalInput): Promise<{ id: string }>;
+export async function proposeAgendaItem(meetingId: string, userId: string, input: ProposalInput, submissionKey: string | null): Promise<{ id: string } | null>;
+export async function proposeAgendaItem(meetingId: string, userId: string, input: ProposalInput, submissionKey: string | null = null) {
   return transaction(async (tx) => {
     const meeting = await requireOpenMeeting(tx, meetingId);
     if (!meeting.proposalsUntil || meeting.proposalsUntil <= now()) throw new MeetingError("meetings.proposals.error.closed");
+    if (!(await claimSubmission(tx, submissionKey, "agenda.propose", userId))) return null;
     return tx.agendaItem.create({
       data: { meetingId, position: await nextPosition(tx, meetingId), ...input, status: "proposed", proposedById: userId },
       select: { id: true },

@@ -24,6 +24,7 @@ import { prisma } from "#app/utils/db.server";
 import { ACTION_STATUSES, MINUTES_LANGUAGES, MINUTES_VISIBILITIES, type ActionStatus, type MinutesStatus, type MinutesVisibility } from "#app/utils/domain";
 import { emailLayout, sendEmail } from "#app/utils/email.server";
 import { getEnv } from "#app/utils/env.server";
+import { claimSubmission } from "#app/utils/idempotency.server";
 import { formatDate } from "#app/utils/dates";
 import { isLocale, makeT } from "#app/utils/i18n";
 import { invariantResponse, type Actor } from "#app/utils/permissions.server";
@@ -429,8 +430,11 @@ export async function startCorrection({ networkId, actor, access, meeting }: Ctx
 
 // --- Comments and action items ------------------------------------------------------------------
 
-/** A participant comments on submitted minutes (plain text, shown escaped). */
-export async function addComment({ networkId, actor, access, meeting }: Ctx, minutesId: string, body: string) {
+/**
+ * A participant comments on submitted minutes (plain text, shown escaped). With the form's
+ * submission key, the same form sent twice stores one comment (null: it was stored already).
+ */
+export async function addComment({ networkId, actor, access, meeting }: Ctx, minutesId: string, body: string, submissionKey: string | null = null) {
   if (!access.isGroupReader) throw new MinutesError("error.forbidden", 403);
   const text = body.trim();
   if (!text) throw new MinutesError("form.required", 400, "comment");
@@ -439,6 +443,7 @@ export async function addComment({ networkId, actor, access, meeting }: Ctx, min
     const minutes = await tx.minutes.findFirst({ where: { id: minutesId, meetingId: meeting.id }, select: { id: true, status: true } });
     if (!minutes) throw new MinutesError("error.notFound", 404);
     if (minutes.status !== "submitted") throw new MinutesError("minutes.error.commentsClosed");
+    if (!(await claimSubmission(tx, submissionKey, "minutes.comment", actor.userId))) return null;
     const comment = await tx.minutesComment.create({ data: { minutesId: minutes.id, authorId: actor.userId, body: text }, select: { id: true } });
     await audit(tx, { networkId, actorId: actor.userId, action: "minutes.comment", entityType: "minutes", entityId: minutes.id, after: { commentId: comment.id, length: text.length } });
     return comment;

@@ -6,12 +6,13 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
-import { ErrorSummary } from "#app/components/forms";
+import { ErrorSummary, SubmissionKeyField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
 import { isParticipant, MeetingError, occurrenceInfo, proposeAgendaItem, recordRsvp } from "#app/models/meetings.server";
 import { ErrorPage } from "#app/root";
 import { now } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
+import { newSubmissionKey, submissionKeyOf } from "#app/utils/idempotency.server";
 import { formatMeetingDay, formatMeetingTime, formatMeetingWhen } from "#app/utils/meeting-format";
 import { forbidden, requireActor } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
@@ -70,6 +71,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canManage: access.canManage,
     isInsider: access.isInsider || access.isGroupReader,
     proposalsWaiting,
+    submissionKey: newSubmissionKey(),
   };
 }
 
@@ -94,7 +96,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: AgendaItemSchema });
     if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
     try {
-      await proposeAgendaItem(meeting.id, actor.userId, agendaInput(submission.value));
+      await proposeAgendaItem(meeting.id, actor.userId, agendaInput(submission.value), submissionKeyOf(formData));
     } catch (error) {
       if (!(error instanceof MeetingError)) throw error;
       return data({ intent, result: submission.reply({ formErrors: [error.key] }) }, { status: 400 });
@@ -262,6 +264,7 @@ export default function MeetingPage() {
           <Form method="post" {...getFormProps(proposeForm)} className="stack">
             <ErrorSummary form={proposeForm} fields={proposeFields} />
             <input type="hidden" name="intent" value="propose" />
+            <SubmissionKeyField value={d.submissionKey} />
             <AgendaItemFields fields={proposeFields} />
             <div className="form-actions">
               <button type="submit" className="button button--secondary">

@@ -6,11 +6,12 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { DateField, ErrorSummary, TextField } from "#app/components/forms";
+import { DateField, ErrorSummary, SubmissionKeyField, TextField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
 import { addAgendaItem, decideProposal, moveAgendaItem, removeAgendaItem, setProposalsUntil, updateAgendaItem } from "#app/models/meetings.server";
 import { ErrorPage } from "#app/root";
 import { prisma } from "#app/utils/db.server";
+import { newSubmissionKey, submissionKeyOf } from "#app/utils/idempotency.server";
 import { parseDateKey } from "#app/utils/dates";
 import { formatMeetingDay, formatMeetingTime, formatMeetingWhen } from "#app/utils/meeting-format";
 import { invariantResponse } from "#app/utils/permissions.server";
@@ -44,11 +45,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     proposed: items.filter((i) => i.status === "proposed").map((i) => ({ id: i.id, title: i.title, ownerName: i.ownerName, durationMinutes: i.durationMinutes, by: i.proposedBy?.name ?? null })),
     declined: items.filter((i) => i.status === "declined").map((i) => ({ id: i.id, title: i.title })),
     deadline: until ? { untilDate: until.day, untilTime: formatMinutes(until.minutes) } : { untilDate: "", untilTime: "" },
+    submissionKey: newSubmissionKey(),
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { network, meeting } = await managerContext(request, params);
+  const { network, meeting, actor } = await managerContext(request, params);
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
   const here = `/${network.slug}/meetings/${meeting.id}/agenda`;
@@ -60,7 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case "edit": {
         const submission = parseWithZod(formData, { schema: AgendaItemSchema });
         if (submission.status !== "success") return data({ intent, itemId, result: submission.reply() }, { status: 400 });
-        if (intent === "add") await addAgendaItem(meeting.id, agendaInput(submission.value));
+        if (intent === "add") await addAgendaItem(meeting.id, agendaInput(submission.value), { key: submissionKeyOf(formData), userId: actor.userId });
         else await updateAgendaItem(meeting.id, itemId, agendaInput(submission.value));
         return ok(intent === "add" ? "meetings.agenda.added" : "meetings.agenda.saved");
       }
@@ -197,6 +199,7 @@ export default function AgendaPage() {
         <Form method="post" {...getFormProps(addForm)} className="stack">
           <ErrorSummary form={addForm} fields={addFields} />
           <input type="hidden" name="intent" value="add" />
+          <SubmissionKeyField value={d.submissionKey} />
           <AgendaItemFields fields={addFields} />
           <button type="submit" className="button">
             {t("meetings.agenda.addSubmit")}

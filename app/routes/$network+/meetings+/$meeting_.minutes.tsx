@@ -9,7 +9,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { ErrorSummary, FieldError, SelectField, TextareaField } from "#app/components/forms";
+import { ErrorSummary, FieldError, SelectField, SubmissionKeyField, TextareaField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
 import { attendanceList } from "#app/models/attendance.server";
 import {
@@ -29,6 +29,7 @@ import {
 import { ErrorPage } from "#app/root";
 import { formatDate } from "#app/utils/dates";
 import { MINUTES_VISIBILITIES } from "#app/utils/domain";
+import { newSubmissionKey, submissionKeyOf } from "#app/utils/idempotency.server";
 import { requireActor } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { formatMeetingStart } from "#app/utils/meeting-format";
@@ -126,6 +127,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       value: c.id,
       label: `${c.name} — ${c.organisation}`,
     })),
+    submissionKey: newSubmissionKey(),
   };
 }
 
@@ -135,7 +137,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { network, meeting, access } = ctx;
   // Nobody outside the group acts here (the model checks each right again).
   if (!access.isGroupReader && !ctx.mayWrite) await notReadable(request, actor);
-  const submission = parseWithZod(await request.formData(), {
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, {
     schema: ActionSchema,
   });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
@@ -165,7 +168,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         });
       }
       case "comment":
-        await addComment(model, value.minutesId, value.comment);
+        // A replay of the same form (its key already used) is answered like the first one.
+        await addComment(model, value.minutesId, value.comment, submissionKeyOf(formData));
         return redirectWithToast(`${here}#comments`, {
           kind: "success",
           key: "minutes.toast.commented",
@@ -435,6 +439,7 @@ function Comments({ d, result }: Props) {
           <ErrorSummary form={form} fields={{ comment: fields.comment }} />
           <input type="hidden" name="intent" value="comment" />
           <input type="hidden" name="minutesId" value={current.id} />
+          <SubmissionKeyField value={d.submissionKey} />
           <TextareaField meta={fields.comment} label={t("minutes.comments.label")} hint={t("minutes.comments.hint")} rows={4} />
           <button type="submit" className="button">
             {t("minutes.comments.submit")}

@@ -7,7 +7,7 @@ import { parseSubmission } from "#app/utils/submission.server";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
-import { ErrorSummary, SelectField, TextField } from "#app/components/forms";
+import { ErrorSummary, SelectField, SubmissionKeyField, TextField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
 import { groupAccess } from "#app/models/group-access.server";
 import { scheduleMeeting } from "#app/models/meetings.server";
@@ -15,6 +15,7 @@ import { ErrorPage } from "#app/root";
 import { now } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
 import { addDays, todayInBrussels } from "#app/utils/dates";
+import { newSubmissionKey, submissionKeyOf } from "#app/utils/idempotency.server";
 import { forbidden, isCoordinator, requireActor, requireNetwork, type Actor } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { MeetingFields, NewMeetingSchema, scheduleInput, SeriesFields, meetingPageTitle, NEW_MEETING_FIELDS, summaryFields } from "./__meeting-form";
@@ -54,12 +55,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       interval: "1",
       ends: "count",
     },
+    submissionKey: newSubmissionKey(),
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { network, actor, groups } = await guard(request, params.network);
-  const submission = parseSubmission(await request.formData(), { schema: NewMeetingSchema });
+  const formData = await request.formData();
+  const submission = parseSubmission(formData, { schema: NewMeetingSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const group = groups.find((g) => g.slug === submission.value.group);
   if (!group) return data(submission.reply({ fieldErrors: { group: ["meetings.form.groupRequired"] } }), { status: 400 });
@@ -67,7 +70,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // where it is written.
   if (!(await groupAccess(actor, group)).canManage) forbidden();
   try {
-    const { meetingId, count } = await scheduleMeeting(group.id, actor.userId, scheduleInput(submission.value));
+    // The same form sent twice (its key) gets the first one's answer, and schedules nothing more.
+    const { meetingId, count } = await scheduleMeeting(group.id, actor.userId, scheduleInput(submission.value), submissionKeyOf(formData));
     return redirectWithToast(`/${network.slug}/meetings/${meetingId}`, { kind: "success", key: count > 1 ? "meetings.scheduled.series" : "meetings.scheduled.one", vars: { count } });
   } catch (error) {
     return data(meetingErrorReply(error, (o) => submission.reply(o)), { status: 400 });
@@ -78,7 +82,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => meetingP
 
 export default function NewMeeting() {
   const t = useT();
-  const { network, groups, defaults } = useLoaderData<typeof loader>();
+  const { network, groups, defaults, submissionKey } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm<z.input<typeof NewMeetingSchema>>({
     id: "meeting-new",
@@ -99,6 +103,7 @@ export default function NewMeeting() {
       <p className="lead">{t("meetings.new.intro")}</p>
       <Form method="post" {...getFormProps(form)} className="stack">
         <ErrorSummary form={form} fields={summaryFields(fields, NEW_MEETING_FIELDS)} />
+        <SubmissionKeyField value={submissionKey} />
         <SelectField meta={fields.group} label={t("meetings.form.group")} options={groups.map((g) => ({ value: g.slug, label: g.name }))} />
         <MeetingFields fields={fields} />
         <TextField meta={fields.proposalsDaysBefore} type="number" min={0} max={60} label={t("meetings.form.proposalsDaysBefore")} hint={t("meetings.form.proposalsDaysBeforeHint")} optional />

@@ -3,15 +3,16 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { ErrorSummary, SelectField, TextField } from "#app/components/forms";
+import { ErrorSummary, SelectField, SubmissionKeyField, TextField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
-import { changeDelegateRole, createInvitation, removeDelegate, revokeInvitation } from "#app/models/invitation.server";
+import { changeDelegateRole, createInvitation, InvitationPending, removeDelegate, revokeInvitation } from "#app/models/invitation.server";
 import { transaction } from "#app/models/organisation.server";
 import { ErrorPage } from "#app/root";
 import { now } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
 import { DELEGATE_ROLES } from "#app/utils/domain";
 import { isLocale } from "#app/utils/i18n";
+import { claimSubmission, newSubmissionKey, submissionKeyOf } from "#app/utils/idempotency.server";
 import {
   forbidden,
   invariantResponse,
@@ -68,6 +69,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     delegates: delegates.map((d) => ({ role: d.role, ...d.user })),
     invitations: invitations.map((i) => ({ id: i.id, email: i.email, role: i.role, expiresAt: i.expiresAt.toISOString(), invitedBy: i.invitedBy?.name ?? null })),
     confirmRemove,
+    submissionKey: newSubmissionKey(),
   };
 }
 
@@ -88,16 +90,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (already) {
       return data({ intent, result: submission.reply({ fieldErrors: { email: ["delegates.alreadyDelegate"] } }) }, { status: 400 });
     }
-    await transaction((tx) =>
-      createInvitation(tx, {
-        networkId: network.id,
-        organisationId: org.id,
-        email,
-        role,
-        invitedById: actor.userId,
-        locale: isLocale(actor.locale) ? actor.locale : undefined,
-      }),
-    );
+    const key = submissionKeyOf(formData);
+    try {
+      await transaction(async (tx) => {
+        // The same form sent again (a double click) would revoke the link just e-mailed.
+        if (!(await claimSubmission(tx, key, "delegates.invite", actor.userId))) return;
+        await createInvitation(tx, {
+          networkId: network.id,
+          organisationId: org.id,
+          email,
+          role,
+          invitedById: actor.userId,
+          locale: isLocale(actor.locale) ? actor.locale : undefined,
+        });
+      });
+    } catch (error) {
+      if (!(error instanceof InvitationPending)) throw error;
+      return data({ intent, result: submission.reply({ fieldErrors: { email: ["delegates.invitePending"] } }) }, { status: 409 });
+    }
     return redirectWithToast(back, { kind: "success", key: "delegates.invited", vars: { email } });
   }
 
@@ -132,7 +142,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function DelegatesPage() {
   const t = useT();
-  const { network, org, canManage, delegates, invitations, confirmRemove } = useLoaderData<typeof loader>();
+  const { network, org, canManage, delegates, invitations, confirmRemove, submissionKey } = useLoaderData<typeof loader>();
   const dateFormat = new Intl.DateTimeFormat(t.locale, { dateStyle: "long", timeZone: TIME_ZONE });
   const roleOptions = DELEGATE_ROLES.map((r) => ({ value: r, label: t(`delegates.role.${r}`) }));
   const orgPath = `/${network.slug}/organisations/${org.slug}`;
@@ -263,12 +273,12 @@ export default function DelegatesPage() {
       </section>
 
       {/* Keyed on the pending list: a sent invitation empties the form. */}
-      {canManage ? <InviteForm key={invitations.map((i) => i.id).join()} to={`${orgPath}/delegates`} roleOptions={roleOptions} /> : null}
+      {canManage ? <InviteForm key={invitations.map((i) => i.id).join()} to={`${orgPath}/delegates`} roleOptions={roleOptions} submissionKey={submissionKey} /> : null}
     </main>
   );
 }
 
-function InviteForm({ to, roleOptions }: { to: string; roleOptions: { value: string; label: string }[] }) {
+function InviteForm({ to, roleOptions, submissionKey }: { to: string; roleOptions: { value: string; label: string }[]; submissionKey: string }) {
   const t = useT();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
@@ -287,6 +297,7 @@ function InviteForm({ to, roleOptions }: { to: string; roleOptions: { value: str
       <Form method="post" action={to} {...getFormProps(form)}>
         <ErrorSummary form={form} fields={{ email: fields.email, role: fields.role }} />
         <input type="hidden" name="intent" value="invite" />
+        <SubmissionKeyField value={submissionKey} />
         <TextField meta={fields.email} label={t("delegates.inviteEmail")} type="email" autoComplete="off" />
         <SelectField meta={fields.role} label={t("delegates.role")} hint={t("delegates.roleHint")} options={roleOptions} />
         <div className="form-actions">
