@@ -3,6 +3,7 @@ import { action as forgotAction } from "#app/routes/forgot-password";
 import { action as resetAction, loader as resetLoader } from "#app/routes/reset-password.$token";
 import { action as accountAction, loader as accountLoader } from "#app/routes/account";
 import { RESET_LIMITS } from "#app/models/account.server";
+import { runDueJobs } from "#app/jobs/runner.server";
 import { setNow } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
 import { createTransport, deliverDueEmails } from "#app/utils/email.server";
@@ -24,8 +25,10 @@ async function askReset(email: string, ip = "203.0.113.9") {
   return call(forgotAction, makeRequest("/forgot-password", { method: "POST", form: { email }, headers: { "x-maillage-client-ip": ip } }));
 }
 
-/** Delivers the outbox to the SMTP peer and returns the link found in the message sent to `to`. */
+/** Runs the queued jobs, delivers the outbox to the SMTP peer and returns the link found in the message sent to `to`. */
 async function linkSentTo(to: string, path: string) {
+  // The reset e-mail is written by a job (app/jobs), as the server's job loop would.
+  await runDueJobs();
   const before = peer.messages.length;
   const { sent } = await deliverDueEmails(createTransport(peer.url));
   expect(sent).toBeGreaterThan(0);
@@ -93,6 +96,7 @@ describe("password reset", () => {
     const unknown = await askReset("nobody-here@example.test");
     expect(unknown.status).toBe(known.status);
     expect(unknown.headers.get("Location")).toBe(known.headers.get("Location"));
+    await runDueJobs();
     expect(await prisma.outboxEmail.count({ where: { to: "nobody-here@example.test" } })).toBe(0);
     expect(await prisma.outboxEmail.count({ where: { to: user.email } })).toBe(1);
   });
@@ -107,6 +111,7 @@ describe("password reset", () => {
     const user = await createUser();
     for (let i = 0; i < RESET_LIMITS.perEmail.limit; i++) expect((await askReset(user.email)).status).toBe(302);
     expect((await askReset(user.email)).status).toBe(429);
+    await runDueJobs();
     expect(await prisma.outboxEmail.count({ where: { to: user.email } })).toBe(RESET_LIMITS.perEmail.limit);
     // The same limit for an address without an account: the refusal reveals nothing.
     for (let i = 0; i < RESET_LIMITS.perEmail.limit; i++) await askReset("ghost@example.test", "198.51.100.50");

@@ -1,5 +1,7 @@
 // A person's own account: password reset by e-mail, profile, password change, sessions.
 // Links carry a random token; only its hash is stored.
+import type { Prisma } from "#app/generated/prisma/client";
+import { enqueueJob } from "#app/jobs/queue.server";
 import { transaction } from "#app/models/organisation.server";
 import { now } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
@@ -19,11 +21,20 @@ export const RESET_LIMITS = {
 };
 
 /**
- * Sends a reset link when an account has this e-mail; does nothing otherwise. The caller answers
- * the same either way, so the form does not tell who has an account.
+ * Asks for a reset link. Queues a job and nothing else, whether or not an account has this e-mail:
+ * the request does the same work, in the same time, for every address, so that neither the answer
+ * nor its timing tells who has an account. The job (sendPasswordReset) does the rest.
  */
 export async function requestPasswordReset(email: string) {
-  const user = await prisma.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, locale: true } });
+  await enqueueJob("account.passwordReset", { email });
+}
+
+/**
+ * The job behind requestPasswordReset: when an account has this e-mail, a new link (valid one
+ * hour) and its e-mail in the outbox, in the job's transaction; otherwise nothing at all.
+ */
+export async function sendPasswordReset(tx: Prisma.TransactionClient, email: string) {
+  const user = await tx.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, locale: true } });
   if (!user) return;
   const token = randomToken();
   const t = makeT(isLocale(user.locale) ? user.locale : "fr");
@@ -33,12 +44,10 @@ export async function requestPasswordReset(email: string) {
     paragraphs: [t("reset.email.hello", { name: user.name }), t("reset.email.body"), t("reset.email.ignore")],
     action: { label: t("reset.email.action"), url },
   });
-  await transaction(async (tx) => {
-    await tx.passwordReset.create({
-      data: { tokenHash: hashToken(token), userId: user.id, expiresAt: new Date(now().getTime() + RESET_VALID_MS) },
-    });
-    await sendEmail({ to: user.email, subject: t("reset.email.subject"), ...body }, tx);
+  await tx.passwordReset.create({
+    data: { tokenHash: hashToken(token), userId: user.id, expiresAt: new Date(now().getTime() + RESET_VALID_MS) },
   });
+  await sendEmail({ to: user.email, subject: t("reset.email.subject"), ...body }, tx);
 }
 
 export type ResetLookup = { state: "valid"; email: string } | { state: "unknown" | "expired" | "used" };

@@ -34,8 +34,9 @@ export async function action({ request }: ActionFunctionArgs) {
       status: 429,
     });
   }
+  // Only queues a job, the same insert for every address: the answer and the time it takes are
+  // the same whether or not the address has an account (the job looks it up later).
   await requestPasswordReset(email);
-  // The same answer for every address, so the form cannot be used to find out who has an account.
   return redirect("/forgot-password?sent=1");
 }
 
