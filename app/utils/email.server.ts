@@ -57,6 +57,19 @@ export function backoffMinutes(attempts: number) {
   return Math.min(2 ** Math.max(0, attempts - 1), 360);
 }
 
+/**
+ * The Message-ID of an outbox row: the same for every attempt, so that a message sent again after
+ * a crash (the worker died between SMTP's "accepted" and marking the row sent, and the row was
+ * retried once its lease was over) is a copy that receivers and mail servers drop, not a second
+ * message. The domain is MAIL_FROM's, else APP_URL's host.
+ */
+export function messageIdOf(outboxId: string) {
+  const env = getEnv();
+  const fromDomain = /@([A-Za-z0-9.-]+)>?\s*$/.exec(env.MAIL_FROM)?.[1];
+  const host = fromDomain || new URL(env.appUrl).hostname || "maillage";
+  return `<${outboxId}@${host}>`;
+}
+
 export function createTransport(smtpUrl: string) {
   return nodemailer.createTransport(smtpUrl);
 }
@@ -84,6 +97,7 @@ export async function deliverDueEmails(transport: Transporter, { batch = 20 } = 
     const attempts = message.attempts + 1;
     try {
       await transport.sendMail({
+        messageId: messageIdOf(message.id),
         from: getEnv().MAIL_FROM,
         to: message.to,
         subject: message.subject,
