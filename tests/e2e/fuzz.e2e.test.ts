@@ -119,7 +119,7 @@ for (const row of postRows) {
           failures.push(`${persona}, ${b.label}: no answer (${String(error)})`);
         }
       };
-      for (let i = 0; i < bodies.length; i += 4) await Promise.all(bodies.slice(i, i + 4).map(tryOne));
+      for (let i = 0; i < bodies.length; i += 8) await Promise.all(bodies.slice(i, i + 8).map(tryOne));
       const health = await fetch(`${app.url}/healthz`);
       if (!health.ok) failures.push(`after ${persona}: /healthz answered ${health.status}`);
     }
