@@ -13,6 +13,7 @@ import { startOutboxWorker } from "#app/utils/email.server";
 import { seedDemoIfEmpty } from "#app/models/demo-seed.server";
 import { startReminderWorker } from "#app/models/adhesion.server";
 import { startMeetingReminderWorker } from "#app/models/meetings.server";
+import { startJobWorker } from "#app/jobs/runner.server";
 import { bodyKind, bodyLimit, checkForm, checkOrigin, checkUrl, refusalPage, securityHeaders, type Refusal } from "#app/utils/request-guard.server";
 
 installGlobals({ nativeFetch: true });
@@ -115,10 +116,13 @@ async function main() {
   const stopReminders = startReminderWorker();
   // Meetings: a reminder e-mail two days before each one (timers are unref'd: nothing to stop).
   startMeetingReminderWorker();
+  // Durable jobs (password-reset e-mails today; issue 11 moves the loops above into it).
+  const stopJobs = startJobWorker();
 
   const shutdown = () => {
     stopOutbox();
     stopReminders();
+    stopJobs();
     server.close(async () => {
       await closeDatabase();
       process.exit(0);

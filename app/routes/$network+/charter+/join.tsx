@@ -3,6 +3,7 @@
 // stored) and a limit of valid submissions per client address.
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseSubmission } from "#app/utils/submission.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -65,7 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const sent = `/${network.slug}/charter/join?sent=1`;
   // A filled honeypot: the same answer as a success, so a bot learns nothing; nothing is stored.
   if (String(formData.get(HONEYPOT) ?? "").length > 0) return redirect(sent);
-  const submission = parseWithZod(formData, { schema: JoinSchema });
+  const submission = parseSubmission(formData, { schema: JoinSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   // Counted after validation: only submissions that would be stored use the allowance.
   const limit = await hitRateLimit(`join:ip:${clientIp(request)}`, JOIN_RATE_LIMIT.limit, JOIN_RATE_LIMIT.windowMs);

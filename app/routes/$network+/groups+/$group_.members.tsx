@@ -3,7 +3,8 @@
 // group's managers (coordinators, facilitators) accept or decline pending requests. Every form
 // works without JavaScript; leaving asks for a confirmation first.
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getZodConstraint } from "@conform-to/zod";
+import { parseSubmission } from "#app/utils/submission.server";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -97,7 +98,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = INTENTS.find((i) => i === formData.get("intent")) ?? null;
   if (!intent) return data({ intent: null, organisation: null, result: null }, { status: 400 });
-  const submission = parseWithZod(formData, { schema: intent === "participants" ? ParticipantsSchema : OrganisationSchema });
+  const submission = parseSubmission(formData, { schema: intent === "participants" ? ParticipantsSchema : OrganisationSchema });
   const organisation = String(formData.get("organisation") ?? "");
   if (submission.status !== "success") return data({ intent, organisation, result: submission.reply() }, { status: 400 });
   const orgId = submission.value.organisation;

@@ -3,6 +3,7 @@
 // the .ics download and, for the group's managers, the links to edit, cancel and manage the agenda.
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseSubmission } from "#app/utils/submission.server";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
@@ -86,14 +87,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const back = `/${network.slug}/meetings/${meeting.id}`;
   if (intent === "rsvp") {
     if (!canRsvp) forbidden();
-    const submission = parseWithZod(formData, { schema: RsvpSchema });
+    const submission = parseSubmission(formData, { schema: RsvpSchema });
     if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
     await recordRsvp(meeting.id, actor.userId, submission.value.response);
     return redirectWithToast(back, { kind: "success", key: `meetings.rsvp.saved.${submission.value.response}` });
   }
   if (intent === "propose") {
     if (!canPropose) forbidden();
-    const submission = parseWithZod(formData, { schema: AgendaItemSchema });
+    const submission = parseSubmission(formData, { schema: AgendaItemSchema });
     if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
     try {
       await proposeAgendaItem(meeting.id, actor.userId, agendaInput(submission.value), submissionKeyOf(formData));

@@ -3,6 +3,7 @@
 // members may propose items, and accepts or declines their proposals.
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseSubmission } from "#app/utils/submission.server";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -60,7 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     switch (intent) {
       case "add":
       case "edit": {
-        const submission = parseWithZod(formData, { schema: AgendaItemSchema });
+        const submission = parseSubmission(formData, { schema: AgendaItemSchema });
         if (submission.status !== "success") return data({ intent, itemId, result: submission.reply() }, { status: 400 });
         if (intent === "add") await addAgendaItem(meeting.id, agendaInput(submission.value), { key: submissionKeyOf(formData), userId: actor.userId });
         else await updateAgendaItem(meeting.id, itemId, agendaInput(submission.value));
@@ -78,7 +79,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         await decideProposal(meeting.id, itemId, intent === "accept" ? "accepted" : "declined");
         return ok(intent === "accept" ? "meetings.proposals.accepted" : "meetings.proposals.declined");
       case "deadline": {
-        const submission = parseWithZod(formData, { schema: DeadlineSchema });
+        const submission = parseSubmission(formData, { schema: DeadlineSchema });
         if (submission.status !== "success") return data({ intent, itemId, result: submission.reply() }, { status: 400 });
         const { clear, untilDate, untilTime } = submission.value;
         if (clear) {

@@ -5,7 +5,7 @@
 // published version is frozen: a correction starts version n+1. Every earlier version is listed.
 // Several small forms, told apart by `intent`; each works without JavaScript.
 import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
+import { parseSubmission } from "#app/utils/submission.server";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -138,7 +138,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // Nobody outside the group acts here (the model checks each right again).
   if (!access.isGroupReader && !ctx.mayWrite) await notReadable(request, actor);
   const formData = await request.formData();
-  const submission = parseWithZod(formData, {
+  const submission = parseSubmission(formData, {
     schema: ActionSchema,
   });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });

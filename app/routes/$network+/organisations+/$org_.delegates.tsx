@@ -1,5 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseSubmission } from "#app/utils/submission.server";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -83,7 +84,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const ref = (userId: string) => ({ networkId: network.id, organisationId: org.id, userId, actorId: actor.userId });
 
   if (intent === "invite") {
-    const submission = parseWithZod(formData, { schema: InviteSchema });
+    const submission = parseSubmission(formData, { schema: InviteSchema });
     if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
     const { email, role } = submission.value;
     const already = await prisma.delegate.count({ where: { organisationId: org.id, user: { email } } });
@@ -112,7 +113,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   if (intent === "role") {
-    const submission = parseWithZod(formData, { schema: RoleSchema });
+    const submission = parseSubmission(formData, { schema: RoleSchema });
     if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
     const done = await transaction((tx) => changeDelegateRole(tx, ref(submission.value.userId), submission.value.role));
     invariantResponse(done, "error.notFound", 404);
@@ -120,7 +121,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   if (intent === "remove") {
-    const submission = parseWithZod(formData, { schema: RemoveSchema });
+    const submission = parseSubmission(formData, { schema: RemoveSchema });
     if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
     const done = await transaction((tx) => removeDelegate(tx, ref(submission.value.userId)));
     invariantResponse(done, "error.notFound", 404);
@@ -128,7 +129,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   if (intent === "revoke") {
-    const submission = parseWithZod(formData, { schema: RevokeSchema });
+    const submission = parseSubmission(formData, { schema: RevokeSchema });
     if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
     const done = await transaction((tx) =>
       revokeInvitation(tx, { networkId: network.id, organisationId: org.id, invitationId: submission.value.invitationId, actorId: actor.userId }),
