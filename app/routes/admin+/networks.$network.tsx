@@ -6,6 +6,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary, TextField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
+import { InvitationPending } from "#app/models/invitation.server";
 import { addCoordinatorByEmail, isSlugTaken, LastCoordinator, removeCoordinator, slugInUse, updateNetwork } from "#app/models/network.server";
 import { transaction } from "#app/models/organisation.server";
 import { ErrorPage } from "#app/root";
@@ -81,7 +82,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = parseSubmission(formData, { schema: AddCoordinatorSchema });
     if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
     const email = submission.value.email;
-    const outcome = await transaction((tx) => addCoordinatorByEmail(tx, { networkId: network.id, email, actorId: actor.userId }));
+    let outcome: Awaited<ReturnType<typeof addCoordinatorByEmail>>;
+    try {
+      outcome = await transaction((tx) => addCoordinatorByEmail(tx, { networkId: network.id, email, actorId: actor.userId }));
+    } catch (error) {
+      // Another administrator invited this address at the same moment: theirs is the one that counts.
+      if (error instanceof InvitationPending) return data({ intent, result: submission.reply({ fieldErrors: { email: ["delegates.invitePending"] } }) }, { status: 409 });
+      throw error;
+    }
     const key = { added: "admin.coordinatorAdded", already: "admin.coordinatorAlready", invited: "admin.coordinatorInvited" }[outcome];
     return redirectWithToast(here(), { kind: outcome === "already" ? "info" : "success", key, vars: { email } });
   }
