@@ -139,7 +139,12 @@ export async function seedGroups(tx: Prisma.TransactionClient, networkId: string
       // The Santé group's latest minutes wait for the facilitator's approval: a flow to try.
       const waiting = group.slug === "sante" && i === lastPast;
       rows.minutes.push(minutesOf(group, g, i, day, title, meetingId, facilitatorId, facilitatorOrg, endsAt, at, waiting));
-      for (const k of [i, i + 1]) {
+      const ks = [i, i + 1];
+      // Whatever the day the demo is seeded, the facilitator's organisation has something open
+      // from the latest meeting (the README and a browser test send its delegate to see it).
+      const own = group.actions.findIndex((a) => a.organisation === group.facilitator.organisation);
+      if (i === lastPast && own !== -1 && !ks.some((k) => k % group.actions.length === own)) ks.push(own);
+      for (const k of ks) {
         const action = group.actions[k % group.actions.length];
         const due = addDays(day, 28 + (k % 3) * 7);
         // Older actions are done, recent ones open (some already late); one old one was forgotten.

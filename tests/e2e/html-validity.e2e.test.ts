@@ -8,6 +8,9 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { createGroup, createNetwork, createOrganisation, createUser, makeCoordinator, makeDelegate, makeFacilitator } from "#tests/factories";
 import { checkA11y, checkHtmlOfPagesVisited, jsErrors, launchBrowser, newPage, sessionCookieFor, startApp, type App } from "./harness";
 
+// The other files check HTML on the PGlite run only (harness.ts); this one on both.
+process.env.HTML_CHECK_ON_POSTGRES = "1";
+
 type Cookie = { name: string; value: string };
 let app: App<{ slug: string; orgSlug: string; coordinator: Cookie; delegate: Cookie }>;
 let browser: Browser;

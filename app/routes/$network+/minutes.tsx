@@ -116,12 +116,12 @@ export default function MinutesSearch() {
             <legend>{t("search.period")}</legend>
             <div className={`field${errors.from ? " field--invalid" : ""}`}>
               <label htmlFor="search-from">{t("search.from")}</label>
-              <input type="date" {...field("from")} defaultValue={query.from} />
+              <input type="date" {...field("from")} defaultValue={dateValue(query.from)} />
               <FieldError id="search-from-error" errors={errors.from ? [errors.from] : undefined} />
             </div>
             <div className={`field${errors.to ? " field--invalid" : ""}`}>
               <label htmlFor="search-to">{t("search.to")}</label>
-              <input type="date" {...field("to")} defaultValue={query.to} />
+              <input type="date" {...field("to")} defaultValue={dateValue(query.to)} />
               <FieldError id="search-to-error" errors={errors.to ? [errors.to] : undefined} />
             </div>
           </fieldset>
@@ -172,4 +172,9 @@ export default function MinutesSearch() {
 
 export function ErrorBoundary() {
   return <ErrorPage />;
+}
+
+/** A date field shows only a real date: "2026-02-31" from an edited address is not one (its message says so). */
+function dateValue(text: string | undefined) {
+  return text && parseDateKey(text) ? text : "";
 }

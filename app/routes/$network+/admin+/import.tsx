@@ -308,7 +308,7 @@ export default function ImportPage() {
           </table>
         </div>
         <h3>{t("import.columns.example")}</h3>
-        <pre className="email-text import-example" tabIndex={0} aria-label={t("import.columns.example")}>
+        <pre className="email-text import-example" tabIndex={0} role="region" aria-label={t("import.columns.example")}>
           {example.map((row) => row.map((v) => (/[;"\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(";")).join("\n")}
         </pre>
         <p className="hint">{t("import.columns.matching")}</p>

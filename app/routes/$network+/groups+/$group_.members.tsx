@@ -282,10 +282,10 @@ export default function GroupMembers() {
                         {p.requestedBy ? t("groups.members.askedBy", { name: p.requestedBy, date: formatDate(p.since, t.locale) }) : formatDate(p.since, t.locale)}
                       </span>
                     </span>
-                    <span className="cluster">
+                    <div className="cluster">
                       <OrgButton intent="accept" organisation={p.id} label={t("groups.members.accept")} hidden={p.name} kind="button button--small" />
                       <OrgButton intent="decline" organisation={p.id} label={t("groups.members.decline")} hidden={p.name} kind="button button--small button--secondary" />
-                    </span>
+                    </div>
                   </li>
                 ))}
               </ul>
