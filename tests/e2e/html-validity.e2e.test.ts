@@ -46,11 +46,12 @@ test("the check fails on the errors the issue found, in the HTML as served (a sc
     }),
   );
   await page.goto("http://html.test/form");
-  await context.close();
+  // The check waits for the served body to be kept; closing the page first could lose it.
   const error = await checkHtmlOfPagesVisited().then(
     () => null,
     (e: Error) => e,
   );
+  await context.close();
   expect(error).not.toBeNull();
   rmSync(/kept in (\S+):/.exec(error!.message)![1], { recursive: true, force: true });
   expect(error!.message).toContain("http://html.test/form (server, 001.html)");
