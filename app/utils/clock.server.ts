@@ -1,5 +1,5 @@
-// The time the app believes it is: every rule that reads "now" or "today" reads it here, never
-// `new Date()`, `Date.now()` or SQL now(), so tests move it (setNow) to check expiry and "open now",
+// The time the app believes it is: every rule that reads "now" or "today" reads it here, never the
+// machine's or the database's clock directly, so tests move it (setNow) to check expiry and "open now",
 // and CI runs the suite a year ahead (faketime) to catch a path that reads the machine's date.
 // Prisma's @default(now()) and @updatedAt stay on the machine's clock: they record when a row was
 // written and order rows of a test by creation even when the test froze this clock; a timestamp a

@@ -4,6 +4,7 @@
 // ten-million-slot array, NUL bytes (which PostgreSQL refuses in text) never get in, and a
 // browser's cross-site request is refused before any action runs. Each refusal is a short page
 // with a clear message, never a 500 and never an echo of what was sent.
+import { isSingleLine } from "./text";
 
 /** Methods the app answers; the others get a 405 (the app's forms only ever POST). */
 export const ALLOWED_METHODS = ["GET", "HEAD", "POST"] as const;
@@ -51,17 +52,12 @@ export function checkUrl(rawUrl: string): Refusal | null {
   } catch {
     return refuse(400, "url");
   }
-  if (hasControl(decodedPath)) return refuse(400, "url");
+  // No path of ours holds a control character or a line separator.
+  if (!isSingleLine(decodedPath)) return refuse(400, "url");
   for (const [key, value] of new URLSearchParams(search)) {
     if (key.includes("\0") || value.includes("\0")) return refuse(400, "nul");
   }
   return null;
-}
-
-/** Control characters other than tab, CR and LF, which no path of ours contains. */
-function hasControl(text: string) {
-  // eslint-disable-next-line no-control-regex
-  return /[\u0000-\u001f\u007f]/.test(text);
 }
 
 /**
@@ -128,7 +124,7 @@ export async function checkForm(kind: BodyKind, contentType: string, body: Buffe
 
 /** A field name our forms could have sent: bounded, printable, and list indices that are small. */
 export function nameIsSafe(name: string) {
-  if (name.length > LIMITS.nameLength || hasControl(name)) return false;
+  if (name.length > LIMITS.nameLength || !isSingleLine(name)) return false;
   for (const match of name.matchAll(/\[([^\]]*)\]/g)) {
     const index = match[1];
     if (index === "") continue;
@@ -214,12 +210,13 @@ const TITLES = { fr: "Requête refusée", nl: "Verzoek geweigerd", en: "Request 
 
 /**
  * The page a refusal answers with: the three languages (the reader's choice lives in a cookie the
- * app has not read yet), no script, no stylesheet, and nothing of what was sent.
+ * app has not read yet), no script, no stylesheet, and nothing of what was sent (only the texts
+ * above, so nothing to escape).
  */
 export function refusalPage(refusal: Refusal) {
   const m = MESSAGES[refusal.reason];
   const section = (lang: "fr" | "nl" | "en", home: string) =>
-    `<section lang="${lang}"><h2>${TITLES[lang]}</h2><p>${escapeHtml(m[lang])}</p><p><a href="/">${home}</a></p></section>`;
+    `<section lang="${lang}"><h2>${TITLES[lang]}</h2><p>${m[lang]}</p><p><a href="/">${home}</a></p></section>`;
   return (
     `<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
     `<title>${TITLES.fr} — Maillage</title></head><body><main><h1>Maillage</h1>` +
@@ -230,9 +227,6 @@ export function refusalPage(refusal: Refusal) {
   );
 }
 
-function escapeHtml(text: string) {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
 
 /** The response headers every answer carries; CSP with this request's nonce. */
 export function securityHeaders(options: { nonce: string; production: boolean; https: boolean; devSocket?: string }) {
