@@ -1,7 +1,6 @@
 // The one place that answers "may this person do this here?". Rights are scoped: platform
 // administrator; coordinator of a network; delegate (titular, substitute, staff) of an
 // organisation. Every protected loader and action starts with one of the require… helpers.
-import { data } from "@remix-run/node";
 import { prisma } from "./db.server";
 import { getUserId, requireUserId } from "./session.server";
 import type { DelegateRole } from "./domain";
@@ -53,13 +52,8 @@ export function getActor(request: Request): Promise<Actor | null> {
   return found;
 }
 
-export function forbidden(): never {
-  throw data({ message: "error.forbidden" }, { status: 403 });
-}
-
-export function invariantResponse(condition: unknown, message = "error.notFound", status = 404): asserts condition {
-  if (!condition) throw data({ message }, { status });
-}
+export { forbidden, invariantResponse } from "./errors.server";
+import { forbidden, invariantResponse } from "./errors.server";
 
 /** Signed in, or redirected to /login (which brings the person back). */
 export async function requireActor(request: Request): Promise<Actor> {
