@@ -24,9 +24,9 @@ import { useT } from "#app/components/i18n";
 import { useNonce } from "#app/components/nonce";
 import { LOCALES, makeT } from "#app/utils/i18n";
 import { resolveLocale } from "#app/utils/i18n.server";
-import { getActor } from "#app/utils/permissions.server";
 import { readToast } from "#app/utils/toast.server";
 import { publicEnv } from "#app/utils/env.server";
+import { getActor } from "#app/access/actor.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesUrl },

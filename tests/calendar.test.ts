@@ -6,7 +6,8 @@
 // renewed (old address 404) and parsed as valid iCalendar by ical.js.
 import ICAL from "ical.js";
 import { afterEach, describe, expect, test } from "vitest";
-import { feedMeetingsWhere, feedByToken, monthGrid, myMeetings, actorById, shiftMonth, tokenFromParam } from "#app/models/calendar.server";
+import { actorById } from "#app/access/actor.server";
+import { feedMeetingsWhere, feedByToken, monthGrid, myMeetings, shiftMonth, tokenFromParam } from "#app/models/calendar.server";
 import { loader as homeLoader } from "#app/routes/$network+/_index";
 import { action as publicFeedAction, loader as publicFeedLoader } from "#app/routes/$network+/admin+/calendar-feed";
 import { loader as calendarLoader } from "#app/routes/$network+/calendar";

@@ -7,8 +7,8 @@ import { DEMO_APPLICANTS, DEMO_TO_RENEW, DEMO_WITHDRAWN } from "#app/models/demo
 import { fingerprintOf } from "#app/utils/rich-text.server";
 import { prisma } from "#app/utils/db.server";
 import { searchMinutes } from "#app/models/minutes-search.server";
-import { getActor } from "#app/utils/permissions.server";
 import { makeRequest, sessionCookie } from "#tests/factories";
+import { getActor } from "#app/access/actor.server";
 
 test("seeds once, with a charter whose published versions carry their fingerprint and most organisations as members", async () => {
   const logins = await seedDemoIfEmpty();

@@ -5,7 +5,6 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { searchMinutes } from "#app/models/minutes-search.server";
 import { loader } from "#app/routes/$network+/minutes";
 import { prisma } from "#app/utils/db.server";
-import { getActor } from "#app/utils/permissions.server";
 import { brusselsInstant } from "#app/utils/recurrence";
 import { minutesSearchText } from "#app/utils/rich-text.server";
 import {
@@ -23,6 +22,7 @@ import {
   sessionCookie,
 } from "#tests/factories";
 import { call } from "#tests/route-call";
+import { getActor } from "#app/access/actor.server";
 
 type Hit = Awaited<ReturnType<typeof searchMinutes>>["results"][number];
 const plain = (hit: Hit) => hit.excerpt.map((s) => s.text).join("");

@@ -9,7 +9,7 @@ import { audit } from "#app/utils/audit.server";
 import { now } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
 import { ATTENDANCE_STATUSES, type AttendanceStatus } from "#app/utils/domain";
-import type { GroupAccess } from "./group-access.server";
+import type { GroupAccess } from "#app/access/group";
 
 type Tx = Prisma.TransactionClient;
 

@@ -1,15 +1,18 @@
 // Calendars: the month and list views of a network, "my meetings" across networks, and the
 // subscribable iCalendar feeds (/ical/:token.ics). Which meetings a reader may see is decided by
-// visibleMeetingsWhere (group-access.server.ts) only; this module adds dates, groups and owners.
+// visibleMeetingsWhere (app/access/meeting.server.ts) only; this module adds dates, groups and owners.
 import type { Prisma } from "#app/generated/prisma/client";
-import { visibleMeetingsWhere } from "#app/models/group-access.server";
 import { audit } from "#app/utils/audit.server";
 import { now } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
-import type { DelegateRole } from "#app/utils/domain";
-import type { Actor } from "#app/utils/permissions.server";
 import { meetingDay } from "#app/utils/calendar";
 import { randomToken } from "#app/utils/tokens.server";
+import { visibleMeetingsWhere } from "#app/access/meeting.server";
+import type { Actor } from "#app/access/actor";
+import { actorById } from "#app/access/actor.server";
+import { insiderNetworksWhere } from "#app/access/network.server";
+
+
 
 // The month helpers are shared with the page (client code): app/utils/calendar.ts.
 export { currentMonth, meetingDay, monthGrid, parseMonth, shiftMonth } from "#app/utils/calendar";
@@ -99,35 +102,6 @@ export function groupByDay<M extends { day: string }>(meetings: M[]) {
 }
 
 // --- A person's meetings, across networks --------------------------------------------------------
-
-/**
- * The person as the permission helpers know them, read by id: a feed is fetched by a calendar
- * program without a session, and the owner's rights must be read again at every fetch.
- */
-export async function actorById(userId: string): Promise<Actor | null> {
-  const user = await prisma.user.findUnique({
-    where: { id: userId },
-    select: {
-      id: true,
-      name: true,
-      email: true,
-      locale: true,
-      isPlatformAdmin: true,
-      coordinations: { select: { networkId: true } },
-      delegations: { select: { organisationId: true, role: true } },
-    },
-  });
-  if (!user) return null;
-  return {
-    userId: user.id,
-    name: user.name,
-    email: user.email,
-    locale: user.locale,
-    isPlatformAdmin: user.isPlatformAdmin,
-    coordinatorOf: new Set(user.coordinations.map((c) => c.networkId)),
-    delegateOf: new Map(user.delegations.map((d) => [d.organisationId, d.role as DelegateRole])),
-  };
-}
 
 /**
  * The groups where this person takes part: they facilitate it, or they are named as a participant
@@ -228,12 +202,7 @@ export class FeedError extends Error {
 /** What a person may subscribe to: networks where they are an insider, and those networks' groups. */
 export async function subscribableFor(actor: Actor) {
   const candidates = await prisma.network.findMany({
-    where: {
-      OR: [
-        { id: { in: [...actor.coordinatorOf] } },
-        ...(actor.delegateOf.size ? [{ organisations: { some: { organisationId: { in: [...actor.delegateOf.keys()] } } } }] : []),
-      ],
-    },
+    where: insiderNetworksWhere(actor),
     select: { id: true, slug: true, name: true, groups: { where: { archivedAt: null }, select: { id: true, slug: true, name: true }, orderBy: { name: "asc" } } },
     orderBy: { name: "asc" },
   });

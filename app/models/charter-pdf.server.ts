@@ -13,9 +13,9 @@ import { prisma } from "#app/utils/db.server";
 import { ORGANISATION_KINDS } from "#app/utils/domain";
 import { makeT, type Locale, type T } from "#app/utils/i18n";
 import { resolveLocale } from "#app/utils/i18n.server";
-import { getActor } from "#app/utils/permissions.server";
 import { escapeHtml } from "#app/utils/email.server";
 import { fingerprintOf, htmlToBlocks } from "#app/utils/rich-text.server";
+import { getActor } from "#app/access/actor.server";
 
 // --- Fonts ------------------------------------------------------------------------------------
 

@@ -10,6 +10,7 @@
 // - the people who take part for an organisation are its delegates, nobody else;
 // - an archived group takes no new members.
 // Every change is written to the audit log in the transaction that makes it.
+import { invariantResponse } from "#app/utils/errors.server";
 import type { Prisma } from "#app/generated/prisma/client";
 import { isMember, membershipStatuses } from "#app/models/adhesion.server";
 import { transaction } from "#app/models/organisation.server";
@@ -20,7 +21,8 @@ import { RESERVED_SLUGS, slugify, type GroupJoinPolicy } from "#app/utils/domain
 import { emailLayout, sendEmail } from "#app/utils/email.server";
 import { getEnv } from "#app/utils/env.server";
 import { isLocale, makeT } from "#app/utils/i18n";
-import { isCoordinator, type Actor } from "#app/utils/permissions.server";
+import { isCoordinator } from "#app/access/network";
+import type { Actor } from "#app/access/actor";
 
 type Tx = Prisma.TransactionClient;
 
@@ -347,4 +349,20 @@ export async function setParticipants(group: GroupRow, actor: Actor, organisatio
       });
     }
   });
+}
+
+// --- The group named in the URL -----------------------------------------------------------------
+
+export type GroupRef = { id: string; slug: string; name: string; networkId: string; joinPolicy: string; archivedAt: Date | null };
+
+/** The group named in the URL, in this network, or a 404. */
+export async function requireGroup(networkId: string, slug: string | undefined): Promise<GroupRef> {
+  const group = slug
+    ? await prisma.workingGroup.findUnique({
+        where: { networkId_slug: { networkId, slug } },
+        select: { id: true, slug: true, name: true, networkId: true, joinPolicy: true, archivedAt: true },
+      })
+    : null;
+  invariantResponse(group, "error.notFound", 404);
+  return group;
 }

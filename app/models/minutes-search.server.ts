@@ -5,13 +5,13 @@
 // minutes and "verkiezing" finds "verkiezingen" in Dutch ones, whatever language the reader types in.
 //
 // Raw SQL (Prisma cannot express @@ or ts_headline): every value goes through Prisma.sql's tagged
-// parameters, never into the SQL text. Visibility is the rule of group-access.server.ts.
+// parameters, never into the SQL text. Visibility is the rule of app/access/minutes.server.ts.
 import { Prisma } from "#app/generated/prisma/client";
-import { minutesReader, visibleMinutesSql } from "#app/models/group-access.server";
 import { prisma } from "#app/utils/db.server";
 import { addDays } from "#app/utils/dates";
-import type { Actor } from "#app/utils/permissions.server";
 import { brusselsInstant } from "#app/utils/recurrence";
+import { minutesReader, visibleMinutesSql } from "#app/access/minutes.server";
+import type { Actor } from "#app/access/actor";
 
 export const SEARCH_PAGE_SIZE = 20;
 export const SEARCH_MAX_LENGTH = 200;

@@ -27,9 +27,11 @@ import { getEnv } from "#app/utils/env.server";
 import { claimSubmission } from "#app/utils/idempotency.server";
 import { formatDate } from "#app/utils/dates";
 import { isLocale, makeT } from "#app/utils/i18n";
-import { invariantResponse, type Actor } from "#app/utils/permissions.server";
 import { minutesSearchText, sanitizeRichText } from "#app/utils/rich-text.server";
-import { canReadPublishedMinutes, type GroupAccess } from "./group-access.server";
+import { invariantResponse } from "#app/utils/errors.server";
+import type { Actor } from "#app/access/actor";
+import { canReadPublishedMinutes } from "#app/access/minutes";
+import type { GroupAccess } from "#app/access/group";
 
 type Tx = Prisma.TransactionClient;
 

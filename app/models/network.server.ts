@@ -1,5 +1,7 @@
 // Networks and their coordinators: created and renamed by the platform administrator, described
 // by their coordinators. Every change is audited inside its transaction with the network's id.
+import { prisma } from "#app/utils/db.server";
+import { invariantResponse } from "#app/utils/errors.server";
 import type { Prisma } from "#app/generated/prisma/client";
 import { createInvitation } from "#app/models/invitation.server";
 import { audit, diff } from "#app/utils/audit.server";
@@ -92,4 +94,20 @@ export async function removeCoordinator(tx: Tx, input: { networkId: string; user
     before: { userId: input.userId, name: row.user.name, email: row.user.email },
   });
   return true;
+}
+
+// --- The network named in the URL ---------------------------------------------------------------
+
+export type NetworkRef = { id: string; slug: string; name: string };
+
+/** The network named in the URL, or a 404. */
+export async function requireNetwork(slug: string | undefined) {
+  const network = slug
+    ? await prisma.network.findUnique({
+        where: { slug },
+        select: { id: true, slug: true, name: true, description: true, themes: true, languages: true },
+      })
+    : null;
+  invariantResponse(network, "error.notFound", 404);
+  return network;
 }

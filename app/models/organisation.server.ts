@@ -1,5 +1,6 @@
 // Organisation writes shared by the edit form, the CSV import and the demo seed: slug, search
 // text and opening hours are derived here, and every change is audited in the same transaction.
+import { invariantResponse } from "#app/utils/errors.server";
 import type { Prisma } from "#app/generated/prisma/client";
 import { audit, diff } from "#app/utils/audit.server";
 import { prisma } from "#app/utils/db.server";
@@ -109,4 +110,16 @@ export async function updateOrganisation(tx: Tx, networkId: string, actorId: str
 
 export function transaction<T>(fn: (tx: Tx) => Promise<T>) {
   return prisma.$transaction(fn, { timeout: 30_000, maxWait: 10_000 });
+}
+
+/** An organisation that belongs to the network, or a 404 (never leaks other networks' members). */
+export async function requireNetworkOrganisation(networkId: string, orgSlug: string | undefined) {
+  const org = orgSlug
+    ? await prisma.organisation.findFirst({
+        where: { slug: orgSlug, networks: { some: { networkId } } },
+        select: { id: true, slug: true, name: true },
+      })
+    : null;
+  invariantResponse(org, "error.notFound", 404);
+  return org;
 }

@@ -21,7 +21,6 @@ import { prisma } from "#app/utils/db.server";
 import { LOCALES, messageWithVars } from "#app/utils/i18n";
 import { localeCookie } from "#app/utils/i18n.server";
 import { PASSWORD_MAX } from "#app/utils/password";
-import { invariantResponse, requireActor } from "#app/utils/permissions.server";
 import { hitRateLimit } from "#app/utils/rate-limit.server";
 import { destroyUserSession, getSession } from "#app/utils/session.server";
 import { TIME_ZONE } from "#app/utils/time";
@@ -29,6 +28,8 @@ import { redirectWithToast, toastHeader } from "#app/utils/toast.server";
 import { accountTitle } from "./__account-meta";
 import { newPasswordFields, passwordsMatch, profileFields } from "./__account-schemas";
 import { NewPasswordFields } from "./__new-password-fields";
+import { invariantResponse } from "#app/utils/errors.server";
+import { requireActor } from "#app/access/actor.server";
 
 const ProfileSchema = z.object(profileFields);
 const PasswordSchema = z

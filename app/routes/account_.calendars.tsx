@@ -15,9 +15,10 @@ import { useT } from "#app/components/i18n";
 import { createFeed, FeedError, feedPath, feedsOf, renewFeed, revokeFeed, subscribableFor, type FeedRow } from "#app/models/calendar.server";
 import { ErrorPage } from "#app/root";
 import { getEnv } from "#app/utils/env.server";
-import { invariantResponse, requireActor } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { accountTitle } from "./__account-meta";
+import { invariantResponse } from "#app/utils/errors.server";
+import { requireActor } from "#app/access/actor.server";
 
 const CreateSchema = z
   .object({

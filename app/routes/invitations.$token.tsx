@@ -18,12 +18,13 @@ import { ErrorPage } from "#app/root";
 import { prisma } from "#app/utils/db.server";
 import { LOCALES } from "#app/utils/i18n";
 import { localeCookie } from "#app/utils/i18n.server";
-import { forbidden, getActor, requireActor } from "#app/utils/permissions.server";
 import { createUserSession } from "#app/utils/session.server";
 import { toastHeader } from "#app/utils/toast.server";
 import { accountTitle } from "./__account-meta";
 import { newPasswordFields, passwordsMatch, profileFields } from "./__account-schemas";
 import { NewPasswordFields } from "./__new-password-fields";
+import { forbidden } from "#app/utils/errors.server";
+import { getActor, requireActor } from "#app/access/actor.server";
 
 const NewAccountSchema = z.object({ ...profileFields, ...newPasswordFields }).superRefine(passwordsMatch);
 

@@ -13,8 +13,11 @@ import { now } from "#app/utils/clock.server";
 import { dateTimeFormat, formatDate, todayInBrussels } from "#app/utils/dates";
 import { prisma } from "#app/utils/db.server";
 import { DEFAULT_LOCALE, isLocale, makeT } from "#app/utils/i18n";
-import { forbidden, isCoordinator, requireActor, requireNetwork } from "#app/utils/permissions.server";
 import { TIME_ZONE } from "#app/utils/time";
+import { forbidden } from "#app/utils/errors.server";
+import { isCoordinator } from "#app/access/network";
+import { requireActor } from "#app/access/actor.server";
+import { requireNetwork } from "#app/models/network.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const network = await requireNetwork(params.network);

@@ -6,13 +6,15 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useT } from "#app/components/i18n";
-import { groupAccess } from "#app/models/group-access.server";
 import { canUpdateAction, MinutesError, requireActionItem, updateActionStatus } from "#app/models/minutes.server";
 import { ErrorPage } from "#app/root";
 import { formatDate } from "#app/utils/dates";
 import { ACTION_STATUSES } from "#app/utils/domain";
-import { forbidden, requireActor, requireNetwork } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
+import { groupAccess } from "#app/access/group.server";
+import { forbidden } from "#app/utils/errors.server";
+import { requireActor } from "#app/access/actor.server";
+import { requireNetwork } from "#app/models/network.server";
 
 async function guard(request: Request, params: { network?: string; id?: string }) {
   const network = await requireNetwork(params.network);

@@ -16,7 +16,9 @@ import { dateTimeFormat, todayInBrussels } from "#app/utils/dates";
 import { prisma } from "#app/utils/db.server";
 import { getEnv } from "#app/utils/env.server";
 import { DEFAULT_LOCALE, isLocale, makeT } from "#app/utils/i18n";
-import { getActor, isCoordinator, requireNetwork } from "#app/utils/permissions.server";
+import { getActor } from "#app/access/actor.server";
+import { isCoordinator } from "#app/access/network";
+import { requireNetwork } from "#app/models/network.server";
 
 const LIST_PAGE_SIZE = 50;
 

@@ -12,8 +12,10 @@ import { ErrorPage } from "#app/root";
 import { prisma } from "#app/utils/db.server";
 import { dateTimeFormat, parseDateKey } from "#app/utils/dates";
 import { DEFAULT_LOCALE, isLocale, makeT } from "#app/utils/i18n";
-import { getActor, isCoordinator, requireNetwork } from "#app/utils/permissions.server";
 import { TIME_ZONE } from "#app/utils/time";
+import { getActor } from "#app/access/actor.server";
+import { isCoordinator } from "#app/access/network";
+import { requireNetwork } from "#app/models/network.server";
 
 type Errors = Partial<Record<"q" | "group" | "from" | "to", string>>;
 

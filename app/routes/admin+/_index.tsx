@@ -9,9 +9,9 @@ import { addCoordinatorByEmail, createNetwork, isSlugTaken, slugInUse } from "#a
 import { transaction } from "#app/models/organisation.server";
 import { ErrorPage } from "#app/root";
 import { prisma } from "#app/utils/db.server";
-import { requirePlatformAdmin } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { CreateNetworkSchema, NetworkContentFields, NetworkIdentityFields, NetworkLanguagesField } from "./__network-form";
+import { requirePlatformAdmin } from "#app/access/require.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePlatformAdmin(request);

@@ -12,9 +12,10 @@ import { transaction } from "#app/models/organisation.server";
 import { ErrorPage } from "#app/root";
 import { now } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
-import { invariantResponse, requirePlatformAdmin } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { NetworkContentFields, NetworkIdentityFields, NetworkLanguagesField, NetworkSchema } from "./__network-form";
+import { invariantResponse } from "#app/utils/errors.server";
+import { requirePlatformAdmin } from "#app/access/require.server";
 
 const AddCoordinatorSchema = z.object({
   email: z.string({ required_error: "form.required" }).trim().toLowerCase().email("form.invalidEmail").max(254, "form.tooLong"),

@@ -4,8 +4,9 @@ import { useT } from "#app/components/i18n";
 import { ErrorPage } from "#app/root";
 import { now } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
-import { requireCoordinator, requireNetwork } from "#app/utils/permissions.server";
 import { AdminNav } from "./__admin-nav";
+import { requireCoordinator } from "#app/access/require.server";
+import { requireNetwork } from "#app/models/network.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const network = await requireNetwork(params.network);

@@ -17,10 +17,12 @@ import { ErrorPage } from "#app/root";
 import { now } from "#app/utils/clock.server";
 import { addDays, dateKey, formatDate, todayInBrussels } from "#app/utils/dates";
 import { prisma } from "#app/utils/db.server";
-import { invariantResponse, requireCoordinator, requireNetwork } from "#app/utils/permissions.server";
 import { TIME_ZONE } from "#app/utils/time";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { AdminNav } from "./__admin-nav";
+import { invariantResponse } from "#app/utils/errors.server";
+import { requireCoordinator } from "#app/access/require.server";
+import { requireNetwork } from "#app/models/network.server";
 
 const PER_PAGE = 100;
 

@@ -4,9 +4,10 @@ import { useT } from "#app/components/i18n";
 import { ErrorPage } from "#app/root";
 import { prisma } from "#app/utils/db.server";
 import type { T } from "#app/utils/i18n";
-import { requireCoordinator, requireNetwork } from "#app/utils/permissions.server";
 import { pageParam, Pagination } from "#app/components/pagination";
 import { AdminNav } from "./__admin-nav";
+import { requireCoordinator } from "#app/access/require.server";
+import { requireNetwork } from "#app/models/network.server";
 
 const PER_PAGE = 30;
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };

@@ -11,9 +11,11 @@ import { activePublicFeed, createPublicFeed, feedPath, renewFeed, revokeFeed } f
 import { ErrorPage } from "#app/root";
 import { prisma } from "#app/utils/db.server";
 import { getEnv } from "#app/utils/env.server";
-import { invariantResponse, requireCoordinator, requireNetwork } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { AdminNav } from "./__admin-nav";
+import { invariantResponse } from "#app/utils/errors.server";
+import { requireCoordinator } from "#app/access/require.server";
+import { requireNetwork } from "#app/models/network.server";
 
 const FeedIdSchema = z.object({ feedId: z.string().min(1).max(60) });
 

@@ -3,7 +3,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { exportOrganisationsCsv } from "#app/models/csv-import.server";
 import { now } from "#app/utils/clock.server";
-import { requireCoordinator, requireNetwork } from "#app/utils/permissions.server";
+import { requireCoordinator } from "#app/access/require.server";
+import { requireNetwork } from "#app/models/network.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const network = await requireNetwork(params.network);

@@ -23,9 +23,10 @@ import {
   type ImportPlan,
 } from "#app/models/csv-import.server";
 import { ErrorPage } from "#app/root";
-import { requireCoordinator, requireNetwork } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { AdminNav } from "./__admin-nav";
+import { requireCoordinator } from "#app/access/require.server";
+import { requireNetwork } from "#app/models/network.server";
 
 // Step 1 sends a file or pasted text; step 2 sends back the same text, planned again on the server.
 const ImportFormSchema = z.discriminatedUnion("intent", [

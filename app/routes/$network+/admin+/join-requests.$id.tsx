@@ -13,10 +13,12 @@ import { acceptJoinRequest, declineJoinRequest, JoinRequestError, organisationsN
 import { ErrorPage } from "#app/root";
 import { prisma } from "#app/utils/db.server";
 import { DEFAULT_LOCALE, isLocale, makeT } from "#app/utils/i18n";
-import { invariantResponse, requireCoordinator, requireNetwork } from "#app/utils/permissions.server";
 import { TIME_ZONE } from "#app/utils/time";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { AdminNav } from "./__admin-nav";
+import { invariantResponse } from "#app/utils/errors.server";
+import { requireCoordinator } from "#app/access/require.server";
+import { requireNetwork } from "#app/models/network.server";
 
 /** "new", or the id of an organisation of the network with the same name. */
 const AcceptSchema = z.object({ organisation: z.string().trim().max(100).optional() });

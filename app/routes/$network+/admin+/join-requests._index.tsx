@@ -8,9 +8,10 @@ import { ErrorPage } from "#app/root";
 import { prisma } from "#app/utils/db.server";
 import { DEFAULT_LOCALE, isLocale, makeT } from "#app/utils/i18n";
 import { foldText } from "#app/utils/domain";
-import { requireCoordinator, requireNetwork } from "#app/utils/permissions.server";
 import { TIME_ZONE } from "#app/utils/time";
 import { AdminNav } from "./__admin-nav";
+import { requireCoordinator } from "#app/access/require.server";
+import { requireNetwork } from "#app/models/network.server";
 
 const PER_PAGE = 25;
 

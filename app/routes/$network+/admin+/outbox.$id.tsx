@@ -5,9 +5,11 @@ import { useT } from "#app/components/i18n";
 import { ErrorPage } from "#app/root";
 import { now } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
-import { invariantResponse, requireCoordinator, requireNetwork } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { AdminNav } from "./__admin-nav";
+import { invariantResponse } from "#app/utils/errors.server";
+import { requireCoordinator } from "#app/access/require.server";
+import { requireNetwork } from "#app/models/network.server";
 
 async function requireEmail(networkId: string, id: string | undefined) {
   // Scoped by network: an e-mail of another network is a 404, never shown.

@@ -5,13 +5,13 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
-import { updateNetwork } from "#app/models/network.server";
+import { updateNetwork, requireNetwork } from "#app/models/network.server";
 import { transaction } from "#app/models/organisation.server";
 import { ErrorPage } from "#app/root";
-import { requireCoordinator, requireNetwork } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { NetworkContentFields, NetworkSettingsSchema } from "#app/routes/admin+/__network-form";
 import { AdminNav } from "./__admin-nav";
+import { requireCoordinator } from "#app/access/require.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const network = await requireNetwork(params.network);

@@ -6,10 +6,13 @@ import { currentVersion } from "#app/models/charter.server";
 import { ErrorPage } from "#app/root";
 import { dateKey } from "#app/utils/dates";
 import { prisma } from "#app/utils/db.server";
-import { canSignFor, canUploadAdhesionFor, canWithdraw, getActor, isCoordinator, requireNetwork } from "#app/utils/permissions.server";
 import { sanitizeRichText } from "#app/utils/rich-text.server";
 import { formatDate } from "#app/utils/dates";
 import { CharterText, Fingerprint, MembershipBadge, MembershipSentence } from "./__charter";
+import { canSignFor, canUploadAdhesionFor, canWithdraw } from "#app/access/charter";
+import { getActor } from "#app/access/actor.server";
+import { isCoordinator } from "#app/access/network";
+import { requireNetwork } from "#app/models/network.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const network = await requireNetwork(params.network);

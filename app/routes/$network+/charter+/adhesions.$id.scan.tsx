@@ -3,8 +3,11 @@
 // resource route: it answers with the file, or with a status (a missing file is a 404, never a 500).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { prisma } from "#app/utils/db.server";
-import { canSeeAdhesionScan, forbidden, invariantResponse, requireActor, requireNetwork } from "#app/utils/permissions.server";
 import { attachmentHeader, downloadName, readStored, SCAN_TYPES } from "#app/utils/uploads.server";
+import { canSeeAdhesionScan } from "#app/access/charter";
+import { forbidden, invariantResponse } from "#app/utils/errors.server";
+import { requireActor } from "#app/access/actor.server";
+import { requireNetwork } from "#app/models/network.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const network = await requireNetwork(params.network);

@@ -7,8 +7,10 @@ import { diffWordsWithSpace } from "diff";
 import { useT } from "#app/components/i18n";
 import { ErrorPage } from "#app/root";
 import { prisma } from "#app/utils/db.server";
-import { getActor, isCoordinator, requireNetwork } from "#app/utils/permissions.server";
 import { htmlToPlainText } from "#app/utils/rich-text.server";
+import { getActor } from "#app/access/actor.server";
+import { isCoordinator } from "#app/access/network";
+import { requireNetwork } from "#app/models/network.server";
 
 type Part = { kind: "same" | "added" | "removed"; text: string };
 

@@ -14,9 +14,10 @@ import { ErrorPage } from "#app/root";
 import { ORGANISATION_KINDS } from "#app/utils/domain";
 import { DEFAULT_LOCALE, isLocale, makeT, messageWithVars } from "#app/utils/i18n";
 import { resolveLocale } from "#app/utils/i18n.server";
-import { getActor, requireNetwork } from "#app/utils/permissions.server";
 import { clientIp, hitRateLimit } from "#app/utils/rate-limit.server";
 import { singleLine } from "#app/utils/text";
+import { getActor } from "#app/access/actor.server";
+import { requireNetwork } from "#app/models/network.server";
 
 /** The honeypot's name: a field that bots fill and people never see. */
 const HONEYPOT = "fax";

@@ -6,7 +6,9 @@ import { charterPdfNotFound, charterPdfResponse, signatoriesOfVersion } from "#a
 import { currentVersion } from "#app/models/charter.server";
 import stylesUrl from "#app/styles/app.css";
 import { resolveLocale } from "#app/utils/i18n.server";
-import { getActor, invariantResponse, requireNetwork } from "#app/utils/permissions.server";
+import { getActor } from "#app/access/actor.server";
+import { invariantResponse } from "#app/utils/errors.server";
+import { requireNetwork } from "#app/models/network.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   try {

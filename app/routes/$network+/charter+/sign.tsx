@@ -14,11 +14,14 @@ import { CharterError, currentVersion } from "#app/models/charter.server";
 import { ErrorPage } from "#app/root";
 import { now } from "#app/utils/clock.server";
 import { dateKey, formatDate, parseDateKey, todayInBrussels } from "#app/utils/dates";
-import { forbidden, invariantResponse, organisationsSignableBy, requireActor, requireNetwork } from "#app/utils/permissions.server";
 import { sanitizeRichText } from "#app/utils/rich-text.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { CharterText, Fingerprint } from "./__charter";
 import { singleLine } from "#app/utils/text";
+import { forbidden, invariantResponse } from "#app/utils/errors.server";
+import { organisationsSignableBy } from "#app/access/charter.server";
+import { requireActor } from "#app/access/actor.server";
+import { requireNetwork } from "#app/models/network.server";
 
 const SignSchema = z.object({
   organisation: z.string({ required_error: "charter.sign.organisationRequired" }).min(1, "charter.sign.organisationRequired"),

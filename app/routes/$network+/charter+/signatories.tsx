@@ -7,7 +7,7 @@ import { signatories } from "#app/models/adhesion.server";
 import { currentVersion } from "#app/models/charter.server";
 import { ErrorPage } from "#app/root";
 import { formatDate } from "#app/utils/dates";
-import { requireNetwork } from "#app/utils/permissions.server";
+import { requireNetwork } from "#app/models/network.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const network = await requireNetwork(params.network);

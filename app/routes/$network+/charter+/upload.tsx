@@ -18,18 +18,16 @@ import { now } from "#app/utils/clock.server";
 import { formatDate, parseDateKey, todayInBrussels } from "#app/utils/dates";
 import { prisma } from "#app/utils/db.server";
 import { messageWithVars } from "#app/utils/i18n";
-import {
-  canUploadAdhesionFor,
-  forbidden,
-  isCoordinator,
-  organisationsSignableBy,
-  requireActor,
-  requireNetwork,
-  type Actor,
-} from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { MAX_SCAN_BYTES, readUploadForm, removeStored, storeScan, uploadErrorOf } from "#app/utils/uploads.server";
 import { singleLine } from "#app/utils/text";
+import { canUploadAdhesionFor } from "#app/access/charter";
+import { forbidden } from "#app/utils/errors.server";
+import { isCoordinator } from "#app/access/network";
+import { organisationsSignableBy } from "#app/access/charter.server";
+import { requireActor } from "#app/access/actor.server";
+import { requireNetwork } from "#app/models/network.server";
+import type { Actor } from "#app/access/actor";
 
 const required = { required_error: "form.required" };
 const text = singleLine(z.string(required).trim().min(1, "form.required").max(200, "form.tooLong"));

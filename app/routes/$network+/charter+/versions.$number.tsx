@@ -5,9 +5,12 @@ import { useT } from "#app/components/i18n";
 import { ErrorPage } from "#app/root";
 import { dateKey, formatDate } from "#app/utils/dates";
 import { prisma } from "#app/utils/db.server";
-import { getActor, invariantResponse, isCoordinator, requireNetwork } from "#app/utils/permissions.server";
 import { sanitizeRichText } from "#app/utils/rich-text.server";
 import { CharterText, Fingerprint } from "./__charter";
+import { getActor } from "#app/access/actor.server";
+import { invariantResponse } from "#app/utils/errors.server";
+import { isCoordinator } from "#app/access/network";
+import { requireNetwork } from "#app/models/network.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const network = await requireNetwork(params.network);

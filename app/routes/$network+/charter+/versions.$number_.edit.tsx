@@ -12,11 +12,13 @@ import { ErrorPage } from "#app/root";
 import { now } from "#app/utils/clock.server";
 import { dateKey, parseDateKey, todayInBrussels } from "#app/utils/dates";
 import { prisma } from "#app/utils/db.server";
-import { invariantResponse, requireCoordinator, requireNetwork } from "#app/utils/permissions.server";
 import { htmlToPlainText, sanitizeRichText } from "#app/utils/rich-text.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { VersionForm, versionSchema, versionTitle, type PublishInfo, type VersionRules } from "./__version-form";
 import { frozen, isFrozenByDatabase, storedBody, versionInput } from "./__version.server";
+import { invariantResponse } from "#app/utils/errors.server";
+import { requireCoordinator } from "#app/access/require.server";
+import { requireNetwork } from "#app/models/network.server";
 
 /** The network, the coordinator, and the draft named in the URL (404 if none, 400 if published). */
 async function guard(request: Request, params: LoaderFunctionArgs["params"]) {

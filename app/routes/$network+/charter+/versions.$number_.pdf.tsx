@@ -10,7 +10,10 @@ import { currentVersion } from "#app/models/charter.server";
 import stylesUrl from "#app/styles/app.css";
 import { prisma } from "#app/utils/db.server";
 import { resolveLocale } from "#app/utils/i18n.server";
-import { getActor, invariantResponse, isCoordinator, requireNetwork } from "#app/utils/permissions.server";
+import { getActor } from "#app/access/actor.server";
+import { invariantResponse } from "#app/utils/errors.server";
+import { isCoordinator } from "#app/access/network";
+import { requireNetwork } from "#app/models/network.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   try {

@@ -6,7 +6,9 @@ import { useT } from "#app/components/i18n";
 import { ErrorPage } from "#app/root";
 import { dateKey, formatDate } from "#app/utils/dates";
 import { prisma } from "#app/utils/db.server";
-import { getActor, isCoordinator, requireNetwork } from "#app/utils/permissions.server";
+import { getActor } from "#app/access/actor.server";
+import { isCoordinator } from "#app/access/network";
+import { requireNetwork } from "#app/models/network.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const network = await requireNetwork(params.network);

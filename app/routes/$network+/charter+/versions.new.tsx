@@ -10,11 +10,12 @@ import { ErrorPage } from "#app/root";
 import { now } from "#app/utils/clock.server";
 import { todayInBrussels } from "#app/utils/dates";
 import { prisma } from "#app/utils/db.server";
-import { requireCoordinator, requireNetwork } from "#app/utils/permissions.server";
 import { htmlToPlainText, sanitizeRichText } from "#app/utils/rich-text.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { VersionForm, versionSchema, versionTitle, type VersionRules } from "./__version-form";
 import { storedBody, versionInput } from "./__version.server";
+import { requireCoordinator } from "#app/access/require.server";
+import { requireNetwork } from "#app/models/network.server";
 
 async function rulesFor(networkId: string) {
   const current = await currentVersion(networkId);

@@ -11,9 +11,13 @@ import { useT } from "#app/components/i18n";
 import { endMembership, membershipStatus } from "#app/models/adhesion.server";
 import { CharterError } from "#app/models/charter.server";
 import { ErrorPage } from "#app/root";
-import { canWithdraw, forbidden, requireActor, requireNetwork, requireNetworkOrganisation } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { MembershipBadge, MembershipSentence } from "./__charter";
+import { canWithdraw } from "#app/access/charter";
+import { forbidden } from "#app/utils/errors.server";
+import { requireActor } from "#app/access/actor.server";
+import { requireNetwork } from "#app/models/network.server";
+import { requireNetworkOrganisation } from "#app/models/organisation.server";
 
 const WithdrawSchema = z.object({
   reason: z.string().trim().max(1000, "form.tooLong").optional(),

@@ -1,19 +1,22 @@
 // The group's page: its purpose, its next meetings, its member organisations, the minutes the
 // reader may read, the open action items (for the group's readers) and the turnout over its last
-// twelve meetings. What each reader sees is decided by app/models/group-access.server.ts.
+// twelve meetings. What each reader sees is decided by app/access/.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useT } from "#app/components/i18n";
 import { TurnoutChart, type TurnoutPoint } from "#app/components/turnout-chart";
-import { groupAccess, requireGroup, visibleMeetingsWhere, visibleMinutesWhere } from "#app/models/group-access.server";
-import { organisationsOfActor } from "#app/models/groups.server";
+import { organisationsOfActor, requireGroup } from "#app/models/groups.server";
 import { ErrorPage } from "#app/root";
 import { now } from "#app/utils/clock.server";
 import { dateKey, formatDate, todayInBrussels } from "#app/utils/dates";
 import { prisma } from "#app/utils/db.server";
-import { getActor, requireNetwork } from "#app/utils/permissions.server";
 import { formatMeetingStart } from "#app/utils/meeting-format";
 import { groupTitle, Paragraphs } from "./__group-form";
+import { groupAccess } from "#app/access/group.server";
+import { visibleMeetingsWhere } from "#app/access/meeting.server";
+import { visibleMinutesWhere } from "#app/access/minutes.server";
+import { getActor } from "#app/access/actor.server";
+import { requireNetwork } from "#app/models/network.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const network = await requireNetwork(params.network);

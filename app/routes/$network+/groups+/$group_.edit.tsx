@@ -9,13 +9,13 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Checkbox, ErrorSummary, SelectField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
-import { requireGroup } from "#app/models/group-access.server";
-import { addFacilitator, facilitatorCandidates, GroupError, removeFacilitator, setArchived, updateGroup } from "#app/models/groups.server";
+import { addFacilitator, facilitatorCandidates, GroupError, removeFacilitator, setArchived, updateGroup, requireGroup } from "#app/models/groups.server";
 import { ErrorPage } from "#app/root";
 import { prisma } from "#app/utils/db.server";
-import { requireCoordinator, requireNetwork } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { GroupFields, GroupSchema, groupTitle } from "./__group-form";
+import { requireCoordinator } from "#app/access/require.server";
+import { requireNetwork } from "#app/models/network.server";
 
 const FacilitatorSchema = z.object({ userId: z.string({ required_error: "groups.error.chooseFacilitator" }).min(1, "groups.error.chooseFacilitator") });
 const ArchiveSchema = z.object({ confirm: z.literal("on", { errorMap: () => ({ message: "groups.edit.archiveConfirmRequired" }) }) });

@@ -3,13 +3,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useT } from "#app/components/i18n";
-import { visibleMeetingsWhere } from "#app/models/group-access.server";
 import { ErrorPage } from "#app/root";
 import { now } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
-import { getActor, isCoordinator, requireNetwork } from "#app/utils/permissions.server";
 import { formatMeetingStart } from "#app/utils/meeting-format";
 import { groupTitle } from "./__group-form";
+import { visibleMeetingsWhere } from "#app/access/meeting.server";
+import { getActor } from "#app/access/actor.server";
+import { isCoordinator } from "#app/access/network";
+import { requireNetwork } from "#app/models/network.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const network = await requireNetwork(params.network);

@@ -10,9 +10,10 @@ import { ErrorSummary } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
 import { createGroup, GroupError } from "#app/models/groups.server";
 import { ErrorPage } from "#app/root";
-import { requireCoordinator, requireNetwork } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { GroupFields, GroupSchema, groupTitle } from "./__group-form";
+import { requireCoordinator } from "#app/access/require.server";
+import { requireNetwork } from "#app/models/network.server";
 
 async function guard(request: Request, networkSlug: string | undefined) {
   const network = await requireNetwork(networkSlug);

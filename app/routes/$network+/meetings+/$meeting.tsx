@@ -15,10 +15,11 @@ import { now } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
 import { newSubmissionKey, submissionKeyOf } from "#app/utils/idempotency.server";
 import { formatMeetingDay, formatMeetingTime, formatMeetingWhen } from "#app/utils/meeting-format";
-import { forbidden, requireActor } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { AgendaItemFields, AgendaItemSchema, agendaInput, RadioGroup, RsvpSchema } from "./__meeting-form";
 import { meetingContext } from "./__meeting.server";
+import { forbidden } from "#app/utils/errors.server";
+import { requireActor } from "#app/access/actor.server";
 
 async function rights(ctx: Awaited<ReturnType<typeof meetingContext>>) {
   const { actor, meeting, access } = ctx;

@@ -15,12 +15,12 @@ import { prisma } from "#app/utils/db.server";
 import { newSubmissionKey, submissionKeyOf } from "#app/utils/idempotency.server";
 import { parseDateKey } from "#app/utils/dates";
 import { formatMeetingDay, formatMeetingTime, formatMeetingWhen } from "#app/utils/meeting-format";
-import { invariantResponse } from "#app/utils/permissions.server";
 import { brusselsInstant, brusselsParts } from "#app/utils/recurrence";
 import { formatMinutes, parseTimeOfDay } from "#app/utils/time";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { AgendaItemFields, AgendaItemSchema, agendaInput, meetingPageTitle } from "./__meeting-form";
 import { managerContext, meetingErrorReply } from "./__meeting.server";
+import { invariantResponse } from "#app/utils/errors.server";
 
 const DeadlineSchema = z.object({
   clear: z.string().optional(),

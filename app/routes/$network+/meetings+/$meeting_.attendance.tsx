@@ -6,13 +6,15 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useT } from "#app/components/i18n";
 import { AttendanceError, attendanceSheet, canTakeAttendance, hasStarted, recordAttendance } from "#app/models/attendance.server";
-import { groupAccess } from "#app/models/group-access.server";
 import { requireMeeting } from "#app/models/minutes.server";
 import { ErrorPage } from "#app/root";
 import { ATTENDANCE_STATUSES } from "#app/utils/domain";
-import { forbidden, requireActor, requireNetwork } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { formatMeetingStart } from "#app/utils/meeting-format";
+import { groupAccess } from "#app/access/group.server";
+import { forbidden } from "#app/utils/errors.server";
+import { requireActor } from "#app/access/actor.server";
+import { requireNetwork } from "#app/models/network.server";
 
 async function guard(request: Request, params: { network?: string; meeting?: string }) {
   const network = await requireNetwork(params.network);

@@ -12,10 +12,10 @@ import { cancelMeeting } from "#app/models/meetings.server";
 import { ErrorPage } from "#app/root";
 import { prisma } from "#app/utils/db.server";
 import { formatMeetingWhen } from "#app/utils/meeting-format";
-import { invariantResponse } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { RadioGroup, meetingPageTitle } from "./__meeting-form";
 import { managerContext, meetingErrorReply } from "./__meeting.server";
+import { invariantResponse } from "#app/utils/errors.server";
 
 const CancelSchema = z.object({
   // Sent by the button: a bare POST never cancels a meeting.

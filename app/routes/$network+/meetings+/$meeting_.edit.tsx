@@ -10,11 +10,11 @@ import { ErrorSummary } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
 import { meetingFormValues, updateMeeting } from "#app/models/meetings.server";
 import { ErrorPage } from "#app/root";
-import { invariantResponse } from "#app/utils/permissions.server";
 import { formatMinutes } from "#app/utils/time";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { EditMeetingSchema, MeetingFields, meetingInput, meetingPageTitle, MEETING_FIELDS, summaryFields } from "./__meeting-form";
 import { managerContext, meetingErrorReply } from "./__meeting.server";
+import { invariantResponse } from "#app/utils/errors.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { network, meeting } = await managerContext(request, params);

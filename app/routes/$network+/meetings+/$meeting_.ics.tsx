@@ -1,9 +1,9 @@
 // Download the meeting as an .ics file (METHOD:PUBLISH). For an occurrence of a series, the whole
 // series as this reader may see it, so that one import puts every date in the calendar.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { visibleMeetingsWhere } from "#app/models/group-access.server";
 import { meetingsIcs } from "#app/utils/ics.server";
 import { meetingContext } from "./__meeting.server";
+import { visibleMeetingsWhere } from "#app/access/meeting.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { network, actor, meeting } = await meetingContext(request, params);

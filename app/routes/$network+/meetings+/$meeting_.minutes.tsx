@@ -30,11 +30,11 @@ import { ErrorPage } from "#app/root";
 import { formatDate } from "#app/utils/dates";
 import { MINUTES_VISIBILITIES } from "#app/utils/domain";
 import { newSubmissionKey, submissionKeyOf } from "#app/utils/idempotency.server";
-import { requireActor } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { formatMeetingStart } from "#app/utils/meeting-format";
 import { ActionItemsBlock, AttendanceBlock, MinutesText, StatusBadge, VersionFacts } from "./__minutes-view";
 import { isFrozenByDatabase, minutesContext, notReadable, rethrowStatus } from "./__minutes.server";
+import { requireActor } from "#app/access/actor.server";
 
 const id = z.string({ required_error: "form.invalid" }).min(1, "form.invalid");
 const ActionSchema = z.discriminatedUnion("intent", [

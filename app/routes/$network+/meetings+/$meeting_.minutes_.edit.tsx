@@ -17,12 +17,13 @@ import { groupOrganisations, meetingActionItems, saveMinutes, transition } from 
 import { ErrorPage } from "#app/root";
 import { dateKey, parseDateKey } from "#app/utils/dates";
 import { ACTION_STATUSES, MINUTES_LANGUAGES, type ActionStatus } from "#app/utils/domain";
-import { forbidden, requireActor } from "#app/utils/permissions.server";
 import { htmlToPlainText, plainTextToHtml, sanitizeRichText } from "#app/utils/rich-text.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { formatMeetingStart } from "#app/utils/meeting-format";
 import { AttendanceBlock } from "./__minutes-view";
 import { isFrozenByDatabase, minutesContext, rethrowStatus } from "./__minutes.server";
+import { forbidden } from "#app/utils/errors.server";
+import { requireActor } from "#app/access/actor.server";
 
 const ActionRow = z.object({
   id: z.string().optional(),

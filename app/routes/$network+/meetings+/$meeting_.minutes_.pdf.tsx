@@ -9,8 +9,9 @@ import { minutesPdfResponse } from "#app/models/minutes-pdf.server";
 import stylesUrl from "#app/styles/app.css";
 import { resolveLocale } from "#app/utils/i18n.server";
 import { makeT } from "#app/utils/i18n";
-import { getActor, invariantResponse } from "#app/utils/permissions.server";
 import { minutesContext } from "./__minutes.server";
+import { getActor } from "#app/access/actor.server";
+import { invariantResponse } from "#app/utils/errors.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   try {

@@ -6,10 +6,10 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useT } from "#app/components/i18n";
 import { forDisplay, minutesComments } from "#app/models/minutes.server";
 import { ErrorPage } from "#app/root";
-import { invariantResponse } from "#app/utils/permissions.server";
 import { formatMeetingStart } from "#app/utils/meeting-format";
 import { MinutesText, VersionFacts } from "./__minutes-view";
 import { minutesContext, notReadable } from "./__minutes.server";
+import { invariantResponse } from "#app/utils/errors.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const number = /^[1-9]\d{0,5}$/.test(params.version ?? "") ? Number(params.version) : null;

@@ -2,10 +2,15 @@
 // (visibleMeetingsWhere: insiders, or anyone for a public meeting), the reader's rights in its
 // group, and the model's refusals as form messages.
 import { data } from "@remix-run/node";
-import { groupAccess, visibleMeetingsWhere, type GroupAccess } from "#app/models/group-access.server";
 import { MeetingError } from "#app/models/meetings.server";
 import { prisma } from "#app/utils/db.server";
-import { forbidden, getActor, requireActor, requireNetwork, type Actor } from "#app/utils/permissions.server";
+import { groupAccess } from "#app/access/group.server";
+import { visibleMeetingsWhere } from "#app/access/meeting.server";
+import type { GroupAccess } from "#app/access/group";
+import { forbidden } from "#app/utils/errors.server";
+import { getActor, requireActor } from "#app/access/actor.server";
+import { requireNetwork } from "#app/models/network.server";
+import type { Actor } from "#app/access/actor";
 
 export const meetingPageSelect = {
   id: true,

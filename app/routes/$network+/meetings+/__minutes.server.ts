@@ -1,9 +1,12 @@
 // Server side shared by the minutes pages (reader, earlier version, edit, PDF, attendance): who is
 // reading, which versions they may see, and the one answer to a refusal of the model.
 import { data } from "@remix-run/node";
-import { groupAccess, type GroupAccess } from "#app/models/group-access.server";
 import { canReadVersion, canWrite, minutesVersions, MinutesError, requireMeeting, type MeetingRef, type MinutesVersion } from "#app/models/minutes.server";
-import { getActor, requireActor, requireNetwork, type Actor } from "#app/utils/permissions.server";
+import { groupAccess } from "#app/access/group.server";
+import type { GroupAccess } from "#app/access/group";
+import { getActor, requireActor } from "#app/access/actor.server";
+import { requireNetwork } from "#app/models/network.server";
+import type { Actor } from "#app/access/actor";
 
 export type MinutesContext = {
   network: Awaited<ReturnType<typeof requireNetwork>>;

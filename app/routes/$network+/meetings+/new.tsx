@@ -9,17 +9,21 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
 import { ErrorSummary, SelectField, SubmissionKeyField, TextField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
-import { groupAccess } from "#app/models/group-access.server";
 import { scheduleMeeting } from "#app/models/meetings.server";
 import { ErrorPage } from "#app/root";
 import { now } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
 import { addDays, todayInBrussels } from "#app/utils/dates";
 import { newSubmissionKey, submissionKeyOf } from "#app/utils/idempotency.server";
-import { forbidden, isCoordinator, requireActor, requireNetwork, type Actor } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { MeetingFields, NewMeetingSchema, scheduleInput, SeriesFields, meetingPageTitle, NEW_MEETING_FIELDS, summaryFields } from "./__meeting-form";
 import { meetingErrorReply } from "./__meeting.server";
+import { groupAccess } from "#app/access/group.server";
+import { forbidden } from "#app/utils/errors.server";
+import { isCoordinator } from "#app/access/network";
+import { requireActor } from "#app/access/actor.server";
+import { requireNetwork } from "#app/models/network.server";
+import type { Actor } from "#app/access/actor";
 
 /** The groups this person may schedule for: all for a coordinator, else those they facilitate. */
 async function manageableGroups(actor: Actor, networkId: string) {

@@ -8,8 +8,10 @@ import { organisationTitle } from "./__organisation-meta";
 import { MembershipBadge } from "#app/components/membership";
 import { now } from "#app/utils/clock.server";
 import { ORGANISATION_KINDS, SPOKEN_LANGUAGES } from "#app/utils/domain";
-import { getActor, isCoordinator, requireNetwork } from "#app/utils/permissions.server";
 import { brusselsWeekMinute, formatMinutes } from "#app/utils/time";
+import { getActor } from "#app/access/actor.server";
+import { isCoordinator } from "#app/access/network";
+import { requireNetwork } from "#app/models/network.server";
 
 /** Reads the filters from the URL; a value that is not on offer is dropped rather than refused. */
 function readQuery(url: URL, themes: string[]): DirectoryQuery {

@@ -4,10 +4,11 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useT } from "#app/components/i18n";
 import { createOrganisation, transaction } from "#app/models/organisation.server";
 import { ErrorPage } from "#app/root";
-import { requireCoordinator, requireNetwork } from "#app/utils/permissions.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { formDefaults, OrganisationForm, organisationSchema, toOrganisationInput } from "./__organisation-form";
 import { organisationTitle } from "./__organisation-meta";
+import { requireCoordinator } from "#app/access/require.server";
+import { requireNetwork } from "#app/models/network.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const network = await requireNetwork(params.network);

@@ -1,0 +1,89 @@
+// The one entry point: may this actor do this here? `can(actor, "minutes.publish", { access })`.
+// Each capability names the scope it is decided in (the map below, checked by TypeScript); the
+// rule itself is a predicate of this folder, fed with facts already loaded (groupAccess, …).
+// New domains add their capabilities here (assemblies: "assembly.vote" for a voter or a proxy
+// holder, recommendations: "recommendation.edit" for a comité member).
+import { isPlatformAdmin, type Actor } from "./actor";
+import { canEditCharter, canSeeAdhesionScan, canSignFor, canUploadAdhesionFor, canWithdraw } from "./charter";
+import { canAdministerGroups, canOpenMembersPage, type GroupAccess } from "./group";
+import { canAnswerMeeting, canManageMeeting, canProposeAgendaItem, canSeeMeeting, canSeeMeetingDetails, canTakeAttendance } from "./meeting";
+import { canComment, canManageMinutes, canReadPublishedMinutes, canReadVersion, canSeeAction, canUpdateAction, canVolunteer, canWriteMinutes } from "./minutes";
+import { isCoordinator } from "./network";
+import { canEditOrganisation, canManageDelegates } from "./organisation";
+
+type InNetwork = { networkId: string };
+type ForOrganisation = { networkId: string; organisationId: string };
+type InGroup = { access: GroupAccess };
+type MeetingState = { status: string; endsAt: Date; proposalsUntil?: Date | null };
+type AtMeeting = InGroup & { meeting: MeetingState; invited: boolean; at: Date };
+type Written = InGroup & { meeting: { noteTakerId: string | null } };
+type ActionItem = InGroup & { item: { organisationId: string | null } };
+
+export type Scopes = {
+  "platform.administer": Record<string, never>;
+  "network.coordinate": InNetwork;
+  "organisation.edit": ForOrganisation;
+  "organisation.manageDelegates": InNetwork;
+  "charter.edit": InNetwork;
+  "charter.sign": { organisationId: string };
+  "charter.upload": ForOrganisation;
+  "charter.withdraw": { organisationId: string };
+  "charter.seeScan": ForOrganisation;
+  "group.administer": InNetwork;
+  "group.manage": InGroup;
+  "group.readInside": InGroup;
+  "group.openMembersPage": InGroup & { organisationsHere: number };
+  "meeting.see": InGroup & { meeting: { isPublic: boolean } };
+  "meeting.seeDetails": InGroup;
+  "meeting.manage": InGroup;
+  "meeting.answer": AtMeeting;
+  "meeting.propose": AtMeeting;
+  "meeting.takeAttendance": Written;
+  "minutes.write": Written;
+  "minutes.manage": InGroup;
+  "minutes.volunteer": InGroup;
+  "minutes.comment": InGroup;
+  "minutes.readPublished": InGroup & { visibility: string | null };
+  "minutes.readVersion": Written & { version: { status: string; visibility: string | null } };
+  "action.see": ActionItem;
+  "action.update": ActionItem;
+};
+
+export type Capability = keyof Scopes;
+
+const RULES: { [C in Capability]: (actor: Actor | null, scope: Scopes[C]) => boolean } = {
+  "platform.administer": (actor) => isPlatformAdmin(actor),
+  "network.coordinate": (actor, s) => isCoordinator(actor, s.networkId),
+  "organisation.edit": (actor, s) => canEditOrganisation(actor, s.networkId, s.organisationId),
+  "organisation.manageDelegates": (actor, s) => canManageDelegates(actor, s.networkId),
+  "charter.edit": (actor, s) => canEditCharter(actor, s.networkId),
+  "charter.sign": (actor, s) => canSignFor(actor, s.organisationId),
+  "charter.upload": (actor, s) => canUploadAdhesionFor(actor, s.networkId, s.organisationId),
+  "charter.withdraw": (actor, s) => canWithdraw(actor, s.organisationId),
+  "charter.seeScan": (actor, s) => canSeeAdhesionScan(actor, s.networkId, s.organisationId),
+  "group.administer": (actor, s) => canAdministerGroups(actor, s.networkId),
+  "group.manage": (actor, s) => !!actor && s.access.canManage,
+  "group.readInside": (actor, s) => !!actor && s.access.isGroupReader,
+  "group.openMembersPage": (actor, s) => !!actor && canOpenMembersPage(s.access, s.organisationsHere),
+  "meeting.see": (_actor, s) => canSeeMeeting(s.access, s.meeting),
+  "meeting.seeDetails": (_actor, s) => canSeeMeetingDetails(s.access),
+  "meeting.manage": (actor, s) => !!actor && canManageMeeting(s.access),
+  "meeting.answer": (actor, s) => !!actor && canAnswerMeeting(s.access, s.invited, s.meeting, s.at),
+  "meeting.propose": (actor, s) => !!actor && canProposeAgendaItem(s.access, s.invited, s.meeting, s.at),
+  "meeting.takeAttendance": (actor, s) => !!actor && canTakeAttendance(s.access, s.meeting, actor.userId),
+  "minutes.write": (actor, s) => !!actor && canWriteMinutes(s.access, s.meeting, actor.userId),
+  "minutes.manage": (actor, s) => !!actor && canManageMinutes(s.access),
+  "minutes.volunteer": (actor, s) => !!actor && canVolunteer(s.access),
+  "minutes.comment": (actor, s) => !!actor && canComment(s.access),
+  "minutes.readPublished": (_actor, s) => canReadPublishedMinutes(s.visibility, s.access),
+  "minutes.readVersion": (actor, s) => canReadVersion(s.version, s.access, !!actor && canWriteMinutes(s.access, s.meeting, actor.userId)),
+  "action.see": (actor, s) => !!actor && canSeeAction(actor, s.access, s.item),
+  "action.update": (actor, s) => !!actor && canUpdateAction(actor, s.access, s.item),
+};
+
+/** May this actor (null: a visitor) do this, in this scope? */
+export function can<C extends Capability>(actor: Actor | null, capability: C, scope: Scopes[C]): boolean {
+  return RULES[capability](actor, scope);
+}
+
+export const CAPABILITIES = Object.keys(RULES) as Capability[];
