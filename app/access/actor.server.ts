@@ -3,6 +3,7 @@
 import { prisma } from "#app/utils/db.server";
 import type { DelegateRole } from "#app/utils/domain";
 import { getUserId, requireUserId } from "#app/utils/session.server";
+
 import type { Actor } from "./actor";
 
 export type { Actor } from "./actor";

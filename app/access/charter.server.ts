@@ -1,4 +1,5 @@
 import { prisma } from "#app/utils/db.server";
+
 import type { Actor } from "./actor";
 import { signableOrganisationIds } from "./charter";
 

@@ -1,7 +1,8 @@
 // The group facts that group.ts decides on, and which groups' inside a reader may read.
 import { prisma } from "#app/utils/db.server";
+
 import type { Actor } from "./actor";
-import { groupAccessFrom, NO_GROUP_ACCESS, type GroupAccess } from "./group";
+import { type GroupAccess,groupAccessFrom, NO_GROUP_ACCESS } from "./group";
 import { isCoordinator } from "./network";
 import { isNetworkInsider } from "./network.server";
 

@@ -1,4 +1,5 @@
 import type { Prisma } from "#app/generated/prisma/client";
+
 import type { Actor } from "./actor";
 import { isNetworkInsider } from "./network.server";
 

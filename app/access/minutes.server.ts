@@ -2,6 +2,7 @@
 // (canReadPublishedMinutes), as a Prisma where-clause and as SQL for the full-text search. Keep
 // the three together.
 import { Prisma } from "#app/generated/prisma/client";
+
 import type { Actor } from "./actor";
 import { readableGroupIds } from "./group.server";
 import { isNetworkInsider } from "./network.server";

@@ -3,8 +3,8 @@
 // organisations), "network" (insiders) or "public"; unpublished minutes only by the group's
 // readers, drafts only by their writers. The same rule for lists is minutes.server.ts
 // (visibleMinutesWhere, visibleMinutesSql).
-import { isDelegateOf, type Actor } from "./actor";
-import { isMemberOrganisationDelegate, type GroupAccess } from "./group";
+import { type Actor,isDelegateOf } from "./actor";
+import { type GroupAccess,isMemberOrganisationDelegate } from "./group";
 
 /** Writes the minutes (and their draft): the meeting's note-taker, or a manager of the group. */
 export function canWriteMinutes(access: Pick<GroupAccess, "canManage">, meeting: { noteTakerId: string | null }, userId: string | null | undefined) {

@@ -1,5 +1,6 @@
 // The facts about a network that the rules of network.ts need from the database.
 import { prisma } from "#app/utils/db.server";
+
 import type { Actor } from "./actor";
 import { isCoordinator, isInsiderOf } from "./network";
 

@@ -1,12 +1,13 @@
 // The guards a protected loader or action starts with: signed in (requireActor), then allowed
 // (requireCan, or the request-level helpers below), else a 403.
 import { forbidden } from "#app/utils/errors.server";
+
 import type { Actor } from "./actor";
 import { requireActor } from "./actor.server";
 import { can, type Capability, type Scopes } from "./can";
 import { canEditOrganisation } from "./organisation";
 
-export { getActor, requireActor, actorById } from "./actor.server";
+export { actorById,getActor, requireActor } from "./actor.server";
 
 /** Refuses with a 403 (and `message` when given) unless the actor may. */
 export function requireCan<C extends Capability>(actor: Actor | null, capability: C, scope: Scopes[C], message?: string): asserts actor is Actor {
