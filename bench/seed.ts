@@ -4,16 +4,17 @@
 //
 // To grow it with a feature (groups, meetings, minutes…), add a step to STEPS: it gets
 // the network, the organisations and the people made so far, and may return things for later steps.
-import { createAdhesion, createCharterVersion, createNetwork, createUser, makeCoordinator, makeDelegate, sessionCookie } from "#tests/factories";
-import { createOrganisation, transaction, type OpeningHourInput, type OrganisationInput } from "#app/models/organisation.server";
-import { ORGANISATION_KINDS, SPOKEN_LANGUAGES, type DelegateRole } from "#app/utils/domain";
 import { randomUUID } from "node:crypto";
-import { DEMO_GROUPS } from "#app/models/demo-groups";
-import { prisma } from "#app/utils/db.server";
+
 import type { Prisma } from "#app/generated/prisma/client";
+import { DEMO_GROUPS } from "#app/models/demo-groups";
+import { createOrganisation, type OpeningHourInput, type OrganisationInput } from "#app/models/organisation.server";
 import { addDays, parseDateKey, todayInBrussels } from "#app/utils/dates";
+import { prisma, transaction } from "#app/utils/db.server";
+import { type DelegateRole,ORGANISATION_KINDS, SPOKEN_LANGUAGES } from "#app/utils/domain";
 import { brusselsInstant, expandRule } from "#app/utils/recurrence";
 import { minutesSearchText } from "#app/utils/rich-text.server";
+import { createAdhesion, createCharterVersion, createNetwork, createUser, makeCoordinator, makeDelegate, sessionCookie } from "#tests/factories";
 
 export type SeedCounts = { organisations: number; people: number };
 

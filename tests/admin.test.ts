@@ -1,18 +1,18 @@
 import { describe, expect, test } from "vitest";
+
 import { createNetwork as createNetworkRow } from "#app/models/network.server";
 import { isSlugTaken } from "#app/models/network.server";
-import { transaction } from "#app/models/organisation.server";
-import * as auditPage from "#app/routes/$network+/admin+/audit";
 import * as dashboard from "#app/routes/$network+/admin+/_index";
+import * as auditPage from "#app/routes/$network+/admin+/audit";
 import * as exportRoute from "#app/routes/$network+/admin+/export";
 import * as importPage from "#app/routes/$network+/admin+/import";
 import * as importTemplate from "#app/routes/$network+/admin+/import-template";
-import * as outboxEmail from "#app/routes/$network+/admin+/outbox.$id";
 import * as outboxList from "#app/routes/$network+/admin+/outbox._index";
+import * as outboxEmail from "#app/routes/$network+/admin+/outbox.$id";
 import * as settings from "#app/routes/$network+/admin+/settings";
 import * as platform from "#app/routes/admin+/_index";
 import * as platformNetwork from "#app/routes/admin+/networks.$network";
-import { prisma } from "#app/utils/db.server";
+import { prisma, transaction } from "#app/utils/db.server";
 import { sendEmail } from "#app/utils/email.server";
 import { createNetwork, createOrganisation, createUser, makeCoordinator, makeDelegate, makeRequest, sessionCookie } from "#tests/factories";
 

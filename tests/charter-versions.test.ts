@@ -3,14 +3,15 @@
 // new version (deadline, e-mails to the delegates of member organisations), bad input refused
 // with nothing changed.
 import { createHash } from "node:crypto";
+
 import { describe, expect, test } from "vitest";
+
 import { CharterError, updateDraft } from "#app/models/charter.server";
-import { transaction } from "#app/models/organisation.server";
+import { isFrozenByDatabase } from "#app/routes/$network+/charter+/__version.server";
 import { action as editAction, loader as editLoader } from "#app/routes/$network+/charter+/versions.$number_.edit";
 import { action as newAction, loader as newLoader } from "#app/routes/$network+/charter+/versions.new";
-import { isFrozenByDatabase } from "#app/routes/$network+/charter+/__version.server";
 import { setNow } from "#app/utils/clock.server";
-import { prisma } from "#app/utils/db.server";
+import { prisma, transaction } from "#app/utils/db.server";
 import { plainTextToHtml } from "#app/utils/rich-text.server";
 import { createAdhesion, createCharterVersion, createNetwork, createOrganisation, createUser, makeCoordinator, makeDelegate, makeRequest, sessionCookie } from "#tests/factories";
 import { call } from "#tests/route-call";

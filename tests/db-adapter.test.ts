@@ -2,9 +2,9 @@
 // app/db/pglite-adapter.ts) and on PostgreSQL (adapter-pg): this file runs on whichever
 // database the test run uses, and `.ci/run` runs it on both.
 import { describe, expect, test } from "vitest";
+
 import { Prisma } from "#app/generated/prisma/client";
-import { getDatabase, prisma } from "#app/utils/db.server";
-import { transaction } from "#app/models/organisation.server";
+import { getDatabase, prisma, transaction } from "#app/utils/db.server";
 import { createNetwork, createUser } from "#tests/factories";
 
 async function prismaError(promise: Promise<unknown>) {
@@ -58,6 +58,13 @@ describe(`database adapter (${process.env.MAILLAGE_TEST_BASE_URL ? "PostgreSQL" 
     ).rejects.toThrow("changed my mind");
     expect(await prisma.network.count({ where: { slug } })).toBe(0);
     expect(await prisma.auditLog.count({ where: { action: slug } })).toBe(0);
+  });
+
+  test("transaction() runs at the isolation level it is given, read committed otherwise", async () => {
+    const level = (rows: { transaction_isolation: string }[]) => rows[0].transaction_isolation;
+    const isolation = (tx: Prisma.TransactionClient) => tx.$queryRaw<{ transaction_isolation: string }[]>`SHOW transaction_isolation`;
+    expect(level(await transaction(isolation))).toBe("read committed");
+    expect(level(await transaction(isolation, { isolationLevel: "Serializable" }))).toBe("serializable");
   });
 
   test("a sequential $transaction rolls back when one of its writes fails", async () => {

@@ -1,11 +1,12 @@
 // Factories: real rows through the real client. Every value is unique per call.
 import { randomBytes } from "node:crypto";
+
+import { createOrganisation as createOrg, type OrganisationInput } from "#app/models/organisation.server";
 import { now } from "#app/utils/clock.server";
-import { prisma } from "#app/utils/db.server";
-import { hashPassword } from "#app/utils/password.server";
-import { createOrganisation as createOrg, transaction, type OrganisationInput } from "#app/models/organisation.server";
-import { createUserSession } from "#app/utils/session.server";
+import { prisma, transaction } from "#app/utils/db.server";
 import type { DelegateRole } from "#app/utils/domain";
+import { hashPassword } from "#app/utils/password.server";
+import { createUserSession } from "#app/utils/session.server";
 
 const uid = () => randomBytes(4).toString("hex");
 export const TEST_PASSWORD = "correct horse battery";

@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { action as inviteAction, loader as inviteLoader } from "#app/routes/invitations.$token";
-import { action as delegatesAction, loader as delegatesLoader } from "#app/routes/$network+/organisations+/$org_.delegates";
+
 import { createInvitation } from "#app/models/invitation.server";
-import { transaction } from "#app/models/organisation.server";
+import { action as delegatesAction, loader as delegatesLoader } from "#app/routes/$network+/organisations+/$org_.delegates";
+import { action as inviteAction, loader as inviteLoader } from "#app/routes/invitations.$token";
 import { setNow } from "#app/utils/clock.server";
-import { prisma } from "#app/utils/db.server";
+import { prisma, transaction } from "#app/utils/db.server";
 import { createTransport, deliverDueEmails } from "#app/utils/email.server";
 import { verifyPassword } from "#app/utils/password.server";
 import { getUserId } from "#app/utils/session.server";
 import { createNetwork, createOrganisation, createUser, makeCoordinator, makeDelegate, makeRequest, sessionCookie } from "#tests/factories";
-import { startSmtpPeer } from "#tests/setup/smtp";
 import { call } from "#tests/route-call";
+import { startSmtpPeer } from "#tests/setup/smtp";
 
 let peer: Awaited<ReturnType<typeof startSmtpPeer>>;
 beforeAll(async () => {

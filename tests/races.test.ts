@@ -3,18 +3,18 @@
 // one statement at a time, so most of these races only show on PostgreSQL: run this file with
 // DATABASE_URL=postgres://… too (tests/setup makes a fresh database for it).
 import { describe, expect, test } from "vitest";
-import { action as cancelAction } from "#app/routes/$network+/meetings+/$meeting_.cancel";
+
+import { createInvitation, findInvitation } from "#app/models/invitation.server";
+import { action as membersAction } from "#app/routes/$network+/groups+/$group_.members";
 import { action as meetingAction, loader as meetingLoader } from "#app/routes/$network+/meetings+/$meeting";
 import { action as agendaAction, loader as agendaLoader } from "#app/routes/$network+/meetings+/$meeting_.agenda";
+import { action as cancelAction } from "#app/routes/$network+/meetings+/$meeting_.cancel";
 import { action as newMeetingAction, loader as newMeetingLoader } from "#app/routes/$network+/meetings+/new";
-import { action as membersAction } from "#app/routes/$network+/groups+/$group_.members";
 import { action as delegatesAction, loader as delegatesLoader } from "#app/routes/$network+/organisations+/$org_.delegates";
 import { action as invitationAction } from "#app/routes/invitations.$token";
-import { createInvitation, findInvitation } from "#app/models/invitation.server";
-import { transaction } from "#app/models/organisation.server";
 import { now } from "#app/utils/clock.server";
 import { addDays, todayInBrussels } from "#app/utils/dates";
-import { prisma } from "#app/utils/db.server";
+import { prisma, transaction } from "#app/utils/db.server";
 import {
   addGroupMember,
   createAdhesion,

@@ -1,8 +1,9 @@
 // Runs the queued jobs (queue.server.ts): one at a time per runner, each in a transaction that
 // also marks it done. Several runners — in one process or in several servers — can run at once.
-import { transaction } from "#app/models/organisation.server";
-import { completeJob, claimJob, failJob, type ClaimedJob } from "./queue.server";
+import { transaction } from "#app/utils/db.server";
+
 import { JOB_HANDLERS, type JobHandler } from "./handlers.server";
+import { type ClaimedJob,claimJob, completeJob, failJob } from "./queue.server";
 
 export type JobOutcome = "done" | "retry" | "failed" | "lost";
 

@@ -2,9 +2,8 @@
 // Links carry a random token; only its hash is stored.
 import type { Prisma } from "#app/generated/prisma/client";
 import { enqueueJob } from "#app/jobs/queue.server";
-import { transaction } from "#app/models/organisation.server";
 import { now } from "#app/utils/clock.server";
-import { prisma } from "#app/utils/db.server";
+import { prisma, transaction } from "#app/utils/db.server";
 import { emailLayout, sendEmail } from "#app/utils/email.server";
 import { getEnv } from "#app/utils/env.server";
 import { isLocale, makeT } from "#app/utils/i18n";

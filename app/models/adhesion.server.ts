@@ -11,12 +11,12 @@ import type { Prisma } from "#app/generated/prisma/client";
 import { audit } from "#app/utils/audit.server";
 import { now } from "#app/utils/clock.server";
 import { addDays, dateKey, formatDate, todayInBrussels } from "#app/utils/dates";
-import { prisma } from "#app/utils/db.server";
-import { emailLayout, sendEmail } from "#app/utils/email.server";
+import { prisma, transaction } from "#app/utils/db.server";
 import { ORGANISATION_KINDS } from "#app/utils/domain";
-import { transaction } from "./organisation.server";
+import { emailLayout, sendEmail } from "#app/utils/email.server";
 import { getEnv } from "#app/utils/env.server";
 import { isLocale, makeT } from "#app/utils/i18n";
+
 import { acceptedVersionIds, CharterError, currentVersion, delegatesOfOrganisationsToRenew, memberWhere, publishedChain, type PublishedVersionFact } from "./charter.server";
 
 type Tx = Prisma.TransactionClient;

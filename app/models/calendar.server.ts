@@ -1,16 +1,16 @@
 // Calendars: the month and list views of a network, "my meetings" across networks, and the
 // subscribable iCalendar feeds (/ical/:token.ics). Which meetings a reader may see is decided by
 // visibleMeetingsWhere (app/access/meeting.server.ts) only; this module adds dates, groups and owners.
-import type { Prisma } from "#app/generated/prisma/client";
-import { audit } from "#app/utils/audit.server";
-import { now } from "#app/utils/clock.server";
-import { prisma } from "#app/utils/db.server";
-import { meetingDay } from "#app/utils/calendar";
-import { randomToken } from "#app/utils/tokens.server";
-import { visibleMeetingsWhere } from "#app/access/meeting.server";
 import type { Actor } from "#app/access/actor";
 import { actorById } from "#app/access/actor.server";
+import { visibleMeetingsWhere } from "#app/access/meeting.server";
 import { insiderNetworksWhere } from "#app/access/network.server";
+import type { Prisma } from "#app/generated/prisma/client";
+import { audit } from "#app/utils/audit.server";
+import { meetingDay } from "#app/utils/calendar";
+import { now } from "#app/utils/clock.server";
+import { prisma, transaction } from "#app/utils/db.server";
+import { randomToken } from "#app/utils/tokens.server";
 
 
 
@@ -234,7 +234,7 @@ export async function createFeed(actor: Actor, input: { scope: "person" } | { sc
  * coordination sees who published the network's public calendar.
  */
 export async function createPublicFeed(networkId: string, actorId: string) {
-  return prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const existing = await tx.calendarFeed.findFirst({ where: { scope: "public", networkId, revokedAt: null }, select: feedSelect });
     if (existing) return existing;
     const feed = await tx.calendarFeed.create({ data: { token: randomToken(32), scope: "public", networkId }, select: feedSelect });
@@ -263,7 +263,7 @@ async function manageableFeed(feedId: string, owner: { userId: string } | { publ
 export async function revokeFeed(feedId: string, owner: { userId: string } | { publicOf: string }, actorId: string) {
   const feed = await manageableFeed(feedId, owner);
   if (!feed) return false;
-  return prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const done = await tx.calendarFeed.updateMany({ where: { id: feed.id, revokedAt: null }, data: { revokedAt: now() } });
     if (done.count === 1 && feed.scope === "public") {
       await audit(tx, { networkId: feed.networkId, actorId, action: "calendarFeed.revoke", entityType: "CalendarFeed", entityId: feed.id, before: { scope: "public" } });
@@ -279,7 +279,7 @@ export async function revokeFeed(feedId: string, owner: { userId: string } | { p
 export async function renewFeed(feedId: string, owner: { userId: string } | { publicOf: string }, actorId: string) {
   const feed = await manageableFeed(feedId, owner);
   if (!feed) return null;
-  return prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const done = await tx.calendarFeed.updateMany({ where: { id: feed.id, revokedAt: null }, data: { revokedAt: now() } });
     if (done.count !== 1) return null;
     const renewed = await tx.calendarFeed.create({

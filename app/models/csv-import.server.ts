@@ -5,14 +5,16 @@
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
+
 import type { Prisma } from "#app/generated/prisma/client";
 import { dictionaries } from "#app/locales/index";
 import { audit } from "#app/utils/audit.server";
-import { prisma } from "#app/utils/db.server";
+import { prisma, transaction } from "#app/utils/db.server";
 import { foldText, ORGANISATION_KINDS, SPOKEN_LANGUAGES } from "#app/utils/domain";
 import { LOCALES, messageWithVars } from "#app/utils/i18n";
 import { singleLine } from "#app/utils/text";
-import { createOrganisation, transaction, updateOrganisation, type OrganisationInput } from "./organisation.server";
+
+import { createOrganisation, type OrganisationInput,updateOrganisation } from "./organisation.server";
 
 type Db = Prisma.TransactionClient;
 

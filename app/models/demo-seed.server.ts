@@ -1,15 +1,16 @@
 // The demo network seeded by `npm start` on an empty database, so that a fresh clone shows
 // something real. Logins are printed at start and listed in the README.
-import { prisma } from "#app/utils/db.server";
-import { hashPassword } from "#app/utils/password.server";
-import { createOrganisation, transaction } from "./organisation.server";
-import { DEMO_NETWORK, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_PEOPLE } from "./demo-data";
-import { DEMO_APPLICANTS, DEMO_CHARTER_V1, DEMO_CHARTER_V2, DEMO_JOIN_REQUEST, DEMO_TO_RENEW, DEMO_WITHDRAWN } from "./demo-charter";
 import type { Prisma } from "#app/generated/prisma/client";
 import { now } from "#app/utils/clock.server";
 import { addDays, parseDateKey, todayInBrussels } from "#app/utils/dates";
+import { prisma, transaction } from "#app/utils/db.server";
+import { hashPassword } from "#app/utils/password.server";
 import { fingerprintOf } from "#app/utils/rich-text.server";
+
+import { DEMO_APPLICANTS, DEMO_CHARTER_V1, DEMO_CHARTER_V2, DEMO_JOIN_REQUEST, DEMO_TO_RENEW, DEMO_WITHDRAWN } from "./demo-charter";
+import { DEMO_NETWORK, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_PEOPLE } from "./demo-data";
 import { seedGroups } from "./demo-groups.server";
+import { createOrganisation } from "./organisation.server";
 
 export type DemoLogin = { role: string; email: string; password: string };
 

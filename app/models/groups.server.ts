@@ -10,19 +10,18 @@
 // - the people who take part for an organisation are its delegates, nobody else;
 // - an archived group takes no new members.
 // Every change is written to the audit log in the transaction that makes it.
-import { invariantResponse } from "#app/utils/errors.server";
+import type { Actor } from "#app/access/actor";
+import { isCoordinator } from "#app/access/network";
 import type { Prisma } from "#app/generated/prisma/client";
 import { isMember, membershipStatuses } from "#app/models/adhesion.server";
-import { transaction } from "#app/models/organisation.server";
 import { audit, diff } from "#app/utils/audit.server";
 import { now } from "#app/utils/clock.server";
-import { prisma } from "#app/utils/db.server";
-import { RESERVED_SLUGS, slugify, type GroupJoinPolicy } from "#app/utils/domain";
+import { prisma, transaction } from "#app/utils/db.server";
+import { type GroupJoinPolicy,RESERVED_SLUGS, slugify } from "#app/utils/domain";
 import { emailLayout, sendEmail } from "#app/utils/email.server";
 import { getEnv } from "#app/utils/env.server";
+import { invariantResponse } from "#app/utils/errors.server";
 import { isLocale, makeT } from "#app/utils/i18n";
-import { isCoordinator } from "#app/access/network";
-import type { Actor } from "#app/access/actor";
 
 type Tx = Prisma.TransactionClient;
 

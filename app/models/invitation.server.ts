@@ -3,14 +3,13 @@
 // uses the account and the Delegate / NetworkCoordinator link. The delegate changes a
 // coordinator makes afterwards live here too. Every change is audited in its transaction.
 import type { Prisma } from "#app/generated/prisma/client";
-import { transaction } from "#app/models/organisation.server";
 import { audit } from "#app/utils/audit.server";
 import { now } from "#app/utils/clock.server";
-import { prisma } from "#app/utils/db.server";
+import { prisma, transaction } from "#app/utils/db.server";
 import type { DelegateRole } from "#app/utils/domain";
 import { emailLayout, sendEmail } from "#app/utils/email.server";
 import { getEnv } from "#app/utils/env.server";
-import { isLocale, makeT, type Locale } from "#app/utils/i18n";
+import { isLocale, type Locale,makeT } from "#app/utils/i18n";
 import { hashPassword } from "#app/utils/password.server";
 import { TIME_ZONE } from "#app/utils/time";
 import { hashToken, randomToken } from "#app/utils/tokens.server";

@@ -6,14 +6,14 @@
 import type { Prisma } from "#app/generated/prisma/client";
 import { isMember, membershipStatuses } from "#app/models/adhesion.server";
 import { createInvitation } from "#app/models/invitation.server";
-import { createOrganisation, transaction } from "#app/models/organisation.server";
+import { createOrganisation } from "#app/models/organisation.server";
 import { audit } from "#app/utils/audit.server";
 import { now } from "#app/utils/clock.server";
-import { prisma } from "#app/utils/db.server";
+import { prisma, transaction } from "#app/utils/db.server";
 import { foldText } from "#app/utils/domain";
 import { emailLayout, sendEmail } from "#app/utils/email.server";
 import { getEnv } from "#app/utils/env.server";
-import { isLocale, makeT, type Locale } from "#app/utils/i18n";
+import { isLocale, type Locale,makeT } from "#app/utils/i18n";
 
 type Tx = Prisma.TransactionClient;
 type Db = Pick<typeof prisma, "organisation">;

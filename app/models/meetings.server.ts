@@ -11,18 +11,19 @@
 // the people it named (GroupParticipant) who are still its delegates. An organisation that named
 // nobody is not left out: its titular and substitute delegates are invited until it names someone.
 import { randomUUID } from "node:crypto";
+
 import type { Prisma } from "#app/generated/prisma/client";
 import { audit } from "#app/utils/audit.server";
 import { now } from "#app/utils/clock.server";
-import { prisma } from "#app/utils/db.server";
+import { prisma, transaction } from "#app/utils/db.server";
 import { emailLayout, sendEmail } from "#app/utils/email.server";
 import { getEnv } from "#app/utils/env.server";
-import { claimSubmission, recordSubmissionResult, submissionResult } from "#app/utils/idempotency.server";
 import { isLocale, makeT } from "#app/utils/i18n";
 import { icsMeetingSelect, meetingsCalendar, meetingUrl, seriesInstants } from "#app/utils/ics.server";
+import { claimSubmission, recordSubmissionResult, submissionResult } from "#app/utils/idempotency.server";
 import { formatMeetingWhen } from "#app/utils/meeting-format";
 import { brusselsInstant, brusselsParts, checkRule, expandRule, type SeriesRule } from "#app/utils/recurrence";
-import { transaction } from "./organisation.server";
+
 import { rsvpUrl } from "./rsvp.server";
 
 type Tx = Prisma.TransactionClient;

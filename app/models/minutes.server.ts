@@ -16,22 +16,21 @@
 // Rich text is sanitized before it is stored (and again before display), and `searchText` is
 // always written with minutesSearchText() in the same update: the database derives the search
 // vector from it.
+import type { Actor } from "#app/access/actor";
+import type { GroupAccess } from "#app/access/group";
+import { canReadPublishedMinutes } from "#app/access/minutes";
 import type { Prisma } from "#app/generated/prisma/client";
-import { transaction } from "#app/models/organisation.server";
 import { audit } from "#app/utils/audit.server";
 import { now } from "#app/utils/clock.server";
-import { prisma } from "#app/utils/db.server";
-import { ACTION_STATUSES, MINUTES_LANGUAGES, MINUTES_VISIBILITIES, type ActionStatus, type MinutesStatus, type MinutesVisibility } from "#app/utils/domain";
+import { formatDate } from "#app/utils/dates";
+import { prisma, transaction } from "#app/utils/db.server";
+import { ACTION_STATUSES, type ActionStatus, MINUTES_LANGUAGES, MINUTES_VISIBILITIES, type MinutesStatus, type MinutesVisibility } from "#app/utils/domain";
 import { emailLayout, sendEmail } from "#app/utils/email.server";
 import { getEnv } from "#app/utils/env.server";
-import { claimSubmission } from "#app/utils/idempotency.server";
-import { formatDate } from "#app/utils/dates";
-import { isLocale, makeT } from "#app/utils/i18n";
-import { minutesSearchText, sanitizeRichText } from "#app/utils/rich-text.server";
 import { invariantResponse } from "#app/utils/errors.server";
-import type { Actor } from "#app/access/actor";
-import { canReadPublishedMinutes } from "#app/access/minutes";
-import type { GroupAccess } from "#app/access/group";
+import { isLocale, makeT } from "#app/utils/i18n";
+import { claimSubmission } from "#app/utils/idempotency.server";
+import { minutesSearchText, sanitizeRichText } from "#app/utils/rich-text.server";
 
 type Tx = Prisma.TransactionClient;
 

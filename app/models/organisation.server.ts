@@ -1,10 +1,10 @@
 // Organisation writes shared by the edit form, the CSV import and the demo seed: slug, search
 // text and opening hours are derived here, and every change is audited in the same transaction.
-import { invariantResponse } from "#app/utils/errors.server";
 import type { Prisma } from "#app/generated/prisma/client";
 import { audit, diff } from "#app/utils/audit.server";
 import { prisma } from "#app/utils/db.server";
 import { foldText, RESERVED_SLUGS, slugify } from "#app/utils/domain";
+import { invariantResponse } from "#app/utils/errors.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -106,10 +106,6 @@ export async function updateOrganisation(tx: Tx, networkId: string, actorId: str
     await audit(tx, { networkId, actorId, action: "organisation.update", entityType: "organisation", entityId: id, before: change.before, after: change.after });
   }
   return after;
-}
-
-export function transaction<T>(fn: (tx: Tx) => Promise<T>) {
-  return prisma.$transaction(fn, { timeout: 30_000, maxWait: 10_000 });
 }
 
 /** An organisation that belongs to the network, or a 404 (never leaks other networks' members). */

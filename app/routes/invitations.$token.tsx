@@ -1,30 +1,31 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { parseSubmission } from "#app/utils/submission.server";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction,redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
+
+import { getActor, requireActor } from "#app/access/actor.server";
 import { ErrorSummary, SelectField, TextField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
 import {
-  AccountExists,
   acceptInvitation,
   acceptInvitationWithNewAccount,
+  AccountExists,
   findInvitation,
   InvitationUnavailable,
 } from "#app/models/invitation.server";
-import { transaction } from "#app/models/organisation.server";
 import { ErrorPage } from "#app/root";
-import { prisma } from "#app/utils/db.server";
+import { prisma, transaction } from "#app/utils/db.server";
+import { forbidden } from "#app/utils/errors.server";
 import { LOCALES } from "#app/utils/i18n";
 import { localeCookie } from "#app/utils/i18n.server";
 import { createUserSession } from "#app/utils/session.server";
+import { parseSubmission } from "#app/utils/submission.server";
 import { toastHeader } from "#app/utils/toast.server";
+
 import { accountTitle } from "./__account-meta";
 import { newPasswordFields, passwordsMatch, profileFields } from "./__account-schemas";
 import { NewPasswordFields } from "./__new-password-fields";
-import { forbidden } from "#app/utils/errors.server";
-import { getActor, requireActor } from "#app/access/actor.server";
 
 const NewAccountSchema = z.object({ ...profileFields, ...newPasswordFields }).superRefine(passwordsMatch);
 

@@ -1,17 +1,18 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { parseSubmission } from "#app/utils/submission.server";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+
+import { requirePlatformAdmin } from "#app/access/require.server";
 import { ErrorSummary, TextField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
 import { addCoordinatorByEmail, createNetwork, isSlugTaken, slugInUse } from "#app/models/network.server";
-import { transaction } from "#app/models/organisation.server";
 import { ErrorPage } from "#app/root";
-import { prisma } from "#app/utils/db.server";
+import { prisma, transaction } from "#app/utils/db.server";
+import { parseSubmission } from "#app/utils/submission.server";
 import { redirectWithToast } from "#app/utils/toast.server";
+
 import { CreateNetworkSchema, NetworkContentFields, NetworkIdentityFields, NetworkLanguagesField } from "./__network-form";
-import { requirePlatformAdmin } from "#app/access/require.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePlatformAdmin(request);

@@ -1,21 +1,22 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { parseSubmission } from "#app/utils/submission.server";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+
+import { requirePlatformAdmin } from "#app/access/require.server";
 import { ErrorSummary, TextField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
 import { InvitationPending } from "#app/models/invitation.server";
 import { addCoordinatorByEmail, isSlugTaken, LastCoordinator, removeCoordinator, slugInUse, updateNetwork } from "#app/models/network.server";
-import { transaction } from "#app/models/organisation.server";
 import { ErrorPage } from "#app/root";
 import { now } from "#app/utils/clock.server";
-import { prisma } from "#app/utils/db.server";
-import { redirectWithToast } from "#app/utils/toast.server";
-import { NetworkContentFields, NetworkIdentityFields, NetworkLanguagesField, NetworkSchema } from "./__network-form";
+import { prisma, transaction } from "#app/utils/db.server";
 import { invariantResponse } from "#app/utils/errors.server";
-import { requirePlatformAdmin } from "#app/access/require.server";
+import { parseSubmission } from "#app/utils/submission.server";
+import { redirectWithToast } from "#app/utils/toast.server";
+
+import { NetworkContentFields, NetworkIdentityFields, NetworkLanguagesField, NetworkSchema } from "./__network-form";
 
 const AddCoordinatorSchema = z.object({
   email: z.string({ required_error: "form.required" }).trim().toLowerCase().email("form.invalidEmail").max(254, "form.tooLong"),

@@ -1,17 +1,19 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { parseSubmission } from "#app/utils/submission.server";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+
+import { requireCoordinator } from "#app/access/require.server";
 import { ErrorSummary } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
-import { updateNetwork, requireNetwork } from "#app/models/network.server";
-import { transaction } from "#app/models/organisation.server";
+import { requireNetwork,updateNetwork } from "#app/models/network.server";
 import { ErrorPage } from "#app/root";
-import { redirectWithToast } from "#app/utils/toast.server";
 import { NetworkContentFields, NetworkSettingsSchema } from "#app/routes/admin+/__network-form";
+import { transaction } from "#app/utils/db.server";
+import { parseSubmission } from "#app/utils/submission.server";
+import { redirectWithToast } from "#app/utils/toast.server";
+
 import { AdminNav } from "./__admin-nav";
-import { requireCoordinator } from "#app/access/require.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const network = await requireNetwork(params.network);

@@ -2,23 +2,24 @@
 // version, asks every member organisation to adhere again by a deadline), or delete it. A
 // published version's edit address answers with a page saying it is frozen (400), never a 500.
 // Not nested in the page of one version (versions.$number.tsx): the trailing "_" of "$number_".
-import { parseSubmission } from "#app/utils/submission.server";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useParams, useRouteError } from "@remix-run/react";
+
+import { requireCoordinator } from "#app/access/require.server";
 import { useT } from "#app/components/i18n";
-import { CharterError, currentVersion, deleteDraft, delegatesOfOrganisationsToRenew, publishVersion, updateDraft } from "#app/models/charter.server";
-import { transaction } from "#app/models/organisation.server";
+import { CharterError, currentVersion, delegatesOfOrganisationsToRenew, deleteDraft, publishVersion, updateDraft } from "#app/models/charter.server";
+import { requireNetwork } from "#app/models/network.server";
 import { ErrorPage } from "#app/root";
 import { now } from "#app/utils/clock.server";
 import { dateKey, parseDateKey, todayInBrussels } from "#app/utils/dates";
-import { prisma } from "#app/utils/db.server";
-import { htmlToPlainText, sanitizeRichText } from "#app/utils/rich-text.server";
-import { redirectWithToast } from "#app/utils/toast.server";
-import { VersionForm, versionSchema, versionTitle, type PublishInfo, type VersionRules } from "./__version-form";
-import { frozen, isFrozenByDatabase, storedBody, versionInput } from "./__version.server";
+import { prisma, transaction } from "#app/utils/db.server";
 import { invariantResponse } from "#app/utils/errors.server";
-import { requireCoordinator } from "#app/access/require.server";
-import { requireNetwork } from "#app/models/network.server";
+import { htmlToPlainText, sanitizeRichText } from "#app/utils/rich-text.server";
+import { parseSubmission } from "#app/utils/submission.server";
+import { redirectWithToast } from "#app/utils/toast.server";
+
+import { frozen, isFrozenByDatabase, storedBody, versionInput } from "./__version.server";
+import { type PublishInfo, VersionForm, type VersionRules,versionSchema, versionTitle } from "./__version-form";
 
 /** The network, the coordinator, and the draft named in the URL (404 if none, 400 if published). */
 async function guard(request: Request, params: LoaderFunctionArgs["params"]) {

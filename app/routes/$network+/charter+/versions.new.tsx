@@ -1,21 +1,22 @@
 // A new version of the charter, written by the network's coordination: it starts as a draft
 // (one at a time), prefilled with the version in force since a new version usually edits it.
-import { parseSubmission } from "#app/utils/submission.server";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+
+import { requireCoordinator } from "#app/access/require.server";
 import { useT } from "#app/components/i18n";
 import { CharterError, createDraft, currentVersion } from "#app/models/charter.server";
-import { transaction } from "#app/models/organisation.server";
+import { requireNetwork } from "#app/models/network.server";
 import { ErrorPage } from "#app/root";
 import { now } from "#app/utils/clock.server";
 import { todayInBrussels } from "#app/utils/dates";
-import { prisma } from "#app/utils/db.server";
+import { prisma, transaction } from "#app/utils/db.server";
 import { htmlToPlainText, sanitizeRichText } from "#app/utils/rich-text.server";
+import { parseSubmission } from "#app/utils/submission.server";
 import { redirectWithToast } from "#app/utils/toast.server";
-import { VersionForm, versionSchema, versionTitle, type VersionRules } from "./__version-form";
+
 import { storedBody, versionInput } from "./__version.server";
-import { requireCoordinator } from "#app/access/require.server";
-import { requireNetwork } from "#app/models/network.server";
+import { VersionForm, type VersionRules,versionSchema, versionTitle } from "./__version-form";
 
 async function rulesFor(networkId: string) {
   const current = await currentVersion(networkId);

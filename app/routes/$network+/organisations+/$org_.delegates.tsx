@@ -1,25 +1,26 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { parseSubmission } from "#app/utils/submission.server";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+
+import { isCoordinator } from "#app/access/network";
+import { requireOrganisationEditor } from "#app/access/require.server";
 import { ErrorSummary, SelectField, SubmissionKeyField, TextField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
 import { changeDelegateRole, createInvitation, InvitationPending, removeDelegate, revokeInvitation } from "#app/models/invitation.server";
-import { transaction, requireNetworkOrganisation } from "#app/models/organisation.server";
+import { requireNetwork } from "#app/models/network.server";
+import { requireNetworkOrganisation } from "#app/models/organisation.server";
 import { ErrorPage } from "#app/root";
 import { now } from "#app/utils/clock.server";
-import { prisma } from "#app/utils/db.server";
+import { prisma, transaction } from "#app/utils/db.server";
 import { DELEGATE_ROLES } from "#app/utils/domain";
+import { forbidden, invariantResponse } from "#app/utils/errors.server";
 import { isLocale } from "#app/utils/i18n";
 import { claimSubmission, newSubmissionKey, submissionKeyOf } from "#app/utils/idempotency.server";
+import { parseSubmission } from "#app/utils/submission.server";
 import { TIME_ZONE } from "#app/utils/time";
 import { redirectWithToast } from "#app/utils/toast.server";
-import { forbidden, invariantResponse } from "#app/utils/errors.server";
-import { isCoordinator } from "#app/access/network";
-import { requireNetwork } from "#app/models/network.server";
-import { requireOrganisationEditor } from "#app/access/require.server";
 
 const roleField = z.enum(DELEGATE_ROLES, { required_error: "form.required", message: "form.invalidChoice" });
 

@@ -1,16 +1,17 @@
-import { organisationFullSelect, requireNetworkOrganisation } from "#app/models/organisation.server";
-import { parseSubmission } from "#app/utils/submission.server";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+
+import { requireOrganisationEditor } from "#app/access/require.server";
 import { useT } from "#app/components/i18n";
-import { updateOrganisation, transaction } from "#app/models/organisation.server";
+import { requireNetwork } from "#app/models/network.server";
+import { organisationFullSelect, requireNetworkOrganisation, updateOrganisation } from "#app/models/organisation.server";
 import { ErrorPage } from "#app/root";
-import { prisma } from "#app/utils/db.server";
+import { prisma, transaction } from "#app/utils/db.server";
+import { parseSubmission } from "#app/utils/submission.server";
 import { redirectWithToast } from "#app/utils/toast.server";
+
 import { formDefaults, OrganisationForm, organisationSchema, toOrganisationInput } from "./__organisation-form";
 import { organisationTitle } from "./__organisation-meta";
-import { requireNetwork } from "#app/models/network.server";
-import { requireOrganisationEditor } from "#app/access/require.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const network = await requireNetwork(params.network);
