@@ -5,12 +5,13 @@ import { broadcastDevReady, createRequestHandler, installGlobals, writeReadableS
 import compression from "compression";
 import express, { type Request as ExpressRequest, type Response as ExpressResponse } from "express";
 import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { EnvError, getEnv } from "#app/utils/env.server";
 import { closeDatabase, getDatabase } from "#app/utils/db.server";
 import { startOutboxWorker } from "#app/utils/email.server";
-import { seedDemoIfEmpty } from "#app/models/demo-seed.server";
+import type * as Demo from "./prisma/seed/demo-seed.server";
 import { startReminderWorker } from "#app/models/adhesion.server";
 import { startMeetingReminderWorker } from "#app/models/meetings.server";
 import { startJobWorker } from "#app/jobs/runner.server";
@@ -34,12 +35,9 @@ async function main() {
   const applied = await db.migrate();
   if (applied.length) console.log(`Database (${db.kind}): applied ${applied.length} migration(s).`);
   if (env.SEED_DEMO === "true") {
-    const logins = await seedDemoIfEmpty();
-    if (logins) {
-      console.log("\nDemo network created. Sign in with:");
-      for (const l of logins) console.log(`  ${l.role.padEnd(26)} ${l.email}  /  ${l.password}`);
-      console.log("");
-    }
+    const demo = await loadDemo();
+    const logins = await demo.seedDemoIfEmpty();
+    if (logins) console.log(demo.demoLoginsText(logins));
   }
   if (db.kind === "pglite") {
     // PGlite runs no autovacuum, so no statistics unless we ask: the planner then takes every
@@ -131,6 +129,19 @@ async function main() {
   };
   process.on("SIGTERM", shutdown);
   process.on("SIGINT", shutdown);
+}
+
+/**
+ * The demo seed, built beside this file as build/demo.js by `npm run build`
+ * (scripts/build-demo.mjs) and kept out of the app's bundle: a server that does not seed never
+ * loads its 1,450 lines. The path is computed, so the compiler leaves the import to run time.
+ */
+async function loadDemo(): Promise<typeof Demo> {
+  const file = path.join(path.dirname(fileURLToPath(import.meta.url)), "demo.js");
+  if (!existsSync(file)) {
+    throw new Error(`SEED_DEMO=true but ${file} is missing: build with \`npm run build\` (not \`remix build\` alone), or set SEED_DEMO=false.`);
+  }
+  return import(pathToFileURL(file).href);
 }
 
 function refuseRequest(res: ExpressResponse, refusal: Refusal) {

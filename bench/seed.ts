@@ -7,7 +7,6 @@
 import { randomUUID } from "node:crypto";
 
 import type { Prisma } from "#app/generated/prisma/client";
-import { DEMO_GROUPS } from "#app/models/demo-groups";
 import { createOrganisation, type OpeningHourInput, type OrganisationInput } from "#app/models/organisation.server";
 import { addDays, parseDateKey, todayInBrussels } from "#app/utils/dates";
 import { prisma, transaction } from "#app/utils/db.server";
@@ -15,6 +14,8 @@ import { type DelegateRole,ORGANISATION_KINDS, SPOKEN_LANGUAGES } from "#app/uti
 import { brusselsInstant, expandRule } from "#app/utils/recurrence";
 import { minutesSearchText } from "#app/utils/rich-text.server";
 import { createAdhesion, createCharterVersion, createNetwork, createUser, makeCoordinator, makeDelegate, sessionCookie } from "#tests/factories";
+
+import { DEMO_GROUPS } from "../prisma/seed/demo-groups";
 
 export type SeedCounts = { organisations: number; people: number };
 

@@ -45,7 +45,7 @@ function checkFaketime() {
 const e2eConfig = "tests/e2e/vitest.config.ts";
 // Other builds in the same tree (developers, test files that build) take the same lock.
 const hasFlock = spawnSync("flock", ["--version"], { stdio: "ignore" }).status === 0;
-const build = ["npx", "remix", "build"];
+const build = ["npm", "run", "build"]; // remix build, then build/demo.js (scripts/build-demo.mjs)
 const steps = [
   ["typecheck", ["npx", "tsc", "--noEmit"]],
   ["build", hasFlock ? ["flock", "/tmp/maillage-build.lock", ...build] : build],

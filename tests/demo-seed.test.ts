@@ -1,14 +1,16 @@
 // The demo network a fresh clone starts with: its charter in two versions, most organisations
 // members, two to renew, applicants, one withdrawn, a request to join waiting.
 import { expect, test } from "vitest";
-import { membershipStatuses } from "#app/models/adhesion.server";
-import { seedDemoIfEmpty } from "#app/models/demo-seed.server";
-import { DEMO_APPLICANTS, DEMO_TO_RENEW, DEMO_WITHDRAWN } from "#app/models/demo-charter";
-import { fingerprintOf } from "#app/utils/rich-text.server";
-import { prisma } from "#app/utils/db.server";
-import { searchMinutes } from "#app/models/minutes-search.server";
-import { makeRequest, sessionCookie } from "#tests/factories";
+
 import { getActor } from "#app/access/actor.server";
+import { membershipStatuses } from "#app/models/adhesion.server";
+import { searchMinutes } from "#app/models/minutes-search.server";
+import { prisma } from "#app/utils/db.server";
+import { fingerprintOf } from "#app/utils/rich-text.server";
+import { makeRequest, sessionCookie } from "#tests/factories";
+
+import { DEMO_APPLICANTS, DEMO_TO_RENEW, DEMO_WITHDRAWN } from "../prisma/seed/demo-charter";
+import { seedDemoIfEmpty } from "../prisma/seed/demo-seed.server";
 
 test("seeds once, with a charter whose published versions carry their fingerprint and most organisations as members", async () => {
   const logins = await seedDemoIfEmpty();

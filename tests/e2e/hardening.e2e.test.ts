@@ -3,12 +3,15 @@
 // accents streamed without NUL bytes and without scripts after </html>.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { seedDemoIfEmpty } from "#app/models/demo-seed.server";
+
 import { prisma } from "#app/utils/db.server";
 import { createUser, TEST_PASSWORD } from "#tests/factories";
-import { launchBrowser, newPage, sessionCookieFor, startApp, type App } from "./harness";
+
+import { seedDemoIfEmpty } from "../../prisma/seed/demo-seed.server";
+import { type App,launchBrowser, newPage, sessionCookieFor, startApp } from "./harness";
 
 type Data = { coordinator: string; coordinatorName: string; anonymousPages: string[]; coordinatorPages: string[] };
 let app: App<Data>;

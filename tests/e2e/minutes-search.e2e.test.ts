@@ -4,13 +4,15 @@
 // the overdue one flagged, and reaches the minutes from there. axe-core checks every page.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { seedDemoIfEmpty } from "#app/models/demo-seed.server";
+
+import { addDays,parseDateKey, todayInBrussels } from "#app/utils/dates";
 import { prisma } from "#app/utils/db.server";
-import { parseDateKey, todayInBrussels, addDays } from "#app/utils/dates";
 import { brusselsInstant } from "#app/utils/recurrence";
 import { minutesSearchText } from "#app/utils/rich-text.server";
 import { addGroupMember, createGroup, createMeeting, createMinutes, createNetwork, createOrganisation, createUser, makeDelegate } from "#tests/factories";
-import { checkA11y, jsErrors, launchBrowser, newPage, sessionCookieFor, startApp, type App } from "./harness";
+
+import { seedDemoIfEmpty } from "../../prisma/seed/demo-seed.server";
+import { type App,checkA11y, jsErrors, launchBrowser, newPage, sessionCookieFor, startApp } from "./harness";
 
 type Cookie = { name: string; value: string };
 type Data = { slug: string; publicMeeting: string; delegateCookie: Cookie };

@@ -1,6 +1,9 @@
-// The demo network seeded by `npm start` on an empty database, so that a fresh clone shows
-// something real. Logins are printed at start and listed in the README.
+// The demo network seeded on an empty database, so that a fresh clone shows something real: by
+// `npm start` (SEED_DEMO, on by default outside production) and by `npm run db:seed`. Logins are
+// printed then and listed in the README. Not part of the app's bundle: `npm run build` makes
+// build/demo.js of this file (scripts/build-demo.mjs), which server.ts imports only to seed.
 import type { Prisma } from "#app/generated/prisma/client";
+import { createOrganisation } from "#app/models/organisation.server";
 import { now } from "#app/utils/clock.server";
 import { addDays, parseDateKey, todayInBrussels } from "#app/utils/dates";
 import { prisma, transaction } from "#app/utils/db.server";
@@ -10,10 +13,15 @@ import { fingerprintOf } from "#app/utils/rich-text.server";
 import { DEMO_APPLICANTS, DEMO_CHARTER_V1, DEMO_CHARTER_V2, DEMO_JOIN_REQUEST, DEMO_TO_RENEW, DEMO_WITHDRAWN } from "./demo-charter";
 import { DEMO_NETWORK, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_PEOPLE } from "./demo-data";
 import { seedGroups } from "./demo-groups.server";
-import { createOrganisation } from "./organisation.server";
 
 export type DemoLogin = { role: string; email: string; password: string };
 
+/** The logins, as the server and `npm run db:seed` print them. */
+export function demoLoginsText(logins: DemoLogin[]) {
+  return ["", "Demo network created. Sign in with:", ...logins.map((l) => `  ${l.role.padEnd(26)} ${l.email}  /  ${l.password}`), ""].join("\n");
+}
+
+/** Seeds the demo when the database has no user and no network; null (nothing written) otherwise. */
 export async function seedDemoIfEmpty(): Promise<DemoLogin[] | null> {
   if ((await prisma.user.count()) > 0 || (await prisma.network.count()) > 0) return null;
   return seedDemo();

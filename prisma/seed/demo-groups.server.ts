@@ -5,13 +5,15 @@
 // agenda. Rows are written with createMany and ids made here, so the whole year takes a few
 // statements: the seed runs at the first `npm start` and in tests.
 import { randomUUID } from "node:crypto";
+
 import type { Prisma } from "#app/generated/prisma/client";
 import { now } from "#app/utils/clock.server";
 import { addDays, parseDateKey, todayInBrussels } from "#app/utils/dates";
-import { brusselsInstant, expandRule } from "#app/utils/recurrence";
 import { escapeHtml } from "#app/utils/email.server";
+import { brusselsInstant, expandRule } from "#app/utils/recurrence";
 import { minutesSearchText } from "#app/utils/rich-text.server";
 import { parseTimeOfDay } from "#app/utils/time";
+
 import { DEMO_DUTCH_MINUTES, DEMO_DUTCH_MONTHS, DEMO_FACILITATORS, DEMO_GROUPS, type DemoGroup } from "./demo-groups";
 
 const VISIBILITIES = ["network", "group", "public"] as const;

@@ -1,6 +1,6 @@
 // Demo content: a Relais social in Wallonia with member services of the kinds found in the field
 // documents. Names of public services are real; every description is ours.
-import type { OrganisationInput } from "./organisation.server";
+import type { OrganisationInput } from "#app/models/organisation.server";
 
 export const DEMO_PASSWORD = "demo-maillage-2026";
 
