@@ -27,6 +27,7 @@ import { resolveLocale } from "#app/utils/i18n.server";
 import { readToast } from "#app/utils/toast.server";
 import { publicEnv } from "#app/utils/env.server";
 import { getActor } from "#app/access/actor.server";
+import { isPlatformAdmin } from "#app/access/actor";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesUrl },
@@ -42,7 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return data(
     {
       locale,
-      user: actor ? { name: actor.name, isPlatformAdmin: actor.isPlatformAdmin } : null,
+      user: actor ? { name: actor.name, administers: isPlatformAdmin(actor) } : null,
       toast,
       ENV: publicEnv(),
     },
@@ -117,7 +118,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
             </Link>
             <nav aria-label={t("layout.mainNav")} className="user-nav">
               <ul>
-                {user?.isPlatformAdmin ? (
+                {user?.administers ? (
                   <li>
                     <Link to="/admin">{t("nav.platformAdmin")}</Link>
                   </li>

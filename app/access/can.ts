@@ -5,10 +5,10 @@
 // holder, recommendations: "recommendation.edit" for a comité member).
 import { type Actor,isPlatformAdmin } from "./actor";
 import { canEditCharter, canSeeAdhesionScan, canSignFor, canUploadAdhesionFor, canWithdraw } from "./charter";
-import { canAdministerGroups, canOpenMembersPage, type GroupAccess } from "./group";
-import { canAnswerMeeting, canManageMeeting, canProposeAgendaItem, canSeeMeeting, canSeeMeetingDetails, canTakeAttendance } from "./meeting";
+import { canActForOrganisation, canAdministerGroups, canOpenMembersPage, type GroupAccess } from "./group";
+import { canAnswerMeeting, canManageMeeting, canProposeAgendaItem, canSeeMeeting, canSeeMeetingDetails, canTakeAttendance, canTakePartIn } from "./meeting";
 import { canComment, canManageMinutes, canReadPublishedMinutes, canReadVersion, canSeeAction, canUpdateAction, canVolunteer, canWriteMinutes } from "./minutes";
-import { isCoordinator } from "./network";
+import { isCoordinator, isInsiderOf } from "./network";
 import { canEditOrganisation, canManageDelegates } from "./organisation";
 
 type InNetwork = { networkId: string };
@@ -22,6 +22,8 @@ type ActionItem = InGroup & { item: { organisationId: string | null } };
 export type Scopes = {
   "platform.administer": Record<string, never>;
   "network.coordinate": InNetwork;
+  /** `delegatesHere`: the person is a delegate of one of the network's organisations (network.server.ts). */
+  "network.seeInside": InNetwork & { delegatesHere: boolean };
   "organisation.edit": ForOrganisation;
   "organisation.manageDelegates": InNetwork;
   "charter.edit": InNetwork;
@@ -31,11 +33,13 @@ export type Scopes = {
   "charter.seeScan": ForOrganisation;
   "group.administer": InNetwork;
   "group.manage": InGroup;
+  "group.actForOrganisation": ForOrganisation;
   "group.readInside": InGroup;
   "group.openMembersPage": InGroup & { organisationsHere: number };
   "meeting.see": InGroup & { meeting: { isPublic: boolean } };
   "meeting.seeDetails": InGroup;
   "meeting.manage": InGroup;
+  "meeting.takePart": InGroup & { invited: boolean };
   "meeting.answer": AtMeeting;
   "meeting.propose": AtMeeting;
   "meeting.takeAttendance": Written;
@@ -54,6 +58,7 @@ export type Capability = keyof Scopes;
 const RULES: { [C in Capability]: (actor: Actor | null, scope: Scopes[C]) => boolean } = {
   "platform.administer": (actor) => isPlatformAdmin(actor),
   "network.coordinate": (actor, s) => isCoordinator(actor, s.networkId),
+  "network.seeInside": (actor, s) => isInsiderOf(actor, s.networkId, s.delegatesHere),
   "organisation.edit": (actor, s) => canEditOrganisation(actor, s.networkId, s.organisationId),
   "organisation.manageDelegates": (actor, s) => canManageDelegates(actor, s.networkId),
   "charter.edit": (actor, s) => canEditCharter(actor, s.networkId),
@@ -62,12 +67,14 @@ const RULES: { [C in Capability]: (actor: Actor | null, scope: Scopes[C]) => boo
   "charter.withdraw": (actor, s) => canWithdraw(actor, s.organisationId),
   "charter.seeScan": (actor, s) => canSeeAdhesionScan(actor, s.networkId, s.organisationId),
   "group.administer": (actor, s) => canAdministerGroups(actor, s.networkId),
+  "group.actForOrganisation": (actor, s) => canActForOrganisation(actor, s.networkId, s.organisationId),
   "group.manage": (actor, s) => !!actor && s.access.canManage,
   "group.readInside": (actor, s) => !!actor && s.access.isGroupReader,
   "group.openMembersPage": (actor, s) => !!actor && canOpenMembersPage(s.access, s.organisationsHere),
   "meeting.see": (_actor, s) => canSeeMeeting(s.access, s.meeting),
   "meeting.seeDetails": (_actor, s) => canSeeMeetingDetails(s.access),
   "meeting.manage": (actor, s) => !!actor && canManageMeeting(s.access),
+  "meeting.takePart": (actor, s) => !!actor && canTakePartIn(s.access, s.invited),
   "meeting.answer": (actor, s) => !!actor && canAnswerMeeting(s.access, s.invited, s.meeting, s.at),
   "meeting.propose": (actor, s) => !!actor && canProposeAgendaItem(s.access, s.invited, s.meeting, s.at),
   "meeting.takeAttendance": (actor, s) => !!actor && canTakeAttendance(s.access, s.meeting, actor.userId),

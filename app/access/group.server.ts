@@ -9,8 +9,8 @@ import { isNetworkInsider } from "./network.server";
 export type { GroupAccess } from "./group";
 
 /** Is this person a facilitator of this group? */
-export async function isFacilitatorOf(userId: string, groupId: string) {
-  return !!(await prisma.groupFacilitator.findUnique({ where: { groupId_userId: { groupId, userId } }, select: { userId: true } }));
+export async function isFacilitatorOf(userId: string, groupId: string, db: Pick<typeof prisma, "groupFacilitator"> = prisma) {
+  return !!(await db.groupFacilitator.findUnique({ where: { groupId_userId: { groupId, userId } }, select: { userId: true } }));
 }
 
 /** The reader's rights in the group (loads the facts, then group.ts decides). */

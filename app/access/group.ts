@@ -5,7 +5,7 @@
 //
 // The facts these rules need (facilitator? which of my organisations are members? insider of the
 // network?) are loaded once per request by group.server.ts (groupAccess) and passed in.
-import type { Actor } from "./actor";
+import { type Actor, isDelegateOf } from "./actor";
 import { isCoordinator } from "./network";
 
 export type GroupFacts = {
@@ -61,4 +61,9 @@ export function canOpenMembersPage(access: Pick<GroupAccess, "canManage">, organ
 /** Creates, edits, archives a group, names its facilitators, removes a member: coordinators. */
 export function canAdministerGroups(actor: Actor | null, networkId: string) {
   return isCoordinator(actor, networkId);
+}
+
+/** Changes an organisation's place in a group (join, leave, name its participants): its delegates and the network's coordinators. */
+export function canActForOrganisation(actor: Actor | null, networkId: string, organisationId: string) {
+  return isDelegateOf(actor, organisationId) || isCoordinator(actor, networkId);
 }

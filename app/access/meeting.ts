@@ -20,11 +20,16 @@ export function isOpen(meeting: MeetingState, at: Date) {
 }
 
 /**
- * Answers the invitation (yes / no / maybe): a reader of the group or a person invited
- * (`invited`: among the meeting's participants, meetings.server.ts isInvited), while it is open.
+ * Takes part in the meeting (answers, proposes agenda items): a reader of the group or a person
+ * invited (`invited`: among the meeting's participants, meetings.server.ts isInvited).
  */
+export function canTakePartIn(access: Pick<GroupAccess, "isGroupReader">, invited: boolean) {
+  return access.isGroupReader || invited;
+}
+
+/** Answers the invitation (yes / no / maybe): the people who take part, while it is open. */
 export function canAnswerMeeting(access: Pick<GroupAccess, "isGroupReader">, invited: boolean, meeting: MeetingState, at: Date) {
-  return isOpen(meeting, at) && (access.isGroupReader || invited);
+  return isOpen(meeting, at) && canTakePartIn(access, invited);
 }
 
 /** Proposes an agenda item: the same people, while proposals are open. */

@@ -24,3 +24,13 @@ export function insiderNetworksWhere(actor: Actor) {
     ],
   };
 }
+
+/** The organisations of the network this person is a delegate of (the "mine" of the network's pages). */
+export async function organisationsInNetworkOf(actor: Actor | null, networkId: string) {
+  if (!actor || actor.delegateOf.size === 0) return [];
+  return prisma.organisation.findMany({
+    where: { id: { in: [...actor.delegateOf.keys()] }, networks: { some: { networkId } } },
+    select: { id: true, slug: true, name: true },
+    orderBy: { name: "asc" },
+  });
+}

@@ -26,11 +26,6 @@ export type SheetRow = {
   source: "register" | "rsvp" | "none";
 };
 
-/** May this person take the register of this meeting? (Managers of the group, the note-taker.) */
-export function canTakeAttendance(access: Pick<GroupAccess, "canManage">, meeting: { noteTakerId: string | null }, userId: string | null | undefined) {
-  return access.canManage || (!!userId && meeting.noteTakerId === userId);
-}
-
 /** The meeting has started (the register is about who came). */
 export function hasStarted(meeting: { startsAt: Date }) {
   return meeting.startsAt.getTime() <= now().getTime();

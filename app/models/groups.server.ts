@@ -10,8 +10,9 @@
 // - the people who take part for an organisation are its delegates, nobody else;
 // - an archived group takes no new members.
 // Every change is written to the audit log in the transaction that makes it.
-import type { Actor } from "#app/access/actor";
-import { isCoordinator } from "#app/access/network";
+import { isDelegateOf, organisationIdsOf, type Actor } from "#app/access/actor";
+import { can } from "#app/access/can";
+import { groupAccess, isFacilitatorOf } from "#app/access/group.server";
 import type { Prisma } from "#app/generated/prisma/client";
 import { isMember, membershipStatuses } from "#app/models/adhesion.server";
 import { audit, diff } from "#app/utils/audit.server";
@@ -61,7 +62,7 @@ async function nameTaken(tx: Tx, networkId: string, name: string, exceptId?: str
 }
 
 function requireCoordinatorOf(actor: Actor, networkId: string) {
-  if (!isCoordinator(actor, networkId)) throw new GroupError("error.forbidden");
+  if (!can(actor, "group.administer", { networkId })) throw new GroupError("error.forbidden");
 }
 
 // --- The group itself (coordinators) -------------------------------------------------------------
@@ -143,8 +144,7 @@ export async function addFacilitator(group: GroupRow, actor: Actor, userId: stri
   const members = await memberOrganisationIds(group.networkId, delegations.map((d) => d.organisationId));
   if (!members.size) throw new GroupError("groups.error.facilitatorNotDelegate", "userId");
   return transaction(async (tx) => {
-    const existing = await tx.groupFacilitator.findUnique({ where: { groupId_userId: { groupId: group.id, userId } }, select: { userId: true } });
-    if (existing) throw new GroupError("groups.error.alreadyFacilitator", "userId");
+    if (await isFacilitatorOf(userId, group.id, tx)) throw new GroupError("groups.error.alreadyFacilitator", "userId");
     await tx.groupFacilitator.create({ data: { groupId: group.id, userId } });
     await audit(tx, { networkId: group.networkId, actorId: actor.userId, action: "group.facilitator.add", entityType: "workingGroup", entityId: group.id, after: { userId } });
   });
@@ -166,9 +166,10 @@ const localeOf = (value: string | null | undefined) => (isLocale(value) ? value 
 
 /** The reader's organisations in this network that are members by the charter, with their status in the group. */
 export async function organisationsOfActor(actor: Actor | null, group: { id: string; networkId: string }) {
-  if (!actor || actor.delegateOf.size === 0) return [];
+  const ids = organisationIdsOf(actor);
+  if (ids.length === 0) return [];
   const orgs = await prisma.organisation.findMany({
-    where: { id: { in: [...actor.delegateOf.keys()] }, networks: { some: { networkId: group.networkId } } },
+    where: { id: { in: ids }, networks: { some: { networkId: group.networkId } } },
     select: {
       id: true,
       slug: true,
@@ -189,7 +190,7 @@ export async function organisationsOfActor(actor: Actor | null, group: { id: str
 
 /** The actor must be a delegate of an organisation of the network that is a member by the charter. */
 async function requireMemberDelegate(actor: Actor, networkId: string, organisationId: string) {
-  if (!actor.delegateOf.has(organisationId)) throw new GroupError("groups.error.notDelegate", "organisation");
+  if (!isDelegateOf(actor, organisationId)) throw new GroupError("groups.error.notDelegate", "organisation");
   const members = await memberOrganisationIds(networkId, [organisationId]);
   if (!members.has(organisationId)) throw new GroupError("groups.error.notMember", "organisation");
 }
@@ -299,14 +300,12 @@ export async function decideRequest(network: NetworkRow, group: GroupRow, actor:
 }
 
 async function requireManager(actor: Actor, group: GroupRow) {
-  if (isCoordinator(actor, group.networkId)) return;
-  const facilitator = await prisma.groupFacilitator.findUnique({ where: { groupId_userId: { groupId: group.id, userId: actor.userId } }, select: { userId: true } });
-  if (!facilitator) throw new GroupError("error.forbidden");
+  if (!can(actor, "group.manage", { access: await groupAccess(actor, group) })) throw new GroupError("error.forbidden");
 }
 
 /** May change this organisation's place in the group: its delegates, and the network's coordinators. */
 function requireOrganisationSide(actor: Actor, networkId: string, organisationId: string) {
-  if (!actor.delegateOf.has(organisationId) && !isCoordinator(actor, networkId)) throw new GroupError("groups.error.notDelegate", "organisation");
+  if (!can(actor, "group.actForOrganisation", { networkId, organisationId })) throw new GroupError("groups.error.notDelegate", "organisation");
 }
 
 /** Leaves the group (or withdraws a pending request). Its people no longer take part. */

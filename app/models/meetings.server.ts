@@ -12,12 +12,17 @@
 // nobody is not left out: its titular and substitute delegates are invited until it names someone.
 import { randomUUID } from "node:crypto";
 
+import { isCommittingRole } from "#app/access/actor";
+import { actorById } from "#app/access/actor.server";
+import { can } from "#app/access/can";
+import { groupAccess } from "#app/access/group.server";
 import type { Prisma } from "#app/generated/prisma/client";
 import { audit } from "#app/utils/audit.server";
 import { now } from "#app/utils/clock.server";
 import { prisma, transaction } from "#app/utils/db.server";
 import { emailLayout, sendEmail } from "#app/utils/email.server";
 import { getEnv } from "#app/utils/env.server";
+import { DomainError } from "#app/utils/errors.server";
 import { isLocale, makeT } from "#app/utils/i18n";
 import { icsMeetingSelect, meetingsCalendar, meetingUrl, seriesInstants } from "#app/utils/ics.server";
 import { claimSubmission, recordSubmissionResult, submissionResult } from "#app/utils/idempotency.server";
@@ -98,14 +103,23 @@ export async function meetingParticipants(groupId: string, db: Tx | typeof prism
   for (const m of memberships) {
     const named = new Set(m.organisation.groupParticipants.map((p) => p.userId));
     const delegates = m.organisation.delegates;
-    const invited = named.size ? delegates.filter((d) => named.has(d.user.id)) : delegates.filter((d) => d.role === "titular" || d.role === "substitute");
+    const invited = named.size ? delegates.filter((d) => named.has(d.user.id)) : delegates.filter((d) => isCommittingRole(d.role));
     for (const d of invited) add(d.user);
   }
   return [...people.values()].sort((a, b) => a.name.localeCompare(b.name, "fr"));
 }
 
-export async function isParticipant(groupId: string, userId: string) {
+/** Is this person among the group's meeting participants (the people its invitations are sent to)? */
+export async function isInvited(groupId: string, userId: string) {
   return (await meetingParticipants(groupId)).some((p) => p.userId === userId);
+}
+
+/** The person's rights at this meeting, read by id (the model does not take the caller's word). */
+async function participation(meetingId: string, userId: string) {
+  const meeting = await prisma.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { status: true, endsAt: true, proposalsUntil: true, groupId: true, group: { select: { id: true, networkId: true } } } });
+  const actor = await actorById(userId);
+  const [access, invited] = await Promise.all([groupAccess(actor, meeting.group), isInvited(meeting.groupId, userId)]);
+  return { actor, meeting, access, invited };
 }
 
 // --- Invitations ------------------------------------------------------------------------------------
@@ -447,6 +461,8 @@ type ProposalInput = AgendaInput & { ownerOrganisationId?: string | null };
 export async function proposeAgendaItem(meetingId: string, userId: string, input: ProposalInput): Promise<{ id: string }>;
 export async function proposeAgendaItem(meetingId: string, userId: string, input: ProposalInput, submissionKey: string | null): Promise<{ id: string } | null>;
 export async function proposeAgendaItem(meetingId: string, userId: string, input: ProposalInput, submissionKey: string | null = null) {
+  const { actor, access, invited } = await participation(meetingId, userId);
+  if (!can(actor, "meeting.takePart", { access, invited })) throw new DomainError("forbidden", "error.forbidden");
   return transaction(async (tx) => {
     const meeting = await requireOpenMeeting(tx, meetingId);
     if (!meeting.proposalsUntil || meeting.proposalsUntil <= now()) throw new MeetingError("meetings.proposals.error.closed");
@@ -475,6 +491,8 @@ export async function setProposalsUntil(meetingId: string, until: Date | null) {
 // --- RSVP -------------------------------------------------------------------------------------------
 
 export async function recordRsvp(meetingId: string, userId: string, response: "yes" | "no" | "maybe") {
+  const { actor, meeting, access, invited } = await participation(meetingId, userId);
+  if (!can(actor, "meeting.answer", { access, invited, meeting, at: now() })) throw new DomainError("forbidden", "error.forbidden");
   await prisma.rsvp.upsert({
     where: { meetingId_userId: { meetingId, userId } },
     create: { meetingId, userId, response, respondedAt: now() },

@@ -16,9 +16,9 @@
 // Rich text is sanitized before it is stored (and again before display), and `searchText` is
 // always written with minutesSearchText() in the same update: the database derives the search
 // vector from it.
-import type { Actor } from "#app/access/actor";
+import { organisationIdsOf, type Actor } from "#app/access/actor";
+import { can } from "#app/access/can";
 import type { GroupAccess } from "#app/access/group";
-import { canReadPublishedMinutes } from "#app/access/minutes";
 import type { Prisma } from "#app/generated/prisma/client";
 import { audit } from "#app/utils/audit.server";
 import { now } from "#app/utils/clock.server";
@@ -69,17 +69,7 @@ export async function requireMeeting(networkId: string, meetingId: string | unde
   return meeting;
 }
 
-// --- Who may do what --------------------------------------------------------------------------
-
-/** Writes the minutes: the meeting's note-taker, or a manager of the group. */
-export function canWrite(access: Pick<GroupAccess, "canManage">, meeting: { noteTakerId: string | null }, userId: string | null | undefined) {
-  return access.canManage || (!!userId && meeting.noteTakerId === userId);
-}
-
-/** A participant: a delegate of an active member organisation of the group (may volunteer). */
-export function isParticipant(access: Pick<GroupAccess, "memberOrganisationIds">) {
-  return access.memberOrganisationIds.length > 0;
-}
+// --- Who may do what: app/access/minutes.ts (can(actor, "minutes.write" | "minutes.manage" | …)) ---
 
 type Transition = "submit" | "reopen" | "approve" | "approveAtNextMeeting" | "publish";
 export const TRANSITIONS = ["submit", "reopen", "approve", "approveAtNextMeeting", "publish"] as const satisfies readonly Transition[];
@@ -134,22 +124,6 @@ export function minutesVersions(meetingId: string) {
   return prisma.minutes.findMany({ where: { meetingId }, orderBy: { version: "desc" }, select: versionSelect });
 }
 
-/**
- * May this reader see this version? Writers see everything; the group's readers see what was
- * submitted (not drafts being written); others only published (or superseded) versions whose
- * visibility lets them in.
- */
-export function canReadVersion(
-  version: { status: string; visibility: string | null },
-  access: Pick<GroupAccess, "isGroupReader" | "isInsider" | "canManage">,
-  mayWrite: boolean,
-) {
-  if (mayWrite) return true;
-  if (access.isGroupReader) return version.status !== "draft";
-  if (version.status !== "published" && version.status !== "superseded") return false;
-  return canReadPublishedMinutes(version.visibility, access);
-}
-
 /** The stored HTML cleaned again for display (the allow-list may have tightened since). */
 export function forDisplay<T extends { body: string; decisions: string }>(version: T): T {
   return { ...version, body: sanitizeRichText(version.body), decisions: sanitizeRichText(version.decisions) };
@@ -190,7 +164,7 @@ type Ctx = { networkId: string; actor: Actor; access: GroupAccess; meeting: Meet
 
 /** A participant offers to take the notes (only while nobody does). */
 export async function volunteer({ networkId, actor, access, meeting }: Ctx) {
-  if (!isParticipant(access)) throw new MinutesError("minutes.error.notParticipant", 403);
+  if (!can(actor, "minutes.volunteer", { access })) throw new MinutesError("minutes.error.notParticipant", 403);
   await transaction(async (tx) => {
     const taken = await tx.meeting.updateMany({ where: { id: meeting.id, noteTakerId: null }, data: { noteTakerId: actor.userId } });
     if (taken.count === 0) throw new MinutesError("minutes.error.noteTakerTaken");
@@ -200,7 +174,7 @@ export async function volunteer({ networkId, actor, access, meeting }: Ctx) {
 
 /** A manager names the note-taker (a delegate of a member organisation), or nobody. */
 export async function nameNoteTaker({ networkId, actor, access, meeting }: Ctx, userId: string | null) {
-  if (!access.canManage) throw new MinutesError("error.forbidden", 403);
+  if (!can(actor, "minutes.manage", { access })) throw new MinutesError("error.forbidden", 403);
   if (userId && !(await noteTakerCandidates(meeting.groupId)).some((c) => c.id === userId)) throw new MinutesError("minutes.error.notACandidate", 400, "noteTaker");
   await transaction(async (tx) => {
     await tx.meeting.update({ where: { id: meeting.id }, data: { noteTakerId: userId } });
@@ -220,8 +194,9 @@ export type MinutesInput = {
 };
 
 async function authorOrganisation(tx: Tx, actor: Actor, groupId: string) {
-  if (!actor.delegateOf.size) return null;
-  const m = await tx.groupMembership.findFirst({ where: { groupId, status: "active", organisationId: { in: [...actor.delegateOf.keys()] } }, select: { organisationId: true } });
+  const mine = organisationIdsOf(actor);
+  if (!mine.length) return null;
+  const m = await tx.groupMembership.findFirst({ where: { groupId, status: "active", organisationId: { in: mine } }, select: { organisationId: true } });
   return m?.organisationId ?? null;
 }
 
@@ -231,7 +206,7 @@ async function authorOrganisation(tx: Tx, actor: Actor, groupId: string) {
  * out of the list removed). Only a draft is written.
  */
 export async function saveMinutes({ networkId, actor, access, meeting }: Ctx, input: MinutesInput) {
-  if (!canWrite(access, meeting, actor.userId)) throw new MinutesError("error.forbidden", 403);
+  if (!can(actor, "minutes.write", { access, meeting })) throw new MinutesError("error.forbidden", 403);
   if (!(MINUTES_LANGUAGES as readonly string[]).includes(input.language)) throw new MinutesError("form.invalid", 400, "language");
   const body = sanitizeRichText(input.body);
   const decisions = sanitizeRichText(input.decisions);
@@ -308,8 +283,7 @@ export async function transition(
   options: { visibility?: string | null } = {},
 ): Promise<{ emails?: number; nextMeeting?: { id: string; title: string; startsAt: Date } }> {
   const rule = RULES[name];
-  const mayWrite = canWrite(access, meeting, actor.userId);
-  if (rule.who === "manager" ? !access.canManage : !mayWrite) throw new MinutesError("error.forbidden", 403);
+  if (!can(actor, rule.who === "manager" ? "minutes.manage" : "minutes.write", { access, meeting })) throw new MinutesError("error.forbidden", 403);
   if (name === "publish" && !(MINUTES_VISIBILITIES as readonly string[]).includes(options.visibility ?? "")) throw new MinutesError("minutes.error.visibilityRequired", 400, "visibility");
   return transaction(async (tx) => {
     const minutes = await tx.minutes.findFirst({ where: { id: minutesId, meetingId: meeting.id }, select: { id: true, version: true, status: true, body: true, decisions: true, language: true, approvalMeetingId: true } });
@@ -405,7 +379,7 @@ async function announcePublication(tx: Tx, networkId: string, meeting: MeetingRe
  * written by the note-taker or a manager. Only one correction at a time.
  */
 export async function startCorrection({ networkId, actor, access, meeting }: Ctx, correctionNote: string) {
-  if (!canWrite(access, meeting, actor.userId)) throw new MinutesError("error.forbidden", 403);
+  if (!can(actor, "minutes.write", { access, meeting })) throw new MinutesError("error.forbidden", 403);
   return transaction(async (tx) => {
     const latest = await tx.minutes.findFirst({ where: { meetingId: meeting.id }, orderBy: { version: "desc" }, select: { id: true, version: true, status: true, body: true, decisions: true, language: true, searchText: true } });
     if (!latest || latest.status !== "published") throw new MinutesError(latest ? "minutes.error.correctionOpen" : "error.notFound", latest ? 400 : 404);
@@ -436,7 +410,7 @@ export async function startCorrection({ networkId, actor, access, meeting }: Ctx
  * submission key, the same form sent twice stores one comment (null: it was stored already).
  */
 export async function addComment({ networkId, actor, access, meeting }: Ctx, minutesId: string, body: string, submissionKey: string | null = null) {
-  if (!access.isGroupReader) throw new MinutesError("error.forbidden", 403);
+  if (!can(actor, "minutes.comment", { access })) throw new MinutesError("error.forbidden", 403);
   const text = body.trim();
   if (!text) throw new MinutesError("form.required", 400, "comment");
   if (text.length > 4000) throw new MinutesError("form.tooLong", 400, "comment");
@@ -481,17 +455,12 @@ export async function requireActionItem(networkId: string, id: string | undefine
   return item;
 }
 
-/** A delegate of the organisation responsible, or a manager of the group, updates its status. */
-export function canUpdateAction(actor: Actor | null, access: Pick<GroupAccess, "canManage">, item: { organisationId: string | null }) {
-  return access.canManage || (!!actor && !!item.organisationId && actor.delegateOf.has(item.organisationId));
-}
-
 export async function updateActionStatus(networkId: string, actor: Actor, access: GroupAccess, itemId: string, status: string) {
   if (!(ACTION_STATUSES as readonly string[]).includes(status)) throw new MinutesError("form.invalid", 400, "status");
   return transaction(async (tx) => {
     const item = await tx.actionItem.findFirst({ where: { id: itemId, group: { networkId } }, select: { id: true, status: true, organisationId: true } });
     if (!item) throw new MinutesError("error.notFound", 404);
-    if (!canUpdateAction(actor, access, item)) throw new MinutesError("error.forbidden", 403);
+    if (!can(actor, "action.update", { access, item })) throw new MinutesError("error.forbidden", 403);
     if (item.status === status) return item;
     await tx.actionItem.update({ where: { id: item.id }, data: { status, doneAt: status === "done" ? now() : null } });
     await audit(tx, { networkId, actorId: actor.userId, action: "actionItem.status", entityType: "actionItem", entityId: item.id, before: { status: item.status }, after: { status } });

@@ -50,7 +50,7 @@ export function readRsvpToken(token: string): RsvpCheck {
  */
 export async function checkRsvpToken(
   token: string,
-  opts: { expectedMeetingId?: string | null; signedInUserId?: string | null; isParticipant: (groupId: string, userId: string) => Promise<boolean> },
+  opts: { expectedMeetingId?: string | null; signedInUserId?: string | null; isInvited: (groupId: string, userId: string) => Promise<boolean> },
 ): Promise<RsvpCheck> {
   const read = readRsvpToken(token);
   if (!read.ok) return read;
@@ -60,6 +60,6 @@ export async function checkRsvpToken(
   if (!meeting) return { ok: false, problem: "tampered" };
   if (meeting.status === "cancelled") return { ok: false, problem: "cancelled", meetingId: read.meetingId };
   if (meeting.endsAt <= now()) return { ok: false, problem: "ended", meetingId: read.meetingId };
-  if (!(await opts.isParticipant(meeting.groupId, read.userId))) return { ok: false, problem: "notParticipant", meetingId: read.meetingId };
+  if (!(await opts.isInvited(meeting.groupId, read.userId))) return { ok: false, problem: "notParticipant", meetingId: read.meetingId };
   return read;
 }

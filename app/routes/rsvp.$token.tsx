@@ -6,7 +6,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useT } from "#app/components/i18n";
-import { isParticipant, recordRsvp } from "#app/models/meetings.server";
+import { isInvited, recordRsvp } from "#app/models/meetings.server";
 import { checkRsvpToken, type RsvpTokenProblem } from "#app/models/rsvp.server";
 import { ErrorPage } from "#app/root";
 import { prisma } from "#app/utils/db.server";
@@ -17,7 +17,7 @@ import { getUserId } from "#app/utils/session.server";
 type Refused = { refused: RsvpTokenProblem };
 
 async function check(request: Request, token: string, expectedMeetingId?: string | null) {
-  return checkRsvpToken(token, { expectedMeetingId, signedInUserId: await getUserId(request), isParticipant });
+  return checkRsvpToken(token, { expectedMeetingId, signedInUserId: await getUserId(request), isInvited });
 }
 
 function refused(problem: RsvpTokenProblem) {

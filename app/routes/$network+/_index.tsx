@@ -9,6 +9,7 @@ import { prisma } from "#app/utils/db.server";
 import { getActor } from "#app/access/actor.server";
 import { isCoordinator } from "#app/access/network";
 import { requireNetwork } from "#app/models/network.server";
+import { organisationsInNetworkOf } from "#app/access/network.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const network = await requireNetwork(params.network);
@@ -21,13 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       take: 5,
       select: { slug: true, name: true, commune: true, updatedAt: true },
     }),
-    actor && actor.delegateOf.size > 0
-      ? prisma.organisation.findMany({
-          where: { id: { in: [...actor.delegateOf.keys()] }, networks: { some: { networkId: network.id } } },
-          select: { slug: true, name: true },
-          orderBy: { name: "asc" },
-        })
-      : Promise.resolve([]),
+    organisationsInNetworkOf(actor, network.id),
     upcomingMeetings(actor, network.id, { at: now(), take: 5 }),
   ]);
   return {

@@ -18,20 +18,16 @@ import { forbidden } from "#app/utils/errors.server";
 import { isCoordinator } from "#app/access/network";
 import { requireActor } from "#app/access/actor.server";
 import { requireNetwork } from "#app/models/network.server";
+import { organisationsInNetworkOf } from "#app/access/network.server";
+import { can } from "#app/access/can";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const network = await requireNetwork(params.network);
   const actor = await requireActor(request);
   const coordinator = isCoordinator(actor, network.id);
-  const mine = actor.delegateOf.size
-    ? await prisma.organisation.findMany({
-        where: { id: { in: [...actor.delegateOf.keys()] }, networks: { some: { networkId: network.id } } },
-        select: { id: true, slug: true, name: true },
-        orderBy: { name: "asc" },
-      })
-    : [];
+  const mine = await organisationsInNetworkOf(actor, network.id);
   // Only people with a seat in the network: its coordinators and its organisations' delegates.
-  if (!coordinator && mine.length === 0) forbidden();
+  if (!can(actor, "network.seeInside", { networkId: network.id, delegatesHere: mine.length > 0 })) forbidden();
 
   const url = new URL(request.url);
   const orgSlug = (url.searchParams.get("org") ?? "").trim();

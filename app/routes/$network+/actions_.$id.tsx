@@ -6,7 +6,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useT } from "#app/components/i18n";
-import { canUpdateAction, MinutesError, requireActionItem, updateActionStatus } from "#app/models/minutes.server";
+import { MinutesError, requireActionItem, updateActionStatus } from "#app/models/minutes.server";
 import { ErrorPage } from "#app/root";
 import { formatDate } from "#app/utils/dates";
 import { ACTION_STATUSES } from "#app/utils/domain";
@@ -15,20 +15,20 @@ import { groupAccess } from "#app/access/group.server";
 import { forbidden } from "#app/utils/errors.server";
 import { requireActor } from "#app/access/actor.server";
 import { requireNetwork } from "#app/models/network.server";
+import { can } from "#app/access/can";
 
 async function guard(request: Request, params: { network?: string; id?: string }) {
   const network = await requireNetwork(params.network);
   const actor = await requireActor(request);
   const item = await requireActionItem(network.id, params.id);
   const access = await groupAccess(actor, item.group);
-  const responsible = !!item.organisationId && actor.delegateOf.has(item.organisationId);
-  if (!access.isGroupReader && !responsible) forbidden();
+  if (!can(actor, "action.see", { access, item })) forbidden();
   return { network, actor, item, access };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { network, actor, item, access } = await guard(request, params);
-  return { network: { slug: network.slug }, item, mayUpdate: canUpdateAction(actor, access, item) };
+  return { network: { slug: network.slug }, item, mayUpdate: can(actor, "action.update", { access, item }) };
 }
 
 /** Only a page of this network: never an outside address. */
@@ -38,7 +38,7 @@ function safeBack(target: FormDataEntryValue | null, networkSlug: string) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { network, actor, item, access } = await guard(request, params);
-  if (!canUpdateAction(actor, access, item)) forbidden();
+  if (!can(actor, "action.update", { access, item })) forbidden();
   const form = await request.formData();
   const status = form.get("status");
   if (typeof status !== "string" || !(ACTION_STATUSES as readonly string[]).includes(status)) return data({ error: "minutes.error.actionStatus" }, { status: 400 });

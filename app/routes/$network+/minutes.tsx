@@ -14,7 +14,7 @@ import { dateTimeFormat, parseDateKey } from "#app/utils/dates";
 import { DEFAULT_LOCALE, isLocale, makeT } from "#app/utils/i18n";
 import { TIME_ZONE } from "#app/utils/time";
 import { getActor } from "#app/access/actor.server";
-import { isCoordinator } from "#app/access/network";
+import { isSignedInMember } from "#app/access/network";
 import { requireNetwork } from "#app/models/network.server";
 
 type Errors = Partial<Record<"q" | "group" | "from" | "to", string>>;
@@ -42,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = invalid
     ? { total: 0, page: 1, pages: 1, results: [], q }
     : await searchMinutes(actor, network.id, { q, groupId: group?.id, from: from || undefined, to: to || undefined, page: pageParam(url) });
-  const signedInMember = !!actor && (isCoordinator(actor, network.id) || actor.delegateOf.size > 0);
+  const signedInMember = isSignedInMember(actor, network.id);
   return data(
     {
       network: { slug: network.slug, name: network.name },

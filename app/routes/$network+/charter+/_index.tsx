@@ -13,6 +13,7 @@ import { canSignFor, canUploadAdhesionFor, canWithdraw } from "#app/access/chart
 import { getActor } from "#app/access/actor.server";
 import { isCoordinator } from "#app/access/network";
 import { requireNetwork } from "#app/models/network.server";
+import { organisationsInNetworkOf } from "#app/access/network.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const network = await requireNetwork(params.network);
@@ -24,13 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     prisma.charterVersion.count({ where: { networkId: network.id, status: "published" } }),
   ]);
   // The person's own organisations in this network, with what they may do for each.
-  const mine = actor?.delegateOf.size
-    ? await prisma.organisation.findMany({
-        where: { id: { in: [...actor.delegateOf.keys()] }, networks: { some: { networkId: network.id } } },
-        select: { id: true, slug: true, name: true },
-        orderBy: { name: "asc" },
-      })
-    : [];
+  const mine = await organisationsInNetworkOf(actor, network.id);
   const statuses = await membershipStatuses(network.id, mine.map((o) => o.id));
   return {
     network: { slug: network.slug, name: network.name },

@@ -17,6 +17,7 @@ import { visibleMeetingsWhere } from "#app/access/meeting.server";
 import { visibleMinutesWhere } from "#app/access/minutes.server";
 import { getActor } from "#app/access/actor.server";
 import { requireNetwork } from "#app/models/network.server";
+import { can } from "#app/access/can";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const network = await requireNetwork(params.network);
@@ -86,7 +87,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       const of = (status: string) => counts.find((c) => c.meetingId === m.id && c.status === status)?._count._all ?? 0;
       return { meetingId: m.id, title: m.title, startsAt: m.startsAt.toISOString(), present: of("present"), excused: of("excused"), absent: of("absent") };
     });
-  const isDelegateHere = mine.length > 0;
   return {
     network: { slug: network.slug, name: network.name },
     group: {
@@ -106,7 +106,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     actions: actions.map((a) => ({ id: a.id, what: a.what, dueOn: a.dueOn ? dateKey(a.dueOn) : null, organisation: a.organisation?.name ?? null, meeting: a.meeting })),
     turnout,
     mine: mine.map((o) => ({ name: o.name, isMember: o.isMember, groupStatus: o.groupStatus })),
-    showMembersPage: access.canManage || isDelegateHere,
+    showMembersPage: can(actor, "group.openMembersPage", { access, organisationsHere: mine.length }),
     today: todayInBrussels(at),
   };
 }

@@ -20,6 +20,7 @@ import { groupAccess } from "#app/access/group.server";
 import { forbidden } from "#app/utils/errors.server";
 import { requireActor } from "#app/access/actor.server";
 import { requireNetwork } from "#app/models/network.server";
+import { can } from "#app/access/can";
 
 const OrganisationSchema = z.object({ organisation: z.string({ required_error: "groups.error.chooseOrganisation" }).min(1, "groups.error.chooseOrganisation") });
 const ParticipantsSchema = OrganisationSchema.extend({ participants: z.array(z.string().min(1)).max(50, "form.invalid").optional().default([]) });
@@ -31,12 +32,12 @@ async function guard(request: Request, params: LoaderFunctionArgs["params"]) {
   const actor = await requireActor(request);
   const [access, mine] = await Promise.all([groupAccess(actor, group), organisationsOfActor(actor, group)]);
   // The group's managers, and delegates of the network's organisations (who may join).
-  if (!access.canManage && mine.length === 0) forbidden();
+  if (!can(actor, "group.openMembersPage", { access, organisationsHere: mine.length })) forbidden();
   return { network, group, actor, access, mine };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { network, group, access, mine } = await guard(request, params);
+  const { network, group, actor, access, mine } = await guard(request, params);
   const url = new URL(request.url);
   const activeIds = mine.filter((o) => o.groupStatus === "active").map((o) => o.id);
   const [delegates, participants, pending, members] = await Promise.all([
@@ -73,7 +74,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const leaveSlug = url.searchParams.get("leave");
   const ownLeave = mine.find((o) => o.slug === leaveSlug && (o.groupStatus === "active" || o.groupStatus === "pending")) ?? null;
   // A coordinator may also take an organisation out of the group (leaveGroup allows it).
-  const removed = !ownLeave && leaveSlug && access.isCoordinator ? members.find((m) => m.organisation.slug === leaveSlug)?.organisation ?? null : null;
+  const mayRemove = can(actor, "group.administer", { networkId: network.id });
+  const removed = !ownLeave && leaveSlug && mayRemove ? members.find((m) => m.organisation.slug === leaveSlug)?.organisation ?? null : null;
   const confirmLeave = ownLeave ?? (removed ? { id: removed.id, name: removed.name, groupStatus: "active" as const, byCoordinator: true } : null);
   return {
     network: { slug: network.slug, name: network.name },
@@ -91,7 +93,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     pending: pending.map((p) => ({ ...p.organisation, requestedBy: p.requestedBy?.name ?? null, since: p.updatedAt.toISOString() })),
     members: members.map((m) => ({ id: m.organisation.id, slug: m.organisation.slug, name: m.organisation.name, participants: m.organisation.groupParticipants.map((p) => p.user.name) })),
     confirmLeave: confirmLeave ? { id: confirmLeave.id, name: confirmLeave.name, groupStatus: confirmLeave.groupStatus, byCoordinator: "byCoordinator" in confirmLeave } : null,
-    isCoordinator: access.isCoordinator,
+    isCoordinator: mayRemove,
   };
 }
 

@@ -9,7 +9,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
 import { ErrorSummary, SubmissionKeyField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
-import { isParticipant, MeetingError, occurrenceInfo, proposeAgendaItem, recordRsvp } from "#app/models/meetings.server";
+import { isInvited, MeetingError, occurrenceInfo, proposeAgendaItem, recordRsvp } from "#app/models/meetings.server";
 import { ErrorPage } from "#app/root";
 import { now } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
@@ -20,32 +20,32 @@ import { AgendaItemFields, AgendaItemSchema, agendaInput, RadioGroup, RsvpSchema
 import { meetingContext } from "./__meeting.server";
 import { forbidden } from "#app/utils/errors.server";
 import { requireActor } from "#app/access/actor.server";
+import { can } from "#app/access/can";
 
-async function rights(ctx: Awaited<ReturnType<typeof meetingContext>>) {
+/** What the reader may do here, asked of app/access (the invitation list is the meeting model's fact). */
+async function readerMay(ctx: Awaited<ReturnType<typeof meetingContext>>) {
   const { actor, meeting, access } = ctx;
   const at = now();
-  const open = meeting.status === "scheduled" && meeting.endsAt > at;
-  const member = !!actor && (access.isGroupReader || (await isParticipant(meeting.group.id, actor.userId)));
-  return {
-    canRsvp: open && member,
-    canPropose: open && member && !!meeting.proposalsUntil && meeting.proposalsUntil > at,
-  };
+  const invited = !!actor && (await isInvited(meeting.group.id, actor.userId));
+  const scope = { access, invited, meeting, at };
+  return { canRsvp: can(actor, "meeting.answer", scope), canPropose: can(actor, "meeting.propose", scope) };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await meetingContext(request, params);
   const { network, actor, meeting, access } = ctx;
-  const { canRsvp, canPropose } = await rights(ctx);
+  const { canRsvp, canPropose } = await readerMay(ctx);
   const [agenda, myProposals, myRsvp, counts, siblings] = await Promise.all([
     prisma.agendaItem.findMany({ where: { meetingId: meeting.id, status: "accepted" }, orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { id: true, title: true, ownerName: true, durationMinutes: true } }),
     actor ? prisma.agendaItem.findMany({ where: { meetingId: meeting.id, proposedById: actor.userId, status: { not: "accepted" } }, select: { id: true, title: true, status: true }, orderBy: { createdAt: "asc" } }) : [],
     actor ? prisma.rsvp.findUnique({ where: { meetingId_userId: { meetingId: meeting.id, userId: actor.userId } }, select: { response: true } }) : null,
-    access.isGroupReader ? prisma.rsvp.groupBy({ by: ["response"], where: { meetingId: meeting.id }, _count: { _all: true } }) : [],
+    can(actor, "group.readInside", { access }) ? prisma.rsvp.groupBy({ by: ["response"], where: { meetingId: meeting.id }, _count: { _all: true } }) : [],
     meeting.seriesId
       ? prisma.meeting.findMany({ where: { seriesId: meeting.seriesId, id: { not: meeting.id } }, select: { id: true, startsAt: true, status: true }, orderBy: { startsAt: "asc" } })
       : [],
   ]);
-  const proposalsWaiting = access.canManage ? await prisma.agendaItem.count({ where: { meetingId: meeting.id, status: "proposed" } }) : 0;
+  const canManage = can(actor, "meeting.manage", { access });
+  const proposalsWaiting = canManage ? await prisma.agendaItem.count({ where: { meetingId: meeting.id, status: "proposed" } }) : 0;
   return {
     network: { slug: network.slug, name: network.name },
     meeting: {
@@ -70,8 +70,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     counts: Object.fromEntries(counts.map((c) => [c.response, c._count._all])) as Record<string, number>,
     canRsvp,
     canPropose,
-    canManage: access.canManage,
-    isInsider: access.isInsider || access.isGroupReader,
+    canManage,
+    isInsider: can(actor, "meeting.seeDetails", { access }),
     proposalsWaiting,
     submissionKey: newSubmissionKey(),
   };
@@ -82,7 +82,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await meetingContext(request, params);
   const { network, meeting } = ctx;
   const actor = ctx.actor!;
-  const { canRsvp, canPropose } = await rights(ctx);
+  const { canRsvp, canPropose } = await readerMay(ctx);
   const formData = await request.formData();
   const intent = formData.get("intent");
   const back = `/${network.slug}/meetings/${meeting.id}`;

@@ -5,13 +5,14 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useT } from "#app/components/i18n";
-import { AttendanceError, attendanceSheet, canTakeAttendance, hasStarted, recordAttendance } from "#app/models/attendance.server";
+import { AttendanceError, attendanceSheet, hasStarted, recordAttendance } from "#app/models/attendance.server";
 import { requireMeeting } from "#app/models/minutes.server";
 import { ErrorPage } from "#app/root";
 import { ATTENDANCE_STATUSES } from "#app/utils/domain";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { formatMeetingStart } from "#app/utils/meeting-format";
 import { groupAccess } from "#app/access/group.server";
+import { can } from "#app/access/can";
 import { forbidden } from "#app/utils/errors.server";
 import { requireActor } from "#app/access/actor.server";
 import { requireNetwork } from "#app/models/network.server";
@@ -21,7 +22,7 @@ async function guard(request: Request, params: { network?: string; meeting?: str
   const actor = await requireActor(request);
   const meeting = await requireMeeting(network.id, params.meeting);
   const access = await groupAccess(actor, meeting.group);
-  if (!canTakeAttendance(access, meeting, actor.userId)) forbidden();
+  if (!can(actor, "meeting.takeAttendance", { access, meeting })) forbidden();
   return { network, actor, meeting };
 }
 

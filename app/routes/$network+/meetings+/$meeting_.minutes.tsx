@@ -15,9 +15,7 @@ import { attendanceList } from "#app/models/attendance.server";
 import {
   addComment,
   allowedTransitions,
-  canUpdateAction,
   forDisplay,
-  isParticipant,
   meetingActionItems,
   minutesComments,
   nameNoteTaker,
@@ -35,6 +33,7 @@ import { formatMeetingStart } from "#app/utils/meeting-format";
 import { ActionItemsBlock, AttendanceBlock, MinutesText, StatusBadge, VersionFacts } from "./__minutes-view";
 import { isFrozenByDatabase, minutesContext, notReadable, rethrowStatus } from "./__minutes.server";
 import { requireActor } from "#app/access/actor.server";
+import { can } from "#app/access/can";
 
 const id = z.string({ required_error: "form.invalid" }).min(1, "form.invalid");
 const ActionSchema = z.discriminatedUnion("intent", [
@@ -78,8 +77,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [attendance, actions, comments, candidates] = await Promise.all([
     current ? attendanceList(meeting.id) : null,
     current ? meetingActionItems(meeting.id) : [],
-    current && access.isGroupReader ? minutesComments(current.id) : [],
-    access.canManage ? noteTakerCandidates(meeting.groupId) : [],
+    current && can(actor, "minutes.comment", { access }) ? minutesComments(current.id) : [],
+    can(actor, "minutes.manage", { access }) ? noteTakerCandidates(meeting.groupId) : [],
   ]);
   return {
     network: { slug: network.slug, name: network.name },
@@ -98,11 +97,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     attendance,
     actions: actions.map((a) => ({
       ...a,
-      mayUpdate:
-        !!actor &&
-        canUpdateAction(actor, access, {
-          organisationId: a.organisation?.id ?? null,
-        }),
+      mayUpdate: can(actor, "action.update", { access, item: { organisationId: a.organisation?.id ?? null } }),
     })),
     comments,
     history: readable.map((v) => ({
@@ -111,15 +106,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       publishedAt: v.publishedAt,
       createdAt: v.createdAt,
     })),
-    transitions: current ? allowedTransitions(current.status, mayWrite, access.canManage) : [],
+    transitions: current ? allowedTransitions(current.status, mayWrite, can(actor, "minutes.manage", { access })) : [],
     approvalOnAgenda: !!current?.approvalMeetingId,
     may: {
       write: mayWrite,
-      manage: access.canManage,
+      manage: can(actor, "minutes.manage", { access }),
       edit: mayWrite && (!latest || latest.status === "draft"),
       correct: mayWrite && latest?.status === "published",
-      comment: access.isGroupReader && current?.status === "submitted",
-      volunteer: !!actor && isParticipant(access) && !meeting.noteTakerId && meeting.status !== "cancelled",
+      comment: can(actor, "minutes.comment", { access }) && current?.status === "submitted",
+      volunteer: can(actor, "minutes.volunteer", { access }) && !meeting.noteTakerId && meeting.status !== "cancelled",
       attendance: mayWrite,
       pdf: !!current,
     },
@@ -136,7 +131,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await minutesContext(request, params);
   const { network, meeting, access } = ctx;
   // Nobody outside the group acts here (the model checks each right again).
-  if (!access.isGroupReader && !ctx.mayWrite) await notReadable(request, actor);
+  if (!can(actor, "group.readInside", { access }) && !ctx.mayWrite) await notReadable(request, actor);
   const formData = await request.formData();
   const submission = parseSubmission(formData, {
     schema: ActionSchema,

@@ -10,6 +10,7 @@ import { formatMeetingStart } from "#app/utils/meeting-format";
 import { MinutesText, VersionFacts } from "./__minutes-view";
 import { minutesContext, notReadable } from "./__minutes.server";
 import { invariantResponse } from "#app/utils/errors.server";
+import { can } from "#app/access/can";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const number = /^[1-9]\d{0,5}$/.test(params.version ?? "") ? Number(params.version) : null;
@@ -21,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     if (!actor && versions.some((v) => v.version === number)) await notReadable(request, actor);
     invariantResponse(false, "error.notFound", 404);
   }
-  const comments = access.isGroupReader ? await minutesComments(version.id) : [];
+  const comments = can(actor, "minutes.comment", { access }) ? await minutesComments(version.id) : [];
   return {
     network: { slug: network.slug },
     meeting: { id: meeting.id, title: meeting.title, startsAt: meeting.startsAt },

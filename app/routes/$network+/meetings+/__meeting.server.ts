@@ -11,6 +11,7 @@ import { forbidden } from "#app/utils/errors.server";
 import { getActor, requireActor } from "#app/access/actor.server";
 import { requireNetwork } from "#app/models/network.server";
 import type { Actor } from "#app/access/actor";
+import { can } from "#app/access/can";
 
 export const meetingPageSelect = {
   id: true,
@@ -50,7 +51,7 @@ export async function managerContext(request: Request, params: { network?: strin
   const network = await requireNetwork(params.network);
   const actor = await requireActor(request);
   const ctx = await meetingContext(request, params);
-  if (!ctx.access.canManage) forbidden();
+  if (!can(actor, "meeting.manage", { access: ctx.access })) forbidden();
   return { ...ctx, network, actor: actor as Actor, access: ctx.access as GroupAccess };
 }
 

@@ -1,12 +1,13 @@
 // Server side shared by the minutes pages (reader, earlier version, edit, PDF, attendance): who is
 // reading, which versions they may see, and the one answer to a refusal of the model.
 import { data } from "@remix-run/node";
-import { canReadVersion, canWrite, minutesVersions, MinutesError, requireMeeting, type MeetingRef, type MinutesVersion } from "#app/models/minutes.server";
+import { minutesVersions, MinutesError, requireMeeting, type MeetingRef, type MinutesVersion } from "#app/models/minutes.server";
 import { groupAccess } from "#app/access/group.server";
 import type { GroupAccess } from "#app/access/group";
 import { getActor, requireActor } from "#app/access/actor.server";
 import { requireNetwork } from "#app/models/network.server";
 import type { Actor } from "#app/access/actor";
+import { can } from "#app/access/can";
 
 export type MinutesContext = {
   network: Awaited<ReturnType<typeof requireNetwork>>;
@@ -26,10 +27,10 @@ export async function minutesContext(request: Request, params: { network?: strin
   const meeting = await requireMeeting(network.id, params.meeting);
   const actor = await getActor(request);
   const access = await groupAccess(actor, meeting.group);
-  const mayWrite = !!actor && canWrite(access, meeting, actor.userId);
+  const mayWrite = can(actor, "minutes.write", { access, meeting });
   const versions = await minutesVersions(meeting.id);
-  const readable = versions.filter((v) => canReadVersion(v, access, mayWrite));
-  const meetingVisible = access.isInsider || access.isGroupReader || meeting.isPublic;
+  const readable = versions.filter((version) => can(actor, "minutes.readVersion", { access, meeting, version }));
+  const meetingVisible = can(actor, "meeting.see", { access, meeting });
   return { network, actor, meeting, access, mayWrite, versions, readable, meetingVisible };
 }
 

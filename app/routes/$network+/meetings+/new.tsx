@@ -24,11 +24,13 @@ import { isCoordinator } from "#app/access/network";
 import { requireActor } from "#app/access/actor.server";
 import { requireNetwork } from "#app/models/network.server";
 import type { Actor } from "#app/access/actor";
+import { can } from "#app/access/can";
+import { managedGroupsWhere } from "#app/access/group.server";
 
 /** The groups this person may schedule for: all for a coordinator, else those they facilitate. */
 async function manageableGroups(actor: Actor, networkId: string) {
   return prisma.workingGroup.findMany({
-    where: { networkId, archivedAt: null, ...(isCoordinator(actor, networkId) ? {} : { facilitators: { some: { userId: actor.userId } } }) },
+    where: managedGroupsWhere(actor, networkId),
     select: { id: true, slug: true, name: true, networkId: true },
     orderBy: { name: "asc" },
   });
@@ -72,7 +74,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!group) return data(submission.reply({ fieldErrors: { group: ["meetings.form.groupRequired"] } }), { status: 400 });
   // The list above already holds only groups this person manages; the rule is asked once more
   // where it is written.
-  if (!(await groupAccess(actor, group)).canManage) forbidden();
+  if (!can(actor, "group.manage", { access: await groupAccess(actor, group) })) forbidden();
   try {
     // The same form sent twice (its key) gets the first one's answer, and schedules nothing more.
     const { meetingId, count } = await scheduleMeeting(group.id, actor.userId, scheduleInput(submission.value), submissionKeyOf(formData));

@@ -4,7 +4,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
-import { isCoordinator } from "#app/access/network";
+import { can } from "#app/access/can";
 import { requireOrganisationEditor } from "#app/access/require.server";
 import { ErrorSummary, SelectField, SubmissionKeyField, TextField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
@@ -37,7 +37,7 @@ async function guard(request: Request, params: LoaderFunctionArgs["params"]) {
   const network = await requireNetwork(params.network);
   const org = await requireNetworkOrganisation(network.id, params.org);
   const actor = await requireOrganisationEditor(request, network.id, org.id);
-  return { network, org, actor, canManage: isCoordinator(actor, network.id) };
+  return { network, org, actor, canManage: can(actor, "organisation.manageDelegates", { networkId: network.id }) };
 }
 
 const ROLE_ORDER: Record<string, number> = { titular: 0, substitute: 1, staff: 2 };
