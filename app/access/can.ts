@@ -21,6 +21,8 @@ type ActionItem = InGroup & { item: { organisationId: string | null } };
 
 export type Scopes = {
   "platform.administer": Record<string, never>;
+  /** An invitation is accepted by the person signed in with the address it was sent to. */
+  "invitation.accept": { email: string };
   "network.coordinate": InNetwork;
   /** `delegatesHere`: the person is a delegate of one of the network's organisations (network.server.ts). */
   "network.seeInside": InNetwork & { delegatesHere: boolean };
@@ -57,6 +59,7 @@ export type Capability = keyof Scopes;
 
 const RULES: { [C in Capability]: (actor: Actor | null, scope: Scopes[C]) => boolean } = {
   "platform.administer": (actor) => isPlatformAdmin(actor),
+  "invitation.accept": (actor, s) => !!actor && actor.email === s.email,
   "network.coordinate": (actor, s) => isCoordinator(actor, s.networkId),
   "network.seeInside": (actor, s) => isInsiderOf(actor, s.networkId, s.delegatesHere),
   "organisation.edit": (actor, s) => canEditOrganisation(actor, s.networkId, s.organisationId),

@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-ru
 import { z } from "zod";
 
 import { getActor, requireActor } from "#app/access/actor.server";
+import { can } from "#app/access/can";
 import { ErrorSummary, SelectField, TextField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
 import {
@@ -96,7 +97,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "accept") {
     const actor = await requireActor(request);
     // The link alone is not enough to attach an existing account: the person must be signed in as it.
-    if (actor.email !== invitation.email) forbidden();
+    if (!can(actor, "invitation.accept", { email: invitation.email })) forbidden();
     try {
       await transaction((tx) => acceptInvitation(tx, invitation.id, actor.userId));
     } catch (error) {
