@@ -3,7 +3,6 @@
 // facilitator) or by the meeting's note-taker. Until it is taken, the sheet is pre-filled from the
 // RSVPs of each organisation's participants: someone said yes → present; else someone said no →
 // excused; else absent. The register feeds the minutes (their attendance list) and the turnout.
-import type { GroupAccess } from "#app/access/group";
 import type { Prisma } from "#app/generated/prisma/client";
 import { audit } from "#app/utils/audit.server";
 import { now } from "#app/utils/clock.server";

@@ -20,7 +20,6 @@ import { MeetingFields, NewMeetingSchema, scheduleInput, SeriesFields, meetingPa
 import { meetingErrorReply } from "./__meeting.server";
 import { groupAccess } from "#app/access/group.server";
 import { forbidden } from "#app/utils/errors.server";
-import { isCoordinator } from "#app/access/network";
 import { requireActor } from "#app/access/actor.server";
 import { requireNetwork } from "#app/models/network.server";
 import type { Actor } from "#app/access/actor";
