@@ -8,10 +8,9 @@ import { randomUUID } from "node:crypto";
 
 import type { Prisma } from "#app/generated/prisma/client";
 import { createOrganisation, type OpeningHourInput, type OrganisationInput } from "#app/models/organisation.server";
-import { addDays, parseDateKey, todayInBrussels } from "#app/utils/dates";
+import { addDays, brusselsInstant, expandRule, parseDateKey, todayInBrussels } from "#app/utils/brussels-time";
 import { prisma, transaction } from "#app/utils/db.server";
 import { type DelegateRole,ORGANISATION_KINDS, SPOKEN_LANGUAGES } from "#app/utils/domain";
-import { brusselsInstant, expandRule } from "#app/utils/recurrence";
 import { minutesSearchText } from "#app/utils/rich-text.server";
 import { createAdhesion, createCharterVersion, createNetwork, createUser, makeCoordinator, makeDelegate, sessionCookie } from "#tests/factories";
 

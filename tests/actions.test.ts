@@ -2,10 +2,11 @@
 // most urgent first and overdue ones flagged; a coordinator sees every open action of the network
 // and filters by group or organisation; others are refused.
 import { beforeAll, beforeEach, expect, test } from "vitest";
+
 import { loader } from "#app/routes/$network+/actions";
+import { parseDateKey } from "#app/utils/brussels-time";
 import { setNow } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
-import { parseDateKey } from "#app/utils/dates";
 import { createGroup, createMeeting, createNetwork, createOrganisation, createUser, makeCoordinator, makeDelegate, makeRequest, sessionCookie } from "#tests/factories";
 import { call } from "#tests/route-call";
 

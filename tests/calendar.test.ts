@@ -6,14 +6,16 @@
 // renewed (old address 404) and parsed as valid iCalendar by ical.js.
 import ICAL from "ical.js";
 import { afterEach, describe, expect, test } from "vitest";
+
 import { actorById } from "#app/access/actor.server";
-import { feedMeetingsWhere, feedByToken, monthGrid, myMeetings, shiftMonth, tokenFromParam } from "#app/models/calendar.server";
+import { feedByToken, feedMeetingsWhere, myMeetings, tokenFromParam } from "#app/models/calendar.server";
 import { loader as homeLoader } from "#app/routes/$network+/_index";
 import { action as publicFeedAction, loader as publicFeedLoader } from "#app/routes/$network+/admin+/calendar-feed";
 import { loader as calendarLoader } from "#app/routes/$network+/calendar";
 import { loader as accountLoader } from "#app/routes/account";
 import { action as feedsAction, loader as feedsLoader } from "#app/routes/account_.calendars";
 import { loader as icalLoader } from "#app/routes/ical.$token";
+import { monthGrid, shiftMonth } from "#app/utils/brussels-time";
 import { setNow } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
 import { addGroupMember, createGroup, createMeeting, createNetwork, createOrganisation, createUser, makeCoordinator, makeDelegate, makeFacilitator, makeRequest, sessionCookie } from "#tests/factories";

@@ -5,13 +5,15 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+
 import { afterAll, beforeEach, describe, expect, test } from "vitest";
+
 import { membershipStatus } from "#app/models/adhesion.server";
 import { action as dashboardAction } from "#app/routes/$network+/admin+/adhesions";
 import { loader as scanLoader } from "#app/routes/$network+/charter+/adhesions.$id.scan";
 import { action as uploadAction, loader as uploadLoader } from "#app/routes/$network+/charter+/upload";
+import { todayInBrussels } from "#app/utils/brussels-time";
 import { setNow } from "#app/utils/clock.server";
-import { todayInBrussels } from "#app/utils/dates";
 import { prisma } from "#app/utils/db.server";
 import { resetEnv } from "#app/utils/env.server";
 import {

@@ -4,6 +4,7 @@
 // and proposals with their deadline, reminders once two days before, and the routes' permissions
 // and messages.
 import { afterEach, describe, expect, test } from "vitest";
+
 import {
   addAgendaItem,
   cancelMeeting,
@@ -13,20 +14,20 @@ import {
   moveAgendaItem,
   proposeAgendaItem,
   removeAgendaItem,
+  type ScheduleInput,
   scheduleMeeting,
   sendDueMeetingReminders,
   updateMeeting,
-  type ScheduleInput,
 } from "#app/models/meetings.server";
-import { action as newAction, loader as newLoader } from "#app/routes/$network+/meetings+/new";
 import { action as meetingAction, loader as meetingLoader } from "#app/routes/$network+/meetings+/$meeting";
-import { action as editAction } from "#app/routes/$network+/meetings+/$meeting_.edit";
-import { action as cancelAction } from "#app/routes/$network+/meetings+/$meeting_.cancel";
 import { action as agendaAction, loader as agendaLoader } from "#app/routes/$network+/meetings+/$meeting_.agenda";
+import { action as cancelAction } from "#app/routes/$network+/meetings+/$meeting_.cancel";
+import { action as editAction } from "#app/routes/$network+/meetings+/$meeting_.edit";
 import { loader as icsLoader } from "#app/routes/$network+/meetings+/$meeting_.ics";
+import { action as newAction, loader as newLoader } from "#app/routes/$network+/meetings+/new";
+import { brusselsParts } from "#app/utils/brussels-time";
 import { setNow } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
-import { brusselsParts } from "#app/utils/recurrence";
 import { addGroupMember, createGroup, createMeeting, createNetwork, createOrganisation, createUser, makeCoordinator, makeDelegate, makeFacilitator, makeRequest, sessionCookie } from "#tests/factories";
 import { call } from "#tests/route-call";
 

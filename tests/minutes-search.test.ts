@@ -2,10 +2,12 @@
 // visitor sees public minutes only, a non-member never sees group-only minutes, not even in an
 // excerpt), superseded versions left out, filters, pagination, and hostile input kept harmless.
 import { beforeAll, describe, expect, test } from "vitest";
+
+import { getActor } from "#app/access/actor.server";
 import { searchMinutes } from "#app/models/minutes-search.server";
 import { loader } from "#app/routes/$network+/minutes";
+import { brusselsInstant } from "#app/utils/brussels-time";
 import { prisma } from "#app/utils/db.server";
-import { brusselsInstant } from "#app/utils/recurrence";
 import { minutesSearchText } from "#app/utils/rich-text.server";
 import {
   addGroupMember,
@@ -22,7 +24,6 @@ import {
   sessionCookie,
 } from "#tests/factories";
 import { call } from "#tests/route-call";
-import { getActor } from "#app/access/actor.server";
 
 type Hit = Awaited<ReturnType<typeof searchMinutes>>["results"][number];
 const plain = (hit: Hit) => hit.excerpt.map((s) => s.text).join("");

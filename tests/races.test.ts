@@ -12,8 +12,8 @@ import { action as cancelAction } from "#app/routes/$network+/meetings+/$meeting
 import { action as newMeetingAction, loader as newMeetingLoader } from "#app/routes/$network+/meetings+/new";
 import { action as delegatesAction, loader as delegatesLoader } from "#app/routes/$network+/organisations+/$org_.delegates";
 import { action as invitationAction } from "#app/routes/invitations.$token";
+import { addDays, todayInBrussels } from "#app/utils/brussels-time";
 import { now } from "#app/utils/clock.server";
-import { addDays, todayInBrussels } from "#app/utils/dates";
 import { prisma, transaction } from "#app/utils/db.server";
 import {
   addGroupMember,

@@ -3,9 +3,10 @@
 // meeting is struck through and says so in words (a strike-through alone is not announced).
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
+
+import { dayFormat, dayKeyNoon, regionalInstantFormat } from "#app/utils/brussels-time";
+
 import { useT } from "./i18n";
-import { dateTimeFormat } from "#app/utils/dates";
-import { TIME_ZONE } from "#app/utils/time";
 
 export type MeetingSummaryData = {
   id: string;
@@ -21,35 +22,25 @@ export type MeetingSummaryData = {
   network: { slug: string; name: string };
 };
 
-const OPTIONS: Record<"time" | "day" | "longDay" | "dayTime" | "month", Intl.DateTimeFormatOptions> = {
-  time: { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: TIME_ZONE },
-  // Day keys ("2026-12-01") are read at noon UTC, which is the same day in Brussels.
-  day: { day: "numeric", month: "long", timeZone: "UTC" },
-  longDay: { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" },
-  month: { month: "long", year: "numeric", timeZone: "UTC" },
-  dayTime: { weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: TIME_ZONE },
-};
-const formatter = (locale: string, kind: keyof typeof OPTIONS) => dateTimeFormat(locale, OPTIONS[kind]);
-
 /** "14:00" in Brussels. */
 export function formatTime(iso: string, locale: string) {
-  return formatter(locale, "time").format(new Date(iso));
+  return regionalInstantFormat(locale, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(iso));
 }
 /** "mardi 1 décembre 2026" for a day key. */
 export function formatLongDay(day: string, locale: string) {
-  return formatter(locale, "longDay").format(new Date(`${day}T12:00:00.000Z`));
+  return dayFormat(locale, { weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(dayKeyNoon(day));
 }
 /** "1 décembre" for a day key. */
 export function formatDayMonth(day: string, locale: string) {
-  return formatter(locale, "day").format(new Date(`${day}T12:00:00.000Z`));
+  return dayFormat(locale, { day: "numeric", month: "long" }).format(dayKeyNoon(day));
 }
 /** "décembre 2026" for a month key. */
 export function formatMonth(month: string, locale: string) {
-  return formatter(locale, "month").format(new Date(`${month}-15T12:00:00.000Z`));
+  return dayFormat(locale, { month: "long", year: "numeric" }).format(dayKeyNoon(`${month}-15`));
 }
 /** "mardi 1 décembre à 14:00" in Brussels. */
 export function formatDayTime(iso: string, locale: string) {
-  return formatter(locale, "dayTime").format(new Date(iso));
+  return regionalInstantFormat(locale, { weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(iso));
 }
 
 export function meetingHref(m: { id: string; network: { slug: string } }) {

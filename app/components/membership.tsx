@@ -2,7 +2,7 @@
 // and as a sentence with its dates: on the charter pages, the directory and the profiles.
 import { useT } from "#app/components/i18n";
 import type { MembershipStatus } from "#app/models/adhesion.server";
-import { formatDate } from "#app/utils/dates";
+import { formatDate } from "#app/utils/brussels-time";
 
 const BADGE: Record<string, string> = {
   member: "badge--open",

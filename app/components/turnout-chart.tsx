@@ -2,7 +2,8 @@
 // excused, absent organisations), drawn in SVG that scales with the page. The chart is an image
 // with a text summary for screen readers; the same numbers are in a table right below it, so that
 // nobody depends on colours or on the drawing.
-import { dateTimeFormat } from "#app/utils/dates";
+import { regionalInstantFormat } from "#app/utils/brussels-time";
+
 import { useT } from "./i18n";
 
 export type TurnoutPoint = { meetingId: string; title: string; startsAt: string; present: number; excused: number; absent: number };
@@ -10,14 +11,14 @@ export type TurnoutPoint = { meetingId: string; title: string; startsAt: string;
 const COLOURS = { present: "#0b5c4a", excused: "#a15c00", absent: "#6b6b6b" } as const;
 const KINDS = ["present", "excused", "absent"] as const;
 
-function dayFormat(locale: string) {
-  return dateTimeFormat(locale, { day: "numeric", month: "short", year: "2-digit", timeZone: "Europe/Brussels" });
+function shortDayFormat(locale: string) {
+  return regionalInstantFormat(locale, { day: "numeric", month: "short", year: "2-digit" });
 }
 
 export function TurnoutChart({ points, id = "turnout" }: { points: TurnoutPoint[]; id?: string }) {
   const t = useT();
   if (points.length === 0) return <p>{t("groups.turnout.none")}</p>;
-  const day = dayFormat(t.locale);
+  const day = shortDayFormat(t.locale);
   const max = Math.max(1, ...points.map((p) => p.present + p.excused + p.absent));
   const width = 640;
   const height = 240;

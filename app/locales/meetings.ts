@@ -1,5 +1,5 @@
 // Strings of the meetings pages, invitations, RSVP and reminders (and the series rule errors of
-// app/utils/recurrence.ts). French first; the three languages keep the same keys.
+// app/utils/brussels-time.ts). French first; the three languages keep the same keys.
 export default {
   fr: {
     "audit.action.meeting.schedule": "Réunion planifiée",

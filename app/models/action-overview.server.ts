@@ -2,8 +2,8 @@
 // do" for a delegate, every open action of the network for a coordinator. Only a list: status
 // changes happen on the minutes of the meeting (minutes.server.ts).
 import type { Prisma } from "#app/generated/prisma/client";
+import { dateKey, parseDateKey } from "#app/utils/brussels-time";
 import { prisma } from "#app/utils/db.server";
-import { dateKey, parseDateKey } from "#app/utils/dates";
 
 export type ActionScope = {
   networkId: string;

@@ -9,8 +9,8 @@
 //   applicant  none of the above (never signed, or a paper copy awaiting review)
 import type { Prisma } from "#app/generated/prisma/client";
 import { audit } from "#app/utils/audit.server";
+import { addDays, dateKey, formatDate, todayInBrussels } from "#app/utils/brussels-time";
 import { now } from "#app/utils/clock.server";
-import { addDays, dateKey, formatDate, todayInBrussels } from "#app/utils/dates";
 import { prisma, transaction } from "#app/utils/db.server";
 import { ORGANISATION_KINDS } from "#app/utils/domain";
 import { emailLayout, sendEmail } from "#app/utils/email.server";

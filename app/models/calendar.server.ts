@@ -7,15 +7,10 @@ import { visibleMeetingsWhere } from "#app/access/meeting.server";
 import { insiderNetworksWhere } from "#app/access/network.server";
 import type { Prisma } from "#app/generated/prisma/client";
 import { audit } from "#app/utils/audit.server";
-import { meetingDay } from "#app/utils/calendar";
+import { meetingDay } from "#app/utils/brussels-time";
 import { now } from "#app/utils/clock.server";
 import { prisma, transaction } from "#app/utils/db.server";
 import { randomToken } from "#app/utils/tokens.server";
-
-
-
-// The month helpers are shared with the page (client code): app/utils/calendar.ts.
-export { currentMonth, meetingDay, monthGrid, parseMonth, shiftMonth } from "#app/utils/calendar";
 
 // --- Meetings a reader may see ------------------------------------------------------------------
 

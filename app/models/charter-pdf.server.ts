@@ -6,16 +6,18 @@
 // version's publication date (never "now"), so the ETag can be computed without rendering.
 import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
+
 import PDFDocument from "pdfkit";
+
+import { getActor } from "#app/access/actor.server";
 import { signatories as currentSignatories } from "#app/models/adhesion.server";
-import { formatDate } from "#app/utils/dates";
+import { formatDate } from "#app/utils/brussels-time";
 import { prisma } from "#app/utils/db.server";
 import { ORGANISATION_KINDS } from "#app/utils/domain";
-import { makeT, type Locale, type T } from "#app/utils/i18n";
-import { resolveLocale } from "#app/utils/i18n.server";
 import { escapeHtml } from "#app/utils/email.server";
+import { type Locale, makeT, type T } from "#app/utils/i18n";
+import { resolveLocale } from "#app/utils/i18n.server";
 import { fingerprintOf, htmlToBlocks } from "#app/utils/rich-text.server";
-import { getActor } from "#app/access/actor.server";
 
 // --- Fonts ------------------------------------------------------------------------------------
 

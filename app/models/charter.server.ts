@@ -3,13 +3,13 @@
 // after the first, asks every member organisation to adhere again before a deadline.
 import type { Prisma } from "#app/generated/prisma/client";
 import { audit } from "#app/utils/audit.server";
+import { dateKey, formatDate, todayInBrussels } from "#app/utils/brussels-time";
 import { now } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
 import { emailLayout, sendEmail } from "#app/utils/email.server";
 import { getEnv } from "#app/utils/env.server";
 import { isLocale, makeT } from "#app/utils/i18n";
 import { fingerprintOf, sanitizeRichText } from "#app/utils/rich-text.server";
-import { dateKey, formatDate, todayInBrussels } from "#app/utils/dates";
 
 type Tx = Prisma.TransactionClient;
 

@@ -2,10 +2,10 @@
 // work and a page costs the same few queries (count, the page of results, whether each is open
 // now, the communes for the filter) whatever the size of the network.
 import type { Prisma } from "#app/generated/prisma/client";
-import { memberWhere, membershipStatuses } from "#app/models/adhesion.server";
+import { membershipStatuses,memberWhere } from "#app/models/adhesion.server";
+import { brusselsWeekMinute } from "#app/utils/brussels-time";
 import { prisma } from "#app/utils/db.server";
 import { foldText } from "#app/utils/domain";
-import { brusselsWeekMinute } from "#app/utils/time";
 
 export const DIRECTORY_PAGE_SIZE = 20;
 

@@ -4,6 +4,7 @@
 // coordinator makes afterwards live here too. Every change is audited in its transaction.
 import type { Prisma } from "#app/generated/prisma/client";
 import { audit } from "#app/utils/audit.server";
+import { instantFormat } from "#app/utils/brussels-time";
 import { now } from "#app/utils/clock.server";
 import { prisma, transaction } from "#app/utils/db.server";
 import type { DelegateRole } from "#app/utils/domain";
@@ -11,7 +12,6 @@ import { emailLayout, sendEmail } from "#app/utils/email.server";
 import { getEnv } from "#app/utils/env.server";
 import { isLocale, type Locale,makeT } from "#app/utils/i18n";
 import { hashPassword } from "#app/utils/password.server";
-import { TIME_ZONE } from "#app/utils/time";
 import { hashToken, randomToken } from "#app/utils/tokens.server";
 
 type Tx = Prisma.TransactionClient;
@@ -108,7 +108,7 @@ export async function createInvitation(tx: Tx, input: CreateInput) {
     network: invitation.network.name,
     organisation: invitation.organisation?.name ?? "",
     role: t(`delegates.role.${invitation.role}`),
-    date: new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: TIME_ZONE }).format(invitation.expiresAt),
+    date: instantFormat(locale, { dateStyle: "long" }).format(invitation.expiresAt),
   };
   const body = emailLayout({
     title: t("invite.email.title"),

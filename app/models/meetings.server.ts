@@ -18,6 +18,7 @@ import { can } from "#app/access/can";
 import { groupAccess } from "#app/access/group.server";
 import type { Prisma } from "#app/generated/prisma/client";
 import { audit } from "#app/utils/audit.server";
+import { brusselsInstant, brusselsParts, checkRule, expandRule, formatMeetingWhen, type SeriesRule } from "#app/utils/brussels-time";
 import { now } from "#app/utils/clock.server";
 import { prisma, transaction } from "#app/utils/db.server";
 import { emailLayout, sendEmail } from "#app/utils/email.server";
@@ -26,8 +27,6 @@ import { DomainError } from "#app/utils/errors.server";
 import { isLocale, makeT } from "#app/utils/i18n";
 import { icsMeetingSelect, meetingsCalendar, meetingUrl, seriesInstants } from "#app/utils/ics.server";
 import { claimSubmission, recordSubmissionResult, submissionResult } from "#app/utils/idempotency.server";
-import { formatMeetingWhen } from "#app/utils/meeting-format";
-import { brusselsInstant, brusselsParts, checkRule, expandRule, type SeriesRule } from "#app/utils/recurrence";
 
 import { rsvpUrl } from "./rsvp.server";
 

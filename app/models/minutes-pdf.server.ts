@@ -1,10 +1,11 @@
 // The minutes of a meeting as a PDF: heading, version and status, attendance, decisions, text and
 // action items. pdfkit with DejaVu Sans embedded, like the charter's PDF (same fonts helper).
 import PDFDocument from "pdfkit";
-import { dateTimeFormat, formatDate } from "#app/utils/dates";
-import { makeT, type Locale } from "#app/utils/i18n";
+
+import { formatDate, regionalInstantFormat } from "#app/utils/brussels-time";
+import { type Locale,makeT } from "#app/utils/i18n";
 import { htmlToBlocks } from "#app/utils/rich-text.server";
-import { TIME_ZONE } from "#app/utils/time";
+
 import type { AttendanceList } from "./attendance.server";
 import { charterPdfFonts } from "./charter-pdf.server";
 
@@ -53,7 +54,7 @@ export async function renderMinutesPdf(input: PdfInput): Promise<Buffer> {
     doc.y += 8;
     text(s, { font: fonts.bold, size: 14, after: 6 });
   };
-  const when = dateTimeFormat(locale, { timeZone: TIME_ZONE, dateStyle: "full", timeStyle: "short" }).format(meeting.startsAt);
+  const when = regionalInstantFormat(locale, { dateStyle: "full", timeStyle: "short" }).format(meeting.startsAt);
 
   text(`${input.network.name} — ${meeting.group.name}`, { size: 10, color: MUTED, after: 6 });
   text(t("minutes.title", { meeting: meeting.title }), { font: fonts.bold, size: 20, after: 6 });

@@ -6,12 +6,11 @@
 //
 // Raw SQL (Prisma cannot express @@ or ts_headline): every value goes through Prisma.sql's tagged
 // parameters, never into the SQL text. Visibility is the rule of app/access/minutes.server.ts.
-import { Prisma } from "#app/generated/prisma/client";
-import { prisma } from "#app/utils/db.server";
-import { addDays } from "#app/utils/dates";
-import { brusselsInstant } from "#app/utils/recurrence";
-import { minutesReader, visibleMinutesSql } from "#app/access/minutes.server";
 import type { Actor } from "#app/access/actor";
+import { minutesReader, visibleMinutesSql } from "#app/access/minutes.server";
+import { Prisma } from "#app/generated/prisma/client";
+import { addDays, brusselsInstant } from "#app/utils/brussels-time";
+import { prisma } from "#app/utils/db.server";
 
 export const SEARCH_PAGE_SIZE = 20;
 export const SEARCH_MAX_LENGTH = 200;

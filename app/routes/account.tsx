@@ -1,9 +1,10 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { parseSubmission } from "#app/utils/submission.server";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction,redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+
+import { requireActor } from "#app/access/actor.server";
 import { ErrorSummary, SelectField, TextField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
 import { MyMeetings } from "#app/components/my-meetings";
@@ -16,20 +17,21 @@ import {
   updateProfile,
 } from "#app/models/account.server";
 import { myMeetings } from "#app/models/calendar.server";
+import { instantFormat } from "#app/utils/brussels-time";
 import { now } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
+import { invariantResponse } from "#app/utils/errors.server";
 import { LOCALES, messageWithVars } from "#app/utils/i18n";
 import { localeCookie } from "#app/utils/i18n.server";
 import { PASSWORD_MAX } from "#app/utils/password";
 import { hitRateLimit } from "#app/utils/rate-limit.server";
 import { destroyUserSession, getSession } from "#app/utils/session.server";
-import { TIME_ZONE } from "#app/utils/time";
+import { parseSubmission } from "#app/utils/submission.server";
 import { redirectWithToast, toastHeader } from "#app/utils/toast.server";
+
 import { accountTitle } from "./__account-meta";
 import { newPasswordFields, passwordsMatch, profileFields } from "./__account-schemas";
 import { NewPasswordFields } from "./__new-password-fields";
-import { invariantResponse } from "#app/utils/errors.server";
-import { requireActor } from "#app/access/actor.server";
 
 const ProfileSchema = z.object(profileFields);
 const PasswordSchema = z
@@ -128,7 +130,7 @@ export default function AccountPage() {
   const t = useT();
   const { user, sessions, meetings } = useLoaderData<typeof loader>();
   const others = sessions.filter((s) => !s.current).length;
-  const dateTime = new Intl.DateTimeFormat(t.locale, { dateStyle: "medium", timeStyle: "short", timeZone: TIME_ZONE });
+  const dateTime = instantFormat(t.locale, { dateStyle: "medium", timeStyle: "short" });
   return (
     <main id="main" className="page page--narrow">
       <h1>{t("account.title")}</h1>

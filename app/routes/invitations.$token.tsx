@@ -16,6 +16,7 @@ import {
   InvitationUnavailable,
 } from "#app/models/invitation.server";
 import { ErrorPage } from "#app/root";
+import { instantFormat } from "#app/utils/brussels-time";
 import { prisma, transaction } from "#app/utils/db.server";
 import { forbidden } from "#app/utils/errors.server";
 import { LOCALES } from "#app/utils/i18n";
@@ -153,7 +154,7 @@ export default function InvitationPage() {
     organisation: invitation.organisation?.name ?? "",
     role: t(`delegates.role.${invitation.role}`),
     email: invitation.email,
-    date: new Intl.DateTimeFormat(t.locale, { dateStyle: "long", timeZone: "Europe/Brussels" }).format(new Date(invitation.expiresAt)),
+    date: instantFormat(t.locale, { dateStyle: "long" }).format(new Date(invitation.expiresAt)),
   };
   return (
     <main id="main" className="page page--narrow">

@@ -3,15 +3,16 @@
 // mail scanners open links, so nothing changes until the person presses the button (POST). A
 // refused link gets a page that says why (expired, altered, another meeting, another person,
 // no longer a participant, cancelled or past meeting).
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction,redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+
 import { useT } from "#app/components/i18n";
 import { isInvited, recordRsvp } from "#app/models/meetings.server";
 import { checkRsvpToken, type RsvpTokenProblem } from "#app/models/rsvp.server";
 import { ErrorPage } from "#app/root";
+import { formatMeetingWhen } from "#app/utils/brussels-time";
 import { prisma } from "#app/utils/db.server";
 import { RSVP_RESPONSES, type RsvpResponse } from "#app/utils/domain";
-import { formatMeetingWhen } from "#app/utils/meeting-format";
 import { getUserId } from "#app/utils/session.server";
 
 type Refused = { refused: RsvpTokenProblem };

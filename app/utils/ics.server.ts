@@ -19,15 +19,16 @@
 //   Meeting.recurrenceId (its original start, never changed), its own DTSTART/DTEND.
 // - METHOD:CANCEL carries one VEVENT per cancelled occurrence (with RECURRENCE-ID), or the master
 //   without RECURRENCE-ID when the whole series is cancelled, all with STATUS:CANCELLED.
-import ical, { formatDateTZ, ICalCalendarMethod, ICalEventStatus, ICalAttendeeRole, ICalAttendeeStatus, type ICalEvent } from "ical-generator";
 import tz from "@touch4it/ical-timezones";
+import ical, { formatDateTZ, ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, type ICalEvent,ICalEventStatus } from "ical-generator";
+
 import type { Prisma } from "#app/generated/prisma/client";
-import { prisma } from "./db.server";
-import { getEnv } from "./env.server";
+
+import { brusselsInstant, brusselsParts, expandRule, type SeriesRule, TIME_ZONE, toRRule } from "./brussels-time";
 import { now } from "./clock.server";
-import { TIME_ZONE } from "./time";
-import { brusselsInstant, brusselsParts, expandRule, toRRule, type SeriesRule } from "./recurrence";
+import { prisma } from "./db.server";
 import type { SeriesFrequency } from "./domain";
+import { getEnv } from "./env.server";
 import { toPlainLines, toSingleLine } from "./text";
 
 export type IcsSeries = {

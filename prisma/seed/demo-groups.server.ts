@@ -7,12 +7,10 @@
 import { randomUUID } from "node:crypto";
 
 import type { Prisma } from "#app/generated/prisma/client";
+import { addDays, brusselsInstant, expandRule, parseDateKey, parseTimeOfDay, todayInBrussels } from "#app/utils/brussels-time";
 import { now } from "#app/utils/clock.server";
-import { addDays, parseDateKey, todayInBrussels } from "#app/utils/dates";
 import { escapeHtml } from "#app/utils/email.server";
-import { brusselsInstant, expandRule } from "#app/utils/recurrence";
 import { minutesSearchText } from "#app/utils/rich-text.server";
-import { parseTimeOfDay } from "#app/utils/time";
 
 import { DEMO_DUTCH_MINUTES, DEMO_DUTCH_MONTHS, DEMO_FACILITATORS, DEMO_GROUPS, type DemoGroup } from "./demo-groups";
 

@@ -4,8 +4,8 @@
 // build/demo.js of this file (scripts/build-demo.mjs), which server.ts imports only to seed.
 import type { Prisma } from "#app/generated/prisma/client";
 import { createOrganisation } from "#app/models/organisation.server";
+import { addDays, parseDateKey, todayInBrussels } from "#app/utils/brussels-time";
 import { now } from "#app/utils/clock.server";
-import { addDays, parseDateKey, todayInBrussels } from "#app/utils/dates";
 import { prisma, transaction } from "#app/utils/db.server";
 import { hashPassword } from "#app/utils/password.server";
 import { fingerprintOf } from "#app/utils/rich-text.server";

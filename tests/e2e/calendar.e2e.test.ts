@@ -5,9 +5,11 @@
 // coordinator publishes the network's public feed. axe-core checks every page visited.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { brusselsParts } from "#app/utils/recurrence";
+
+import { brusselsParts } from "#app/utils/brussels-time";
 import { addGroupMember, createGroup, createMeeting, createNetwork, createOrganisation, createUser, makeCoordinator, makeDelegate } from "#tests/factories";
-import { checkA11y, jsErrors, launchBrowser, newPage, sessionCookieFor, startApp, type App } from "./harness";
+
+import { type App,checkA11y, jsErrors, launchBrowser, newPage, sessionCookieFor, startApp } from "./harness";
 
 type Cookie = { name: string; value: string };
 type Data = { slug: string; groupSlug: string; otherGroupSlug: string; month: string; delegate: Cookie; coordinator: Cookie };

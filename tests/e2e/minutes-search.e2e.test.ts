@@ -5,9 +5,8 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
 
-import { addDays,parseDateKey, todayInBrussels } from "#app/utils/dates";
+import { addDays, brusselsInstant, parseDateKey, todayInBrussels } from "#app/utils/brussels-time";
 import { prisma } from "#app/utils/db.server";
-import { brusselsInstant } from "#app/utils/recurrence";
 import { minutesSearchText } from "#app/utils/rich-text.server";
 import { addGroupMember, createGroup, createMeeting, createMinutes, createNetwork, createOrganisation, createUser, makeDelegate } from "#tests/factories";
 

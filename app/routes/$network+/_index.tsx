@@ -1,15 +1,17 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+
+import { getActor } from "#app/access/actor.server";
+import { isCoordinator } from "#app/access/network";
+import { organisationsInNetworkOf } from "#app/access/network.server";
 import { MeetingSummary } from "#app/components/calendar-meeting";
 import { useT } from "#app/components/i18n";
 import { upcomingMeetings } from "#app/models/calendar.server";
+import { requireNetwork } from "#app/models/network.server";
 import { ErrorPage } from "#app/root";
+import { instantFormat } from "#app/utils/brussels-time";
 import { now } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
-import { getActor } from "#app/access/actor.server";
-import { isCoordinator } from "#app/access/network";
-import { requireNetwork } from "#app/models/network.server";
-import { organisationsInNetworkOf } from "#app/access/network.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const network = await requireNetwork(params.network);
@@ -40,7 +42,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 export default function NetworkHome() {
   const t = useT();
   const { network, organisationCount, recent, mine, nextMeetings, isCoordinator } = useLoaderData<typeof loader>();
-  const dateFormat = new Intl.DateTimeFormat(t.locale, { dateStyle: "long", timeZone: "Europe/Brussels" });
+  const dateFormat = instantFormat(t.locale, { dateStyle: "long" });
   return (
     <main id="main" className="page">
       <h1>{network.name}</h1>

@@ -4,22 +4,22 @@
 // action links to the minutes of the meeting that decided it, where its status is changed.
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+
+import { requireActor } from "#app/access/actor.server";
+import { can } from "#app/access/can";
+import { isCoordinator } from "#app/access/network";
+import { organisationsInNetworkOf } from "#app/access/network.server";
 import { FieldError } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
 import { pageParam, Pagination } from "#app/components/pagination";
 import { openActions, organisationsWithOpenActions } from "#app/models/action-overview.server";
-import { ErrorPage } from "#app/root";
-import { now } from "#app/utils/clock.server";
-import { dateTimeFormat, formatDate, todayInBrussels } from "#app/utils/dates";
-import { prisma } from "#app/utils/db.server";
-import { DEFAULT_LOCALE, isLocale, makeT } from "#app/utils/i18n";
-import { TIME_ZONE } from "#app/utils/time";
-import { forbidden } from "#app/utils/errors.server";
-import { isCoordinator } from "#app/access/network";
-import { requireActor } from "#app/access/actor.server";
 import { requireNetwork } from "#app/models/network.server";
-import { organisationsInNetworkOf } from "#app/access/network.server";
-import { can } from "#app/access/can";
+import { ErrorPage } from "#app/root";
+import { formatDate, regionalInstantFormat, todayInBrussels } from "#app/utils/brussels-time";
+import { now } from "#app/utils/clock.server";
+import { prisma } from "#app/utils/db.server";
+import { forbidden } from "#app/utils/errors.server";
+import { DEFAULT_LOCALE, isLocale, makeT } from "#app/utils/i18n";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const network = await requireNetwork(params.network);
@@ -74,7 +74,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 };
 
 function meetingDay(value: string | Date, locale: string) {
-  return dateTimeFormat(locale, { timeZone: TIME_ZONE, day: "numeric", month: "long", year: "numeric" }).format(new Date(value));
+  return regionalInstantFormat(locale, { day: "numeric", month: "long", year: "numeric" }).format(new Date(value));
 }
 
 export default function Actions() {

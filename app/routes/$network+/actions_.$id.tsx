@@ -3,19 +3,20 @@
 // changed by those delegates or a manager of the group. Other pages (the minutes, the overview of
 // open actions) post here with `redirectTo` to come back to where the person was.
 // `actions_` keeps this page out of the layout of the overview /:network/actions.
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+
+import { requireActor } from "#app/access/actor.server";
+import { can } from "#app/access/can";
+import { groupAccess } from "#app/access/group.server";
 import { useT } from "#app/components/i18n";
 import { MinutesError, requireActionItem, updateActionStatus } from "#app/models/minutes.server";
-import { ErrorPage } from "#app/root";
-import { formatDate } from "#app/utils/dates";
-import { ACTION_STATUSES } from "#app/utils/domain";
-import { redirectWithToast } from "#app/utils/toast.server";
-import { groupAccess } from "#app/access/group.server";
-import { forbidden } from "#app/utils/errors.server";
-import { requireActor } from "#app/access/actor.server";
 import { requireNetwork } from "#app/models/network.server";
-import { can } from "#app/access/can";
+import { ErrorPage } from "#app/root";
+import { formatDate } from "#app/utils/brussels-time";
+import { ACTION_STATUSES } from "#app/utils/domain";
+import { forbidden } from "#app/utils/errors.server";
+import { redirectWithToast } from "#app/utils/toast.server";
 
 async function guard(request: Request, params: { network?: string; id?: string }) {
   const network = await requireNetwork(params.network);

@@ -5,20 +5,20 @@
 // field, and the page still shows the current month.
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+
+import { getActor } from "#app/access/actor.server";
+import { isCoordinator } from "#app/access/network";
 import { formatDayMonth, formatLongDay, formatMonth, formatTime, meetingHref, MeetingSummary, MeetingTitle } from "#app/components/calendar-meeting";
 import { useT } from "#app/components/i18n";
 import { pageParam, Pagination } from "#app/components/pagination";
 import { activePublicFeed, feedPath, groupByDay, meetingsBetween, upcomingMeetings } from "#app/models/calendar.server";
-import { currentMonth, monthGrid, parseMonth, shiftMonth } from "#app/utils/calendar";
+import { requireNetwork } from "#app/models/network.server";
 import { ErrorPage } from "#app/root";
+import { currentMonth, dayFormat, dayKeyNoon, monthGrid, parseMonth, shiftMonth, todayInBrussels } from "#app/utils/brussels-time";
 import { now } from "#app/utils/clock.server";
-import { dateTimeFormat, todayInBrussels } from "#app/utils/dates";
 import { prisma } from "#app/utils/db.server";
 import { getEnv } from "#app/utils/env.server";
 import { DEFAULT_LOCALE, isLocale, makeT } from "#app/utils/i18n";
-import { getActor } from "#app/access/actor.server";
-import { isCoordinator } from "#app/access/network";
-import { requireNetwork } from "#app/models/network.server";
 
 const LIST_PAGE_SIZE = 50;
 
@@ -239,8 +239,8 @@ function MonthView({ d, base, current }: { d: Data; base: string; current: { vie
   const thisMonth = d.today.slice(0, 7);
   // Monday to Sunday, named in the reader's language (2026-11-30 was a Monday).
   const weekdays = d.weeks[0].map((day) => ({
-    long: dateTimeFormat(t.locale, { weekday: "long", timeZone: "UTC" }).format(new Date(`${day}T12:00:00.000Z`)),
-    short: dateTimeFormat(t.locale, { weekday: "short", timeZone: "UTC" }).format(new Date(`${day}T12:00:00.000Z`)),
+    long: dayFormat(t.locale, { weekday: "long" }).format(dayKeyNoon(day)),
+    short: dayFormat(t.locale, { weekday: "short" }).format(dayKeyNoon(day)),
   }));
   const monthName = formatMonth(d.month, t.locale);
   return (

@@ -4,18 +4,18 @@
 // query, the latest published minutes.
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+
+import { getActor } from "#app/access/actor.server";
+import { isSignedInMember } from "#app/access/network";
 import { FieldError } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
 import { pageParam, Pagination } from "#app/components/pagination";
 import { SEARCH_MAX_LENGTH, searchMinutes } from "#app/models/minutes-search.server";
-import { ErrorPage } from "#app/root";
-import { prisma } from "#app/utils/db.server";
-import { dateTimeFormat, parseDateKey } from "#app/utils/dates";
-import { DEFAULT_LOCALE, isLocale, makeT } from "#app/utils/i18n";
-import { TIME_ZONE } from "#app/utils/time";
-import { getActor } from "#app/access/actor.server";
-import { isSignedInMember } from "#app/access/network";
 import { requireNetwork } from "#app/models/network.server";
+import { ErrorPage } from "#app/root";
+import { parseDateKey, regionalInstantFormat } from "#app/utils/brussels-time";
+import { prisma } from "#app/utils/db.server";
+import { DEFAULT_LOCALE, isLocale, makeT } from "#app/utils/i18n";
 
 type Errors = Partial<Record<"q" | "group" | "from" | "to", string>>;
 
@@ -66,7 +66,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 };
 
 function formatMeetingDate(value: string | Date, locale: string) {
-  return dateTimeFormat(locale, { timeZone: TIME_ZONE, weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(new Date(value));
+  return regionalInstantFormat(locale, { weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(new Date(value));
 }
 
 export default function MinutesSearch() {

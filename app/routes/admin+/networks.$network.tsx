@@ -10,6 +10,7 @@ import { useT } from "#app/components/i18n";
 import { InvitationPending } from "#app/models/invitation.server";
 import { addCoordinatorByEmail, isSlugTaken, LastCoordinator, removeCoordinator, slugInUse, updateNetwork } from "#app/models/network.server";
 import { ErrorPage } from "#app/root";
+import { instantFormat } from "#app/utils/brussels-time";
 import { now } from "#app/utils/clock.server";
 import { prisma, transaction } from "#app/utils/db.server";
 import { invariantResponse } from "#app/utils/errors.server";
@@ -121,7 +122,7 @@ export default function AdminNetwork() {
   const { network } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const resultFor = (intent: string) => (actionData?.intent === intent ? actionData.result ?? undefined : undefined);
-  const dateFormat = new Intl.DateTimeFormat(t.locale, { dateStyle: "long", timeZone: "Europe/Brussels" });
+  const dateFormat = instantFormat(t.locale, { dateStyle: "long" });
 
   const [form, fields] = useForm({
     id: "edit-network",

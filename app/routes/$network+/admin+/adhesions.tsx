@@ -2,27 +2,28 @@
 // re-signed (filter by status), reminders (sent by the worker 14 and 3 days before the deadline,
 // or now by hand), paper adhesions to review, and suspension of an organisation (with a reason,
 // after a confirmation step that works without JavaScript).
-import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, getTextareaProps, type SubmissionResult,useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { parseSubmission } from "#app/utils/submission.server";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+
+import { requireCoordinator } from "#app/access/require.server";
 import { Checkbox, ErrorSummary, FieldError, TextareaField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
 import { pageParam, Pagination } from "#app/components/pagination";
-import { endMembership, MEMBERSHIP_STATUSES, membershipStatuses, remindNow, REMINDER_DAYS, reviewPaper, type MembershipKind } from "#app/models/adhesion.server";
+import { endMembership, MEMBERSHIP_STATUSES, type MembershipKind,membershipStatuses, REMINDER_DAYS, remindNow, reviewPaper } from "#app/models/adhesion.server";
 import { CharterError, currentVersion } from "#app/models/charter.server";
-import { ErrorPage } from "#app/root";
-import { now } from "#app/utils/clock.server";
-import { addDays, dateKey, formatDate, todayInBrussels } from "#app/utils/dates";
-import { prisma } from "#app/utils/db.server";
-import { TIME_ZONE } from "#app/utils/time";
-import { redirectWithToast } from "#app/utils/toast.server";
-import { AdminNav } from "./__admin-nav";
-import { invariantResponse } from "#app/utils/errors.server";
-import { requireCoordinator } from "#app/access/require.server";
 import { requireNetwork } from "#app/models/network.server";
+import { ErrorPage } from "#app/root";
+import { addDays, dateKey, formatDate, instantFormat, todayInBrussels } from "#app/utils/brussels-time";
+import { now } from "#app/utils/clock.server";
+import { prisma } from "#app/utils/db.server";
+import { invariantResponse } from "#app/utils/errors.server";
+import { parseSubmission } from "#app/utils/submission.server";
+import { redirectWithToast } from "#app/utils/toast.server";
+
+import { AdminNav } from "./__admin-nav";
 
 const PER_PAGE = 100;
 
@@ -231,7 +232,7 @@ export default function AdhesionsDashboard() {
   const { network, version, deadlinePassed, counts, total, status, page, pages, rows, pending, reminders, suspend } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const base = `/${network.slug}/admin/adhesions`;
-  const when = new Intl.DateTimeFormat(t.locale, { dateStyle: "short", timeStyle: "short", timeZone: TIME_ZONE });
+  const when = instantFormat(t.locale, { dateStyle: "short", timeStyle: "short" });
   return (
     <main id="main" className="page">
       <AdminNav network={network} current={t("networkAdmin.nav.adhesions")} />

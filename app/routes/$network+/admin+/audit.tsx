@@ -1,13 +1,16 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+
+import { requireCoordinator } from "#app/access/require.server";
 import { useT } from "#app/components/i18n";
+import { pageParam, Pagination } from "#app/components/pagination";
+import { requireNetwork } from "#app/models/network.server";
 import { ErrorPage } from "#app/root";
+import { instantFormat } from "#app/utils/brussels-time";
 import { prisma } from "#app/utils/db.server";
 import type { T } from "#app/utils/i18n";
-import { pageParam, Pagination } from "#app/components/pagination";
+
 import { AdminNav } from "./__admin-nav";
-import { requireCoordinator } from "#app/access/require.server";
-import { requireNetwork } from "#app/models/network.server";
 
 const PER_PAGE = 30;
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
@@ -138,7 +141,7 @@ function Entity({ entry, networkSlug }: { entry: Entry; networkSlug: string }) {
 export default function AuditLog() {
   const t = useT();
   const { network, entries, filters, actions, entityTypes, page, pages, total } = useLoaderData<typeof loader>();
-  const when = new Intl.DateTimeFormat(t.locale, { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Brussels" });
+  const when = instantFormat(t.locale, { dateStyle: "medium", timeStyle: "short" });
   return (
     <main id="main" className="page">
       <AdminNav network={network} current={t("networkAdmin.nav.audit")} />

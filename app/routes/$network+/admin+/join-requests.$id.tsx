@@ -3,22 +3,24 @@
 // a message. Two forms told apart by `intent`; both only while the request is pending.
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { parseSubmission } from "#app/utils/submission.server";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+
+import { requireCoordinator } from "#app/access/require.server";
 import { ErrorSummary, FieldError, TextareaField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
 import { acceptJoinRequest, declineJoinRequest, JoinRequestError, organisationsNamed } from "#app/models/join-request.server";
-import { ErrorPage } from "#app/root";
-import { prisma } from "#app/utils/db.server";
-import { DEFAULT_LOCALE, isLocale, makeT } from "#app/utils/i18n";
-import { TIME_ZONE } from "#app/utils/time";
-import { redirectWithToast } from "#app/utils/toast.server";
-import { AdminNav } from "./__admin-nav";
-import { invariantResponse } from "#app/utils/errors.server";
-import { requireCoordinator } from "#app/access/require.server";
 import { requireNetwork } from "#app/models/network.server";
+import { ErrorPage } from "#app/root";
+import { instantFormat } from "#app/utils/brussels-time";
+import { prisma } from "#app/utils/db.server";
+import { invariantResponse } from "#app/utils/errors.server";
+import { DEFAULT_LOCALE, isLocale, makeT } from "#app/utils/i18n";
+import { parseSubmission } from "#app/utils/submission.server";
+import { redirectWithToast } from "#app/utils/toast.server";
+
+import { AdminNav } from "./__admin-nav";
 
 /** "new", or the id of an organisation of the network with the same name. */
 const AcceptSchema = z.object({ organisation: z.string().trim().max(100).optional() });
@@ -124,7 +126,7 @@ export default function JoinRequestPage() {
   const t = useT();
   const { network, request: r, sameName } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const when = new Intl.DateTimeFormat(t.locale, { dateStyle: "long", timeStyle: "short", timeZone: TIME_ZONE });
+  const when = instantFormat(t.locale, { dateStyle: "long", timeStyle: "short" });
   const base = `/${network.slug}/admin/join-requests`;
   // A decision refused because another coordinator decided first: the forms are gone, the message stays.
   const lateError = r.status !== "pending" ? (actionData?.result?.error?.[""] ?? null) : null;

@@ -2,16 +2,18 @@
 // then the decided ones (newest decision first, paged).
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+
+import { requireCoordinator } from "#app/access/require.server";
 import { useT } from "#app/components/i18n";
 import { pageParam, Pagination } from "#app/components/pagination";
-import { ErrorPage } from "#app/root";
-import { prisma } from "#app/utils/db.server";
-import { DEFAULT_LOCALE, isLocale, makeT } from "#app/utils/i18n";
-import { foldText } from "#app/utils/domain";
-import { TIME_ZONE } from "#app/utils/time";
-import { AdminNav } from "./__admin-nav";
-import { requireCoordinator } from "#app/access/require.server";
 import { requireNetwork } from "#app/models/network.server";
+import { ErrorPage } from "#app/root";
+import { instantFormat } from "#app/utils/brussels-time";
+import { prisma } from "#app/utils/db.server";
+import { foldText } from "#app/utils/domain";
+import { DEFAULT_LOCALE, isLocale, makeT } from "#app/utils/i18n";
+
+import { AdminNav } from "./__admin-nav";
 
 const PER_PAGE = 25;
 
@@ -76,7 +78,7 @@ type Row = ReturnType<typeof useLoaderData<typeof loader>>["pending"][number];
 export default function JoinRequests() {
   const t = useT();
   const { network, pending, decided, page, pages } = useLoaderData<typeof loader>();
-  const when = new Intl.DateTimeFormat(t.locale, { dateStyle: "medium", timeStyle: "short", timeZone: TIME_ZONE });
+  const when = instantFormat(t.locale, { dateStyle: "medium", timeStyle: "short" });
   const base = `/${network.slug}/admin/join-requests`;
   const organisationCell = (r: Row) => (
     <th scope="row">

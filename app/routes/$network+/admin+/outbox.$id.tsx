@@ -1,15 +1,18 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Fragment } from "react";
+
+import { requireCoordinator } from "#app/access/require.server";
 import { useT } from "#app/components/i18n";
+import { requireNetwork } from "#app/models/network.server";
 import { ErrorPage } from "#app/root";
+import { instantFormat } from "#app/utils/brussels-time";
 import { now } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
-import { redirectWithToast } from "#app/utils/toast.server";
-import { AdminNav } from "./__admin-nav";
 import { invariantResponse } from "#app/utils/errors.server";
-import { requireCoordinator } from "#app/access/require.server";
-import { requireNetwork } from "#app/models/network.server";
+import { redirectWithToast } from "#app/utils/toast.server";
+
+import { AdminNav } from "./__admin-nav";
 
 async function requireEmail(networkId: string, id: string | undefined) {
   // Scoped by network: an e-mail of another network is a 404, never shown.
@@ -72,7 +75,7 @@ function LinkedText({ text }: { text: string }) {
 export default function OutboxEmail() {
   const t = useT();
   const { network, email } = useLoaderData<typeof loader>();
-  const when = new Intl.DateTimeFormat(t.locale, { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Brussels" });
+  const when = instantFormat(t.locale, { dateStyle: "long", timeStyle: "short" });
   return (
     <main id="main" className="page">
       <AdminNav network={network} current={t("networkAdmin.nav.outbox")} />

@@ -1,12 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useT } from "#app/components/i18n";
-import { ErrorPage } from "#app/root";
-import { prisma } from "#app/utils/db.server";
-import { pageParam, Pagination } from "#app/components/pagination";
-import { AdminNav } from "./__admin-nav";
+
 import { requireCoordinator } from "#app/access/require.server";
+import { useT } from "#app/components/i18n";
+import { pageParam, Pagination } from "#app/components/pagination";
 import { requireNetwork } from "#app/models/network.server";
+import { ErrorPage } from "#app/root";
+import { instantFormat } from "#app/utils/brussels-time";
+import { prisma } from "#app/utils/db.server";
+
+import { AdminNav } from "./__admin-nav";
 
 const PER_PAGE = 25;
 
@@ -39,7 +42,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export default function Outbox() {
   const t = useT();
   const { network, emails, page, pages, total } = useLoaderData<typeof loader>();
-  const when = new Intl.DateTimeFormat(t.locale, { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Brussels" });
+  const when = instantFormat(t.locale, { dateStyle: "short", timeStyle: "short" });
   return (
     <main id="main" className="page">
       <AdminNav network={network} current={t("networkAdmin.nav.outbox")} />

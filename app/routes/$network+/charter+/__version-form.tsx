@@ -2,14 +2,15 @@
 // the browser and the server, and the component. On the edit page the same form saves the draft
 // (intent=save) or saves and publishes it (intent=publish), so that publishing never leaves the
 // last edits behind.
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, type SubmissionResult,useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, Link } from "@remix-run/react";
 import { z } from "zod";
+
 import { DateField, ErrorSummary, TextareaField, TextField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
 import { RichTextField } from "#app/components/rich-text-editor";
-import { parseDateKey } from "#app/utils/dates";
+import { parseDateKey } from "#app/utils/brussels-time";
 import { DEFAULT_LOCALE, isLocale, makeT, type T } from "#app/utils/i18n";
 import { singleLine } from "#app/utils/text";
 

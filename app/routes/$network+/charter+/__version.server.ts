@@ -1,9 +1,11 @@
 // Server side of the version form: the body as stored, and the one answer to "this version is
 // published" whether the model or the database trigger said it.
 import { data } from "@remix-run/node";
+
 import type { CharterVersionInput } from "#app/models/charter.server";
-import { parseDateKey } from "#app/utils/dates";
+import { parseDateKey } from "#app/utils/brussels-time";
 import { plainTextToHtml, sanitizeRichText } from "#app/utils/rich-text.server";
+
 import type { VersionFormValue } from "./__version-form";
 
 /** The editor posts HTML (cleaned by the allow-list); without JavaScript the plain format is converted. */

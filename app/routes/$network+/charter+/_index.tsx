@@ -1,19 +1,20 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+
+import { getActor } from "#app/access/actor.server";
+import { canSignFor, canUploadAdhesionFor, canWithdraw } from "#app/access/charter";
+import { isCoordinator } from "#app/access/network";
+import { organisationsInNetworkOf } from "#app/access/network.server";
 import { useT } from "#app/components/i18n";
 import { membershipStatuses } from "#app/models/adhesion.server";
 import { currentVersion } from "#app/models/charter.server";
+import { requireNetwork } from "#app/models/network.server";
 import { ErrorPage } from "#app/root";
-import { dateKey } from "#app/utils/dates";
+import { dateKey, formatDate } from "#app/utils/brussels-time";
 import { prisma } from "#app/utils/db.server";
 import { sanitizeRichText } from "#app/utils/rich-text.server";
-import { formatDate } from "#app/utils/dates";
+
 import { CharterText, Fingerprint, MembershipBadge, MembershipSentence } from "./__charter";
-import { canSignFor, canUploadAdhesionFor, canWithdraw } from "#app/access/charter";
-import { getActor } from "#app/access/actor.server";
-import { isCoordinator } from "#app/access/network";
-import { requireNetwork } from "#app/models/network.server";
-import { organisationsInNetworkOf } from "#app/access/network.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const network = await requireNetwork(params.network);

@@ -3,25 +3,27 @@
 // was published meanwhile, the signature is refused and the person reads the new text.
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { parseSubmission } from "#app/utils/submission.server";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+
+import { requireActor } from "#app/access/actor.server";
+import { organisationsSignableBy } from "#app/access/charter.server";
 import { Checkbox, DateField, ErrorSummary, SelectField, TextField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
 import { membershipStatuses, signOnline } from "#app/models/adhesion.server";
 import { CharterError, currentVersion } from "#app/models/charter.server";
-import { ErrorPage } from "#app/root";
-import { now } from "#app/utils/clock.server";
-import { dateKey, formatDate, parseDateKey, todayInBrussels } from "#app/utils/dates";
-import { sanitizeRichText } from "#app/utils/rich-text.server";
-import { redirectWithToast } from "#app/utils/toast.server";
-import { CharterText, Fingerprint } from "./__charter";
-import { singleLine } from "#app/utils/text";
-import { forbidden, invariantResponse } from "#app/utils/errors.server";
-import { organisationsSignableBy } from "#app/access/charter.server";
-import { requireActor } from "#app/access/actor.server";
 import { requireNetwork } from "#app/models/network.server";
+import { ErrorPage } from "#app/root";
+import { dateKey, formatDate, parseDateKey, todayInBrussels } from "#app/utils/brussels-time";
+import { now } from "#app/utils/clock.server";
+import { forbidden, invariantResponse } from "#app/utils/errors.server";
+import { sanitizeRichText } from "#app/utils/rich-text.server";
+import { parseSubmission } from "#app/utils/submission.server";
+import { singleLine } from "#app/utils/text";
+import { redirectWithToast } from "#app/utils/toast.server";
+
+import { CharterText, Fingerprint } from "./__charter";
 
 const SignSchema = z.object({
   organisation: z.string({ required_error: "charter.sign.organisationRequired" }).min(1, "charter.sign.organisationRequired"),

@@ -2,12 +2,13 @@
 // printed charter, with the date of the adhesion that counts today.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+
 import { useT } from "#app/components/i18n";
 import { signatories } from "#app/models/adhesion.server";
 import { currentVersion } from "#app/models/charter.server";
-import { ErrorPage } from "#app/root";
-import { formatDate } from "#app/utils/dates";
 import { requireNetwork } from "#app/models/network.server";
+import { ErrorPage } from "#app/root";
+import { formatDate } from "#app/utils/brussels-time";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const network = await requireNetwork(params.network);

@@ -2,32 +2,33 @@
 // coordinator of the network. It counts once a coordinator validates it
 // (/:network/admin/adhesions). The file's type is checked by its content; a refused form writes
 // nothing (neither the file nor a row).
-import { getFormProps, getInputProps, useForm, type FieldMetadata } from "@conform-to/react";
+import { type FieldMetadata,getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { parseSubmission } from "#app/utils/submission.server";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { z } from "zod";
+
+import type { Actor } from "#app/access/actor";
+import { requireActor } from "#app/access/actor.server";
+import { canUploadAdhesionFor } from "#app/access/charter";
+import { organisationsSignableBy } from "#app/access/charter.server";
+import { isCoordinator } from "#app/access/network";
 import { Checkbox, ErrorSummary, FieldError, SelectField, TextField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
 import { submitPaper } from "#app/models/adhesion.server";
 import { CharterError, currentVersion } from "#app/models/charter.server";
+import { requireNetwork } from "#app/models/network.server";
 import { ErrorPage } from "#app/root";
+import { formatDate, parseDateKey, todayInBrussels } from "#app/utils/brussels-time";
 import { now } from "#app/utils/clock.server";
-import { formatDate, parseDateKey, todayInBrussels } from "#app/utils/dates";
 import { prisma } from "#app/utils/db.server";
+import { forbidden } from "#app/utils/errors.server";
 import { messageWithVars } from "#app/utils/i18n";
+import { parseSubmission } from "#app/utils/submission.server";
+import { singleLine } from "#app/utils/text";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { MAX_SCAN_BYTES, readUploadForm, removeStored, storeScan, uploadErrorOf } from "#app/utils/uploads.server";
-import { singleLine } from "#app/utils/text";
-import { canUploadAdhesionFor } from "#app/access/charter";
-import { forbidden } from "#app/utils/errors.server";
-import { isCoordinator } from "#app/access/network";
-import { organisationsSignableBy } from "#app/access/charter.server";
-import { requireActor } from "#app/access/actor.server";
-import { requireNetwork } from "#app/models/network.server";
-import type { Actor } from "#app/access/actor";
 
 const required = { required_error: "form.required" };
 const text = singleLine(z.string(required).trim().min(1, "form.required").max(200, "form.tooLong"));

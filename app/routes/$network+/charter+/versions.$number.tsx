@@ -1,16 +1,18 @@
 // One version of the charter as it was published (frozen), or the draft for coordinators.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useT } from "#app/components/i18n";
-import { ErrorPage } from "#app/root";
-import { dateKey, formatDate } from "#app/utils/dates";
-import { prisma } from "#app/utils/db.server";
-import { sanitizeRichText } from "#app/utils/rich-text.server";
-import { CharterText, Fingerprint } from "./__charter";
+
 import { getActor } from "#app/access/actor.server";
-import { invariantResponse } from "#app/utils/errors.server";
 import { isCoordinator } from "#app/access/network";
+import { useT } from "#app/components/i18n";
 import { requireNetwork } from "#app/models/network.server";
+import { ErrorPage } from "#app/root";
+import { dateKey, formatDate } from "#app/utils/brussels-time";
+import { prisma } from "#app/utils/db.server";
+import { invariantResponse } from "#app/utils/errors.server";
+import { sanitizeRichText } from "#app/utils/rich-text.server";
+
+import { CharterText, Fingerprint } from "./__charter";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const network = await requireNetwork(params.network);

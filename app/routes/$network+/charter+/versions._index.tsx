@@ -2,13 +2,14 @@
 // fingerprint, a link to compare them; coordinators also see the draft.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useT } from "#app/components/i18n";
-import { ErrorPage } from "#app/root";
-import { dateKey, formatDate } from "#app/utils/dates";
-import { prisma } from "#app/utils/db.server";
+
 import { getActor } from "#app/access/actor.server";
 import { isCoordinator } from "#app/access/network";
+import { useT } from "#app/components/i18n";
 import { requireNetwork } from "#app/models/network.server";
+import { ErrorPage } from "#app/root";
+import { dateKey, formatDate } from "#app/utils/brussels-time";
+import { prisma } from "#app/utils/db.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const network = await requireNetwork(params.network);

@@ -3,21 +3,22 @@
 // twelve meetings. What each reader sees is decided by app/access/.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useT } from "#app/components/i18n";
-import { TurnoutChart, type TurnoutPoint } from "#app/components/turnout-chart";
-import { organisationsOfActor, requireGroup } from "#app/models/groups.server";
-import { ErrorPage } from "#app/root";
-import { now } from "#app/utils/clock.server";
-import { dateKey, formatDate, todayInBrussels } from "#app/utils/dates";
-import { prisma } from "#app/utils/db.server";
-import { formatMeetingStart } from "#app/utils/meeting-format";
-import { groupTitle, Paragraphs } from "./__group-form";
+
+import { getActor } from "#app/access/actor.server";
+import { can } from "#app/access/can";
 import { groupAccess } from "#app/access/group.server";
 import { visibleMeetingsWhere } from "#app/access/meeting.server";
 import { visibleMinutesWhere } from "#app/access/minutes.server";
-import { getActor } from "#app/access/actor.server";
+import { useT } from "#app/components/i18n";
+import { TurnoutChart, type TurnoutPoint } from "#app/components/turnout-chart";
+import { organisationsOfActor, requireGroup } from "#app/models/groups.server";
 import { requireNetwork } from "#app/models/network.server";
-import { can } from "#app/access/can";
+import { ErrorPage } from "#app/root";
+import { dateKey, formatDate, formatMeetingStart, todayInBrussels } from "#app/utils/brussels-time";
+import { now } from "#app/utils/clock.server";
+import { prisma } from "#app/utils/db.server";
+
+import { groupTitle, Paragraphs } from "./__group-form";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const network = await requireNetwork(params.network);

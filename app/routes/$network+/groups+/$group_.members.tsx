@@ -4,23 +4,25 @@
 // works without JavaScript; leaving asks for a confirmation first.
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod";
-import { parseSubmission } from "#app/utils/submission.server";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+
+import { requireActor } from "#app/access/actor.server";
+import { can } from "#app/access/can";
+import { groupAccess } from "#app/access/group.server";
 import { CheckboxGroup, ErrorSummary } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
-import { decideRequest, GroupError, joinGroup, leaveGroup, organisationsOfActor, setParticipants, requireGroup } from "#app/models/groups.server";
-import { ErrorPage } from "#app/root";
-import { formatDate } from "#app/utils/dates";
-import { prisma } from "#app/utils/db.server";
-import { redirectWithToast } from "#app/utils/toast.server";
-import { groupTitle } from "./__group-form";
-import { groupAccess } from "#app/access/group.server";
-import { forbidden } from "#app/utils/errors.server";
-import { requireActor } from "#app/access/actor.server";
+import { decideRequest, GroupError, joinGroup, leaveGroup, organisationsOfActor, requireGroup,setParticipants } from "#app/models/groups.server";
 import { requireNetwork } from "#app/models/network.server";
-import { can } from "#app/access/can";
+import { ErrorPage } from "#app/root";
+import { formatDate } from "#app/utils/brussels-time";
+import { prisma } from "#app/utils/db.server";
+import { forbidden } from "#app/utils/errors.server";
+import { parseSubmission } from "#app/utils/submission.server";
+import { redirectWithToast } from "#app/utils/toast.server";
+
+import { groupTitle } from "./__group-form";
 
 const OrganisationSchema = z.object({ organisation: z.string({ required_error: "groups.error.chooseOrganisation" }).min(1, "groups.error.chooseOrganisation") });
 const ParticipantsSchema = OrganisationSchema.extend({ participants: z.array(z.string().min(1)).max(50, "form.invalid").optional().default([]) });

@@ -2,16 +2,18 @@
 // reader may see. Coordinators also find the archived groups and "create a group".
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+
+import { getActor } from "#app/access/actor.server";
+import { visibleMeetingsWhere } from "#app/access/meeting.server";
+import { isCoordinator } from "#app/access/network";
 import { useT } from "#app/components/i18n";
+import { requireNetwork } from "#app/models/network.server";
 import { ErrorPage } from "#app/root";
+import { formatMeetingStart } from "#app/utils/brussels-time";
 import { now } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
-import { formatMeetingStart } from "#app/utils/meeting-format";
+
 import { groupTitle } from "./__group-form";
-import { visibleMeetingsWhere } from "#app/access/meeting.server";
-import { getActor } from "#app/access/actor.server";
-import { isCoordinator } from "#app/access/network";
-import { requireNetwork } from "#app/models/network.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const network = await requireNetwork(params.network);

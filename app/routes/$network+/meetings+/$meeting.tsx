@@ -3,24 +3,26 @@
 // the .ics download and, for the group's managers, the links to edit, cancel and manage the agenda.
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { parseSubmission } from "#app/utils/submission.server";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
+
+import { requireActor } from "#app/access/actor.server";
+import { can } from "#app/access/can";
 import { ErrorSummary, SubmissionKeyField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
 import { isInvited, MeetingError, occurrenceInfo, proposeAgendaItem, recordRsvp } from "#app/models/meetings.server";
 import { ErrorPage } from "#app/root";
+import { formatMeetingDay, formatMeetingTime, formatMeetingWhen } from "#app/utils/brussels-time";
 import { now } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
-import { newSubmissionKey, submissionKeyOf } from "#app/utils/idempotency.server";
-import { formatMeetingDay, formatMeetingTime, formatMeetingWhen } from "#app/utils/meeting-format";
-import { redirectWithToast } from "#app/utils/toast.server";
-import { AgendaItemFields, AgendaItemSchema, agendaInput, RadioGroup, RsvpSchema } from "./__meeting-form";
-import { meetingContext } from "./__meeting.server";
 import { forbidden } from "#app/utils/errors.server";
-import { requireActor } from "#app/access/actor.server";
-import { can } from "#app/access/can";
+import { newSubmissionKey, submissionKeyOf } from "#app/utils/idempotency.server";
+import { parseSubmission } from "#app/utils/submission.server";
+import { redirectWithToast } from "#app/utils/toast.server";
+
+import { meetingContext } from "./__meeting.server";
+import { agendaInput, AgendaItemFields, AgendaItemSchema, RadioGroup, RsvpSchema } from "./__meeting-form";
 
 /** What the reader may do here, asked of app/access (the invitation list is the meeting model's fact). */
 async function readerMay(ctx: Awaited<ReturnType<typeof meetingContext>>) {

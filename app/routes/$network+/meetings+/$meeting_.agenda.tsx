@@ -3,24 +3,23 @@
 // members may propose items, and accepts or declines their proposals.
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { parseSubmission } from "#app/utils/submission.server";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+
 import { DateField, ErrorSummary, SubmissionKeyField, TextField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
 import { addAgendaItem, decideProposal, moveAgendaItem, removeAgendaItem, setProposalsUntil, updateAgendaItem } from "#app/models/meetings.server";
 import { ErrorPage } from "#app/root";
+import { brusselsInstant, brusselsParts, formatMeetingDay, formatMeetingTime, formatMeetingWhen, formatMinutes, parseDateKey, parseTimeOfDay } from "#app/utils/brussels-time";
 import { prisma } from "#app/utils/db.server";
-import { newSubmissionKey, submissionKeyOf } from "#app/utils/idempotency.server";
-import { parseDateKey } from "#app/utils/dates";
-import { formatMeetingDay, formatMeetingTime, formatMeetingWhen } from "#app/utils/meeting-format";
-import { brusselsInstant, brusselsParts } from "#app/utils/recurrence";
-import { formatMinutes, parseTimeOfDay } from "#app/utils/time";
-import { redirectWithToast } from "#app/utils/toast.server";
-import { AgendaItemFields, AgendaItemSchema, agendaInput, meetingPageTitle } from "./__meeting-form";
-import { managerContext, meetingErrorReply } from "./__meeting.server";
 import { invariantResponse } from "#app/utils/errors.server";
+import { newSubmissionKey, submissionKeyOf } from "#app/utils/idempotency.server";
+import { parseSubmission } from "#app/utils/submission.server";
+import { redirectWithToast } from "#app/utils/toast.server";
+
+import { managerContext, meetingErrorReply } from "./__meeting.server";
+import { agendaInput, AgendaItemFields, AgendaItemSchema, meetingPageTitle } from "./__meeting-form";
 
 const DeadlineSchema = z.object({
   clear: z.string().optional(),

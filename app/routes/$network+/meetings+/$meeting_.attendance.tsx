@@ -1,21 +1,22 @@
 // GET/POST /:network/meetings/:meeting/attendance: the register of a meeting, once it has started.
 // A manager of the group (coordinator, facilitator) or the meeting's note-taker marks each member
 // organisation present, excused or absent; until then the sheet is pre-filled from the RSVPs.
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
+
+import { requireActor } from "#app/access/actor.server";
+import { can } from "#app/access/can";
+import { groupAccess } from "#app/access/group.server";
 import { useT } from "#app/components/i18n";
 import { AttendanceError, attendanceSheet, hasStarted, recordAttendance } from "#app/models/attendance.server";
 import { requireMeeting } from "#app/models/minutes.server";
-import { ErrorPage } from "#app/root";
-import { ATTENDANCE_STATUSES } from "#app/utils/domain";
-import { redirectWithToast } from "#app/utils/toast.server";
-import { formatMeetingStart } from "#app/utils/meeting-format";
-import { groupAccess } from "#app/access/group.server";
-import { can } from "#app/access/can";
-import { forbidden } from "#app/utils/errors.server";
-import { requireActor } from "#app/access/actor.server";
 import { requireNetwork } from "#app/models/network.server";
+import { ErrorPage } from "#app/root";
+import { formatMeetingStart } from "#app/utils/brussels-time";
+import { ATTENDANCE_STATUSES } from "#app/utils/domain";
+import { forbidden } from "#app/utils/errors.server";
+import { redirectWithToast } from "#app/utils/toast.server";
 
 async function guard(request: Request, params: { network?: string; meeting?: string }) {
   const network = await requireNetwork(params.network);

@@ -2,20 +2,22 @@
 // receive a cancellation (METHOD:CANCEL) that removes it from their calendar.
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { parseSubmission } from "#app/utils/submission.server";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+
 import { ErrorSummary, TextareaField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
 import { cancelMeeting } from "#app/models/meetings.server";
 import { ErrorPage } from "#app/root";
+import { formatMeetingWhen } from "#app/utils/brussels-time";
 import { prisma } from "#app/utils/db.server";
-import { formatMeetingWhen } from "#app/utils/meeting-format";
-import { redirectWithToast } from "#app/utils/toast.server";
-import { RadioGroup, meetingPageTitle } from "./__meeting-form";
-import { managerContext, meetingErrorReply } from "./__meeting.server";
 import { invariantResponse } from "#app/utils/errors.server";
+import { parseSubmission } from "#app/utils/submission.server";
+import { redirectWithToast } from "#app/utils/toast.server";
+
+import { managerContext, meetingErrorReply } from "./__meeting.server";
+import { meetingPageTitle,RadioGroup } from "./__meeting-form";
 
 const CancelSchema = z.object({
   // Sent by the button: a bare POST never cancels a meeting.

@@ -2,19 +2,21 @@
 // place in the series). Participants receive the updated invitation (same UID, higher SEQUENCE).
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { parseSubmission } from "#app/utils/submission.server";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
+
 import { ErrorSummary } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
 import { meetingFormValues, updateMeeting } from "#app/models/meetings.server";
 import { ErrorPage } from "#app/root";
-import { formatMinutes } from "#app/utils/time";
-import { redirectWithToast } from "#app/utils/toast.server";
-import { EditMeetingSchema, MeetingFields, meetingInput, meetingPageTitle, MEETING_FIELDS, summaryFields } from "./__meeting-form";
-import { managerContext, meetingErrorReply } from "./__meeting.server";
+import { formatMinutes } from "#app/utils/brussels-time";
 import { invariantResponse } from "#app/utils/errors.server";
+import { parseSubmission } from "#app/utils/submission.server";
+import { redirectWithToast } from "#app/utils/toast.server";
+
+import { managerContext, meetingErrorReply } from "./__meeting.server";
+import { EditMeetingSchema, MEETING_FIELDS, MeetingFields, meetingInput, meetingPageTitle, summaryFields } from "./__meeting-form";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { network, meeting } = await managerContext(request, params);

@@ -5,10 +5,12 @@
 // published version is frozen: a correction starts version n+1. Every earlier version is listed.
 // Several small forms, told apart by `intent`; each works without JavaScript.
 import { getFormProps, useForm } from "@conform-to/react";
-import { parseSubmission } from "#app/utils/submission.server";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+
+import { requireActor } from "#app/access/actor.server";
+import { can } from "#app/access/can";
 import { ErrorSummary, FieldError, SelectField, SubmissionKeyField, TextareaField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
 import { attendanceList } from "#app/models/attendance.server";
@@ -25,15 +27,14 @@ import {
   volunteer,
 } from "#app/models/minutes.server";
 import { ErrorPage } from "#app/root";
-import { formatDate } from "#app/utils/dates";
+import { formatDate, formatMeetingStart } from "#app/utils/brussels-time";
 import { MINUTES_VISIBILITIES } from "#app/utils/domain";
 import { newSubmissionKey, submissionKeyOf } from "#app/utils/idempotency.server";
+import { parseSubmission } from "#app/utils/submission.server";
 import { redirectWithToast } from "#app/utils/toast.server";
-import { formatMeetingStart } from "#app/utils/meeting-format";
-import { ActionItemsBlock, AttendanceBlock, MinutesText, StatusBadge, VersionFacts } from "./__minutes-view";
+
 import { isFrozenByDatabase, minutesContext, notReadable, rethrowStatus } from "./__minutes.server";
-import { requireActor } from "#app/access/actor.server";
-import { can } from "#app/access/can";
+import { ActionItemsBlock, AttendanceBlock, MinutesText, StatusBadge, VersionFacts } from "./__minutes-view";
 
 const id = z.string({ required_error: "form.invalid" }).min(1, "form.invalid");
 const ActionSchema = z.discriminatedUnion("intent", [

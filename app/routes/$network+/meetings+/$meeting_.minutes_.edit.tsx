@@ -3,27 +3,28 @@
 // language, and the meeting's action items. Action items are rows of a Conform list: "add a row"
 // and "remove" are submit buttons, so they work without JavaScript too. Only a draft is written:
 // submitted minutes are reopened first, published ones are corrected by a new version.
-import { getFormProps, getInputProps, useForm, type FieldMetadata } from "@conform-to/react";
+import { type FieldMetadata,getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { parseSubmission } from "#app/utils/submission.server";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+
+import { requireActor } from "#app/access/actor.server";
 import { DateField, ErrorSummary, SelectField, TextField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
 import { RichTextField } from "#app/components/rich-text-editor";
 import { attendanceList } from "#app/models/attendance.server";
 import { groupOrganisations, meetingActionItems, saveMinutes, transition } from "#app/models/minutes.server";
 import { ErrorPage } from "#app/root";
-import { dateKey, parseDateKey } from "#app/utils/dates";
-import { ACTION_STATUSES, MINUTES_LANGUAGES, type ActionStatus } from "#app/utils/domain";
-import { htmlToPlainText, plainTextToHtml, sanitizeRichText } from "#app/utils/rich-text.server";
-import { redirectWithToast } from "#app/utils/toast.server";
-import { formatMeetingStart } from "#app/utils/meeting-format";
-import { AttendanceBlock } from "./__minutes-view";
-import { isFrozenByDatabase, minutesContext, rethrowStatus } from "./__minutes.server";
+import { dateKey, formatMeetingStart, parseDateKey } from "#app/utils/brussels-time";
+import { ACTION_STATUSES, type ActionStatus,MINUTES_LANGUAGES } from "#app/utils/domain";
 import { forbidden } from "#app/utils/errors.server";
-import { requireActor } from "#app/access/actor.server";
+import { htmlToPlainText, plainTextToHtml, sanitizeRichText } from "#app/utils/rich-text.server";
+import { parseSubmission } from "#app/utils/submission.server";
+import { redirectWithToast } from "#app/utils/toast.server";
+
+import { isFrozenByDatabase, minutesContext, rethrowStatus } from "./__minutes.server";
+import { AttendanceBlock } from "./__minutes-view";
 
 const ActionRow = z.object({
   id: z.string().optional(),

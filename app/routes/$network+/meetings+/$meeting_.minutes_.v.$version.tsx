@@ -3,14 +3,16 @@
 // only: the workflow happens on the minutes page.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+
 import { useT } from "#app/components/i18n";
 import { forDisplay, minutesComments } from "#app/models/minutes.server";
 import { ErrorPage } from "#app/root";
-import { formatMeetingStart } from "#app/utils/meeting-format";
-import { MinutesText, VersionFacts } from "./__minutes-view";
-import { minutesContext, notReadable } from "./__minutes.server";
+import { formatMeetingStart } from "#app/utils/brussels-time";
 import { invariantResponse } from "#app/utils/errors.server";
 import { can } from "#app/access/can";
+
+import { minutesContext, notReadable } from "./__minutes.server";
+import { MinutesText, VersionFacts } from "./__minutes-view";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const number = /^[1-9]\d{0,5}$/.test(params.version ?? "") ? Number(params.version) : null;

@@ -6,14 +6,13 @@
 import type { FieldMetadata } from "@conform-to/react";
 import type { MetaDescriptor } from "@remix-run/node";
 import { z } from "zod";
+
 import { Checkbox, DateField, FieldError, SelectField, TextField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
 import type { MeetingInput, ScheduleInput } from "#app/models/meetings.server";
-import { parseDateKey } from "#app/utils/dates";
-import { DEFAULT_LOCALE, isLocale, makeT, type T } from "#app/utils/i18n";
+import { parseDateKey, parseTimeOfDay, weekdayOf } from "#app/utils/brussels-time";
 import { SERIES_ORDINALS } from "#app/utils/domain";
-import { weekdayOf } from "#app/utils/recurrence";
-import { parseTimeOfDay } from "#app/utils/time";
+import { DEFAULT_LOCALE, isLocale, makeT, type T } from "#app/utils/i18n";
 import { singleLine } from "#app/utils/text";
 
 const time = z

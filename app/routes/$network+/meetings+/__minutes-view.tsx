@@ -2,8 +2,9 @@
 // attendance list from the register, decisions, the text and the meeting's action items. The HTML
 // given here was sanitized on the server just before (forDisplay).
 import { Link } from "@remix-run/react";
+
 import { useT } from "#app/components/i18n";
-import { formatDate } from "#app/utils/dates";
+import { formatDate } from "#app/utils/brussels-time";
 
 export type ViewVersion = {
   version: number;

@@ -3,28 +3,30 @@
 // receives an invitation with an iCalendar attachment. Works without JavaScript.
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { parseSubmission } from "#app/utils/submission.server";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
+
+import type { Actor } from "#app/access/actor";
+import { requireActor } from "#app/access/actor.server";
+import { can } from "#app/access/can";
+import { groupAccess } from "#app/access/group.server";
+import { managedGroupsWhere } from "#app/access/group.server";
 import { ErrorSummary, SelectField, SubmissionKeyField, TextField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
 import { scheduleMeeting } from "#app/models/meetings.server";
+import { requireNetwork } from "#app/models/network.server";
 import { ErrorPage } from "#app/root";
+import { addDays, todayInBrussels } from "#app/utils/brussels-time";
 import { now } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
-import { addDays, todayInBrussels } from "#app/utils/dates";
-import { newSubmissionKey, submissionKeyOf } from "#app/utils/idempotency.server";
-import { redirectWithToast } from "#app/utils/toast.server";
-import { MeetingFields, NewMeetingSchema, scheduleInput, SeriesFields, meetingPageTitle, NEW_MEETING_FIELDS, summaryFields } from "./__meeting-form";
-import { meetingErrorReply } from "./__meeting.server";
-import { groupAccess } from "#app/access/group.server";
 import { forbidden } from "#app/utils/errors.server";
-import { requireActor } from "#app/access/actor.server";
-import { requireNetwork } from "#app/models/network.server";
-import type { Actor } from "#app/access/actor";
-import { can } from "#app/access/can";
-import { managedGroupsWhere } from "#app/access/group.server";
+import { newSubmissionKey, submissionKeyOf } from "#app/utils/idempotency.server";
+import { parseSubmission } from "#app/utils/submission.server";
+import { redirectWithToast } from "#app/utils/toast.server";
+
+import { meetingErrorReply } from "./__meeting.server";
+import { MeetingFields, meetingPageTitle, NEW_MEETING_FIELDS, NewMeetingSchema, scheduleInput, SeriesFields, summaryFields } from "./__meeting-form";
 
 /** The groups this person may schedule for: all for a coordinator, else those they facilitate. */
 async function manageableGroups(actor: Actor, networkId: string) {

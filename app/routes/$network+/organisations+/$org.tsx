@@ -1,18 +1,20 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { organisationFullSelect, requireNetworkOrganisation } from "#app/models/organisation.server";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useT } from "#app/components/i18n";
-import { ErrorPage } from "#app/root";
-import { now } from "#app/utils/clock.server";
-import { prisma } from "#app/utils/db.server";
-import { brusselsWeekMinute, formatMinutes } from "#app/utils/time";
-import { organisationTitle } from "./__organisation-meta";
-import { MembershipBadge, MembershipSentence } from "#app/components/membership";
-import { membershipStatus } from "#app/models/adhesion.server";
-import { canEditOrganisation } from "#app/access/organisation";
+
 import { getActor } from "#app/access/actor.server";
 import { isNetworkInsider } from "#app/access/network.server";
+import { canEditOrganisation } from "#app/access/organisation";
+import { useT } from "#app/components/i18n";
+import { MembershipBadge, MembershipSentence } from "#app/components/membership";
+import { membershipStatus } from "#app/models/adhesion.server";
 import { requireNetwork } from "#app/models/network.server";
+import { organisationFullSelect, requireNetworkOrganisation } from "#app/models/organisation.server";
+import { ErrorPage } from "#app/root";
+import { brusselsWeekMinute, formatMinutes } from "#app/utils/brussels-time";
+import { now } from "#app/utils/clock.server";
+import { prisma } from "#app/utils/db.server";
+
+import { organisationTitle } from "./__organisation-meta";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const network = await requireNetwork(params.network);

@@ -12,6 +12,7 @@ import { changeDelegateRole, createInvitation, InvitationPending, removeDelegate
 import { requireNetwork } from "#app/models/network.server";
 import { requireNetworkOrganisation } from "#app/models/organisation.server";
 import { ErrorPage } from "#app/root";
+import { instantFormat } from "#app/utils/brussels-time";
 import { now } from "#app/utils/clock.server";
 import { prisma, transaction } from "#app/utils/db.server";
 import { DELEGATE_ROLES } from "#app/utils/domain";
@@ -19,7 +20,6 @@ import { forbidden, invariantResponse } from "#app/utils/errors.server";
 import { isLocale } from "#app/utils/i18n";
 import { claimSubmission, newSubmissionKey, submissionKeyOf } from "#app/utils/idempotency.server";
 import { parseSubmission } from "#app/utils/submission.server";
-import { TIME_ZONE } from "#app/utils/time";
 import { redirectWithToast } from "#app/utils/toast.server";
 
 const roleField = z.enum(DELEGATE_ROLES, { required_error: "form.required", message: "form.invalidChoice" });
@@ -141,7 +141,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function DelegatesPage() {
   const t = useT();
   const { network, org, canManage, delegates, invitations, confirmRemove, submissionKey } = useLoaderData<typeof loader>();
-  const dateFormat = new Intl.DateTimeFormat(t.locale, { dateStyle: "long", timeZone: TIME_ZONE });
+  const dateFormat = instantFormat(t.locale, { dateStyle: "long" });
   const roleOptions = DELEGATE_ROLES.map((r) => ({ value: r, label: t(`delegates.role.${r}`) }));
   const orgPath = `/${network.slug}/organisations/${org.slug}`;
   return (

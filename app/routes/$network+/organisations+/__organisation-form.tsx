@@ -1,15 +1,16 @@
 // The organisation form shared by "edit" and "new": one Zod schema for the browser and the
 // server, and a component whose opening-hours rows work without JavaScript (existing rows with a
 // "remove" box, plus empty rows to fill; empty rows are ignored).
-import { getFormProps, getSelectProps, useForm, type DefaultValue, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { type DefaultValue, type FieldMetadata, getFormProps, getSelectProps, type SubmissionResult,useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, Link } from "@remix-run/react";
 import { z } from "zod";
+
 import { Checkbox, CheckboxGroup, ErrorSummary, FieldError, SelectField, TextareaField, TextField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
 import type { OpeningHourInput, OrganisationInput } from "#app/models/organisation.server";
+import { formatMinutes, parseTimeOfDay } from "#app/utils/brussels-time";
 import { ORGANISATION_KINDS, SPOKEN_LANGUAGES } from "#app/utils/domain";
-import { formatMinutes, parseTimeOfDay } from "#app/utils/time";
 import { singleLine } from "#app/utils/text";
 
 /** Empty rows offered under the existing opening hours. */

@@ -1,17 +1,19 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Pagination } from "#app/components/pagination";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
-import { useT } from "#app/components/i18n";
-import { directoryCommunes, searchDirectory, type DirectoryQuery } from "#app/models/directory.server";
-import { ErrorPage } from "#app/root";
-import { organisationTitle } from "./__organisation-meta";
-import { MembershipBadge } from "#app/components/membership";
-import { now } from "#app/utils/clock.server";
-import { ORGANISATION_KINDS, SPOKEN_LANGUAGES } from "#app/utils/domain";
-import { brusselsWeekMinute, formatMinutes } from "#app/utils/time";
+
 import { getActor } from "#app/access/actor.server";
 import { isCoordinator } from "#app/access/network";
+import { useT } from "#app/components/i18n";
+import { MembershipBadge } from "#app/components/membership";
+import { Pagination } from "#app/components/pagination";
+import { directoryCommunes, type DirectoryQuery,searchDirectory } from "#app/models/directory.server";
 import { requireNetwork } from "#app/models/network.server";
+import { ErrorPage } from "#app/root";
+import { brusselsWeekMinute, formatMinutes } from "#app/utils/brussels-time";
+import { now } from "#app/utils/clock.server";
+import { ORGANISATION_KINDS, SPOKEN_LANGUAGES } from "#app/utils/domain";
+
+import { organisationTitle } from "./__organisation-meta";
 
 /** Reads the filters from the URL; a value that is not on offer is dropped rather than refused. */
 function readQuery(url: URL, themes: string[]): DirectoryQuery {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { brusselsInstant, brusselsParts, checkRule, expandRule, nthWeekdayOfMonth, toRRule } from "./recurrence";
+
+import { brusselsInstant, brusselsParts, checkRule, expandRule, nthWeekdayOfMonth, toRRule } from "./brussels-time";
 
 describe("Brussels wall-clock time", () => {
   test("14:00 is 13:00 UTC in winter and 12:00 UTC in summer", () => {
