@@ -17,12 +17,13 @@ export type Database = {
   close(): Promise<void>;
 };
 
-export function openDatabase(url: string | undefined): Database {
+/** `options.pgliteFrom`: for PGlite, a dumped data folder to start from (tests only). */
+export function openDatabase(url: string | undefined, options: { pgliteFrom?: Blob } = {}): Database {
   const target = databaseTarget(url);
   if (target.kind === "pglite") {
     if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
     // PGlite queues queries until its WebAssembly is ready: no need to await here.
-    const pglite = newPGlite(target.dataDir);
+    const pglite = newPGlite(target.dataDir, { loadDataDir: options.pgliteFrom });
     const prisma = new PrismaClient({ adapter: createPGliteAdapterFactory(pglite) as never });
     const runner: SqlRunner = {
       exec: async (sql) => void (await pglite.exec(sql)),

@@ -4,6 +4,8 @@
 import { PGlite } from "@electric-sql/pglite";
 import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 
-export function newPGlite(dataDir?: string) {
-  return new PGlite({ dataDir, extensions: { unaccent } });
+/** `loadDataDir`: a data folder dumped by `dumpDataDir()` to start from (the tests' migrated
+ * template, which spares each test file an initdb). */
+export function newPGlite(dataDir?: string, options: { loadDataDir?: Blob } = {}) {
+  return new PGlite({ dataDir, extensions: { unaccent }, loadDataDir: options.loadDataDir });
 }

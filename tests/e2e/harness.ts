@@ -9,8 +9,8 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { afterAll } from "vitest";
-import { createTestDatabase } from "#tests/setup/database";
+import { afterAll, inject } from "vitest";
+import { createMigratedTestDatabase } from "#tests/setup/database";
 import { resetEnv } from "#app/utils/env.server";
 import { closeDatabase, getDatabase } from "#app/utils/db.server";
 import { createUserSession } from "#app/utils/session.server";
@@ -22,13 +22,14 @@ export type App<T> = { url: string; data: T; stop(): Promise<void>; logs(): stri
 /**
  * Prepares a fresh database with `prepare` (factories from #tests/factories work inside it, and
  * `sessionCookieFor`), closes it, then starts the built server on it. With PGlite the database is
- * a folder the server opens once the test process has let go of it.
+ * a folder the server opens once the test process has let go of it. The fresh database is a copy
+ * of the run's migrated template (tests/e2e/global-setup.ts).
  */
 export async function startApp<T = undefined>(
   options: { prepare?: () => Promise<T>; env?: Record<string, string>; seedDemo?: boolean } = {},
 ): Promise<App<T>> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "maillage-e2e-"));
-  const db = await createTestDatabase({ pgliteDir: path.join(dir, "pglite") });
+  const db = await createMigratedTestDatabase(inject("databaseTemplate"), { pgliteDir: path.join(dir, "pglite") });
   const env = {
     DATABASE_URL: db.url,
     SESSION_SECRET,
@@ -46,7 +47,7 @@ export async function startApp<T = undefined>(
   await closeDatabase();
   let data: T;
   try {
-    await getDatabase().migrate();
+    await getDatabase().migrate(); // nothing left to apply on a copy of the template
     data = (options.prepare ? await options.prepare() : undefined) as T;
   } finally {
     await closeDatabase();

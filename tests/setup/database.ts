@@ -1,7 +1,10 @@
 // Fresh databases for tests: in-memory PGlite, or a new database on the PostgreSQL server that
-// DATABASE_URL points to (created here, dropped afterwards).
+// DATABASE_URL points to (created here, dropped afterwards). Empty, or a copy of the run's
+// migrated template (tests/setup/template.ts).
 import { randomBytes } from "node:crypto";
+import { cpSync, readFileSync } from "node:fs";
 import pg from "pg";
+import type { DatabaseTemplate } from "./template";
 
 /** The PostgreSQL server URL the test run was started with, if any (kept across test files). */
 export function basePostgresUrl(): string | undefined {
@@ -11,10 +14,36 @@ export function basePostgresUrl(): string | undefined {
   return process.env.MAILLAGE_TEST_BASE_URL || undefined;
 }
 
-export type TestDatabase = { url: string; drop(): Promise<void> };
+/** `pgliteFrom`: for an in-memory PGlite copied from the template, the data folder to open it
+ * with (`openDatabase(url, { pgliteFrom })`). */
+export type TestDatabase = { url: string; pgliteFrom?: Blob; drop(): Promise<void> };
 
 /** A new empty database. For PGlite: a folder when `dir` is given (to share with a server), else memory. */
 export async function createTestDatabase(options: { pgliteDir?: string } = {}): Promise<TestDatabase> {
+  return newDatabase(options);
+}
+
+/**
+ * A new database with every migration applied: a copy of the run's template when there is one
+ * (`inject("databaseTemplate")`), else an empty one for the caller to migrate. The template must
+ * match the database of the run (a PGlite dump for memory, a PGlite folder for `pgliteDir`).
+ */
+export async function createMigratedTestDatabase(
+  template: DatabaseTemplate | undefined,
+  options: { pgliteDir?: string } = {},
+): Promise<TestDatabase> {
+  if (template?.kind === "postgres") return newDatabase({ template: template.name });
+  if (template?.kind === "pglite-folder" && options.pgliteDir) {
+    cpSync(template.dir, options.pgliteDir, { recursive: true });
+    return newDatabase(options);
+  }
+  if (template?.kind === "pglite-dump" && !options.pgliteDir) {
+    return { ...(await newDatabase()), pgliteFrom: new Blob([readFileSync(template.file)]) };
+  }
+  return newDatabase(options);
+}
+
+async function newDatabase(options: { pgliteDir?: string; template?: string } = {}): Promise<TestDatabase> {
   const base = basePostgresUrl();
   if (!base) {
     return { url: options.pgliteDir ? `pglite:${options.pgliteDir}` : "pglite:memory", drop: async () => {} };
@@ -22,7 +51,7 @@ export async function createTestDatabase(options: { pgliteDir?: string } = {}): 
   const name = `maillage_t_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.query(options.template ? `CREATE DATABASE "${name}" TEMPLATE "${options.template}"` : `CREATE DATABASE "${name}"`);
   await admin.end();
   const url = new URL(base);
   url.pathname = `/${name}`;
