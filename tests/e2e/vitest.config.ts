@@ -1,14 +1,15 @@
 import { defineConfig } from "vitest/config";
 import { alias } from "../../vitest.config";
 
-// Browser tests against the built app (build/index.js), one file at a time: each starts its own
-// server and Chromium, and the machine has two cores.
+// Browser tests against the built app (build/index.js), two files at a time: each starts its own
+// server, database and Chromium (nothing shared), and one file leaves a core mostly idle while it
+// waits on the browser. Measured on two busy cores: 20 files in 305 s instead of 582 s one by one.
 export default defineConfig({
   resolve: { alias },
   test: {
     include: ["tests/e2e/**/*.e2e.test.ts"],
     pool: "forks",
-    fileParallelism: false,
+    maxWorkers: 2,
     testTimeout: 90_000,
     hookTimeout: 180_000,
     globalSetup: ["tests/e2e/global-setup.ts"],
