@@ -5,6 +5,7 @@ import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 
 import { dayFormat, dayKeyNoon, regionalInstantFormat } from "#app/utils/brussels-time";
+import { meetingPath } from "#app/utils/paths";
 
 import { useT } from "./i18n";
 
@@ -44,7 +45,7 @@ export function formatDayTime(iso: string, locale: string) {
 }
 
 export function meetingHref(m: { id: string; network: { slug: string } }) {
-  return `/${m.network.slug}/meetings/${m.id}`;
+  return meetingPath({ networkSlug: m.network.slug, meetingId: m.id });
 }
 
 /** The title, struck through with the word "cancelled" when it is. */

@@ -10,7 +10,7 @@
 // - the people who take part for an organisation are its delegates, nobody else;
 // - an archived group takes no new members.
 // Every change is written to the audit log in the transaction that makes it.
-import { isDelegateOf, organisationIdsOf, type Actor } from "#app/access/actor";
+import { type Actor,isDelegateOf, organisationIdsOf } from "#app/access/actor";
 import { can } from "#app/access/can";
 import { groupAccess, isFacilitatorOf } from "#app/access/group.server";
 import type { Prisma } from "#app/generated/prisma/client";
@@ -23,6 +23,7 @@ import { emailLayout, sendEmail } from "#app/utils/email.server";
 import { getEnv } from "#app/utils/env.server";
 import { invariantResponse } from "#app/utils/errors.server";
 import { isLocale, makeT } from "#app/utils/i18n";
+import { groupUrl } from "#app/utils/paths";
 
 type Tx = Prisma.TransactionClient;
 
@@ -242,7 +243,7 @@ async function notifyManagersOfRequest(tx: Tx, network: NetworkRow, group: Group
   const recipients = facilitators.length
     ? facilitators.map((f) => f.user)
     : (await tx.networkCoordinator.findMany({ where: { networkId: network.id }, select: { user: { select: { email: true, locale: true } } } })).map((c) => c.user);
-  const url = `${appUrl()}/${network.slug}/groups/${group.slug}/members`;
+  const url = groupUrl(appUrl(), { networkSlug: network.slug, groupSlug: group.slug }, "members");
   for (const user of recipients) {
     const t = makeT(localeOf(user.locale));
     const vars = { network: network.name, group: group.name, organisation: org.name };
@@ -276,7 +277,7 @@ export async function decideRequest(network: NetworkRow, group: GroupRow, actor:
     if (accept && membership.requestedById && org.delegates.some((d) => d.userId === membership.requestedById)) {
       await tx.groupParticipant.createMany({ data: [{ groupId: group.id, organisationId, userId: membership.requestedById }], skipDuplicates: true });
     }
-    const url = `${appUrl()}/${network.slug}/groups/${group.slug}`;
+    const url = groupUrl(appUrl(), { networkSlug: network.slug, groupSlug: group.slug });
     const which = accept ? "accepted" : "declined";
     for (const { user } of org.delegates) {
       const t = makeT(localeOf(user.locale));

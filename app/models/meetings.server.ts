@@ -25,8 +25,9 @@ import { emailLayout, sendEmail } from "#app/utils/email.server";
 import { getEnv } from "#app/utils/env.server";
 import { DomainError } from "#app/utils/errors.server";
 import { isLocale, makeT } from "#app/utils/i18n";
-import { icsMeetingSelect, meetingsCalendar, meetingUrl, seriesInstants } from "#app/utils/ics.server";
+import { icsMeetingSelect, meetingsCalendar, seriesInstants } from "#app/utils/ics.server";
 import { claimSubmission, recordSubmissionResult, submissionResult } from "#app/utils/idempotency.server";
+import { meetingUrl } from "#app/utils/paths";
 
 import { rsvpUrl } from "./rsvp.server";
 
@@ -180,7 +181,7 @@ async function sendInvitations(tx: Tx, meetingIds: string[], notice: Notice) {
       paragraphs,
       action: rsvpFor
         ? { label: t("meetings.email.rsvpAction"), url: rsvpUrl(rsvpFor.id, person.userId) }
-        : { label: t("meetings.email.open"), url: meetingUrl(appUrl, first) },
+        : { label: t("meetings.email.open"), url: meetingUrl(appUrl, { networkSlug: first.group.network.slug, meetingId: first.id }) },
     });
     await sendEmail(
       {
@@ -529,7 +530,7 @@ export async function sendDueMeetingReminders(at = now()) {
         if (meeting.place) paragraphs.push(t("meetings.email.place", { place: meeting.place }));
         if (meeting.videoUrl) paragraphs.push(t("meetings.email.video", { url: meeting.videoUrl }));
         paragraphs.push(answer ? t("meetings.email.reminder.answered", { answer: t(`meetings.rsvp.${answer}`) }) : t("meetings.email.reminder.notAnswered"));
-        paragraphs.push(t("meetings.email.reminder.page", { url: meetingUrl(getEnv().appUrl, { id: meeting.id, group: { name: meeting.group.name, slug: "", network: meeting.group.network } }) }));
+        paragraphs.push(t("meetings.email.reminder.page", { url: meetingUrl(getEnv().appUrl, { networkSlug: meeting.group.network.slug, meetingId: meeting.id }) }));
         const { html, text } = emailLayout({ title: t("meetings.email.reminder.title", vars), paragraphs, action: { label: t("meetings.email.rsvpAction"), url: rsvpUrl(meeting.id, person.userId) } });
         await sendEmail({ to: person.email, subject: t("meetings.email.reminder.subject", vars), html, text, networkId: meeting.group.networkId }, tx);
         sent++;

@@ -16,7 +16,7 @@
 // Rich text is sanitized before it is stored (and again before display), and `searchText` is
 // always written with minutesSearchText() in the same update: the database derives the search
 // vector from it.
-import { organisationIdsOf, type Actor } from "#app/access/actor";
+import { type Actor,organisationIdsOf } from "#app/access/actor";
 import { can } from "#app/access/can";
 import type { GroupAccess } from "#app/access/group";
 import type { Prisma } from "#app/generated/prisma/client";
@@ -30,6 +30,7 @@ import { getEnv } from "#app/utils/env.server";
 import { invariantResponse } from "#app/utils/errors.server";
 import { isLocale, makeT } from "#app/utils/i18n";
 import { claimSubmission } from "#app/utils/idempotency.server";
+import { meetingUrl } from "#app/utils/paths";
 import { minutesSearchText, sanitizeRichText } from "#app/utils/rich-text.server";
 
 type Tx = Prisma.TransactionClient;
@@ -357,7 +358,7 @@ async function announcePublication(tx: Tx, networkId: string, meeting: MeetingRe
   ]);
   const recipients = new Map<string, { email: string; locale: string }>();
   for (const { user } of [...participants, ...facilitators]) recipients.set(user.id, user);
-  const url = `${getEnv().appUrl}/${network.slug}/meetings/${meeting.id}/minutes`;
+  const url = meetingUrl(getEnv().appUrl, { networkSlug: network.slug, meetingId: meeting.id }, "minutes");
   for (const r of recipients.values()) {
     const t = makeT(isLocale(r.locale) ? r.locale : "fr");
     const vars = { meeting: meeting.title, group: meeting.group.name, date: formatDate(meeting.startsAt, t.locale), version: minutes.version };

@@ -23,6 +23,7 @@ import tz from "@touch4it/ical-timezones";
 import ical, { formatDateTZ, ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, type ICalEvent,ICalEventStatus } from "ical-generator";
 
 import type { Prisma } from "#app/generated/prisma/client";
+import { groupUrl, meetingUrl } from "#app/utils/paths";
 
 import { brusselsInstant, brusselsParts, expandRule, type SeriesRule, TIME_ZONE, toRRule } from "./brussels-time";
 import { now } from "./clock.server";
@@ -170,10 +171,6 @@ export function seriesInstants(series: Pick<IcsSeries, "frequency" | "interval" 
   return expandRule(seriesRule(series)).map((day) => brusselsInstant(day, series.startMinutes));
 }
 
-export function meetingUrl(appUrl: string, meeting: Pick<IcsMeeting, "id" | "group">) {
-  return `${appUrl}/${meeting.group.network.slug}/meetings/${meeting.id}`;
-}
-
 /** A one-line value for a property the library escapes itself (SUMMARY, LOCATION, MAILTO:). */
 function line(text: string) {
   return toSingleLine(text).trim();
@@ -269,7 +266,7 @@ export function meetingsCalendar(opts: {
 
   const singles = opts.meetings.filter((m) => !m.series);
   for (const meeting of singles) {
-    const url = meetingUrl(opts.appUrl, meeting);
+    const url = meetingUrl(opts.appUrl, { networkSlug: meeting.group.network.slug, meetingId: meeting.id });
     const cancelled = opts.method === "CANCEL" || meeting.status === "cancelled";
     const event = calendar.createEvent({
       id: meeting.uid,
@@ -293,7 +290,7 @@ export function meetingsCalendar(opts: {
 
   for (const { series, rows } of bySeries.values()) {
     const first = rows[0];
-    const groupUrl = `${opts.appUrl}/${first.group.network.slug}/groups/${first.group.slug}`;
+    const groupPage = groupUrl(opts.appUrl, { networkSlug: first.group.network.slug, groupSlug: first.group.slug });
     const instants = seriesInstants(series);
     if (instants.length === 0) continue;
     const firstDay = brusselsParts(instants[0]).day;
@@ -310,7 +307,7 @@ export function meetingsCalendar(opts: {
           repeating: toRRule(seriesRule(series)),
           status: ICalEventStatus.CANCELLED,
         });
-        common(master, series, first.group.name, groupUrl);
+        common(master, series, first.group.name, groupPage);
         continue;
       }
       for (const meeting of rows) {
@@ -325,7 +322,7 @@ export function meetingsCalendar(opts: {
           recurrenceId: at(meeting.recurrenceId),
           status: ICalEventStatus.CANCELLED,
         });
-        common(event, meeting, meeting.group.name, meetingUrl(opts.appUrl, meeting));
+        common(event, meeting, meeting.group.name, meetingUrl(opts.appUrl, { networkSlug: meeting.group.network.slug, meetingId: meeting.id }));
       }
       continue;
     }
@@ -348,7 +345,7 @@ export function meetingsCalendar(opts: {
       repeating: `RRULE:${toRRule(seriesRule(series))}${exdates}`,
       status: series.cancelledAt ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     });
-    common(master, series, first.group.name, groupUrl);
+    common(master, series, first.group.name, groupPage);
 
     for (const meeting of live.values()) {
       if (!isOverride(meeting, series)) continue;
@@ -362,7 +359,7 @@ export function meetingsCalendar(opts: {
         recurrenceId: at(meeting.recurrenceId!),
         status: ICalEventStatus.CONFIRMED,
       });
-      common(event, meeting, meeting.group.name, meetingUrl(opts.appUrl, meeting));
+      common(event, meeting, meeting.group.name, meetingUrl(opts.appUrl, { networkSlug: meeting.group.network.slug, meetingId: meeting.id }));
     }
   }
 

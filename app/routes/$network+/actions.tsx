@@ -20,6 +20,7 @@ import { now } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
 import { forbidden } from "#app/utils/errors.server";
 import { DEFAULT_LOCALE, isLocale, makeT } from "#app/utils/i18n";
+import { groupPath, meetingPath } from "#app/utils/paths";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const network = await requireNetwork(params.network);
@@ -159,9 +160,9 @@ export default function Actions() {
                     ) : null}
                   </td>
                   <td>
-                    <Link to={`/${network.slug}/groups/${item.group.slug}`}>{item.group.name}</Link>
+                    <Link to={groupPath({ networkSlug: network.slug, groupSlug: item.group.slug })}>{item.group.name}</Link>
                     <br />
-                    <Link to={`/${network.slug}/meetings/${item.meeting.id}/minutes`}>{t("actions.minutesLink", { date: meetingDay(item.meeting.startsAt, t.locale) })}</Link>
+                    <Link to={meetingPath({ networkSlug: network.slug, meetingId: item.meeting.id }, "minutes")}>{t("actions.minutesLink", { date: meetingDay(item.meeting.startsAt, t.locale) })}</Link>
                   </td>
                 </tr>
               ))}

@@ -16,6 +16,7 @@ import { ErrorPage } from "#app/root";
 import { formatDate } from "#app/utils/brussels-time";
 import { ACTION_STATUSES } from "#app/utils/domain";
 import { forbidden } from "#app/utils/errors.server";
+import { groupPath, meetingPath } from "#app/utils/paths";
 import { redirectWithToast } from "#app/utils/toast.server";
 
 async function guard(request: Request, params: { network?: string; id?: string }) {
@@ -60,11 +61,11 @@ export default function ActionItemPage() {
   const t = useT();
   const { network, item, mayUpdate } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const minutes = `/${network.slug}/meetings/${item.meeting.id}/minutes`;
+  const minutes = meetingPath({ networkSlug: network.slug, meetingId: item.meeting.id }, "minutes");
   return (
     <main id="main" className="page page--narrow action-item-page">
       <p className="breadcrumbs">
-        <Link to={`/${network.slug}/groups/${item.group.slug}`}>{item.group.name}</Link> › <Link to={minutes}>{item.meeting.title}</Link>
+        <Link to={groupPath({ networkSlug: network.slug, groupSlug: item.group.slug })}>{item.group.name}</Link> › <Link to={minutes}>{item.meeting.title}</Link>
       </p>
       <h1>{item.what}</h1>
       <dl className="action-item-facts">

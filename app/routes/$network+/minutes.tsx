@@ -16,6 +16,7 @@ import { ErrorPage } from "#app/root";
 import { parseDateKey, regionalInstantFormat } from "#app/utils/brussels-time";
 import { prisma } from "#app/utils/db.server";
 import { DEFAULT_LOCALE, isLocale, makeT } from "#app/utils/i18n";
+import { groupPath, meetingPath } from "#app/utils/paths";
 
 type Errors = Partial<Record<"q" | "group" | "from" | "to", string>>;
 
@@ -147,10 +148,10 @@ export default function MinutesSearch() {
               {found.results.map((hit) => (
                 <li key={hit.minutesId}>
                   <h3>
-                    <Link to={`/${network.slug}/meetings/${hit.meetingId}/minutes`}>{hit.title}</Link>
+                    <Link to={meetingPath({ networkSlug: network.slug, meetingId: hit.meetingId }, "minutes")}>{hit.title}</Link>
                   </h3>
                   <p className="search-meta">
-                    <Link to={`/${network.slug}/groups/${hit.groupSlug}`}>{hit.groupName}</Link>
+                    <Link to={groupPath({ networkSlug: network.slug, groupSlug: hit.groupSlug })}>{hit.groupName}</Link>
                     {" · "}
                     <time dateTime={new Date(hit.startsAt).toISOString()}>{formatMeetingDate(hit.startsAt, t.locale)}</time>
                     {" · "}

@@ -17,6 +17,7 @@ import { ErrorPage } from "#app/root";
 import { dateKey, formatDate, formatMeetingStart, todayInBrussels } from "#app/utils/brussels-time";
 import { now } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
+import { groupPath, meetingPath, newMeetingPath } from "#app/utils/paths";
 
 import { groupTitle, Paragraphs } from "./__group-form";
 
@@ -117,7 +118,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => groupTit
 export default function GroupPage() {
   const t = useT();
   const { network, group, access, members, pendingCount, upcoming, minutes, actions, turnout, mine, showMembersPage, today } = useLoaderData<typeof loader>();
-  const base = `/${network.slug}/groups/${group.slug}`;
+  const groupRef = { networkSlug: network.slug, groupSlug: group.slug };
   return (
     <main id="main" className="page group-page">
       <p>
@@ -128,21 +129,21 @@ export default function GroupPage() {
         <ul className="cluster groups-actions" aria-label={t("groups.page.actions")}>
           {access.canManage && !group.archived ? (
             <li>
-              <Link to={`/${network.slug}/meetings/new?group=${encodeURIComponent(group.slug)}`} className="button">
+              <Link to={newMeetingPath(network.slug, group.slug)} className="button">
                 {t("groups.page.schedule")}
               </Link>
             </li>
           ) : null}
           {showMembersPage ? (
             <li>
-              <Link to={`${base}/members`} className="button button--secondary">
+              <Link to={groupPath(groupRef, "members")} className="button button--secondary">
                 {access.canManage && pendingCount ? t.plural("groups.page.membersPending", pendingCount) : t("groups.page.membersLink")}
               </Link>
             </li>
           ) : null}
           {access.isCoordinator ? (
             <li>
-              <Link to={`${base}/edit`} className="button button--secondary">
+              <Link to={groupPath(groupRef, "edit")} className="button button--secondary">
                 {t("groups.page.edit")}
               </Link>
             </li>
@@ -178,7 +179,7 @@ export default function GroupPage() {
             <ul className="groups-list">
               {upcoming.map((m) => (
                 <li key={m.id}>
-                  <Link to={`/${network.slug}/meetings/${m.id}`}>{m.title}</Link>
+                  <Link to={meetingPath({ networkSlug: network.slug, meetingId: m.id })}>{m.title}</Link>
                   <br />
                   <time dateTime={m.startsAt}>{formatMeetingStart(m.startsAt, t.locale)}</time>
                   {m.place ? <span className="groups-muted"> — {m.place}</span> : m.videoUrl ? <span className="groups-muted"> — {t("groups.page.online")}</span> : null}
@@ -213,7 +214,7 @@ export default function GroupPage() {
           <ul className="groups-list">
             {minutes.map((m) => (
               <li key={m.id}>
-                <Link to={`/${network.slug}/meetings/${m.meetingId}/minutes`}>
+                <Link to={meetingPath({ networkSlug: network.slug, meetingId: m.meetingId }, "minutes")}>
                   {t("groups.page.minutesOf", { title: m.title, date: formatDate(m.startsAt, t.locale) })}
                 </Link>{" "}
                 <span className="groups-muted">({t(`groups.visibility.${m.visibility ?? "group"}`)})</span>
@@ -255,7 +256,7 @@ export default function GroupPage() {
                         )}
                       </td>
                       <td>
-                        <Link to={`/${network.slug}/meetings/${a.meeting.id}`}>{a.meeting.title}</Link>
+                        <Link to={meetingPath({ networkSlug: network.slug, meetingId: a.meeting.id })}>{a.meeting.title}</Link>
                       </td>
                     </tr>
                   ))}

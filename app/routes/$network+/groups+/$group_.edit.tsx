@@ -3,19 +3,22 @@
 // works without JavaScript.
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { parseSubmission } from "#app/utils/submission.server";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+
+import { requireCoordinator } from "#app/access/require.server";
 import { Checkbox, ErrorSummary, SelectField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
-import { addFacilitator, facilitatorCandidates, GroupError, removeFacilitator, setArchived, updateGroup, requireGroup } from "#app/models/groups.server";
+import { addFacilitator, facilitatorCandidates, GroupError, removeFacilitator, requireGroup,setArchived, updateGroup } from "#app/models/groups.server";
+import { requireNetwork } from "#app/models/network.server";
 import { ErrorPage } from "#app/root";
 import { prisma } from "#app/utils/db.server";
+import { groupPath } from "#app/utils/paths";
+import { parseSubmission } from "#app/utils/submission.server";
 import { redirectWithToast } from "#app/utils/toast.server";
+
 import { GroupFields, GroupSchema, groupTitle } from "./__group-form";
-import { requireCoordinator } from "#app/access/require.server";
-import { requireNetwork } from "#app/models/network.server";
 
 const FacilitatorSchema = z.object({ userId: z.string({ required_error: "groups.error.chooseFacilitator" }).min(1, "groups.error.chooseFacilitator") });
 const ArchiveSchema = z.object({ confirm: z.literal("on", { errorMap: () => ({ message: "groups.edit.archiveConfirmRequired" }) }) });
@@ -51,7 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { network, group, actor } = await guard(request, params);
   const formData = await request.formData();
   const intent = formData.get("intent");
-  const back = `/${network.slug}/groups/${group.slug}/edit`;
+  const back = groupPath({ networkSlug: network.slug, groupSlug: group.slug }, "edit");
   const refuse = (submission: { reply: (o?: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }) => unknown }, error: unknown) => {
     if (!(error instanceof GroupError)) throw error;
     const result = error.field ? submission.reply({ fieldErrors: { [error.field]: [error.key] } }) : submission.reply({ formErrors: [error.key] });
@@ -90,7 +93,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     } catch (error) {
       return refuse(submission, error);
     }
-    return redirectWithToast(`/${network.slug}/groups/${group.slug}`, { kind: "success", key: intent === "archive" ? "groups.edit.archived" : "groups.edit.unarchived", vars: { group: group.name } });
+    return redirectWithToast(groupPath({ networkSlug: network.slug, groupSlug: group.slug }), { kind: "success", key: intent === "archive" ? "groups.edit.archived" : "groups.edit.unarchived", vars: { group: group.name } });
   }
 
   return data({ intent: null, result: null }, { status: 400 });
@@ -127,7 +130,7 @@ export default function EditGroup() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ArchiveSchema }),
     shouldValidate: "onSubmit",
   });
-  const base = `/${network.slug}/groups/${group.slug}`;
+  const base = groupPath({ networkSlug: network.slug, groupSlug: group.slug });
   return (
     <main id="main" className="page page--form">
       <p>

@@ -19,6 +19,7 @@ import { ErrorPage } from "#app/root";
 import { formatDate } from "#app/utils/brussels-time";
 import { prisma } from "#app/utils/db.server";
 import { forbidden } from "#app/utils/errors.server";
+import { groupPath } from "#app/utils/paths";
 import { parseSubmission } from "#app/utils/submission.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 
@@ -108,7 +109,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const organisation = String(formData.get("organisation") ?? "");
   if (submission.status !== "success") return data({ intent, organisation, result: submission.reply() }, { status: 400 });
   const orgId = submission.value.organisation;
-  const back = `/${network.slug}/groups/${group.slug}/members`;
+  const back = groupPath({ networkSlug: network.slug, groupSlug: group.slug }, "members");
   const orgName = async () => (await prisma.organisation.findUnique({ where: { id: orgId }, select: { name: true } }))?.name ?? "";
   try {
     if (intent === "join") {
@@ -189,7 +190,7 @@ export default function GroupMembers() {
   const t = useT();
   const { network, group, canManage, mine, pending, members, confirmLeave, isCoordinator } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData;
-  const base = `/${network.slug}/groups/${group.slug}`;
+  const base = groupPath({ networkSlug: network.slug, groupSlug: group.slug });
   // Errors of the one-button forms (join, leave, accept, decline) are shown at the top.
   const buttonError =
     actionData && actionData.intent !== "participants" && actionData.result
@@ -217,7 +218,7 @@ export default function GroupMembers() {
           <p>{t(confirmLeave.byCoordinator ? "groups.members.confirmRemoveText" : "groups.members.confirmLeaveText")}</p>
           <div className="form-actions">
             <OrgButton intent="leave" organisation={confirmLeave.id} label={t("groups.members.leaveSubmit")} kind="button button--danger" />
-            <Link to={`${base}/members`}>{t("form.cancel")}</Link>
+            <Link to={groupPath({ networkSlug: network.slug, groupSlug: group.slug }, "members")}>{t("form.cancel")}</Link>
           </div>
         </section>
       ) : null}

@@ -12,6 +12,7 @@ import { ErrorPage } from "#app/root";
 import { formatMeetingStart } from "#app/utils/brussels-time";
 import { now } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
+import { groupPath, meetingPath } from "#app/utils/paths";
 
 import { groupTitle } from "./__group-form";
 
@@ -70,7 +71,6 @@ type Row = ReturnType<typeof useLoaderData<typeof loader>>["groups"][number];
 
 function GroupTable({ rows, caption, networkSlug }: { rows: Row[]; caption: string; networkSlug: string }) {
   const t = useT();
-  const base = `/${networkSlug}/groups`;
   return (
     <div className="table-wrap">
       <table className="groups-table">
@@ -87,14 +87,14 @@ function GroupTable({ rows, caption, networkSlug }: { rows: Row[]; caption: stri
           {rows.map((g) => (
             <tr key={g.slug}>
               <th scope="row">
-                <Link to={`${base}/${g.slug}`}>{g.name}</Link>
+                <Link to={groupPath({ networkSlug, groupSlug: g.slug })}>{g.name}</Link>
                 {g.joinPolicy === "request" ? <span className="tag groups-tag">{t("groups.policy.request")}</span> : null}
               </th>
               <td>{g.theme || "—"}</td>
               <td>{t.plural("groups.memberCount", g.memberCount)}</td>
               <td>
                 {g.nextMeeting ? (
-                  <Link to={`/${networkSlug}/meetings/${g.nextMeeting.id}`}>
+                  <Link to={meetingPath({ networkSlug, meetingId: g.nextMeeting.id })}>
                     <time dateTime={g.nextMeeting.startsAt}>{formatMeetingStart(g.nextMeeting.startsAt, t.locale)}</time>
                   </Link>
                 ) : (

@@ -2,18 +2,21 @@
 // are named next, on the group's edit page.
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { parseSubmission } from "#app/utils/submission.server";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
+
+import { requireCoordinator } from "#app/access/require.server";
 import { ErrorSummary } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
 import { createGroup, GroupError } from "#app/models/groups.server";
-import { ErrorPage } from "#app/root";
-import { redirectWithToast } from "#app/utils/toast.server";
-import { GroupFields, GroupSchema, groupTitle } from "./__group-form";
-import { requireCoordinator } from "#app/access/require.server";
 import { requireNetwork } from "#app/models/network.server";
+import { ErrorPage } from "#app/root";
+import { groupPath } from "#app/utils/paths";
+import { parseSubmission } from "#app/utils/submission.server";
+import { redirectWithToast } from "#app/utils/toast.server";
+
+import { GroupFields, GroupSchema, groupTitle } from "./__group-form";
 
 async function guard(request: Request, networkSlug: string | undefined) {
   const network = await requireNetwork(networkSlug);
@@ -32,7 +35,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   try {
     const group = await createGroup(network.id, actor, submission.value);
-    return redirectWithToast(`/${network.slug}/groups/${group.slug}/edit`, { kind: "success", key: "groups.created", vars: { group: group.name } });
+    return redirectWithToast(groupPath({ networkSlug: network.slug, groupSlug: group.slug }, "edit"), { kind: "success", key: "groups.created", vars: { group: group.name } });
   } catch (error) {
     if (!(error instanceof GroupError)) throw error;
     return data(error.field ? submission.reply({ fieldErrors: { [error.field]: [error.key] } }) : submission.reply({ formErrors: [error.key] }), { status: 400 });

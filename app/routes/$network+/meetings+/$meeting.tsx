@@ -18,6 +18,7 @@ import { now } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
 import { forbidden } from "#app/utils/errors.server";
 import { newSubmissionKey, submissionKeyOf } from "#app/utils/idempotency.server";
+import { groupPath, meetingPath } from "#app/utils/paths";
 import { parseSubmission } from "#app/utils/submission.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 
@@ -87,7 +88,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { canRsvp, canPropose } = await readerMay(ctx);
   const formData = await request.formData();
   const intent = formData.get("intent");
-  const back = `/${network.slug}/meetings/${meeting.id}`;
+  const back = meetingPath({ networkSlug: network.slug, meetingId: meeting.id });
   if (intent === "rsvp") {
     if (!canRsvp) forbidden();
     const submission = parseSubmission(formData, { schema: RsvpSchema });
@@ -117,7 +118,7 @@ export default function MeetingPage() {
   const d = useLoaderData<typeof loader>();
   const { network, meeting, group, series } = d;
   const actionData = useActionData<typeof action>();
-  const base = `/${network.slug}/meetings/${meeting.id}`;
+  const meetingRef = { networkSlug: network.slug, meetingId: meeting.id };
   const [rsvpForm, rsvpFields] = useForm<z.input<typeof RsvpSchema>>({
     id: "meeting-rsvp",
     lastResult: actionData?.intent === "rsvp" ? actionData.result : undefined,
@@ -138,7 +139,7 @@ export default function MeetingPage() {
   return (
     <main id="main" className="page meeting-page">
       <p>
-        <Link to={`/${network.slug}/groups/${group.slug}`}>← {group.name}</Link>
+        <Link to={groupPath({ networkSlug: network.slug, groupSlug: group.slug })}>← {group.name}</Link>
       </p>
       <h1>
         {meeting.title} {cancelled ? <span className="badge badge--warn">{t("meetings.status.cancelled")}</span> : null}
@@ -152,7 +153,7 @@ export default function MeetingPage() {
       <dl className="meeting-facts">
         <dt>{t("meetings.page.group")}</dt>
         <dd>
-          <Link to={`/${network.slug}/groups/${group.slug}`}>{group.name}</Link>
+          <Link to={groupPath({ networkSlug: network.slug, groupSlug: group.slug })}>{group.name}</Link>
         </dd>
         <dt>{t("meetings.page.when")}</dt>
         <dd>
@@ -191,33 +192,33 @@ export default function MeetingPage() {
 
       <ul className="meeting-links">
         <li>
-          <a href={`${base}/ics`} download>
+          <a href={meetingPath(meetingRef, "ics")} download>
             {t("meetings.page.downloadIcs")}
           </a>
         </li>
         {d.isInsider ? (
           <>
             <li>
-              <Link to={`${base}/attendance`}>{t("meetings.page.attendance")}</Link>
+              <Link to={meetingPath(meetingRef, "attendance")}>{t("meetings.page.attendance")}</Link>
             </li>
             <li>
-              <Link to={`${base}/minutes`}>{t("meetings.page.minutes")}</Link>
+              <Link to={meetingPath(meetingRef, "minutes")}>{t("meetings.page.minutes")}</Link>
             </li>
           </>
         ) : null}
         {d.canManage && !cancelled ? (
           <>
             <li>
-              <Link to={`${base}/edit`}>{t("meetings.page.edit")}</Link>
+              <Link to={meetingPath(meetingRef, "edit")}>{t("meetings.page.edit")}</Link>
             </li>
             <li>
-              <Link to={`${base}/agenda`}>
+              <Link to={meetingPath(meetingRef, "agenda")}>
                 {t("meetings.page.manageAgenda")}
                 {d.proposalsWaiting ? ` (${t("meetings.page.proposalsWaiting", { count: d.proposalsWaiting })})` : ""}
               </Link>
             </li>
             <li>
-              <Link to={`${base}/cancel`}>{t("meetings.page.cancel")}</Link>
+              <Link to={meetingPath(meetingRef, "cancel")}>{t("meetings.page.cancel")}</Link>
             </li>
           </>
         ) : null}
@@ -297,7 +298,7 @@ export default function MeetingPage() {
           <ul className="meeting-siblings">
             {d.siblings.map((s) => (
               <li key={s.id}>
-                <Link to={`/${network.slug}/meetings/${s.id}`}>
+                <Link to={meetingPath({ networkSlug: network.slug, meetingId: s.id })}>
                   {formatMeetingDay(s.startsAt, t.locale)}, {formatMeetingTime(s.startsAt, t.locale)}
                 </Link>
                 {s.status === "cancelled" ? <span className="badge badge--warn">{t("meetings.status.cancelled")}</span> : null}

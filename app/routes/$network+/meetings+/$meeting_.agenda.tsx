@@ -15,6 +15,7 @@ import { brusselsInstant, brusselsParts, formatMeetingDay, formatMeetingTime, fo
 import { prisma } from "#app/utils/db.server";
 import { invariantResponse } from "#app/utils/errors.server";
 import { newSubmissionKey, submissionKeyOf } from "#app/utils/idempotency.server";
+import { meetingPath } from "#app/utils/paths";
 import { parseSubmission } from "#app/utils/submission.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 
@@ -53,7 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { network, meeting, actor } = await managerContext(request, params);
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
-  const here = `/${network.slug}/meetings/${meeting.id}/agenda`;
+  const here = meetingPath({ networkSlug: network.slug, meetingId: meeting.id }, "agenda");
   const ok = (key: string) => redirectWithToast(here, { kind: "success", key });
   const itemId = ItemRef.safeParse({ itemId: formData.get("itemId") }).data?.itemId ?? "";
   try {
@@ -155,7 +156,7 @@ export default function AgendaPage() {
   const t = useT();
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData;
-  const back = `/${d.network.slug}/meetings/${d.meeting.id}`;
+  const back = meetingPath({ networkSlug: d.network.slug, meetingId: d.meeting.id });
   const [addForm, addFields] = useForm<z.input<typeof AgendaItemSchema>>({
     id: "agenda-add",
     lastResult: actionData?.intent === "add" ? (actionData.result as never) : undefined,

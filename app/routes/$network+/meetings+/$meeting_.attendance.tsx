@@ -16,6 +16,7 @@ import { ErrorPage } from "#app/root";
 import { formatMeetingStart } from "#app/utils/brussels-time";
 import { ATTENDANCE_STATUSES } from "#app/utils/domain";
 import { forbidden } from "#app/utils/errors.server";
+import { groupPath, meetingPath } from "#app/utils/paths";
 import { redirectWithToast } from "#app/utils/toast.server";
 
 async function guard(request: Request, params: { network?: string; meeting?: string }) {
@@ -47,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   for (const [name, value] of form) if (name.startsWith("status.") && typeof value === "string") statuses[name.slice(7)] = value;
   try {
     const result = await recordAttendance({ networkId: network.id, actorId: actor.userId, meetingId: meeting.id, statuses });
-    return redirectWithToast(`/${network.slug}/meetings/${meeting.id}/minutes`, { kind: "success", key: "minutes.attendance.saved", vars: result });
+    return redirectWithToast(meetingPath({ networkSlug: network.slug, meetingId: meeting.id }, "minutes"), { kind: "success", key: "minutes.attendance.saved", vars: result });
   } catch (error) {
     if (!(error instanceof AttendanceError)) throw error;
     return data({ error: error.key, statuses }, { status: 400 });
@@ -64,11 +65,11 @@ export default function AttendancePage() {
   useEffect(() => {
     if (result?.error) alert.current?.focus();
   }, [result]);
-  const base = `/${d.network.slug}/meetings/${d.meeting.id}`;
+  const base = meetingPath({ networkSlug: d.network.slug, meetingId: d.meeting.id });
   return (
     <main id="main" className="page page--form attendance-page">
       <p className="breadcrumbs">
-        <Link to={`/${d.network.slug}/groups/${d.group.slug}`}>{d.group.name}</Link> › <Link to={base}>{d.meeting.title}</Link>
+        <Link to={groupPath({ networkSlug: d.network.slug, groupSlug: d.group.slug })}>{d.group.name}</Link> › <Link to={base}>{d.meeting.title}</Link>
       </p>
       <h1>{t("minutes.attendance.pageTitle", { meeting: d.meeting.title })}</h1>
       <p className="lead">{formatMeetingStart(d.meeting.startsAt, t.locale)}</p>
@@ -104,7 +105,7 @@ export default function AttendancePage() {
             <button type="submit" className="button">
               {t("minutes.attendance.save")}
             </button>
-            <Link to={`${base}/minutes`}>{t("form.cancel")}</Link>
+            <Link to={meetingPath({ networkSlug: d.network.slug, meetingId: d.meeting.id }, "minutes")}>{t("form.cancel")}</Link>
           </div>
         </Form>
       )}

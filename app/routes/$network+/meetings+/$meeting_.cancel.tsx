@@ -13,6 +13,7 @@ import { ErrorPage } from "#app/root";
 import { formatMeetingWhen } from "#app/utils/brussels-time";
 import { prisma } from "#app/utils/db.server";
 import { invariantResponse } from "#app/utils/errors.server";
+import { meetingPath } from "#app/utils/paths";
 import { parseSubmission } from "#app/utils/submission.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 
@@ -44,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.value.scope === "rest" && !meeting.seriesId) return data(submission.reply({ fieldErrors: { scope: ["form.invalidChoice"] } }), { status: 400 });
   try {
     const count = await cancelMeeting(meeting.id, actor.userId, submission.value.reason, submission.value.scope);
-    return redirectWithToast(`/${network.slug}/meetings/${meeting.id}`, { kind: "success", key: "meetings.cancelled", vars: { count } });
+    return redirectWithToast(meetingPath({ networkSlug: network.slug, meetingId: meeting.id }), { kind: "success", key: "meetings.cancelled", vars: { count } });
   } catch (error) {
     return data(meetingErrorReply(error, (o) => submission.reply(o)), { status: 400 });
   }
@@ -64,7 +65,7 @@ export default function CancelMeeting() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: CancelSchema }),
     shouldValidate: "onSubmit",
   });
-  const back = `/${network.slug}/meetings/${meeting.id}`;
+  const back = meetingPath({ networkSlug: network.slug, meetingId: meeting.id });
   return (
     <main id="main" className="page page--form">
       <p>

@@ -12,6 +12,7 @@ import { meetingFormValues, updateMeeting } from "#app/models/meetings.server";
 import { ErrorPage } from "#app/root";
 import { formatMinutes } from "#app/utils/brussels-time";
 import { invariantResponse } from "#app/utils/errors.server";
+import { meetingPath } from "#app/utils/paths";
 import { parseSubmission } from "#app/utils/submission.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 
@@ -39,7 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (error) {
     return data(meetingErrorReply(error, (o) => submission.reply(o)), { status: 400 });
   }
-  return redirectWithToast(`/${network.slug}/meetings/${meeting.id}`, { kind: "success", key: "meetings.updated" });
+  return redirectWithToast(meetingPath({ networkSlug: network.slug, meetingId: meeting.id }), { kind: "success", key: "meetings.updated" });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => meetingPageTitle(matches, (t) => (data ? `${t("meetings.edit.title")} — ${data.meeting.title}` : undefined));
@@ -57,7 +58,7 @@ export default function EditMeeting() {
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });
-  const back = `/${network.slug}/meetings/${meeting.id}`;
+  const back = meetingPath({ networkSlug: network.slug, meetingId: meeting.id });
   return (
     <main id="main" className="page page--form">
       <p>

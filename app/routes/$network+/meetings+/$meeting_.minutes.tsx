@@ -30,6 +30,7 @@ import { ErrorPage } from "#app/root";
 import { formatDate, formatMeetingStart } from "#app/utils/brussels-time";
 import { MINUTES_VISIBILITIES } from "#app/utils/domain";
 import { newSubmissionKey, submissionKeyOf } from "#app/utils/idempotency.server";
+import { groupPath, meetingPath } from "#app/utils/paths";
 import { parseSubmission } from "#app/utils/submission.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 
@@ -140,7 +141,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const value = submission.value;
   const model = { networkId: network.id, actor, access, meeting };
-  const here = `/${network.slug}/meetings/${meeting.id}/minutes`;
+  const here = meetingPath({ networkSlug: network.slug, meetingId: meeting.id }, "minutes");
   try {
     switch (value.intent) {
       case "volunteer":
@@ -157,7 +158,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         });
       case "correct": {
         const created = await startCorrection(model, value.correctionNote);
-        return redirectWithToast(`${here}/edit`, {
+        return redirectWithToast(meetingPath({ networkSlug: network.slug, meetingId: meeting.id }, "minutes/edit"), {
           kind: "success",
           key: "minutes.toast.correctionStarted",
           vars: { version: created.version },
@@ -225,13 +226,13 @@ export default function MinutesPage() {
   const t = useT();
   const d = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const base = `/${d.network.slug}/meetings/${d.meeting.id}`;
+  const base = meetingPath({ networkSlug: d.network.slug, meetingId: d.meeting.id });
   const workflowResult = resultFor(result, "submit", "reopen", "approve", "approveAtNextMeeting", "volunteer");
   const workflowErrors = (workflowResult as { error?: Record<string, string[] | null> } | undefined)?.error?.[""] ?? [];
   return (
     <main id="main" className="page minutes-page">
       <p className="breadcrumbs">
-        <Link to={`/${d.network.slug}/groups/${d.group.slug}`}>{d.group.name}</Link> › <Link to={base}>{d.meeting.title}</Link>
+        <Link to={groupPath({ networkSlug: d.network.slug, groupSlug: d.group.slug })}>{d.group.name}</Link> › <Link to={base}>{d.meeting.title}</Link>
       </p>
       <h1>{t("minutes.title", { meeting: d.meeting.title })}</h1>
       <p className="lead">{formatMeetingStart(d.meeting.startsAt, t.locale)}</p>
@@ -255,7 +256,7 @@ export default function MinutesPage() {
           <ActionItemsBlock items={d.actions} networkSlug={d.network.slug} canUpdate={(item) => d.actions.find((a) => a.id === item.id)?.mayUpdate ?? false} />
           {d.may.pdf ? (
             <p>
-              <a href={`${base}/minutes/pdf`} download>
+              <a href={meetingPath({ networkSlug: d.network.slug, meetingId: d.meeting.id }, "minutes/pdf")} download>
                 {t("minutes.pdf")}
               </a>
             </p>
@@ -269,12 +270,12 @@ export default function MinutesPage() {
       {d.may.edit || d.may.attendance ? (
         <p className="form-actions">
           {d.may.edit ? (
-            <Link className="button" to={`${base}/minutes/edit`}>
+            <Link className="button" to={meetingPath({ networkSlug: d.network.slug, meetingId: d.meeting.id }, "minutes/edit")}>
               {d.current ? t("minutes.editDraft") : t("minutes.write")}
             </Link>
           ) : null}
           {d.may.attendance ? (
-            <Link className="button button--secondary" to={`${base}/attendance`}>
+            <Link className="button button--secondary" to={meetingPath({ networkSlug: d.network.slug, meetingId: d.meeting.id }, "attendance")}>
               {t("minutes.attendance.take")}
             </Link>
           ) : null}
@@ -289,7 +290,7 @@ export default function MinutesPage() {
           <ul className="minutes-history">
             {d.history.map((v) => (
               <li key={v.version}>
-                <Link to={`${base}/minutes/v/${v.version}`}>{t("minutes.versionNumber", { version: v.version })}</Link> <StatusBadge status={v.status} />{" "}
+                <Link to={meetingPath({ networkSlug: d.network.slug, meetingId: d.meeting.id }, `minutes/v/${v.version}`)}>{t("minutes.versionNumber", { version: v.version })}</Link> <StatusBadge status={v.status} />{" "}
                 {v.publishedAt
                   ? t("minutes.publishedOn", {
                       date: formatDate(v.publishedAt, t.locale),

@@ -19,6 +19,7 @@ import { ErrorPage } from "#app/root";
 import { dateKey, formatMeetingStart, parseDateKey } from "#app/utils/brussels-time";
 import { ACTION_STATUSES, type ActionStatus,MINUTES_LANGUAGES } from "#app/utils/domain";
 import { forbidden } from "#app/utils/errors.server";
+import { groupPath, meetingPath } from "#app/utils/paths";
 import { htmlToPlainText, plainTextToHtml, sanitizeRichText } from "#app/utils/rich-text.server";
 import { parseSubmission } from "#app/utils/submission.server";
 import { redirectWithToast } from "#app/utils/toast.server";
@@ -107,7 +108,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return data(submission.reply(), { status: submission.status === "error" ? 400 : 200 });
   const value = submission.value;
   const model = { networkId: network.id, actor, access, meeting };
-  const here = `/${network.slug}/meetings/${meeting.id}/minutes`;
+  const here = meetingPath({ networkSlug: network.slug, meetingId: meeting.id }, "minutes");
   try {
     const minutes = await saveMinutes(model, {
       body: stored(value.body, value.bodyFormat),
@@ -121,7 +122,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await transition(model, minutes.id, "submit");
       return redirectWithToast(here, { kind: "success", key: "minutes.toast.submit" });
     }
-    return redirectWithToast(`${here}/edit`, { kind: "success", key: "minutes.toast.saved" });
+    return redirectWithToast(meetingPath({ networkSlug: network.slug, meetingId: meeting.id }, "minutes/edit"), { kind: "success", key: "minutes.toast.saved" });
   } catch (error) {
     const refused = isFrozenByDatabase(error) ? null : rethrowStatus(error);
     const key = refused?.key ?? "minutes.error.frozen";
@@ -146,7 +147,7 @@ export default function EditMinutes() {
   const t = useT();
   const d = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const base = `/${d.network.slug}/meetings/${d.meeting.id}/minutes`;
+  const base = meetingPath({ networkSlug: d.network.slug, meetingId: d.meeting.id }, "minutes");
   const [form, fields] = useForm<FormShape>({
     id: "minutes-edit",
     lastResult,
@@ -173,7 +174,7 @@ export default function EditMinutes() {
   return (
     <main id="main" className="page page--form minutes-edit">
       <p className="breadcrumbs">
-        <Link to={`/${d.network.slug}/groups/${d.group.slug}`}>{d.group.name}</Link> › <Link to={`/${d.network.slug}/meetings/${d.meeting.id}`}>{d.meeting.title}</Link> ›{" "}
+        <Link to={groupPath({ networkSlug: d.network.slug, groupSlug: d.group.slug })}>{d.group.name}</Link> › <Link to={meetingPath({ networkSlug: d.network.slug, meetingId: d.meeting.id })}>{d.meeting.title}</Link> ›{" "}
         <Link to={base}>{t("minutes.short")}</Link>
       </p>
       <h1>{t("minutes.edit.title", { meeting: d.meeting.title })}</h1>

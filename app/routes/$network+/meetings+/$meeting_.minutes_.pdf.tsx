@@ -2,16 +2,19 @@
 // PDF. A resource route: no component, no ErrorBoundary (it would make Remix treat this as a
 // page); what the reader may not see answers with the small not-found page, like the charter's PDF.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { charterPdfNotFoundPage, notFoundMessage } from "#app/models/charter-pdf.server";
+
+import { getActor } from "#app/access/actor.server";
 import { attendanceList } from "#app/models/attendance.server";
+import { charterPdfNotFoundPage, notFoundMessage } from "#app/models/charter-pdf.server";
 import { forDisplay, meetingActionItems } from "#app/models/minutes.server";
 import { minutesPdfResponse } from "#app/models/minutes-pdf.server";
 import stylesUrl from "#app/styles/app.css";
-import { resolveLocale } from "#app/utils/i18n.server";
-import { makeT } from "#app/utils/i18n";
-import { minutesContext } from "./__minutes.server";
-import { getActor } from "#app/access/actor.server";
 import { invariantResponse } from "#app/utils/errors.server";
+import { makeT } from "#app/utils/i18n";
+import { resolveLocale } from "#app/utils/i18n.server";
+import { meetingPath } from "#app/utils/paths";
+
+import { minutesContext } from "./__minutes.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   try {
@@ -27,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     if (!key) throw error;
     const locale = await resolveLocale(request, (await getActor(request))?.locale);
     const t = makeT(locale);
-    const back = key === "minutes.pdf.notFound" ? { href: `/${params.network}/meetings/${params.meeting}/minutes`, label: t("minutes.backToMinutes") } : { href: "/", label: t("error.backHome") };
+    const back = key === "minutes.pdf.notFound" ? { href: meetingPath({ networkSlug: params.network ?? "", meetingId: params.meeting ?? "" }, "minutes"), label: t("minutes.backToMinutes") } : { href: "/", label: t("error.backHome") };
     return charterPdfNotFoundPage(locale, key === "minutes.pdf.notFound" ? key : "error.notFound", back, stylesUrl);
   }
 }

@@ -4,12 +4,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
+import { can } from "#app/access/can";
 import { useT } from "#app/components/i18n";
 import { forDisplay, minutesComments } from "#app/models/minutes.server";
 import { ErrorPage } from "#app/root";
 import { formatMeetingStart } from "#app/utils/brussels-time";
 import { invariantResponse } from "#app/utils/errors.server";
-import { can } from "#app/access/can";
+import { groupPath, meetingPath } from "#app/utils/paths";
 
 import { minutesContext, notReadable } from "./__minutes.server";
 import { MinutesText, VersionFacts } from "./__minutes-view";
@@ -40,11 +41,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 export default function MinutesVersionPage() {
   const t = useT();
   const d = useLoaderData<typeof loader>();
-  const base = `/${d.network.slug}/meetings/${d.meeting.id}/minutes`;
+  const base = meetingPath({ networkSlug: d.network.slug, meetingId: d.meeting.id }, "minutes");
   return (
     <main id="main" className="page minutes-page">
       <p className="breadcrumbs">
-        <Link to={`/${d.network.slug}/groups/${d.group.slug}`}>{d.group.name}</Link> › <Link to={base}>{t("minutes.short")}</Link>
+        <Link to={groupPath({ networkSlug: d.network.slug, groupSlug: d.group.slug })}>{d.group.name}</Link> › <Link to={base}>{t("minutes.short")}</Link>
       </p>
       <h1>{t("minutes.versionTitle", { meeting: d.meeting.title, version: d.version.version })}</h1>
       <p className="lead">{formatMeetingStart(d.meeting.startsAt, t.locale)}</p>

@@ -22,6 +22,7 @@ import { now } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
 import { forbidden } from "#app/utils/errors.server";
 import { newSubmissionKey, submissionKeyOf } from "#app/utils/idempotency.server";
+import { groupPath, meetingPath } from "#app/utils/paths";
 import { parseSubmission } from "#app/utils/submission.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 
@@ -79,7 +80,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     // The same form sent twice (its key) gets the first one's answer, and schedules nothing more.
     const { meetingId, count } = await scheduleMeeting(group.id, actor.userId, scheduleInput(submission.value), submissionKeyOf(formData));
-    return redirectWithToast(`/${network.slug}/meetings/${meetingId}`, { kind: "success", key: count > 1 ? "meetings.scheduled.series" : "meetings.scheduled.one", vars: { count } });
+    return redirectWithToast(meetingPath({ networkSlug: network.slug, meetingId: meetingId }), { kind: "success", key: count > 1 ? "meetings.scheduled.series" : "meetings.scheduled.one", vars: { count } });
   } catch (error) {
     return data(meetingErrorReply(error, (o) => submission.reply(o)), { status: 400 });
   }
@@ -104,7 +105,7 @@ export default function NewMeeting() {
   return (
     <main id="main" className="page page--form">
       <p>
-        <Link to={chosen ? `/${network.slug}/groups/${chosen.slug}` : `/${network.slug}/groups`}>← {chosen ? chosen.name : t("meetings.backToGroups")}</Link>
+        <Link to={chosen ? groupPath({ networkSlug: network.slug, groupSlug: chosen.slug }) : `/${network.slug}/groups`}>← {chosen ? chosen.name : t("meetings.backToGroups")}</Link>
       </p>
       <h1>{t("meetings.new.title")}</h1>
       <p className="lead">{t("meetings.new.intro")}</p>
@@ -120,7 +121,7 @@ export default function NewMeeting() {
           <button type="submit" className="button">
             {t("meetings.new.submit")}
           </button>
-          <Link to={chosen ? `/${network.slug}/groups/${chosen.slug}` : `/${network.slug}/groups`}>{t("form.cancel")}</Link>
+          <Link to={chosen ? groupPath({ networkSlug: network.slug, groupSlug: chosen.slug }) : `/${network.slug}/groups`}>{t("form.cancel")}</Link>
         </div>
       </Form>
     </main>

@@ -1,0 +1,37 @@
+// Where a meeting and a working group live. Every link, redirect, e-mail and calendar feed builds
+// their addresses here (not by hand), so that the routes' URL shape is written once: a meeting is
+// /:network/meetings/:meeting (not under its group: it keeps its address if it moves), a group
+// /:network/groups/:group. Plain strings in, no encoding: slugs and ids are URL-safe by making.
+
+export type MeetingRef = { networkSlug: string; meetingId: string };
+export type GroupRef = { networkSlug: string; groupSlug: string };
+
+/** The pages below a meeting's own (app/routes/$network+/meetings+/$meeting_.*). */
+export type MeetingPage = "agenda" | "attendance" | "cancel" | "edit" | "ics" | "minutes" | "minutes/edit" | "minutes/pdf" | `minutes/v/${number}`;
+/** The pages below a group's own (app/routes/$network+/groups+/$group_.*). */
+export type GroupPage = "edit" | "members";
+
+export function meetingPath({ networkSlug, meetingId }: MeetingRef, page?: MeetingPage) {
+  return `/${networkSlug}/meetings/${meetingId}${page ? `/${page}` : ""}`;
+}
+
+/** The form that schedules a meeting, for this group when one is given. */
+export function newMeetingPath(networkSlug: string, groupSlug?: string) {
+  return `/${networkSlug}/meetings/new${groupSlug ? `?group=${encodeURIComponent(groupSlug)}` : ""}`;
+}
+
+export function groupPath({ networkSlug, groupSlug }: GroupRef, page?: GroupPage) {
+  return `/${networkSlug}/groups/${groupSlug}${page ? `/${page}` : ""}`;
+}
+
+// Absolute addresses, for e-mails and calendar feeds. `appUrl` is APP_URL as the configuration
+// reads it (getEnv().appUrl, no trailing slash); passed in so that this module stays usable in the
+// browser bundle.
+
+export function meetingUrl(appUrl: string, meeting: MeetingRef, page?: MeetingPage) {
+  return `${appUrl}${meetingPath(meeting, page)}`;
+}
+
+export function groupUrl(appUrl: string, group: GroupRef, page?: GroupPage) {
+  return `${appUrl}${groupPath(group, page)}`;
+}
