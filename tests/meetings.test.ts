@@ -13,6 +13,7 @@ import {
   meetingParticipants,
   moveAgendaItem,
   proposeAgendaItem,
+  recordRsvp,
   removeAgendaItem,
   type ScheduleInput,
   scheduleMeeting,
@@ -24,6 +25,7 @@ import { action as agendaAction, loader as agendaLoader } from "#app/routes/$net
 import { action as cancelAction } from "#app/routes/$network+/meetings+/$meeting_.cancel";
 import { action as editAction } from "#app/routes/$network+/meetings+/$meeting_.edit";
 import { loader as icsLoader } from "#app/routes/$network+/meetings+/$meeting_.ics";
+import { recordAttendance } from "#app/models/attendance.server";
 import { action as newAction, loader as newLoader } from "#app/routes/$network+/meetings+/new";
 import { brusselsParts } from "#app/utils/brussels-time";
 import { setNow } from "#app/utils/clock.server";
@@ -181,6 +183,35 @@ describe("who is invited", () => {
     await scheduleMeeting(group.id, facilitator.id, { ...base, day: "2027-01-15", startMinutes: 600, endMinutes: 720, repeat: null });
     const to = (await prisma.outboxEmail.findMany({ select: { to: true } })).map((m) => m.to).sort();
     expect(to).toEqual([delegate.email, facilitator.email, titular.email, substitute.email].sort());
+  });
+});
+
+describe("the models check the person, whoever calls them", () => {
+  test("answering, proposing and taking the register: a delegate of another organisation is refused by the model itself", async () => {
+    const { network, group, member, delegate, facilitator, outsider } = await setup();
+    setNow(new Date("2027-01-01T08:00:00Z"));
+    const meeting = await createMeeting(group.id, { startsAt: new Date("2027-01-20T13:00:00Z"), proposalsUntil: new Date("2027-01-13T13:00:00Z") });
+    const refused = { kind: "forbidden", key: "error.forbidden" };
+
+    await expect(recordRsvp(meeting.id, outsider.id, "yes")).rejects.toMatchObject(refused);
+    await expect(proposeAgendaItem(meeting.id, outsider.id, { title: "Hors groupe", ownerName: "", durationMinutes: null })).rejects.toMatchObject(refused);
+    expect(await prisma.rsvp.count({ where: { meetingId: meeting.id } })).toBe(0);
+    expect(await prisma.agendaItem.count({ where: { meetingId: meeting.id, status: "proposed" } })).toBe(0);
+
+    await recordRsvp(meeting.id, delegate.id, "yes");
+    expect(await prisma.rsvp.findUnique({ where: { meetingId_userId: { meetingId: meeting.id, userId: delegate.id } }, select: { response: true } })).toEqual({ response: "yes" });
+    await proposeAgendaItem(meeting.id, delegate.id, { title: "Bilan", ownerName: "", durationMinutes: null });
+
+    // Once the meeting is over, nobody answers any more (the e-mail link says so first).
+    setNow(new Date("2027-01-21T08:00:00Z"));
+    await expect(recordRsvp(meeting.id, delegate.id, "no")).rejects.toMatchObject(refused);
+
+    // The register: the group's managers and the note-taker, not a member's delegate.
+    const statuses = { [member.id]: "present" };
+    await expect(recordAttendance({ networkId: network.id, actorId: delegate.id, meetingId: meeting.id, statuses })).rejects.toMatchObject(refused);
+    expect(await prisma.attendance.count({ where: { meetingId: meeting.id } })).toBe(0);
+    await recordAttendance({ networkId: network.id, actorId: facilitator.id, meetingId: meeting.id, statuses });
+    expect(await prisma.attendance.count({ where: { meetingId: meeting.id } })).toBe(1);
   });
 });
 

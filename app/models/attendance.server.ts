@@ -3,11 +3,15 @@
 // facilitator) or by the meeting's note-taker. Until it is taken, the sheet is pre-filled from the
 // RSVPs of each organisation's participants: someone said yes → present; else someone said no →
 // excused; else absent. The register feeds the minutes (their attendance list) and the turnout.
+import { actorById } from "#app/access/actor.server";
+import { can } from "#app/access/can";
+import { groupAccess } from "#app/access/group.server";
 import type { Prisma } from "#app/generated/prisma/client";
 import { audit } from "#app/utils/audit.server";
 import { now } from "#app/utils/clock.server";
 import { prisma, transaction } from "#app/utils/db.server";
 import { ATTENDANCE_STATUSES, type AttendanceStatus } from "#app/utils/domain";
+import { DomainError } from "#app/utils/errors.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -65,6 +69,12 @@ export async function recordAttendance(input: {
   meetingId: string;
   statuses: Record<string, string>;
 }) {
+  // The person's rights, read again here (not the caller's word): managers of the group, the note-taker.
+  const target = await prisma.meeting.findFirst({ where: { id: input.meetingId, group: { networkId: input.networkId } }, select: { noteTakerId: true, group: { select: { id: true, networkId: true } } } });
+  if (target) {
+    const actor = await actorById(input.actorId);
+    if (!can(actor, "meeting.takeAttendance", { access: await groupAccess(actor, target.group), meeting: target })) throw new DomainError("forbidden", "error.forbidden");
+  }
   return transaction(async (tx) => {
     const meeting = await tx.meeting.findFirst({
       where: { id: input.meetingId, group: { networkId: input.networkId } },
