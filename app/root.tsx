@@ -14,20 +14,22 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import stylesUrl from "./styles/app.css";
-import groupsStylesUrl from "./styles/groups.css";
-import meetingsStylesUrl from "./styles/meetings.css";
-import calendarStylesUrl from "./styles/calendar.css";
-import minutesStylesUrl from "./styles/minutes.css";
-import searchStylesUrl from "./styles/search.css";
+
+import { isPlatformAdmin } from "#app/access/actor";
+import { getActor } from "#app/access/actor.server";
 import { useT } from "#app/components/i18n";
 import { useNonce } from "#app/components/nonce";
+import { publicEnv } from "#app/utils/env.server";
 import { LOCALES, makeT } from "#app/utils/i18n";
 import { resolveLocale } from "#app/utils/i18n.server";
 import { readToast } from "#app/utils/toast.server";
-import { publicEnv } from "#app/utils/env.server";
-import { getActor } from "#app/access/actor.server";
-import { isPlatformAdmin } from "#app/access/actor";
+
+import stylesUrl from "./styles/app.css";
+import calendarStylesUrl from "./styles/calendar.css";
+import groupsStylesUrl from "./styles/groups.css";
+import meetingsStylesUrl from "./styles/meetings.css";
+import minutesStylesUrl from "./styles/minutes.css";
+import searchStylesUrl from "./styles/search.css";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesUrl },
@@ -85,7 +87,7 @@ function Toast({ toast }: { toast: RootData["toast"] }) {
   if (!toast) return null;
   return (
     <div className={`toast toast--${toast.kind}`} role="status" tabIndex={-1} ref={ref}>
-      {t(toast.key, toast.vars)}
+      {t.message(toast.key, toast.vars)}
     </div>
   );
 }
@@ -190,7 +192,7 @@ export function ErrorPage() {
             : status === 429
               ? t("error.tooMany")
               : key && key.includes(".")
-                ? t(key)
+                ? t.message(key)
                 : t("error.badRequest");
   }
   return (

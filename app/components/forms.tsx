@@ -1,8 +1,9 @@
 // Accessible form fields: a visible label, the hint and the error beside the field (linked by
 // aria-describedby), aria-invalid, and an error summary at the top of the form. Error messages
 // are translation keys (schemas stay language-free) translated here.
-import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata, type FormMetadata } from "@conform-to/react";
-import { useEffect, useRef, type ReactNode } from "react";
+import { type FieldMetadata, type FormMetadata,getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
+import { type ReactNode,useEffect, useRef } from "react";
+
 import { useT } from "./i18n";
 
 type Meta = FieldMetadata<unknown, Record<string, unknown>, string[]>;
@@ -13,7 +14,7 @@ export function FieldError({ id, errors }: { id: string; errors?: string[] }) {
   return (
     <p id={id} className="field-error">
       <span aria-hidden="true">⚠ </span>
-      {errors.map((e) => t(e)).join(" ")}
+      {errors.map((e) => t.message(e)).join(" ")}
     </p>
   );
 }
@@ -200,12 +201,12 @@ export function ErrorSummary({ form, fields }: { form: FormMetadata<any, string[
       </p>
       <ul>
         {formErrors.map((e) => (
-          <li key={e}>{t(e)}</li>
+          <li key={e}>{t.message(e)}</li>
         ))}
         {fieldErrors.map((f) => (
           <li key={f.id}>
             {/* Ids of list fields hold [ ], which a URL fragment may not: the browser decodes it back. */}
-            <a href={`#${encodeURIComponent(f.id)}`}>{f.errors!.map((e) => t(e)).join(" ")}</a>
+            <a href={`#${encodeURIComponent(f.id)}`}>{f.errors!.map((e) => t.message(e)).join(" ")}</a>
           </li>
         ))}
       </ul>

@@ -1,6 +1,7 @@
 // "My meetings" on the account page: the next meetings of the groups where the person takes part
 // or facilitates, across networks, with their answer (RSVP), and the way to their calendar feeds.
 import { Link } from "@remix-run/react";
+
 import { MeetingSummary, type MeetingSummaryData } from "./calendar-meeting";
 import { useT } from "./i18n";
 
@@ -24,7 +25,7 @@ export function MyMeetings({ meetings }: { meetings: MyMeetingData[] }) {
                 showNetwork={networks.size > 1}
                 extra={
                   m.cancelled ? null : (
-                    <span className={`badge my-meetings__rsvp my-meetings__rsvp--${m.rsvp ?? "none"}`}>{t(`calendar.rsvp.${m.rsvp ?? "none"}`)}</span>
+                    <span className={`badge my-meetings__rsvp my-meetings__rsvp--${m.rsvp ?? "none"}`}>{t.pick("calendar.rsvp", m.rsvp ?? "none")}</span>
                   )
                 }
               />

@@ -1,9 +1,12 @@
 // The Tiptap half of RichTextField (rich-text-editor.tsx), loaded in the browser only: on the
 // server this module is empty and the field stays a plain textarea.
 import { ListItem } from "@tiptap/extension-list";
-import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/react";
+import { type Editor,EditorContent, useEditor, useEditorState } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { type KeyboardEvent,useEffect, useMemo, useRef, useState } from "react";
+
+import type { TranslationKey } from "#app/utils/i18n";
+
 import { useT } from "./i18n";
 
 // What the stored HTML can hold (app/utils/rich-text.server.ts): no code, no h1 or h4 from here.
@@ -28,7 +31,7 @@ const EXTENSIONS = [
   FlatListItem,
 ];
 
-type Tool = { key: string; label: string; active: (e: Editor) => boolean; run: (e: Editor) => void };
+type Tool = { key: string; label: TranslationKey; active: (e: Editor) => boolean; run: (e: Editor) => void };
 
 const TOOLS: Tool[] = [
   { key: "bold", label: "richText.bold", active: (e) => e.isActive("bold"), run: (e) => e.chain().focus().toggleBold().run() },

@@ -1,10 +1,6 @@
-// Strings of the calendar pages. French first; the three languages keep the same keys.
+// The calendar pages and the subscribable iCalendar feeds.
 export default {
   fr: {
-    "networkAdmin.nav.calendarFeed": "Agenda public",
-    "audit.action.calendarFeed.create": "Agenda public créé",
-    "audit.action.calendarFeed.revoke": "Agenda public révoqué",
-    "audit.action.calendarFeed.renew": "Adresse de l'agenda public renouvelée",
     "calendar.title": "Agenda",
     "calendar.titleOfGroup": "Agenda : {group}",
     "calendar.intro": "Les réunions des groupes de travail du réseau que vous pouvez voir.",
@@ -111,10 +107,6 @@ export default {
     "calendar.publicFeed.error.intent": "Action inconnue. Rechargez la page.",
   },
   nl: {
-    "networkAdmin.nav.calendarFeed": "Openbare agenda",
-    "audit.action.calendarFeed.create": "Openbare agenda aangemaakt",
-    "audit.action.calendarFeed.revoke": "Openbare agenda ingetrokken",
-    "audit.action.calendarFeed.renew": "Adres van de openbare agenda vernieuwd",
     "calendar.title": "Agenda",
     "calendar.titleOfGroup": "Agenda: {group}",
     "calendar.intro": "De vergaderingen van de werkgroepen van het netwerk die u mag zien.",
@@ -221,10 +213,6 @@ export default {
     "calendar.publicFeed.error.intent": "Onbekende actie. Laad de pagina opnieuw.",
   },
   en: {
-    "networkAdmin.nav.calendarFeed": "Public calendar",
-    "audit.action.calendarFeed.create": "Public calendar created",
-    "audit.action.calendarFeed.revoke": "Public calendar revoked",
-    "audit.action.calendarFeed.renew": "Public calendar address renewed",
     "calendar.title": "Calendar",
     "calendar.titleOfGroup": "Calendar: {group}",
     "calendar.intro": "The meetings of the network's working groups that you may see.",

@@ -1,13 +1,12 @@
-// Strings of the charter's PDF (app/models/charter-pdf.server.ts) and of its download routes.
-// French first; the three languages keep the same keys.
+// The charter's PDF (app/models/charter-pdf.server.ts) and its download routes.
 export default {
   fr: {
+    "charterPdf.labelColon": "{label} :",
     "charterPdf.subject": "Charte du réseau {network}, version {number}",
     "charterPdf.version": "Version {number} — en vigueur depuis le {date}",
     "charterPdf.versionDraft": "Version {number} — projet, entrée en vigueur prévue le {date}",
     "charterPdf.fingerprint": "Empreinte (SHA-256) : {fingerprint}",
-    "charterPdf.fingerprintHelp":
-      "Cette empreinte identifie le texte exact de cette version : chaque adhésion l’enregistre avec la signature, et la moindre modification du texte donnerait une autre empreinte.",
+    "charterPdf.fingerprintHelp": "Cette empreinte identifie le texte exact de cette version : chaque adhésion l’enregistre avec la signature, et la moindre modification du texte donnerait une autre empreinte.",
     "charterPdf.fingerprintDraft": "Empreinte provisoire (SHA-256) : {fingerprint}",
     "charterPdf.fingerprintDraftHelp": "Ce texte est un brouillon : il peut encore changer, et son empreinte définitive sera fixée à la publication.",
     "charterPdf.draftMark": "BROUILLON — pas en vigueur",
@@ -31,12 +30,12 @@ export default {
     "charterPdf.notFound.back": "Retour à la charte",
   },
   nl: {
+    "charterPdf.labelColon": "{label}:",
     "charterPdf.subject": "Charter van het netwerk {network}, versie {number}",
     "charterPdf.version": "Versie {number} — van kracht sinds {date}",
     "charterPdf.versionDraft": "Versie {number} — ontwerp, van kracht vanaf {date} (gepland)",
     "charterPdf.fingerprint": "Vingerafdruk (SHA-256): {fingerprint}",
-    "charterPdf.fingerprintHelp":
-      "Deze vingerafdruk identificeert de exacte tekst van deze versie: elke ondertekening bewaart hem samen met de handtekening, en de kleinste wijziging van de tekst zou een andere vingerafdruk geven.",
+    "charterPdf.fingerprintHelp": "Deze vingerafdruk identificeert de exacte tekst van deze versie: elke ondertekening bewaart hem samen met de handtekening, en de kleinste wijziging van de tekst zou een andere vingerafdruk geven.",
     "charterPdf.fingerprintDraft": "Voorlopige vingerafdruk (SHA-256): {fingerprint}",
     "charterPdf.fingerprintDraftHelp": "Deze tekst is een ontwerp: hij kan nog veranderen, en zijn definitieve vingerafdruk wordt bij de publicatie vastgelegd.",
     "charterPdf.draftMark": "ONTWERP — niet van kracht",
@@ -60,12 +59,12 @@ export default {
     "charterPdf.notFound.back": "Terug naar het charter",
   },
   en: {
+    "charterPdf.labelColon": "{label}:",
     "charterPdf.subject": "Charter of the network {network}, version {number}",
     "charterPdf.version": "Version {number} — in force since {date}",
     "charterPdf.versionDraft": "Version {number} — draft, planned to come into force on {date}",
     "charterPdf.fingerprint": "Fingerprint (SHA-256): {fingerprint}",
-    "charterPdf.fingerprintHelp":
-      "This fingerprint identifies the exact text of this version: every adhesion records it with the signature, and the slightest change to the text would give another fingerprint.",
+    "charterPdf.fingerprintHelp": "This fingerprint identifies the exact text of this version: every adhesion records it with the signature, and the slightest change to the text would give another fingerprint.",
     "charterPdf.fingerprintDraft": "Provisional fingerprint (SHA-256): {fingerprint}",
     "charterPdf.fingerprintDraftHelp": "This text is a draft: it may still change, and its final fingerprint is set when it is published.",
     "charterPdf.draftMark": "DRAFT — not in force",

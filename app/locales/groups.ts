@@ -1,5 +1,4 @@
-// Strings of the working-group pages, their e-mails and their audit entries. French first; the
-// three languages keep the same keys.
+// The working-group pages and their e-mails.
 export default {
   fr: {
     "groups.members.remove": "Retirer du groupe",
@@ -163,18 +162,6 @@ export default {
     "groups.email.declined.title": "Votre demande pour le groupe {group}",
     "groups.email.declined.body": "La demande de {organisation} pour rejoindre le groupe de travail {group} du réseau {network} n'a pas été acceptée. Pour en savoir plus, contactez les animateurs du groupe ou la coordination.",
     "groups.email.open": "Voir le groupe",
-    "audit.action.group.create": "Groupe de travail créé",
-    "audit.action.group.update": "Groupe de travail modifié",
-    "audit.action.group.archive": "Groupe de travail archivé",
-    "audit.action.group.unarchive": "Groupe de travail réactivé",
-    "audit.action.group.facilitator.add": "Groupe : animateur nommé",
-    "audit.action.group.facilitator.remove": "Groupe : animateur retiré",
-    "audit.action.group.join": "Groupe : organisation entrée",
-    "audit.action.group.request": "Groupe : demande d'adhésion",
-    "audit.action.group.accept": "Groupe : demande acceptée",
-    "audit.action.group.decline": "Groupe : demande refusée",
-    "audit.action.group.leave": "Groupe : organisation sortie",
-    "audit.action.group.participants": "Groupe : participants changés",
   },
   nl: {
     "groups.members.remove": "Uit de groep verwijderen",
@@ -338,18 +325,6 @@ export default {
     "groups.email.declined.title": "Uw aanvraag voor de werkgroep {group}",
     "groups.email.declined.body": "De aanvraag van {organisation} om aan te sluiten bij de werkgroep {group} van het netwerk {network} werd niet aanvaard. Neem voor meer uitleg contact op met de begeleiders of de coördinatie.",
     "groups.email.open": "De werkgroep bekijken",
-    "audit.action.group.create": "Werkgroep aangemaakt",
-    "audit.action.group.update": "Werkgroep gewijzigd",
-    "audit.action.group.archive": "Werkgroep gearchiveerd",
-    "audit.action.group.unarchive": "Werkgroep opnieuw actief",
-    "audit.action.group.facilitator.add": "Werkgroep: begeleider aangeduid",
-    "audit.action.group.facilitator.remove": "Werkgroep: begeleider verwijderd",
-    "audit.action.group.join": "Werkgroep: organisatie aangesloten",
-    "audit.action.group.request": "Werkgroep: aanvraag om aan te sluiten",
-    "audit.action.group.accept": "Werkgroep: aanvraag aanvaard",
-    "audit.action.group.decline": "Werkgroep: aanvraag geweigerd",
-    "audit.action.group.leave": "Werkgroep: organisatie vertrokken",
-    "audit.action.group.participants": "Werkgroep: deelnemers gewijzigd",
   },
   en: {
     "groups.members.remove": "Remove from the group",
@@ -513,17 +488,5 @@ export default {
     "groups.email.declined.title": "Your request for the group {group}",
     "groups.email.declined.body": "The request of {organisation} to join the working group {group} of the network {network} was not accepted. To know more, contact the group's facilitators or the coordination.",
     "groups.email.open": "See the group",
-    "audit.action.group.create": "Working group created",
-    "audit.action.group.update": "Working group edited",
-    "audit.action.group.archive": "Working group archived",
-    "audit.action.group.unarchive": "Working group reactivated",
-    "audit.action.group.facilitator.add": "Group: facilitator named",
-    "audit.action.group.facilitator.remove": "Group: facilitator removed",
-    "audit.action.group.join": "Group: organisation joined",
-    "audit.action.group.request": "Group: request to join",
-    "audit.action.group.accept": "Group: request accepted",
-    "audit.action.group.decline": "Group: request declined",
-    "audit.action.group.leave": "Group: organisation left",
-    "audit.action.group.participants": "Group: participants changed",
   },
 };

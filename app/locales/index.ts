@@ -1,38 +1,54 @@
-// Every domain's dictionary, merged. Add a domain file here; tests/i18n.test.ts checks that the
-// three languages have exactly the same keys.
-import accounts from "./accounts";
+// Every dictionary, merged. One file per key prefix: "meetings.rsvp.yes" lives in meetings.ts,
+// "networkAdmin.title" in network-admin.ts (app/utils/i18n.test.ts checks it, and that the three
+// languages have exactly the same keys). Add a file here when a new prefix is needed.
+import account from "./account";
+import actions from "./actions";
+import adhesionUpload from "./adhesion-upload";
+import adhesionsAdmin from "./adhesions-admin";
 import admin from "./admin";
+import app from "./app";
+import audit from "./audit";
+import calendar from "./calendar";
 import charter from "./charter";
-import charterAdmin from "./charter-admin";
 import charterEditor from "./charter-editor";
 import charterPdf from "./charter-pdf";
-import common from "./common";
-import join from "./join";
-import organisations from "./organisations";
+import delegates from "./delegates";
+import error from "./error";
+import form from "./form";
 import groups from "./groups";
+import home from "./home";
+import csvImport from "./import";
+import invite from "./invite";
+import join from "./join";
+import lang from "./lang";
+import layout from "./layout";
+import login from "./login";
+import logout from "./logout";
 import meetings from "./meetings";
-import calendar from "./calendar";
+import membership from "./membership";
 import minutes from "./minutes";
+import nav from "./nav";
+import network from "./network";
+import networkAdmin from "./network-admin";
+import org from "./org";
+import outbox from "./outbox";
+import pagination from "./pagination";
+import refusal from "./refusal";
+import reset from "./reset";
+import richText from "./rich-text";
 import search from "./search";
+import series from "./series";
+import upload from "./upload";
+import weekday from "./weekday";
 
-const domains = [common, accounts, organisations, admin, charter, charterEditor, charterAdmin, charterPdf, join, groups, meetings, calendar, minutes, search];
+export const domainDictionaries = { account, actions, adhesionUpload, adhesionsAdmin, admin, app, audit, calendar, charter, charterEditor, charterPdf, delegates, error, form, groups, home, import: csvImport, invite, join, lang, layout, login, logout, meetings, membership, minutes, nav, network, networkAdmin, org, outbox, pagination, refusal, reset, richText, search, series, upload, weekday };
 
-function merge<K extends "fr" | "nl" | "en">(lang: K) {
-  return Object.assign({}, ...domains.map((d) => d[lang])) as (typeof common)["fr"] &
-    (typeof accounts)["fr"] &
-    (typeof organisations)["fr"] &
-    (typeof admin)["fr"] &
-    (typeof charter)["fr"] &
-    (typeof charterEditor)["fr"] &
-    (typeof charterAdmin)["fr"] &
-    (typeof charterPdf)["fr"] &
-    (typeof join)["fr"] &
-    (typeof groups)["fr"] &
-    (typeof meetings)["fr"] &
-    (typeof calendar)["fr"] &
-    (typeof minutes)["fr"] &
-    (typeof search)["fr"];
+type Domains = typeof domainDictionaries;
+// The keys of every file in one type: the intersection of their French dictionaries.
+type Merged = { [D in keyof Domains]: (x: Domains[D]["fr"]) => void }[keyof Domains] extends (x: infer I) => void ? I : never;
+
+function merge(lang: "fr" | "nl" | "en") {
+  return Object.assign({}, ...Object.values(domainDictionaries).map((d) => d[lang])) as Merged;
 }
 
 export const dictionaries = { fr: merge("fr"), nl: merge("nl"), en: merge("en") };
-export const domainDictionaries = { common, accounts, organisations, admin, charter, charterEditor, charterAdmin, charterPdf, join, groups, meetings, calendar, minutes, search };

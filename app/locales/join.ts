@@ -1,13 +1,9 @@
-// Strings of the charter (join): the public form "Our organisation wants to join", its e-mails,
-// and the coordinator's pages that accept or decline the requests. French first; the three
-// languages keep the same keys.
+// "Our organisation wants to join": the public form, its e-mails, and the coordinator's pages that accept or decline the requests.
 export default {
   fr: {
     "join.title": "Notre organisation souhaite rejoindre le réseau",
-    "join.intro":
-      "Les organisations membres de {network} ont signé sa charte. Présentez votre organisation : la coordination du réseau lit chaque demande et vous répond par e-mail.",
-    "join.how":
-      "Si la demande est acceptée, l'organisation entre dans l'annuaire comme candidate, et la personne de contact reçoit une invitation pour créer son compte et signer la charte au nom de l'organisation.",
+    "join.intro": "Les organisations membres de {network} ont signé sa charte. Présentez votre organisation : la coordination du réseau lit chaque demande et vous répond par e-mail.",
+    "join.how": "Si la demande est acceptée, l'organisation entre dans l'annuaire comme candidate, et la personne de contact reçoit une invitation pour créer son compte et signer la charte au nom de l'organisation.",
     "join.readCharter": "Lire la charte du réseau",
     "join.organisationLegend": "L'organisation",
     "join.organisationName": "Nom de l'organisation",
@@ -19,8 +15,7 @@ export default {
     "join.contactFunctionHint": "Par exemple : directrice, coordinateur, assistante sociale.",
     "join.motivation": "Pourquoi souhaitez-vous rejoindre le réseau ?",
     "join.motivationHint": "Quelques lignes suffisent : votre public, vos missions, ce que vous attendez du réseau (2 000 caractères au plus).",
-    "join.consent":
-      "Ce que nous gardons et pourquoi : les coordonnées de l'organisation, celles de la personne de contact et votre motivation, pour que la coordination du réseau traite la demande et, si elle l'accepte, crée la fiche de l'organisation. N'écrivez ici aucune donnée personnelle des personnes que vous accompagnez.",
+    "join.consent": "Ce que nous gardons et pourquoi : les coordonnées de l'organisation, celles de la personne de contact et votre motivation, pour que la coordination du réseau traite la demande et, si elle l'accepte, crée la fiche de l'organisation. N'écrivez ici aucune donnée personnelle des personnes que vous accompagnez.",
     "join.honeypot": "Laissez ce champ vide",
     "join.submit": "Envoyer la demande",
     "join.rateLimited": "Trop de demandes sont parties de cette adresse. Réessayez dans {minutes} minutes.",
@@ -35,8 +30,7 @@ export default {
     "join.status.accepted": "Acceptée",
     "join.status.declined": "Refusée",
     "join.admin.title": "Demandes d'adhésion",
-    "join.admin.intro":
-      "Les organisations qui demandent à rejoindre le réseau depuis le formulaire public. Acceptez une demande pour ajouter l'organisation à l'annuaire (ou la relier à une organisation existante) et inviter la personne de contact ; ou refusez-la avec un message.",
+    "join.admin.intro": "Les organisations qui demandent à rejoindre le réseau depuis le formulaire public. Acceptez une demande pour ajouter l'organisation à l'annuaire (ou la relier à une organisation existante) et inviter la personne de contact ; ou refusez-la avec un message.",
     "join.admin.publicForm": "Voir le formulaire public",
     "join.admin.pendingTitle": "En attente",
     "join.admin.decidedTitle": "Traitées",
@@ -54,8 +48,7 @@ export default {
     "join.admin.language": "Langue des e-mails",
     "join.admin.duplicate": "Une organisation du même nom est déjà dans le réseau. Vérifiez s'il s'agit de la même avant d'accepter :",
     "join.admin.acceptTitle": "Accepter la demande",
-    "join.admin.acceptIntro":
-      "L'organisation entre dans l'annuaire comme candidate et {email} reçoit une invitation comme personne déléguée titulaire. L'organisation devient membre quand elle signe la charte.",
+    "join.admin.acceptIntro": "L'organisation entre dans l'annuaire comme candidate et {email} reçoit une invitation comme personne déléguée titulaire. L'organisation devient membre quand elle signe la charte.",
     "join.admin.choice": "Quelle organisation ?",
     "join.admin.choiceNew": "Créer une nouvelle organisation « {name} »",
     "join.admin.choiceExisting": "Utiliser l'organisation existante « {name} »",
@@ -97,17 +90,11 @@ export default {
     "join.email.declined.subject": "{network} : réponse à votre demande",
     "join.email.declined.title": "Votre demande de rejoindre {network}",
     "join.email.declined.body": "Bonjour {contact}, la coordination de {network} ne donne pas suite à la demande de {organisation}. Voici son message :",
-    "audit.action.joinRequest.create": "Demande d'adhésion reçue",
-    "audit.action.joinRequest.accept": "Demande d'adhésion acceptée",
-    "audit.action.joinRequest.decline": "Demande d'adhésion refusée",
-    "audit.entity.joinRequest": "Demande d'adhésion",
   },
   nl: {
     "join.title": "Onze organisatie wil toetreden tot het netwerk",
-    "join.intro":
-      "De lidorganisaties van {network} hebben zijn charter ondertekend. Stel uw organisatie voor: de coördinatie van het netwerk leest elke aanvraag en antwoordt u per e-mail.",
-    "join.how":
-      "Wordt de aanvraag aanvaard, dan komt de organisatie als kandidaat in de gids, en krijgt de contactpersoon een uitnodiging om een account aan te maken en het charter namens de organisatie te ondertekenen.",
+    "join.intro": "De lidorganisaties van {network} hebben zijn charter ondertekend. Stel uw organisatie voor: de coördinatie van het netwerk leest elke aanvraag en antwoordt u per e-mail.",
+    "join.how": "Wordt de aanvraag aanvaard, dan komt de organisatie als kandidaat in de gids, en krijgt de contactpersoon een uitnodiging om een account aan te maken en het charter namens de organisatie te ondertekenen.",
     "join.readCharter": "Het charter van het netwerk lezen",
     "join.organisationLegend": "De organisatie",
     "join.organisationName": "Naam van de organisatie",
@@ -119,8 +106,7 @@ export default {
     "join.contactFunctionHint": "Bijvoorbeeld: directrice, coördinator, maatschappelijk werker.",
     "join.motivation": "Waarom wilt u toetreden tot het netwerk?",
     "join.motivationHint": "Enkele regels volstaan: uw doelgroep, uw opdrachten, wat u van het netwerk verwacht (hoogstens 2 000 tekens).",
-    "join.consent":
-      "Wat we bewaren en waarom: de gegevens van de organisatie, die van de contactpersoon en uw motivatie, zodat de coördinatie van het netwerk de aanvraag kan behandelen en, als ze die aanvaardt, de fiche van de organisatie kan aanmaken. Schrijf hier geen persoonsgegevens van de mensen die u begeleidt.",
+    "join.consent": "Wat we bewaren en waarom: de gegevens van de organisatie, die van de contactpersoon en uw motivatie, zodat de coördinatie van het netwerk de aanvraag kan behandelen en, als ze die aanvaardt, de fiche van de organisatie kan aanmaken. Schrijf hier geen persoonsgegevens van de mensen die u begeleidt.",
     "join.honeypot": "Laat dit veld leeg",
     "join.submit": "De aanvraag versturen",
     "join.rateLimited": "Er zijn te veel aanvragen vanaf dit adres verstuurd. Probeer het over {minutes} minuten opnieuw.",
@@ -135,8 +121,7 @@ export default {
     "join.status.accepted": "Aanvaard",
     "join.status.declined": "Geweigerd",
     "join.admin.title": "Aanvragen tot toetreding",
-    "join.admin.intro":
-      "De organisaties die via het openbare formulier vragen om toe te treden tot het netwerk. Aanvaard een aanvraag om de organisatie in de gids op te nemen (of aan een bestaande organisatie te koppelen) en de contactpersoon uit te nodigen; of weiger ze met een bericht.",
+    "join.admin.intro": "De organisaties die via het openbare formulier vragen om toe te treden tot het netwerk. Aanvaard een aanvraag om de organisatie in de gids op te nemen (of aan een bestaande organisatie te koppelen) en de contactpersoon uit te nodigen; of weiger ze met een bericht.",
     "join.admin.publicForm": "Het openbare formulier bekijken",
     "join.admin.pendingTitle": "In behandeling",
     "join.admin.decidedTitle": "Behandeld",
@@ -154,8 +139,7 @@ export default {
     "join.admin.language": "Taal van de e-mails",
     "join.admin.duplicate": "Er is al een organisatie met dezelfde naam in het netwerk. Ga na of het om dezelfde gaat voor u aanvaardt:",
     "join.admin.acceptTitle": "De aanvraag aanvaarden",
-    "join.admin.acceptIntro":
-      "De organisatie komt als kandidaat in de gids en {email} krijgt een uitnodiging als titelvoerend afgevaardigde. De organisatie wordt lid wanneer ze het charter ondertekent.",
+    "join.admin.acceptIntro": "De organisatie komt als kandidaat in de gids en {email} krijgt een uitnodiging als titelvoerend afgevaardigde. De organisatie wordt lid wanneer ze het charter ondertekent.",
     "join.admin.choice": "Welke organisatie?",
     "join.admin.choiceNew": "Een nieuwe organisatie „{name}” aanmaken",
     "join.admin.choiceExisting": "De bestaande organisatie „{name}” gebruiken",
@@ -197,17 +181,11 @@ export default {
     "join.email.declined.subject": "{network}: antwoord op uw aanvraag",
     "join.email.declined.title": "Uw aanvraag om toe te treden tot {network}",
     "join.email.declined.body": "Beste {contact}, de coördinatie van {network} gaat niet in op de aanvraag van {organisation}. Dit is haar bericht:",
-    "audit.action.joinRequest.create": "Aanvraag tot toetreding ontvangen",
-    "audit.action.joinRequest.accept": "Aanvraag tot toetreding aanvaard",
-    "audit.action.joinRequest.decline": "Aanvraag tot toetreding geweigerd",
-    "audit.entity.joinRequest": "Aanvraag tot toetreding",
   },
   en: {
     "join.title": "Our organisation wants to join the network",
-    "join.intro":
-      "The member organisations of {network} have signed its charter. Tell us about your organisation: the network's coordination reads every request and answers you by e-mail.",
-    "join.how":
-      "If the request is accepted, the organisation enters the directory as an applicant, and the contact person receives an invitation to create an account and sign the charter on the organisation's behalf.",
+    "join.intro": "The member organisations of {network} have signed its charter. Tell us about your organisation: the network's coordination reads every request and answers you by e-mail.",
+    "join.how": "If the request is accepted, the organisation enters the directory as an applicant, and the contact person receives an invitation to create an account and sign the charter on the organisation's behalf.",
     "join.readCharter": "Read the network's charter",
     "join.organisationLegend": "The organisation",
     "join.organisationName": "Name of the organisation",
@@ -219,8 +197,7 @@ export default {
     "join.contactFunctionHint": "For example: director, coordinator, social worker.",
     "join.motivation": "Why do you want to join the network?",
     "join.motivationHint": "A few lines are enough: the people you serve, your work, what you expect from the network (2,000 characters at most).",
-    "join.consent":
-      "What we keep and why: the organisation's details, the contact person's details and your motivation, so that the network's coordination can handle the request and, if it accepts it, create the organisation's profile. Do not write any personal data of the people you help here.",
+    "join.consent": "What we keep and why: the organisation's details, the contact person's details and your motivation, so that the network's coordination can handle the request and, if it accepts it, create the organisation's profile. Do not write any personal data of the people you help here.",
     "join.honeypot": "Leave this field empty",
     "join.submit": "Send the request",
     "join.rateLimited": "Too many requests were sent from this address. Try again in {minutes} minutes.",
@@ -235,8 +212,7 @@ export default {
     "join.status.accepted": "Accepted",
     "join.status.declined": "Declined",
     "join.admin.title": "Requests to join",
-    "join.admin.intro":
-      "Organisations asking to join the network through the public form. Accept a request to add the organisation to the directory (or link it to an existing organisation) and invite the contact person; or decline it with a message.",
+    "join.admin.intro": "Organisations asking to join the network through the public form. Accept a request to add the organisation to the directory (or link it to an existing organisation) and invite the contact person; or decline it with a message.",
     "join.admin.publicForm": "See the public form",
     "join.admin.pendingTitle": "Pending",
     "join.admin.decidedTitle": "Decided",
@@ -254,8 +230,7 @@ export default {
     "join.admin.language": "Language of the e-mails",
     "join.admin.duplicate": "An organisation with the same name is already in the network. Check whether it is the same one before accepting:",
     "join.admin.acceptTitle": "Accept the request",
-    "join.admin.acceptIntro":
-      "The organisation enters the directory as an applicant and {email} receives an invitation as titular delegate. The organisation becomes a member when it signs the charter.",
+    "join.admin.acceptIntro": "The organisation enters the directory as an applicant and {email} receives an invitation as titular delegate. The organisation becomes a member when it signs the charter.",
     "join.admin.choice": "Which organisation?",
     "join.admin.choiceNew": "Create a new organisation “{name}”",
     "join.admin.choiceExisting": "Use the existing organisation “{name}”",
@@ -297,9 +272,5 @@ export default {
     "join.email.declined.subject": "{network}: answer to your request",
     "join.email.declined.title": "Your request to join {network}",
     "join.email.declined.body": "Hello {contact}, the coordination of {network} is not taking the request of {organisation} further. Here is their message:",
-    "audit.action.joinRequest.create": "Request to join received",
-    "audit.action.joinRequest.accept": "Request to join accepted",
-    "audit.action.joinRequest.decline": "Request to join declined",
-    "audit.entity.joinRequest": "Request to join",
   },
 };

@@ -15,7 +15,7 @@ import { formatDate } from "#app/utils/brussels-time";
 import { prisma } from "#app/utils/db.server";
 import { ORGANISATION_KINDS } from "#app/utils/domain";
 import { escapeHtml } from "#app/utils/email.server";
-import { type Locale, makeT, type T } from "#app/utils/i18n";
+import { documentLanguageTag,type Locale, makeT, type T } from "#app/utils/i18n";
 import { resolveLocale } from "#app/utils/i18n.server";
 import { fingerprintOf, htmlToBlocks } from "#app/utils/rich-text.server";
 
@@ -136,7 +136,7 @@ export async function renderCharterPdf(input: CharterPdfInput): Promise<Buffer> 
     margins: MARGIN,
     bufferPages: true, // page numbers ("page 2 / 5") are written once the count is known
     font: fonts.regular, // instead of pdfkit's default Helvetica, which would be loaded (its AFM data) for nothing
-    lang: locale === "nl" ? "nl-BE" : locale === "en" ? "en" : "fr-BE",
+    lang: documentLanguageTag(locale),
     displayTitle: true,
     pdfVersion: "1.7",
     info: {
@@ -189,7 +189,7 @@ export async function renderCharterPdf(input: CharterPdfInput): Promise<Buffer> 
       const known = (ORGANISATION_KINDS as readonly string[]).includes(s.kind) ? s.kind : "other";
       if (known !== kind) {
         kind = known;
-        pen.heading(t(`org.kind.${known}`), 12);
+        pen.heading(t.pick("org.kind", known), 12);
       }
       const when = s.versionNumber === version.number ? t("charterPdf.adheredOn", { date: date(s.signedOn) }) : t("charterPdf.adheredOnVersion", { date: date(s.signedOn), number: s.versionNumber });
       pen.row(s.commune ? `${s.name} — ${s.commune}` : s.name, when);
@@ -303,7 +303,7 @@ class Pen {
     const lineGap = 30;
     const boxHeight = 110;
     // French puts a space before the colon.
-    const colon = (label: string) => (t.locale === "fr" ? `${label} :` : `${label}:`);
+    const colon = (label: string) => t("charterPdf.labelColon", { label });
     this.ensure(110 + 4 * lineGap + boxHeight);
     this.space(18);
     this.rule();
@@ -427,7 +427,7 @@ ${stylesheet ? `<link rel="stylesheet" href="${escapeHtml(stylesheet)}">` : ""}
 <body>
 <main id="main" class="page page--narrow">
 <h1>${escapeHtml(title)}</h1>
-<p class="lead">${escapeHtml(t(messageKey))}</p>
+<p class="lead">${escapeHtml(t.message(messageKey))}</p>
 <p class="muted">404</p>
 ${back ? `<p><a href="${escapeHtml(back.href)}">${escapeHtml(back.label)}</a></p>` : ""}
 </main>

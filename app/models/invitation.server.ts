@@ -107,7 +107,7 @@ export async function createInvitation(tx: Tx, input: CreateInput) {
     inviter: invitation.invitedBy?.name ?? invitation.network.name,
     network: invitation.network.name,
     organisation: invitation.organisation?.name ?? "",
-    role: t(`delegates.role.${invitation.role}`),
+    role: t.pick("delegates.role", invitation.role),
     date: instantFormat(locale, { dateStyle: "long" }).format(invitation.expiresAt),
   };
   const body = emailLayout({

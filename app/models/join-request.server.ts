@@ -99,7 +99,7 @@ export async function submitJoinRequest(network: NetworkInfo, input: JoinRequest
       const vars = {
         network: network.name,
         organisation: input.organisationName,
-        kind: t(`org.kind.${input.kind}`),
+        kind: t.pick("org.kind", input.kind),
         commune: input.commune,
         contact: input.contactName,
         function: input.contactFunction,

@@ -529,7 +529,7 @@ export async function sendDueMeetingReminders(at = now()) {
         const paragraphs = [t("meetings.email.reminder.body", vars)];
         if (meeting.place) paragraphs.push(t("meetings.email.place", { place: meeting.place }));
         if (meeting.videoUrl) paragraphs.push(t("meetings.email.video", { url: meeting.videoUrl }));
-        paragraphs.push(answer ? t("meetings.email.reminder.answered", { answer: t(`meetings.rsvp.${answer}`) }) : t("meetings.email.reminder.notAnswered"));
+        paragraphs.push(answer ? t("meetings.email.reminder.answered", { answer: t.pick("meetings.rsvp", answer) }) : t("meetings.email.reminder.notAnswered"));
         paragraphs.push(t("meetings.email.reminder.page", { url: meetingUrl(getEnv().appUrl, { networkSlug: meeting.group.network.slug, meetingId: meeting.id }) }));
         const { html, text } = emailLayout({ title: t("meetings.email.reminder.title", vars), paragraphs, action: { label: t("meetings.email.rsvpAction"), url: rsvpUrl(meeting.id, person.userId) } });
         await sendEmail({ to: person.email, subject: t("meetings.email.reminder.subject", vars), html, text, networkId: meeting.group.networkId }, tx);

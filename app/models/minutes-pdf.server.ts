@@ -3,7 +3,8 @@
 import PDFDocument from "pdfkit";
 
 import { formatDate, regionalInstantFormat } from "#app/utils/brussels-time";
-import { type Locale,makeT } from "#app/utils/i18n";
+import { minutesLanguage } from "#app/utils/domain";
+import { documentLanguageTag,type Locale, makeT } from "#app/utils/i18n";
 import { htmlToBlocks } from "#app/utils/rich-text.server";
 
 import type { AttendanceList } from "./attendance.server";
@@ -33,7 +34,7 @@ export async function renderMinutesPdf(input: PdfInput): Promise<Buffer> {
     margins: { top: 72, bottom: 72, left: MARGIN, right: MARGIN },
     bufferPages: true,
     font: fonts.regular,
-    lang: version.language === "nl" ? "nl-BE" : "fr-BE",
+    lang: documentLanguageTag(minutesLanguage(version.language)),
     displayTitle: true,
     pdfVersion: "1.7",
     info: { Title: t("minutes.title", { meeting: meeting.title }), Author: meeting.group.name, Creator: "Maillage", Producer: "Maillage (PDFKit)", CreationDate: created, ModDate: created },
@@ -59,7 +60,7 @@ export async function renderMinutesPdf(input: PdfInput): Promise<Buffer> {
   text(`${input.network.name} — ${meeting.group.name}`, { size: 10, color: MUTED, after: 6 });
   text(t("minutes.title", { meeting: meeting.title }), { font: fonts.bold, size: 20, after: 6 });
   text(when, { font: fonts.italic, size: 11, color: MUTED, after: 4 });
-  text(`${t(`minutes.status.${version.status}`)} — ${t("minutes.versionNumber", { version: version.version })}${version.publishedAt ? ` — ${t("minutes.publishedOn", { date: formatDate(version.publishedAt, locale) })}` : ""}`, { size: 10, color: version.status === "published" ? MUTED : MARK, after: 4 });
+  text(`${t.pick("minutes.status", version.status)} — ${t("minutes.versionNumber", { version: version.version })}${version.publishedAt ? ` — ${t("minutes.publishedOn", { date: formatDate(version.publishedAt, locale) })}` : ""}`, { size: 10, color: version.status === "published" ? MUTED : MARK, after: 4 });
   if (version.author) text(t("minutes.writtenBy", { name: version.author.name }) + (version.authorOrganisation ? ` (${version.authorOrganisation.name})` : ""), { size: 10, color: MUTED, after: 4 });
   if (version.correctionNote) text(t("minutes.correctionNote", { note: version.correctionNote }), { size: 10, color: MUTED, after: 4 });
 
@@ -84,7 +85,7 @@ export async function renderMinutesPdf(input: PdfInput): Promise<Buffer> {
   heading(t("minutes.actions.title"));
   if (!input.actions.length) text(t("minutes.actions.none"), { font: fonts.italic, color: MUTED });
   for (const a of input.actions) {
-    const parts = [a.organisation?.name ?? "—", a.dueOn ? formatDate(a.dueOn, locale) : null, t(`minutes.actionStatus.${a.status}`)].filter(Boolean);
+    const parts = [a.organisation?.name ?? "—", a.dueOn ? formatDate(a.dueOn, locale) : null, t.pick("minutes.actionStatus", a.status)].filter(Boolean);
     text(`• ${a.what}`, { after: 0 });
     text(parts.join(" — "), { size: 10, color: MUTED, after: 6 });
   }

@@ -24,7 +24,7 @@ import { audit } from "#app/utils/audit.server";
 import { formatDate } from "#app/utils/brussels-time";
 import { now } from "#app/utils/clock.server";
 import { prisma, transaction } from "#app/utils/db.server";
-import { ACTION_STATUSES, type ActionStatus, MINUTES_LANGUAGES, MINUTES_VISIBILITIES, type MinutesStatus, type MinutesVisibility } from "#app/utils/domain";
+import { ACTION_STATUSES, type ActionStatus, MINUTES_LANGUAGES, MINUTES_VISIBILITIES, minutesLanguage,type MinutesStatus, type MinutesVisibility } from "#app/utils/domain";
 import { emailLayout, sendEmail } from "#app/utils/email.server";
 import { getEnv } from "#app/utils/env.server";
 import { invariantResponse } from "#app/utils/errors.server";
@@ -311,7 +311,7 @@ export async function transition(
       if (!next) throw new MinutesError("minutes.error.noNextMeeting");
       const last = await tx.agendaItem.findFirst({ where: { meetingId: next.id }, orderBy: { position: "desc" }, select: { position: true } });
       // Written in the language of the minutes: the agenda is shared by the group.
-      const t = makeT(minutes.language === "nl" ? "nl" : "fr");
+      const t = makeT(minutesLanguage(minutes.language));
       await tx.agendaItem.create({
         data: {
           meetingId: next.id,

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction,redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
@@ -21,7 +21,7 @@ import { instantFormat } from "#app/utils/brussels-time";
 import { now } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
 import { invariantResponse } from "#app/utils/errors.server";
-import { LOCALES, messageWithVars } from "#app/utils/i18n";
+import { LOCALES, messageWithVars, pageTitle } from "#app/utils/i18n";
 import { localeCookie } from "#app/utils/i18n.server";
 import { PASSWORD_MAX } from "#app/utils/password";
 import { hitRateLimit } from "#app/utils/rate-limit.server";
@@ -29,7 +29,6 @@ import { destroyUserSession, getSession } from "#app/utils/session.server";
 import { parseSubmission } from "#app/utils/submission.server";
 import { redirectWithToast, toastHeader } from "#app/utils/toast.server";
 
-import { accountTitle } from "./__account-meta";
 import { newPasswordFields, passwordsMatch, profileFields } from "./__account-schemas";
 import { NewPasswordFields } from "./__new-password-fields";
 
@@ -253,4 +252,4 @@ function PasswordForm({ email }: { email: string }) {
   );
 }
 
-export const meta: MetaFunction = ({ matches }) => accountTitle(matches, "account.title");
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("account.title"));

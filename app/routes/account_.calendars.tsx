@@ -5,20 +5,22 @@
 // owner's rights of that moment. (account_ keeps this page out of the account page's layout.)
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { parseSubmission } from "#app/utils/submission.server";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+
+import { requireActor } from "#app/access/actor.server";
 import { FeedAddress } from "#app/components/feed-address";
 import { ErrorSummary, FieldError } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
-import { createFeed, FeedError, feedPath, feedsOf, renewFeed, revokeFeed, subscribableFor, type FeedRow } from "#app/models/calendar.server";
+import { createFeed, FeedError, feedPath, type FeedRow,feedsOf, renewFeed, revokeFeed, subscribableFor } from "#app/models/calendar.server";
 import { ErrorPage } from "#app/root";
 import { getEnv } from "#app/utils/env.server";
-import { redirectWithToast } from "#app/utils/toast.server";
-import { accountTitle } from "./__account-meta";
 import { invariantResponse } from "#app/utils/errors.server";
-import { requireActor } from "#app/access/actor.server";
+import type { TranslationKey } from "#app/utils/i18n";
+import { pageTitle } from "#app/utils/i18n";
+import { parseSubmission } from "#app/utils/submission.server";
+import { redirectWithToast } from "#app/utils/toast.server";
 
 const CreateSchema = z
   .object({
@@ -32,7 +34,7 @@ const CreateSchema = z
   });
 const FeedIdSchema = z.object({ feedId: z.string().min(1).max(60) });
 
-function describe(feed: FeedRow): { key: string; vars: Record<string, string> } {
+function describe(feed: FeedRow): { key: TranslationKey; vars: Record<string, string> } {
   if (feed.scope === "person") return { key: "calendar.feeds.scope.person", vars: {} };
   if (feed.scope === "group" && feed.group) return { key: "calendar.feeds.scope.group", vars: { group: feed.group.name, network: feed.group.network.name } };
   return { key: "calendar.feeds.scope.network", vars: { network: feed.network?.name ?? "" } };
@@ -83,7 +85,7 @@ export async function action({ request }: ActionFunctionArgs) {
   return data({ intent: null, result: null }, { status: 400 });
 }
 
-export const meta: MetaFunction = ({ matches }) => accountTitle(matches, "calendar.feeds.title");
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("calendar.feeds.title"));
 
 export default function CalendarFeedsPage() {
   const t = useT();

@@ -1,15 +1,15 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { parseSubmission } from "#app/utils/submission.server";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction,redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+
 import { ErrorSummary, TextField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
-import { RESET_LIMITS, requestPasswordReset } from "#app/models/account.server";
-import { messageWithVars } from "#app/utils/i18n";
+import { requestPasswordReset,RESET_LIMITS } from "#app/models/account.server";
+import { messageWithVars, pageTitle } from "#app/utils/i18n";
 import { clientIp, hitRateLimit } from "#app/utils/rate-limit.server";
-import { accountTitle } from "./__account-meta";
+import { parseSubmission } from "#app/utils/submission.server";
 
 const ForgotSchema = z.object({
   email: z.string({ required_error: "form.required" }).trim().toLowerCase().email("form.invalidEmail").max(254, "form.tooLong"),
@@ -88,4 +88,4 @@ export default function ForgotPasswordPage() {
   );
 }
 
-export const meta: MetaFunction = ({ matches }) => accountTitle(matches, "reset.askTitle");
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("reset.askTitle"));

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction,redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
 
@@ -19,13 +19,12 @@ import { ErrorPage } from "#app/root";
 import { instantFormat } from "#app/utils/brussels-time";
 import { prisma, transaction } from "#app/utils/db.server";
 import { forbidden } from "#app/utils/errors.server";
-import { LOCALES } from "#app/utils/i18n";
+import { LOCALES, pageTitle } from "#app/utils/i18n";
 import { localeCookie } from "#app/utils/i18n.server";
 import { createUserSession } from "#app/utils/session.server";
 import { parseSubmission } from "#app/utils/submission.server";
 import { toastHeader } from "#app/utils/toast.server";
 
-import { accountTitle } from "./__account-meta";
 import { newPasswordFields, passwordsMatch, profileFields } from "./__account-schemas";
 import { NewPasswordFields } from "./__new-password-fields";
 
@@ -138,7 +137,7 @@ export default function InvitationPage() {
     return (
       <main id="main" className="page page--narrow">
         <h1>{t("invite.closedTitle")}</h1>
-        <p className="lead">{t(`invite.closed.${state}`)}</p>
+        <p className="lead">{t.pick("invite.closed", state)}</p>
         <p>{t("invite.closedHelp")}</p>
         <p className="cluster">
           <Link to="/login">{t("invite.signIn")}</Link>
@@ -152,7 +151,7 @@ export default function InvitationPage() {
     inviter: invitation.invitedBy ?? invitation.network.name,
     network: invitation.network.name,
     organisation: invitation.organisation?.name ?? "",
-    role: t(`delegates.role.${invitation.role}`),
+    role: t.pick("delegates.role", invitation.role),
     email: invitation.email,
     date: instantFormat(t.locale, { dateStyle: "long" }).format(new Date(invitation.expiresAt)),
   };
@@ -255,7 +254,7 @@ function NewAccountForm({ email, signedInAs }: { email: string; signedInAs: stri
   );
 }
 
-export const meta: MetaFunction = ({ matches }) => accountTitle(matches, "invite.title");
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("invite.title"));
 
 export function ErrorBoundary() {
   return <ErrorPage />;

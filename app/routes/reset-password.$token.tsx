@@ -1,16 +1,18 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { parseSubmission } from "#app/utils/submission.server";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction,redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+
 import { ErrorSummary, TextField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
 import { findPasswordReset, resetPassword } from "#app/models/account.server";
 import { ErrorPage } from "#app/root";
+import { pageTitle } from "#app/utils/i18n";
 import { createUserSession } from "#app/utils/session.server";
+import { parseSubmission } from "#app/utils/submission.server";
 import { toastHeader } from "#app/utils/toast.server";
-import { accountTitle } from "./__account-meta";
+
 import { newPasswordFields, passwordsMatch } from "./__account-schemas";
 import { NewPasswordFields } from "./__new-password-fields";
 
@@ -92,7 +94,7 @@ export default function ResetPasswordPage() {
   );
 }
 
-export const meta: MetaFunction = ({ matches }) => accountTitle(matches, "reset.title");
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("reset.title"));
 
 export function ErrorBoundary() {
   return <ErrorPage />;

@@ -89,7 +89,7 @@ export default function RsvpPage() {
       </p>
       {d.answered ? (
         <p className="notice" role="status">
-          {t("meetings.rsvpLink.thanks", { answer: t(`meetings.rsvp.${d.answered}`) })}
+          {t("meetings.rsvpLink.thanks", { answer: t.pick("meetings.rsvp", d.answered) })}
         </p>
       ) : d.current ? (
         <p>{t("meetings.rsvp.current", { answer: t(`meetings.rsvp.${d.current}`) })}</p>
@@ -107,7 +107,7 @@ export default function RsvpPage() {
           {error ? (
             <p id="rsvp-error" className="field-error">
               <span aria-hidden="true">⚠ </span>
-              {t(error)}
+              {t.message(error)}
             </p>
           ) : null}
         </fieldset>

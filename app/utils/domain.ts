@@ -58,6 +58,11 @@ export type MinutesStatus = (typeof MINUTES_STATUSES)[number];
 export const MINUTES_VISIBILITIES = ["group", "network", "public"] as const;
 export type MinutesVisibility = (typeof MINUTES_VISIBILITIES)[number];
 export const MINUTES_LANGUAGES = ["fr", "nl"] as const;
+export type MinutesLanguage = (typeof MINUTES_LANGUAGES)[number];
+/** The language of minutes (its search stemming) for a stored or UI language: French unless Dutch. */
+export function minutesLanguage(language: string | null | undefined): MinutesLanguage {
+  return (MINUTES_LANGUAGES as readonly string[]).includes(language ?? "") ? (language as MinutesLanguage) : "fr";
+}
 export const ACTION_STATUSES = ["open", "done", "dropped"] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 export const SERIES_FREQUENCIES = ["monthly", "weekly"] as const;

@@ -1,6 +1,10 @@
+import { readdirSync } from "node:fs";
+
 import { describe, expect, test } from "vitest";
-import { domainDictionaries } from "#app/locales/index";
-import { localeFromAcceptLanguage, messageWithVars, translate, translatePlural } from "./i18n";
+
+import { dictionaries, domainDictionaries } from "#app/locales/index";
+
+import { localeFromAcceptLanguage, makeT, messageWithVars, translate, translatePlural } from "./i18n";
 
 describe("dictionaries", () => {
   for (const [domain, dict] of Object.entries(domainDictionaries)) {
@@ -15,6 +19,20 @@ describe("dictionaries", () => {
       }
     });
   }
+
+  // "meetings.rsvp.yes" lives in meetings.ts, "networkAdmin.title" in network-admin.ts: the file of
+  // any key is found from the key, and a key in the wrong file fails here.
+  const files = readdirSync(new URL("../locales/", import.meta.url)).filter((f) => f.endsWith(".ts") && f !== "index.ts");
+  test("a key's prefix is the name of its file, and every file is merged", async () => {
+    const camel = (file: string) => file.replace(/\.ts$/, "").replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+    expect(files.map(camel).sort()).toEqual(Object.keys(domainDictionaries).sort());
+    for (const file of files) {
+      const dict = (await import(`../locales/${file}`)).default as Record<"fr" | "nl" | "en", Record<string, string>>;
+      for (const lang of ["fr", "nl", "en"] as const) {
+        for (const key of Object.keys(dict[lang])) expect(key.split(".")[0], `${lang} ${key} in ${file}`).toBe(camel(file));
+      }
+    }
+  });
 
   test("no key is defined by two domains", () => {
     const seen = new Map<string, string>();
@@ -31,6 +49,17 @@ describe("translate", () => {
   test("interpolates variables, also those carried in the message", () => {
     expect(translate("fr", "login.welcome", { name: "Ana" })).toBe("Bienvenue, Ana.");
     expect(translate("nl", messageWithVars("login.rateLimited", { minutes: 12 }))).toContain("over 12 minuten");
+  });
+  test("t() takes only keys of the dictionaries; runtime messages and families say so", () => {
+    const t = makeT("en");
+    expect(t("login.title")).toBe(dictionaries.en["login.title"]);
+    // @ts-expect-error: "login.titel" is not a key (tsc fails if this line stops being an error)
+    expect(t("login.titel")).toBe("login.titel");
+    expect(t.pick("weekday", 1)).toBe(dictionaries.en["weekday.1"]);
+    // @ts-expect-error: no key starts with "weekdays."
+    expect(t.pick("weekdays", 1)).toBe("weekdays.1");
+    expect(t.message(messageWithVars("login.rateLimited", { minutes: 12 }))).toContain("12");
+    expect(t.plural("home.organisationCount", 2)).toBe("2 organisations");
   });
   test("plural forms", () => {
     expect(translatePlural("fr", "home.organisationCount", 1)).toBe("1 organisation");

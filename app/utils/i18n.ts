@@ -1,13 +1,26 @@
-// Translation: French first, Dutch and English complete. Dictionaries live in app/locales/,
-// one file per domain, each holding the three languages side by side so that a missing key is
-// visible in review (and fails tests/i18n.test.ts).
+// Translation: French first, Dutch and English complete. Dictionaries live in app/locales/, one
+// file per key prefix ("meetings.rsvp.yes" in meetings.ts), each holding one block per language;
+// app/utils/i18n.test.ts fails on a key in the wrong file or missing in a language. t() takes
+// only keys that exist: a wrong key is a type error.
+import type { MetaDescriptor } from "@remix-run/react";
+
 import { dictionaries } from "#app/locales/index";
 
 export const LOCALES = ["fr", "nl", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "fr";
 export type TranslationKey = keyof (typeof dictionaries)["fr"];
+/** The keys of a family: KeysUnder<"org.kind"> = "org.kind.association" | "org.kind.cpas" | … */
+export type KeysUnder<P extends string> = Extract<TranslationKey, `${P}.${string}`>;
+/** A key with plural forms, without its ".one" / ".other": "home.organisationCount". */
+export type PluralKey = TranslationKey extends infer K ? (K extends `${infer Base}.other` ? Base : never) : never;
 export type Vars = Record<string, string | number>;
+
+/** The language of a document we produce (a PDF's /Lang), as it always was: Belgian French and Dutch, English. */
+const DOCUMENT_LANGUAGE_TAGS: Record<Locale, string> = { fr: "fr-BE", nl: "nl-BE", en: "en" };
+export function documentLanguageTag(locale: string) {
+  return isLocale(locale) ? DOCUMENT_LANGUAGE_TAGS[locale] : DOCUMENT_LANGUAGE_TAGS.fr;
+}
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
@@ -57,9 +70,36 @@ export function localeFromAcceptLanguage(header: string | null): Locale | undefi
 }
 
 export function makeT(locale: Locale) {
-  const t = (key: TranslationKey | string, vars?: Vars) => translate(locale, key, vars);
-  t.plural = (key: string, count: number, vars?: Vars) => translatePlural(locale, key, count, vars);
+  const t = (key: TranslationKey, vars?: Vars) => translate(locale, key, vars);
+  /**
+   * A message that reached this code at run time: a form error from a schema, a domain error's
+   * key, a toast, "key|vars" (messageWithVars). The compiler cannot check it; an unknown key is
+   * shown as it is.
+   */
+  t.message = (message: string, vars?: Vars) => translate(locale, message, vars);
+  /**
+   * One key of a family chosen by a value: t.pick("org.kind", kind) is "org.kind.<kind>". The
+   * family is checked by the compiler (a family without keys is a type error), the value at run
+   * time (the tests of each page).
+   */
+  t.pick = <P extends string>(family: [KeysUnder<P>] extends [never] ? never : P, value: string | number, vars?: Vars) =>
+    translate(locale, `${family}.${value}`, vars);
+  t.plural = (key: PluralKey, count: number, vars?: Vars) => translatePlural(locale, key, count, vars);
   t.locale = locale;
   return t;
 }
 export type T = ReturnType<typeof makeT>;
+
+type RouteMatch = { id: string; data: unknown };
+
+/** The translation function of a meta export: meta has no hook, the locale is in the root's data. */
+export function metaT(matches: RouteMatch[]) {
+  const locale = (matches.find((m) => m.id === "root")?.data as { locale?: string } | undefined)?.locale;
+  return makeT(isLocale(locale) ? locale : DEFAULT_LOCALE);
+}
+
+/** A page title in the reader's language, "… — Maillage" ("Maillage" alone when there is none). */
+export function pageTitle(matches: RouteMatch[], title: (t: T) => string | undefined): MetaDescriptor[] {
+  const text = title(metaT(matches));
+  return [{ title: text ? `${text} — Maillage` : "Maillage" }];
+}

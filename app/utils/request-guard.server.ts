@@ -4,6 +4,7 @@
 // ten-million-slot array, NUL bytes (which PostgreSQL refuses in text) never get in, and a
 // browser's cross-site request is refused before any action runs. Each refusal is a short page
 // with a clear message, never a 500 and never an echo of what was sent.
+import { type Locale,LOCALES, makeT } from "./i18n";
 import { isSingleLine } from "./text";
 
 /** Methods the app answers; the others get a 405 (the app's forms only ever POST). */
@@ -158,71 +159,20 @@ function controlIsSafe(name: string, value: string) {
   return true;
 }
 
-const MESSAGES: Record<RefusalReason, { fr: string; nl: string; en: string }> = {
-  url: {
-    fr: "Cette adresse n'est pas valide.",
-    nl: "Dit adres is ongeldig.",
-    en: "This address is not valid.",
-  },
-  method: {
-    fr: "Cette page n'accepte pas ce type de requête.",
-    nl: "Deze pagina aanvaardt dit soort verzoek niet.",
-    en: "This page does not accept this kind of request.",
-  },
-  crossSite: {
-    fr: "Ce formulaire a été envoyé depuis un autre site : par sécurité, rien n'a été enregistré. Ouvrez la page dans Maillage et envoyez-le à nouveau.",
-    nl: "Dit formulier werd vanaf een andere site verstuurd: uit veiligheid werd niets opgeslagen. Open de pagina in Maillage en verstuur het opnieuw.",
-    en: "This form was sent from another site: for safety, nothing was saved. Open the page in Maillage and send it again.",
-  },
-  contentType: {
-    fr: "Le formulaire envoyé n'a pas pu être lu (format inattendu). Rien n'a été enregistré.",
-    nl: "Het verstuurde formulier kon niet gelezen worden (onverwacht formaat). Er werd niets opgeslagen.",
-    en: "The form could not be read (unexpected format). Nothing was saved.",
-  },
-  tooLarge: {
-    fr: "Le formulaire envoyé est trop volumineux. Rien n'a été enregistré.",
-    nl: "Het verstuurde formulier is te groot. Er werd niets opgeslagen.",
-    en: "The form is too large. Nothing was saved.",
-  },
-  unreadable: {
-    fr: "Le formulaire envoyé n'a pas pu être lu. Rien n'a été enregistré.",
-    nl: "Het verstuurde formulier kon niet gelezen worden. Er werd niets opgeslagen.",
-    en: "The form could not be read. Nothing was saved.",
-  },
-  tooManyFields: {
-    fr: "Le formulaire envoyé contient trop de champs. Rien n'a été enregistré.",
-    nl: "Het verstuurde formulier bevat te veel velden. Er werd niets opgeslagen.",
-    en: "The form has too many fields. Nothing was saved.",
-  },
-  fieldName: {
-    fr: "Le formulaire envoyé contient un champ inattendu. Rien n'a été enregistré.",
-    nl: "Het verstuurde formulier bevat een onverwacht veld. Er werd niets opgeslagen.",
-    en: "The form has an unexpected field. Nothing was saved.",
-  },
-  nul: {
-    fr: "Le texte envoyé contient un caractère invalide (NUL). Rien n'a été enregistré.",
-    nl: "De verstuurde tekst bevat een ongeldig teken (NUL). Er werd niets opgeslagen.",
-    en: "The text contains an invalid character (NUL). Nothing was saved.",
-  },
-};
-
-const TITLES = { fr: "Requête refusée", nl: "Verzoek geweigerd", en: "Request refused" };
-
 /**
  * The page a refusal answers with: the three languages (the reader's choice lives in a cookie the
- * app has not read yet), no script, no stylesheet, and nothing of what was sent (only the texts
- * above, so nothing to escape).
+ * app has not read yet), no script, no stylesheet, and nothing of what was sent (only our own
+ * texts, app/locales/refusal.ts, so nothing to escape).
  */
 export function refusalPage(refusal: Refusal) {
-  const m = MESSAGES[refusal.reason];
-  const section = (lang: "fr" | "nl" | "en", home: string) =>
-    `<section lang="${lang}"><h2>${TITLES[lang]}</h2><p>${m[lang]}</p><p><a href="/">${home}</a></p></section>`;
+  const section = (lang: Locale) => {
+    const t = makeT(lang);
+    return `<section lang="${lang}"><h2>${t("refusal.title")}</h2><p>${t(`refusal.reason.${refusal.reason}`)}</p><p><a href="/">${t("refusal.home")}</a></p></section>`;
+  };
   return (
     `<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
-    `<title>${TITLES.fr} — Maillage</title></head><body><main><h1>Maillage</h1>` +
-    section("fr", "Retour à l'accueil") +
-    section("nl", "Terug naar de startpagina") +
-    section("en", "Back to the home page") +
+    `<title>${makeT("fr")("refusal.title")} — Maillage</title></head><body><main><h1>Maillage</h1>` +
+    LOCALES.map(section).join("") +
     `<p>${refusal.status}</p></main></body></html>`
   );
 }

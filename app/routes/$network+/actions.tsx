@@ -19,7 +19,7 @@ import { formatDate, regionalInstantFormat, todayInBrussels } from "#app/utils/b
 import { now } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
 import { forbidden } from "#app/utils/errors.server";
-import { DEFAULT_LOCALE, isLocale, makeT } from "#app/utils/i18n";
+import { metaT } from "#app/utils/i18n";
 import { groupPath, meetingPath } from "#app/utils/paths";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -69,8 +69,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const locale = (matches.find((m) => m.id === "root")?.data as { locale?: string } | undefined)?.locale;
-  const t = makeT(isLocale(locale) ? locale : DEFAULT_LOCALE);
+  const t = metaT(matches);
   return [{ title: data ? `${t("actions.metaTitle", { network: data.network.name })} — Maillage` : "Maillage" }];
 };
 

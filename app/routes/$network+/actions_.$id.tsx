@@ -75,7 +75,7 @@ export default function ActionItemPage() {
         <dd>{item.dueOn ? formatDate(item.dueOn, t.locale) : "—"}</dd>
         <dt>{t("minutes.actions.status")}</dt>
         <dd>
-          <span className={`action-status action-status--${item.status}`}>{t(`minutes.actionStatus.${item.status}`)}</span>
+          <span className={`action-status action-status--${item.status}`}>{t.pick("minutes.actionStatus", item.status)}</span>
           {item.doneAt ? ` (${formatDate(item.doneAt, t.locale)})` : null}
         </dd>
         <dt>{t("minutes.actions.meeting")}</dt>
@@ -89,7 +89,7 @@ export default function ActionItemPage() {
         <Form method="post" className="card">
           {result?.error ? (
             <p className="field-error" role="alert">
-              {t(result.error)}
+              {t.message(result.error)}
             </p>
           ) : null}
           <fieldset>

@@ -18,7 +18,7 @@ import { currentMonth, dayFormat, dayKeyNoon, monthGrid, parseMonth, shiftMonth,
 import { now } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
 import { getEnv } from "#app/utils/env.server";
-import { DEFAULT_LOCALE, isLocale, makeT } from "#app/utils/i18n";
+import { metaT } from "#app/utils/i18n";
 
 const LIST_PAGE_SIZE = 50;
 
@@ -78,9 +78,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const locale = (matches.find((m) => m.id === "root")?.data as { locale?: string } | undefined)?.locale;
   if (!data) return [{ title: "Maillage" }];
-  const t = makeT(isLocale(locale) ? locale : DEFAULT_LOCALE);
+  const t = metaT(matches);
   return [{ title: `${t("calendar.title")} — ${data.network.name}` }];
 };
 
@@ -151,7 +150,7 @@ export default function CalendarPage() {
             {d.errors.group ? (
               <p id="calendar-group-error" className="field-error">
                 <span aria-hidden="true">⚠ </span>
-                {t(d.errors.group)}
+                {t.message(d.errors.group)}
               </p>
             ) : null}
           </div>
@@ -164,7 +163,7 @@ export default function CalendarPage() {
             {d.errors.view ? (
               <p id="calendar-view-error" className="field-error">
                 <span aria-hidden="true">⚠ </span>
-                {t(d.errors.view)}
+                {t.message(d.errors.view)}
               </p>
             ) : null}
           </div>
@@ -187,7 +186,7 @@ export default function CalendarPage() {
             {d.errors.month ? (
               <p id="calendar-month-error" className="field-error">
                 <span aria-hidden="true">⚠ </span>
-                {t(d.errors.month)}
+                {t.message(d.errors.month)}
               </p>
             ) : null}
           </div>

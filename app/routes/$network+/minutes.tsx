@@ -15,7 +15,7 @@ import { requireNetwork } from "#app/models/network.server";
 import { ErrorPage } from "#app/root";
 import { parseDateKey, regionalInstantFormat } from "#app/utils/brussels-time";
 import { prisma } from "#app/utils/db.server";
-import { DEFAULT_LOCALE, isLocale, makeT } from "#app/utils/i18n";
+import { metaT } from "#app/utils/i18n";
 import { groupPath, meetingPath } from "#app/utils/paths";
 
 type Errors = Partial<Record<"q" | "group" | "from" | "to", string>>;
@@ -59,8 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const locale = (matches.find((m) => m.id === "root")?.data as { locale?: string } | undefined)?.locale;
-  const t = makeT(isLocale(locale) ? locale : DEFAULT_LOCALE);
+  const t = metaT(matches);
   if (!data) return [{ title: "Maillage" }];
   const title = data.query.q ? t("search.metaTitleQuery", { q: data.query.q, network: data.network.name }) : t("search.metaTitle", { network: data.network.name });
   return [{ title: `${title} — Maillage` }];
@@ -155,7 +154,7 @@ export default function MinutesSearch() {
                     {" · "}
                     <time dateTime={new Date(hit.startsAt).toISOString()}>{formatMeetingDate(hit.startsAt, t.locale)}</time>
                     {" · "}
-                    <span className={`badge badge--${hit.visibility}`}>{t(`search.visibility.${hit.visibility}`)}</span>
+                    <span className={`badge badge--${hit.visibility}`}>{t.pick("search.visibility", hit.visibility)}</span>
                     {hit.language === "nl" && t.locale !== "nl" ? <span className="muted"> · {t("search.inDutch")}</span> : null}
                     {hit.version > 1 ? <span className="muted"> · {t("search.version", { version: hit.version })}</span> : null}
                   </p>

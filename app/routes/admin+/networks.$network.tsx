@@ -159,7 +159,7 @@ export default function AdminNetwork() {
           {removeErrors.length ? (
             <div className="error-summary" role="alert">
               {removeErrors.map((e) => (
-                <p key={e}>{t(e)}</p>
+                <p key={e}>{t.message(e)}</p>
               ))}
             </div>
           ) : null}

@@ -68,7 +68,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 /** A key's translation, or the fallback when the dictionary has none (actions added later). */
 function label(t: T, key: string, fallback: string) {
-  const text = t(key);
+  const text = t.message(key);
   return text === key ? fallback : text;
 }
 

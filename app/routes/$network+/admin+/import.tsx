@@ -1,32 +1,34 @@
 import {
+  type ActionFunctionArgs,
   data,
+  type LoaderFunctionArgs,
   MaxPartSizeExceededError,
+  type MetaFunction,
   unstable_createMemoryUploadHandler,
   unstable_parseMultipartFormData,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { z } from "zod";
+
+import { requireCoordinator } from "#app/access/require.server";
 import { useT } from "#app/components/i18n";
 import {
   commitImport,
   CsvFileError,
   decodeCsv,
   IMPORT_COLUMNS,
+  type ImportPlan,
   MAX_IMPORT_BYTES,
   MAX_IMPORT_ROWS,
   previewImport,
   templateRows,
-  type ImportPlan,
 } from "#app/models/csv-import.server";
+import { requireNetwork } from "#app/models/network.server";
 import { ErrorPage } from "#app/root";
 import { redirectWithToast } from "#app/utils/toast.server";
+
 import { AdminNav } from "./__admin-nav";
-import { requireCoordinator } from "#app/access/require.server";
-import { requireNetwork } from "#app/models/network.server";
 
 // Step 1 sends a file or pasted text; step 2 sends back the same text, planned again on the server.
 const ImportFormSchema = z.discriminatedUnion("intent", [
@@ -177,7 +179,7 @@ function Preview({ plan, csv }: { plan: Omit<ImportPlan, "writes">; csv: string 
               <tr key={r.row} className={r.action === "error" ? "row-error" : undefined}>
                 <th scope="row">{r.row}</th>
                 <td>{r.name || "—"}</td>
-                <td>{r.kind ? t(`org.kind.${r.kind}`) : "—"}</td>
+                <td>{r.kind ? t.pick("org.kind", r.kind) : "—"}</td>
                 <td>{r.commune || "—"}</td>
                 <td>
                   <span className={`badge${r.action === "error" ? " badge--warn" : ""}`}>{status(r.action)}</span>
@@ -187,10 +189,10 @@ function Preview({ plan, csv }: { plan: Omit<ImportPlan, "writes">; csv: string 
                         <li key={i}>
                           {e.column ? (
                             <>
-                              {t("import.preview.column")} <code>{e.column}</code> : {t(e.message)}
+                              {t("import.preview.column")} <code>{e.column}</code> : {t.message(e.message)}
                             </>
                           ) : (
-                            t(e.message)
+                            t.message(e.message)
                           )}
                         </li>
                       ))}
@@ -224,7 +226,7 @@ export default function ImportPage() {
       {result?.step === "error" ? (
         <Alert>
           <p className="error-summary__title">{t("import.error.title")}</p>
-          <p>{t(result.error)}</p>
+          <p>{t.message(result.error)}</p>
         </Alert>
       ) : null}
       {result?.step === "failed" ? (

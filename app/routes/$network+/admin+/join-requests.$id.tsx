@@ -16,7 +16,7 @@ import { ErrorPage } from "#app/root";
 import { instantFormat } from "#app/utils/brussels-time";
 import { prisma } from "#app/utils/db.server";
 import { invariantResponse } from "#app/utils/errors.server";
-import { DEFAULT_LOCALE, isLocale, makeT } from "#app/utils/i18n";
+import { metaT } from "#app/utils/i18n";
 import { parseSubmission } from "#app/utils/submission.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 
@@ -117,8 +117,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
-  const locale = (matches.find((m) => m.id === "root")?.data as { locale?: string } | undefined)?.locale;
-  const t = makeT(isLocale(locale) ? locale : DEFAULT_LOCALE);
+  const t = metaT(matches);
   return [{ title: d ? `${t("join.admin.requestTitle", { organisation: d.request.organisationName })} — Maillage` : "Maillage" }];
 };
 
@@ -139,13 +138,13 @@ export default function JoinRequestPage() {
       </p>
       <h1>{t("join.admin.requestTitle", { organisation: r.organisationName })}</h1>
       <p className="cluster">
-        <span className={`badge${r.status === "accepted" ? " badge--open" : ""}`}>{t(`join.status.${r.status}`)}</span>
+        <span className={`badge${r.status === "accepted" ? " badge--open" : ""}`}>{t.pick("join.status", r.status)}</span>
         <span className="muted">{t("join.admin.receivedOn", { date: when.format(new Date(r.createdAt)) })}</span>
       </p>
 
       {lateError ? (
         <div className="error-summary" role="alert">
-          <p className="error-summary__title">{lateError.map((e) => t(e)).join(" ")}</p>
+          <p className="error-summary__title">{lateError.map((e) => t.message(e)).join(" ")}</p>
         </div>
       ) : null}
 
@@ -153,8 +152,8 @@ export default function JoinRequestPage() {
         <div className="notice">
           <p>
             {r.decidedBy
-              ? t("join.admin.decidedBy", { status: t(`join.status.${r.status}`), date: when.format(new Date(r.decidedAt!)), name: r.decidedBy })
-              : t("join.admin.decidedOn", { status: t(`join.status.${r.status}`), date: r.decidedAt ? when.format(new Date(r.decidedAt)) : "—" })}
+              ? t("join.admin.decidedBy", { status: t.pick("join.status", r.status), date: when.format(new Date(r.decidedAt!)), name: r.decidedBy })
+              : t("join.admin.decidedOn", { status: t.pick("join.status", r.status), date: r.decidedAt ? when.format(new Date(r.decidedAt)) : "—" })}
           </p>
           {r.organisation ? (
             <p>
@@ -187,7 +186,7 @@ export default function JoinRequestPage() {
         <dt>{t("join.organisationName")}</dt>
         <dd>{r.organisationName}</dd>
         <dt>{t("org.form.kind")}</dt>
-        <dd>{t(`org.kind.${r.kind}`)}</dd>
+        <dd>{t.pick("org.kind", r.kind)}</dd>
         <dt>{t("org.form.address")}</dt>
         <dd>{address || "—"}</dd>
         <dt>{t("org.form.website")}</dt>
@@ -203,7 +202,7 @@ export default function JoinRequestPage() {
           <a href={`mailto:${r.contactEmail}`}>{r.contactEmail}</a>
         </dd>
         <dt>{t("join.admin.language")}</dt>
-        <dd>{t(`lang.${r.locale}`)}</dd>
+        <dd>{t.pick("lang", r.locale)}</dd>
         <dt>{t("join.motivation")}</dt>
         <dd className="join-text">{r.motivation}</dd>
       </dl>

@@ -11,7 +11,7 @@ import { ErrorPage } from "#app/root";
 import { instantFormat } from "#app/utils/brussels-time";
 import { prisma } from "#app/utils/db.server";
 import { foldText } from "#app/utils/domain";
-import { DEFAULT_LOCALE, isLocale, makeT } from "#app/utils/i18n";
+import { metaT } from "#app/utils/i18n";
 
 import { AdminNav } from "./__admin-nav";
 
@@ -68,8 +68,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
-  const locale = (matches.find((m) => m.id === "root")?.data as { locale?: string } | undefined)?.locale;
-  const t = makeT(isLocale(locale) ? locale : DEFAULT_LOCALE);
+  const t = metaT(matches);
   return [{ title: `${t("join.admin.title")}${d ? ` — ${d.network.name}` : ""} — Maillage` }];
 };
 
@@ -84,7 +83,7 @@ export default function JoinRequests() {
     <th scope="row">
       <Link to={`${base}/${r.id}`}>{r.organisationName}</Link>
       <span className="join-kind">
-        {t(`org.kind.${r.kind}`)}
+        {t.pick("org.kind", r.kind)}
         {r.commune ? ` · ${r.commune}` : ""}
       </span>
       {r.sameName ? <span className="badge badge--warn">{t("join.admin.sameName")}</span> : null}
@@ -153,7 +152,7 @@ export default function JoinRequests() {
                   <tr key={r.id}>
                     {organisationCell(r)}
                     <td>
-                      <span className={`badge${r.status === "accepted" ? " badge--open" : ""}`}>{t(`join.status.${r.status}`)}</span>
+                      <span className={`badge${r.status === "accepted" ? " badge--open" : ""}`}>{t.pick("join.status", r.status)}</span>
                     </td>
                     <td>{when.format(new Date(r.createdAt))}</td>
                     <td>{r.decidedAt ? when.format(new Date(r.decidedAt)) : "—"}</td>

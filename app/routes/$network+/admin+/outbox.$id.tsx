@@ -87,7 +87,7 @@ export default function OutboxEmail() {
         <dt>{t("outbox.to")}</dt>
         <dd>{email.to}</dd>
         <dt>{t("outbox.status")}</dt>
-        <dd>{t(`outbox.status.${email.status}`)}</dd>
+        <dd>{t.pick("outbox.status", email.status)}</dd>
         <dt>{t("outbox.attempts")}</dt>
         <dd>{email.attempts}</dd>
         <dt>{t("outbox.created")}</dt>

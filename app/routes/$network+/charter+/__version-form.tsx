@@ -11,7 +11,6 @@ import { DateField, ErrorSummary, TextareaField, TextField } from "#app/componen
 import { useT } from "#app/components/i18n";
 import { RichTextField } from "#app/components/rich-text-editor";
 import { parseDateKey } from "#app/utils/brussels-time";
-import { DEFAULT_LOCALE, isLocale, makeT, type T } from "#app/utils/i18n";
 import { singleLine } from "#app/utils/text";
 
 export type VersionRules = {
@@ -55,11 +54,6 @@ export function versionSchema(rules: VersionRules) {
 export type VersionFormValue = z.infer<ReturnType<typeof versionSchema>>;
 type FormShape = z.input<ReturnType<typeof versionSchema>>;
 
-/** A page title in the reader's language (read from the root loader's data). */
-export function versionTitle(matches: { id: string; data: unknown }[], title: (t: T) => string) {
-  const locale = (matches.find((m) => m.id === "root")?.data as { locale?: string } | undefined)?.locale;
-  return [{ title: `${title(makeT(isLocale(locale) ? locale : DEFAULT_LOCALE))} — Maillage` }];
-}
 
 /** What the edit page says before publishing: who will be asked to adhere again. */
 export type PublishInfo = { number: number; first: boolean; organisations: number; emails: number };

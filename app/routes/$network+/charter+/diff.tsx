@@ -4,13 +4,15 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { diffWordsWithSpace } from "diff";
-import { useT } from "#app/components/i18n";
-import { ErrorPage } from "#app/root";
-import { prisma } from "#app/utils/db.server";
-import { htmlToPlainText } from "#app/utils/rich-text.server";
+
 import { getActor } from "#app/access/actor.server";
 import { isCoordinator } from "#app/access/network";
+import { useT } from "#app/components/i18n";
 import { requireNetwork } from "#app/models/network.server";
+import { ErrorPage } from "#app/root";
+import { prisma } from "#app/utils/db.server";
+import { metaT } from "#app/utils/i18n";
+import { htmlToPlainText } from "#app/utils/rich-text.server";
 
 type Part = { kind: "same" | "added" | "removed"; text: string };
 
@@ -45,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ...base, from: from.number, to: to.number, errors, parts, added: words("added"), removed: words("removed") };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.network.name} — différences` : "Maillage" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data ? metaT(matches)("charter.diff.metaTitle", { network: data.network.name }) : "Maillage" }];
 
 export default function Diff() {
   const t = useT();
@@ -73,7 +75,7 @@ export default function Diff() {
             {errors.from ? (
               <p id="diff-from-error" className="field-error">
                 <span aria-hidden="true">⚠ </span>
-                {t(errors.from)}
+                {t.message(errors.from)}
               </p>
             ) : null}
           </div>
@@ -86,7 +88,7 @@ export default function Diff() {
             {errors.to ? (
               <p id="diff-to-error" className="field-error">
                 <span aria-hidden="true">⚠ </span>
-                {t(errors.to)}
+                {t.message(errors.to)}
               </p>
             ) : null}
           </div>

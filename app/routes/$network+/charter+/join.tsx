@@ -3,21 +3,22 @@
 // stored) and a limit of valid submissions per client address.
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { parseSubmission } from "#app/utils/submission.server";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction,redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+
+import { getActor } from "#app/access/actor.server";
 import { ErrorSummary, SelectField, TextareaField, TextField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
 import { JOIN_RATE_LIMIT, submitJoinRequest } from "#app/models/join-request.server";
+import { requireNetwork } from "#app/models/network.server";
 import { ErrorPage } from "#app/root";
 import { ORGANISATION_KINDS } from "#app/utils/domain";
-import { DEFAULT_LOCALE, isLocale, makeT, messageWithVars } from "#app/utils/i18n";
+import { messageWithVars, metaT } from "#app/utils/i18n";
 import { resolveLocale } from "#app/utils/i18n.server";
 import { clientIp, hitRateLimit } from "#app/utils/rate-limit.server";
+import { parseSubmission } from "#app/utils/submission.server";
 import { singleLine } from "#app/utils/text";
-import { getActor } from "#app/access/actor.server";
-import { requireNetwork } from "#app/models/network.server";
 
 /** The honeypot's name: a field that bots fill and people never see. */
 const HONEYPOT = "fax";
@@ -174,8 +175,7 @@ function JoinForm() {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
-  const locale = (matches.find((m) => m.id === "root")?.data as { locale?: string } | undefined)?.locale;
-  const t = makeT(isLocale(locale) ? locale : DEFAULT_LOCALE);
+  const t = metaT(matches);
   return [{ title: `${t(d?.sent ? "join.sentTitle" : "join.title")}${d ? ` — ${d.network.name}` : ""} — Maillage` }];
 };
 

@@ -9,6 +9,7 @@ import { currentVersion } from "#app/models/charter.server";
 import { requireNetwork } from "#app/models/network.server";
 import { ErrorPage } from "#app/root";
 import { formatDate } from "#app/utils/brussels-time";
+import { metaT } from "#app/utils/i18n";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const network = await requireNetwork(params.network);
@@ -22,7 +23,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return { network: { slug: network.slug, name: network.name }, versionNumber: version?.number ?? null, total: list.length, groups };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.network.name} — signataires` : "Maillage" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data ? metaT(matches)("charter.signatories.metaTitle", { network: data.network.name }) : "Maillage" }];
 
 export default function Signatories() {
   const t = useT();
@@ -37,7 +38,7 @@ export default function Signatories() {
       <p className="lead">{versionNumber ? t.plural("charter.signatories.count", total, { number: versionNumber }) : t("charter.none")}</p>
       {groups.map((g) => (
         <section key={g.kind} aria-labelledby={`kind-${g.kind}`} className="signatory-group">
-          <h2 id={`kind-${g.kind}`}>{t(`org.kind.${g.kind}`)}</h2>
+          <h2 id={`kind-${g.kind}`}>{t.pick("org.kind", g.kind)}</h2>
           <ul className="signatory-list">
             {g.organisations.map((o) => (
               <li key={o.id}>

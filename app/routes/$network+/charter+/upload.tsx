@@ -24,7 +24,7 @@ import { formatDate, parseDateKey, todayInBrussels } from "#app/utils/brussels-t
 import { now } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
 import { forbidden } from "#app/utils/errors.server";
-import { messageWithVars } from "#app/utils/i18n";
+import { messageWithVars, pageTitle } from "#app/utils/i18n";
 import { parseSubmission } from "#app/utils/submission.server";
 import { singleLine } from "#app/utils/text";
 import { redirectWithToast } from "#app/utils/toast.server";
@@ -133,7 +133,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirectWithToast(`/${network.slug}/charter`, { kind: "success", key: "adhesionUpload.received", vars: { organisation: name } });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: d ? `${d.network.name} — Charte — Maillage` : "Maillage" }];
+export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => pageTitle(matches, (t) => (d ? `${d.network.name} — ${t("nav.charter")}` : undefined));
 
 export default function UploadAdhesion() {
   const t = useT();

@@ -14,12 +14,13 @@ import { dateKey, parseDateKey, todayInBrussels } from "#app/utils/brussels-time
 import { now } from "#app/utils/clock.server";
 import { prisma, transaction } from "#app/utils/db.server";
 import { invariantResponse } from "#app/utils/errors.server";
+import { pageTitle } from "#app/utils/i18n";
 import { htmlToPlainText, sanitizeRichText } from "#app/utils/rich-text.server";
 import { parseSubmission } from "#app/utils/submission.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 
 import { frozen, isFrozenByDatabase, storedBody, versionInput } from "./__version.server";
-import { type PublishInfo, VersionForm, type VersionRules,versionSchema, versionTitle } from "./__version-form";
+import { type PublishInfo, VersionForm, type VersionRules,versionSchema } from "./__version-form";
 
 /** The network, the coordinator, and the draft named in the URL (404 if none, 400 if published). */
 async function guard(request: Request, params: LoaderFunctionArgs["params"]) {
@@ -115,7 +116,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) =>
-  versionTitle(matches, (t) => (d ? t("charterEditor.edit.title", { number: d.number }) : t("charterEditor.frozen.title")));
+  pageTitle(matches, (t) => (d ? t("charterEditor.edit.title", { number: d.number }) : t("charterEditor.frozen.title")));
 
 export default function EditVersion() {
   const t = useT();

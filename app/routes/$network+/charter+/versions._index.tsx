@@ -10,6 +10,7 @@ import { requireNetwork } from "#app/models/network.server";
 import { ErrorPage } from "#app/root";
 import { dateKey, formatDate } from "#app/utils/brussels-time";
 import { prisma } from "#app/utils/db.server";
+import { metaT } from "#app/utils/i18n";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const network = await requireNetwork(params.network);
@@ -35,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.network.name} — versions de la charte` : "Maillage" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data ? metaT(matches)("charter.versions.metaTitle", { network: data.network.name }) : "Maillage" }];
 
 export default function Versions() {
   const t = useT();

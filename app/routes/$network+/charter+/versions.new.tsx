@@ -11,12 +11,13 @@ import { ErrorPage } from "#app/root";
 import { todayInBrussels } from "#app/utils/brussels-time";
 import { now } from "#app/utils/clock.server";
 import { prisma, transaction } from "#app/utils/db.server";
+import { pageTitle } from "#app/utils/i18n";
 import { htmlToPlainText, sanitizeRichText } from "#app/utils/rich-text.server";
 import { parseSubmission } from "#app/utils/submission.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 
 import { storedBody, versionInput } from "./__version.server";
-import { VersionForm, type VersionRules,versionSchema, versionTitle } from "./__version-form";
+import { VersionForm, type VersionRules,versionSchema } from "./__version-form";
 
 async function rulesFor(networkId: string) {
   const current = await currentVersion(networkId);
@@ -68,7 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ matches }) => versionTitle(matches, (t) => t("charterEditor.new.title"));
+export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, (t) => t("charterEditor.new.title"));
 
 export default function NewVersion() {
   const t = useT();

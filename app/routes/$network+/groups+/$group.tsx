@@ -17,9 +17,10 @@ import { ErrorPage } from "#app/root";
 import { dateKey, formatDate, formatMeetingStart, todayInBrussels } from "#app/utils/brussels-time";
 import { now } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
+import { pageTitle } from "#app/utils/i18n";
 import { groupPath, meetingPath, newMeetingPath } from "#app/utils/paths";
 
-import { groupTitle, Paragraphs } from "./__group-form";
+import { Paragraphs } from "./__group-form";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const network = await requireNetwork(params.network);
@@ -113,7 +114,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => groupTitle(matches, () => (data ? `${data.group.name} — ${data.network.name}` : undefined));
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, () => (data ? `${data.group.name} — ${data.network.name}` : undefined));
 
 export default function GroupPage() {
   const t = useT();
@@ -152,7 +153,7 @@ export default function GroupPage() {
       </div>
       {group.archived ? <p className="notice">{t("groups.page.archived")}</p> : null}
       <p className="groups-facts">
-        {group.theme ? <span className="tag">{group.theme}</span> : null} <span>{t(`groups.policy.${group.joinPolicy}`)}</span>
+        {group.theme ? <span className="tag">{group.theme}</span> : null} <span>{t.pick("groups.policy", group.joinPolicy)}</span>
       </p>
       {mine.length ? (
         <ul className="groups-mine">
@@ -217,7 +218,7 @@ export default function GroupPage() {
                 <Link to={meetingPath({ networkSlug: network.slug, meetingId: m.meetingId }, "minutes")}>
                   {t("groups.page.minutesOf", { title: m.title, date: formatDate(m.startsAt, t.locale) })}
                 </Link>{" "}
-                <span className="groups-muted">({t(`groups.visibility.${m.visibility ?? "group"}`)})</span>
+                <span className="groups-muted">({t.pick("groups.visibility", m.visibility ?? "group")})</span>
               </li>
             ))}
           </ul>

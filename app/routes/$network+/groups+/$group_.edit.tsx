@@ -14,11 +14,12 @@ import { addFacilitator, facilitatorCandidates, GroupError, removeFacilitator, r
 import { requireNetwork } from "#app/models/network.server";
 import { ErrorPage } from "#app/root";
 import { prisma } from "#app/utils/db.server";
+import { pageTitle } from "#app/utils/i18n";
 import { groupPath } from "#app/utils/paths";
 import { parseSubmission } from "#app/utils/submission.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 
-import { GroupFields, GroupSchema, groupTitle } from "./__group-form";
+import { GroupFields, GroupSchema } from "./__group-form";
 
 const FacilitatorSchema = z.object({ userId: z.string({ required_error: "groups.error.chooseFacilitator" }).min(1, "groups.error.chooseFacilitator") });
 const ArchiveSchema = z.object({ confirm: z.literal("on", { errorMap: () => ({ message: "groups.edit.archiveConfirmRequired" }) }) });
@@ -99,7 +100,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return data({ intent: null, result: null }, { status: 400 });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => groupTitle(matches, (t) => (data ? `${t("groups.edit.title", { group: data.group.name })} — ${data.network.name}` : undefined));
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, (t) => (data ? `${t("groups.edit.title", { group: data.group.name })} — ${data.network.name}` : undefined));
 
 export default function EditGroup() {
   const t = useT();
@@ -157,7 +158,7 @@ export default function EditGroup() {
         <p>{t("groups.edit.facilitatorsIntro")}</p>
         {removeResult?.error ? (
           <p className="field-error" role="alert">
-            {Object.values(removeResult.error).flat().map((e) => t(e)).join(" ")}
+            {Object.values(removeResult.error).flat().map((e) => t.message(e)).join(" ")}
           </p>
         ) : null}
         {facilitators.length === 0 ? (

@@ -19,11 +19,11 @@ import { ErrorPage } from "#app/root";
 import { formatDate } from "#app/utils/brussels-time";
 import { prisma } from "#app/utils/db.server";
 import { forbidden } from "#app/utils/errors.server";
+import { pageTitle } from "#app/utils/i18n";
 import { groupPath } from "#app/utils/paths";
 import { parseSubmission } from "#app/utils/submission.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 
-import { groupTitle } from "./__group-form";
 
 const OrganisationSchema = z.object({ organisation: z.string({ required_error: "groups.error.chooseOrganisation" }).min(1, "groups.error.chooseOrganisation") });
 const ParticipantsSchema = OrganisationSchema.extend({ participants: z.array(z.string().min(1)).max(50, "form.invalid").optional().default([]) });
@@ -136,7 +136,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => groupTitle(matches, (t) => (data ? `${t("groups.members.title", { group: data.group.name })} — ${data.network.name}` : undefined));
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, (t) => (data ? `${t("groups.members.title", { group: data.group.name })} — ${data.network.name}` : undefined));
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 type ActionData = { intent: string | null; organisation: string | null; result: unknown } | undefined;
@@ -208,7 +208,7 @@ export default function GroupMembers() {
       {group.archived ? <p className="notice">{t("groups.page.archived")}</p> : null}
       {buttonError.length ? (
         <div className="error-summary" role="alert">
-          <p className="error-summary__title">{buttonError.map((e) => t(e)).join(" ")}</p>
+          <p className="error-summary__title">{buttonError.map((e) => t.message(e)).join(" ")}</p>
         </div>
       ) : null}
 

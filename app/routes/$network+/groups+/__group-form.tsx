@@ -1,12 +1,11 @@
 // The group's details form, shared by "create a group" and "edit the group": one schema for the
 // browser and the server, fields with their messages beside them.
 import type { FieldMetadata } from "@conform-to/react";
-import type { MetaDescriptor } from "@remix-run/node";
 import { z } from "zod";
+
 import { SelectField, TextareaField, TextField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
 import { GROUP_JOIN_POLICIES } from "#app/utils/domain";
-import { DEFAULT_LOCALE, isLocale, makeT, type T } from "#app/utils/i18n";
 import { singleLine } from "#app/utils/text";
 
 export const GroupSchema = z.object({
@@ -57,11 +56,4 @@ export function Paragraphs({ text }: { text: string }) {
   );
 }
 
-type Match = { id: string; data: unknown };
 
-/** A page title in the reader's language (read from the root loader's data). */
-export function groupTitle(matches: Match[], title: (t: T) => string | undefined): MetaDescriptor[] {
-  const locale = (matches.find((m) => m.id === "root")?.data as { locale?: string } | undefined)?.locale;
-  const text = title(makeT(isLocale(locale) ? locale : DEFAULT_LOCALE));
-  return [{ title: text ? `${text} — Maillage` : "Maillage" }];
-}

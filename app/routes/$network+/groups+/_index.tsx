@@ -12,9 +12,9 @@ import { ErrorPage } from "#app/root";
 import { formatMeetingStart } from "#app/utils/brussels-time";
 import { now } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
+import { pageTitle } from "#app/utils/i18n";
 import { groupPath, meetingPath } from "#app/utils/paths";
 
-import { groupTitle } from "./__group-form";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const network = await requireNetwork(params.network);
@@ -65,7 +65,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
-  groupTitle(matches, (t) => (data ? t("groups.metaTitle", { network: data.network.name }) : undefined));
+  pageTitle(matches, (t) => (data ? t("groups.metaTitle", { network: data.network.name }) : undefined));
 
 type Row = ReturnType<typeof useLoaderData<typeof loader>>["groups"][number];
 

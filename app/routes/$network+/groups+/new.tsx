@@ -12,11 +12,12 @@ import { useT } from "#app/components/i18n";
 import { createGroup, GroupError } from "#app/models/groups.server";
 import { requireNetwork } from "#app/models/network.server";
 import { ErrorPage } from "#app/root";
+import { pageTitle } from "#app/utils/i18n";
 import { groupPath } from "#app/utils/paths";
 import { parseSubmission } from "#app/utils/submission.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 
-import { GroupFields, GroupSchema, groupTitle } from "./__group-form";
+import { GroupFields, GroupSchema } from "./__group-form";
 
 async function guard(request: Request, networkSlug: string | undefined) {
   const network = await requireNetwork(networkSlug);
@@ -42,7 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => groupTitle(matches, (t) => (data ? `${t("groups.new.title")} — ${data.network.name}` : undefined));
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, (t) => (data ? `${t("groups.new.title")} — ${data.network.name}` : undefined));
 
 export default function NewGroup() {
   const t = useT();

@@ -164,8 +164,8 @@ export default function MeetingPage() {
             <dt>{t("meetings.page.series")}</dt>
             <dd>
               {series.frequency === "monthly"
-                ? t("meetings.series.monthly", { ordinal: t(`meetings.ordinal.${series.ordinal}`), weekday: t(`meetings.weekday.${series.weekday}`), interval: series.interval })
-                : t("meetings.series.weekly", { weekday: t(`meetings.weekday.${series.weekday}`), interval: series.interval })}
+                ? t("meetings.series.monthly", { ordinal: t.pick("meetings.ordinal", String(series.ordinal)), weekday: t.pick("meetings.weekday", series.weekday), interval: series.interval })
+                : t("meetings.series.weekly", { weekday: t.pick("meetings.weekday", series.weekday), interval: series.interval })}
               {series.position ? ` — ${t("meetings.page.occurrence", { index: series.position.index, total: series.position.total })}` : ""}
             </dd>
           </>
@@ -245,11 +245,11 @@ export default function MeetingPage() {
       {d.canRsvp ? (
         <section aria-labelledby="rsvp-heading" className="card">
           <h2 id="rsvp-heading">{t("meetings.rsvp.title")}</h2>
-          {d.myRsvp ? <p>{t("meetings.rsvp.current", { answer: t(`meetings.rsvp.${d.myRsvp}`) })}</p> : null}
+          {d.myRsvp ? <p>{t("meetings.rsvp.current", { answer: t.pick("meetings.rsvp", d.myRsvp) })}</p> : null}
           <Form method="post" {...getFormProps(rsvpForm)} className="stack">
             <ErrorSummary form={rsvpForm} fields={rsvpFields} />
             <input type="hidden" name="intent" value="rsvp" />
-            <RadioGroup meta={rsvpFields.response} legend={t("meetings.rsvp.question")} options={["yes", "no", "maybe"].map((r) => ({ value: r, label: t(`meetings.rsvp.${r}`) }))} />
+            <RadioGroup meta={rsvpFields.response} legend={t("meetings.rsvp.question")} options={["yes", "no", "maybe"].map((r) => ({ value: r, label: t.pick("meetings.rsvp", r) }))} />
             <div className="form-actions">
               <button type="submit" className="button">
                 {t("meetings.rsvp.submit")}
@@ -285,7 +285,7 @@ export default function MeetingPage() {
           <ul>
             {d.myProposals.map((p) => (
               <li key={p.id}>
-                {p.title} — {t(`meetings.proposals.status.${p.status}`)}
+                {p.title} — {t.pick("meetings.proposals.status", p.status)}
               </li>
             ))}
           </ul>

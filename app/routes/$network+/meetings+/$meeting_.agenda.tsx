@@ -14,13 +14,14 @@ import { ErrorPage } from "#app/root";
 import { brusselsInstant, brusselsParts, formatMeetingDay, formatMeetingTime, formatMeetingWhen, formatMinutes, parseDateKey, parseTimeOfDay } from "#app/utils/brussels-time";
 import { prisma } from "#app/utils/db.server";
 import { invariantResponse } from "#app/utils/errors.server";
+import { pageTitle } from "#app/utils/i18n";
 import { newSubmissionKey, submissionKeyOf } from "#app/utils/idempotency.server";
 import { meetingPath } from "#app/utils/paths";
 import { parseSubmission } from "#app/utils/submission.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 
 import { managerContext, meetingErrorReply } from "./__meeting.server";
-import { agendaInput, AgendaItemFields, AgendaItemSchema, meetingPageTitle } from "./__meeting-form";
+import { agendaInput, AgendaItemFields, AgendaItemSchema } from "./__meeting-form";
 
 const DeadlineSchema = z.object({
   clear: z.string().optional(),
@@ -101,7 +102,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => meetingPageTitle(matches, (t) => (data ? `${t("meetings.agenda.manageTitle")} — ${data.meeting.title}` : undefined));
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, (t) => (data ? `${t("meetings.agenda.manageTitle")} — ${data.meeting.title}` : undefined));
 
 type ActionData = { intent: string | null; itemId: string; result: unknown; message?: string | null } | undefined;
 
@@ -181,7 +182,7 @@ export default function AgendaPage() {
       <p className="lead">{formatMeetingWhen(d.meeting.startsAt, d.meeting.endsAt, t.locale)}</p>
       {message ? (
         <p className="notice notice--warn" role="alert">
-          {t(message)}
+          {t.message(message)}
         </p>
       ) : null}
 

@@ -75,7 +75,7 @@ export default function AttendancePage() {
       <p className="lead">{formatMeetingStart(d.meeting.startsAt, t.locale)}</p>
       {result?.error ? (
         <div className="error-summary" role="alert" tabIndex={-1} ref={alert}>
-          <p className="error-summary__title">{t(result.error)}</p>
+          <p className="error-summary__title">{t.message(result.error)}</p>
         </div>
       ) : null}
       {d.meeting.cancelled ? (

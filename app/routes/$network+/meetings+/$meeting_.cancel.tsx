@@ -13,12 +13,13 @@ import { ErrorPage } from "#app/root";
 import { formatMeetingWhen } from "#app/utils/brussels-time";
 import { prisma } from "#app/utils/db.server";
 import { invariantResponse } from "#app/utils/errors.server";
+import { pageTitle } from "#app/utils/i18n";
 import { meetingPath } from "#app/utils/paths";
 import { parseSubmission } from "#app/utils/submission.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 
 import { managerContext, meetingErrorReply } from "./__meeting.server";
-import { meetingPageTitle,RadioGroup } from "./__meeting-form";
+import { RadioGroup } from "./__meeting-form";
 
 const CancelSchema = z.object({
   // Sent by the button: a bare POST never cancels a meeting.
@@ -51,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => meetingPageTitle(matches, (t) => (data ? `${t("meetings.cancel.title")} — ${data.meeting.title}` : undefined));
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, (t) => (data ? `${t("meetings.cancel.title")} — ${data.meeting.title}` : undefined));
 
 export default function CancelMeeting() {
   const t = useT();

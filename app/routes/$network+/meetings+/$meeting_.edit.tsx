@@ -12,12 +12,13 @@ import { meetingFormValues, updateMeeting } from "#app/models/meetings.server";
 import { ErrorPage } from "#app/root";
 import { formatMinutes } from "#app/utils/brussels-time";
 import { invariantResponse } from "#app/utils/errors.server";
+import { pageTitle } from "#app/utils/i18n";
 import { meetingPath } from "#app/utils/paths";
 import { parseSubmission } from "#app/utils/submission.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 
 import { managerContext, meetingErrorReply } from "./__meeting.server";
-import { EditMeetingSchema, MEETING_FIELDS, MeetingFields, meetingInput, meetingPageTitle, summaryFields } from "./__meeting-form";
+import { EditMeetingSchema, MEETING_FIELDS, MeetingFields, meetingInput, summaryFields } from "./__meeting-form";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { network, meeting } = await managerContext(request, params);
@@ -43,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirectWithToast(meetingPath({ networkSlug: network.slug, meetingId: meeting.id }), { kind: "success", key: "meetings.updated" });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => meetingPageTitle(matches, (t) => (data ? `${t("meetings.edit.title")} — ${data.meeting.title}` : undefined));
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, (t) => (data ? `${t("meetings.edit.title")} — ${data.meeting.title}` : undefined));
 
 export default function EditMeeting() {
   const t = useT();

@@ -29,6 +29,7 @@ import {
 import { ErrorPage } from "#app/root";
 import { formatDate, formatMeetingStart } from "#app/utils/brussels-time";
 import { MINUTES_VISIBILITIES } from "#app/utils/domain";
+import { metaT } from "#app/utils/i18n";
 import { newSubmissionKey, submissionKeyOf } from "#app/utils/idempotency.server";
 import { groupPath, meetingPath } from "#app/utils/paths";
 import { parseSubmission } from "#app/utils/submission.server";
@@ -205,11 +206,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const locale = (matches.find((m) => m.id === "root")?.data as { locale?: string } | undefined)?.locale;
-  const word = locale === "nl" ? "Verslag" : locale === "en" ? "Minutes" : "Procès-verbal";
+  const t = metaT(matches);
   return [
     {
-      title: data ? `${word} — ${data.meeting.title} — ${data.group.name}` : "Maillage",
+      title: data ? `${t("minutes.short")} — ${data.meeting.title} — ${data.group.name}` : "Maillage",
     },
   ];
 };
@@ -239,7 +239,7 @@ export default function MinutesPage() {
 
       {workflowErrors.length ? (
         <div className="error-summary" role="alert">
-          <p className="error-summary__title">{workflowErrors.map((e) => t(e)).join(" ")}</p>
+          <p className="error-summary__title">{workflowErrors.map((e) => t.message(e)).join(" ")}</p>
         </div>
       ) : null}
 
@@ -364,7 +364,7 @@ function Workflow({ d, result }: Props) {
   return (
     <section className="card minutes-workflow" aria-labelledby="minutes-workflow-title">
       <h2 id="minutes-workflow-title">{t("minutes.workflow.title")}</h2>
-      <p className="hint">{t(`minutes.workflow.hint.${current.status}`)}</p>
+      <p className="hint">{t.pick("minutes.workflow.hint", current.status)}</p>
       {d.approvalOnAgenda ? <p>{t("minutes.workflow.onAgenda")}</p> : null}
       <div className="form-actions">
         {simple.map((name) => (

@@ -17,8 +17,9 @@ import { attendanceList } from "#app/models/attendance.server";
 import { groupOrganisations, meetingActionItems, saveMinutes, transition } from "#app/models/minutes.server";
 import { ErrorPage } from "#app/root";
 import { dateKey, formatMeetingStart, parseDateKey } from "#app/utils/brussels-time";
-import { ACTION_STATUSES, type ActionStatus,MINUTES_LANGUAGES } from "#app/utils/domain";
+import { ACTION_STATUSES, type ActionStatus, MINUTES_LANGUAGES, minutesLanguage } from "#app/utils/domain";
 import { forbidden } from "#app/utils/errors.server";
+import { metaT } from "#app/utils/i18n";
 import { groupPath, meetingPath } from "#app/utils/paths";
 import { htmlToPlainText, plainTextToHtml, sanitizeRichText } from "#app/utils/rich-text.server";
 import { parseSubmission } from "#app/utils/submission.server";
@@ -91,7 +92,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     organisations: organisations.map((o) => ({ value: o.id, label: o.name })),
     attendance,
     defaults: {
-      language: draft?.language ?? (actor.locale === "nl" ? "nl" : "fr"),
+      language: draft?.language ?? minutesLanguage(actor.locale),
       // The meeting's action items, then one empty row.
       actions: [
         ...actions.map((a) => ({ id: a.id, what: a.what, organisation: a.organisation?.id ?? "", dueOn: a.dueOn ? dateKey(a.dueOn) : "", status: a.status as ActionStatus })),
@@ -138,9 +139,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const locale = (matches.find((m) => m.id === "root")?.data as { locale?: string } | undefined)?.locale;
-  const word = locale === "nl" ? "Verslag schrijven" : locale === "en" ? "Write the minutes" : "Rédiger le procès-verbal";
-  return [{ title: data ? `${word} — ${data.meeting.title}` : "Maillage" }];
+  const t = metaT(matches);
+  return [{ title: data ? t("minutes.edit.metaTitle", { meeting: data.meeting.title }) : "Maillage" }];
 };
 
 export default function EditMinutes() {

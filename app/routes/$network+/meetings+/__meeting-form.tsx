@@ -4,7 +4,6 @@
 // number of meetings. Everything works without JavaScript: the series fields are simply ignored
 // for a single meeting.
 import type { FieldMetadata } from "@conform-to/react";
-import type { MetaDescriptor } from "@remix-run/node";
 import { z } from "zod";
 
 import { Checkbox, DateField, FieldError, SelectField, TextField } from "#app/components/forms";
@@ -12,7 +11,6 @@ import { useT } from "#app/components/i18n";
 import type { MeetingInput, ScheduleInput } from "#app/models/meetings.server";
 import { parseDateKey, parseTimeOfDay, weekdayOf } from "#app/utils/brussels-time";
 import { SERIES_ORDINALS } from "#app/utils/domain";
-import { DEFAULT_LOCALE, isLocale, makeT, type T } from "#app/utils/i18n";
 import { singleLine } from "#app/utils/text";
 
 const time = z
@@ -166,7 +164,7 @@ export function SeriesFields({ fields }: { fields: Record<"repeat" | "interval" 
       <p className="hint">{t("meetings.form.seriesHint")}</p>
       <div className="meeting-series__rule">
         <SelectField meta={fields.ordinal} label={t("meetings.form.ordinal")} hint={t("meetings.form.ordinalHint")} optional options={SERIES_ORDINALS.map((o) => ({ value: String(o), label: t(`meetings.ordinal.${o}`) }))} />
-        <SelectField meta={fields.weekday} label={t("meetings.form.weekday")} hint={t("meetings.form.weekdayHint")} optional options={[1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: String(d), label: t(`meetings.weekday.${d}`) }))} />
+        <SelectField meta={fields.weekday} label={t("meetings.form.weekday")} hint={t("meetings.form.weekdayHint")} optional options={[1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: String(d), label: t.pick("meetings.weekday", d) }))} />
         <TextField meta={fields.interval} type="number" min={1} max={12} label={t("meetings.form.interval")} hint={t("meetings.form.intervalHint")} />
       </div>
       <RadioGroup meta={fields.ends} legend={t("meetings.form.ends")} options={[{ value: "count", label: t("meetings.form.ends.count") }, { value: "until", label: t("meetings.form.ends.until") }]} />
@@ -202,9 +200,3 @@ export function AgendaItemFields({ fields }: { fields: Record<"title" | "ownerNa
 
 export const RsvpSchema = z.object({ response: z.enum(["yes", "no", "maybe"], { required_error: "meetings.rsvp.choose", message: "meetings.rsvp.choose" }) });
 
-/** A page title in the reader's language (meta has no hook: the locale comes from the root's data). */
-export function meetingPageTitle(matches: { id: string; data: unknown }[], title: (t: T) => string | undefined): MetaDescriptor[] {
-  const locale = (matches.find((m) => m.id === "root")?.data as { locale?: string } | undefined)?.locale;
-  const text = title(makeT(isLocale(locale) ? locale : DEFAULT_LOCALE));
-  return [{ title: text ? `${text} — Maillage` : "Maillage" }];
-}

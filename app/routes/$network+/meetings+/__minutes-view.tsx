@@ -5,6 +5,7 @@ import { Link } from "@remix-run/react";
 
 import { useT } from "#app/components/i18n";
 import { formatDate } from "#app/utils/brussels-time";
+import { minutesLanguage } from "#app/utils/domain";
 
 export type ViewVersion = {
   version: number;
@@ -24,7 +25,7 @@ export type ViewAction = { id: string; what: string; dueOn: string | Date | null
 
 export function StatusBadge({ status }: { status: string }) {
   const t = useT();
-  return <span className={`minutes-status minutes-status--${status}`}>{t(`minutes.status.${status}`)}</span>;
+  return <span className={`minutes-status minutes-status--${status}`}>{t.pick("minutes.status", status)}</span>;
 }
 
 export function AttendanceBlock({ attendance, taken }: { attendance: { present: string[]; excused: string[]; absent: string[] }; taken: boolean }) {
@@ -74,7 +75,7 @@ export function ActionItemsBlock({ items, networkSlug, canUpdate }: { items: Vie
                 <td>{item.organisation?.name ?? "—"}</td>
                 <td>{item.dueOn ? formatDate(item.dueOn, t.locale) : "—"}</td>
                 <td>
-                  <span className={`action-status action-status--${item.status}`}>{t(`minutes.actionStatus.${item.status}`)}</span>
+                  <span className={`action-status action-status--${item.status}`}>{t.pick("minutes.actionStatus", item.status)}</span>
                   {canUpdate?.(item) ? (
                     <>
                       {" "}
@@ -96,7 +97,7 @@ export function ActionItemsBlock({ items, networkSlug, canUpdate }: { items: Vie
 /** Decisions and text of one version. */
 export function MinutesText({ version }: { version: ViewVersion }) {
   const t = useT();
-  const lang = version.language === "nl" ? "nl" : "fr";
+  const lang = minutesLanguage(version.language);
   return (
     <>
       <section className="minutes-section" aria-labelledby="minutes-decisions-title">
@@ -126,7 +127,7 @@ export function VersionFacts({ version }: { version: ViewVersion }) {
     <p className="minutes-facts">
       <StatusBadge status={version.status} /> {t("minutes.versionNumber", { version: version.version })}
       {version.publishedAt ? <> · {t("minutes.publishedOn", { date: formatDate(version.publishedAt, t.locale) })}</> : null}
-      {version.visibility ? <> · {t(`minutes.visibility.${version.visibility}`)}</> : null}
+      {version.visibility ? <> · {t.pick("minutes.visibility", version.visibility)}</> : null}
       {version.author ? (
         <>
           {" "}

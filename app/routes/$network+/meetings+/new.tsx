@@ -21,13 +21,14 @@ import { addDays, todayInBrussels } from "#app/utils/brussels-time";
 import { now } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
 import { forbidden } from "#app/utils/errors.server";
+import { pageTitle } from "#app/utils/i18n";
 import { newSubmissionKey, submissionKeyOf } from "#app/utils/idempotency.server";
 import { groupPath, meetingPath } from "#app/utils/paths";
 import { parseSubmission } from "#app/utils/submission.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 
 import { meetingErrorReply } from "./__meeting.server";
-import { MeetingFields, meetingPageTitle, NEW_MEETING_FIELDS, NewMeetingSchema, scheduleInput, SeriesFields, summaryFields } from "./__meeting-form";
+import { MeetingFields, NEW_MEETING_FIELDS, NewMeetingSchema, scheduleInput, SeriesFields, summaryFields } from "./__meeting-form";
 
 /** The groups this person may schedule for: all for a coordinator, else those they facilitate. */
 async function manageableGroups(actor: Actor, networkId: string) {
@@ -86,7 +87,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => meetingPageTitle(matches, (t) => (data ? `${t("meetings.new.title")} — ${data.network.name}` : undefined));
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, (t) => (data ? `${t("meetings.new.title")} — ${data.network.name}` : undefined));
 
 export default function NewMeeting() {
   const t = useT();

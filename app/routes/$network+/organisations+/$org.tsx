@@ -13,8 +13,8 @@ import { ErrorPage } from "#app/root";
 import { brusselsWeekMinute, formatMinutes } from "#app/utils/brussels-time";
 import { now } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
+import { pageTitle } from "#app/utils/i18n";
 
-import { organisationTitle } from "./__organisation-meta";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const network = await requireNetwork(params.network);
@@ -68,7 +68,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
-  organisationTitle(matches, () => (data ? `${data.org.name} — ${data.network.name}` : undefined));
+  pageTitle(matches, () => (data ? `${data.org.name} — ${data.network.name}` : undefined));
 
 function osmLink({ lat, lon }: { lat: number; lon: number }) {
   return `https://www.openstreetmap.org/?mlat=${lat}&mlon=${lon}#map=17/${lat}/${lon}`;
@@ -90,7 +90,7 @@ export default function OrganisationProfile() {
       </p>
       <h1>{org.name}</h1>
       <p className="directory-meta">
-        {t(`org.kind.${org.kind}`)}
+        {t.pick("org.kind", org.kind)}
         {org.commune ? ` · ${org.commune}` : ""}
         {openNow ? (
           <>
@@ -122,7 +122,7 @@ export default function OrganisationProfile() {
               </>
             ) : null}
             <dt>{t("org.profile.kind")}</dt>
-            <dd>{t(`org.kind.${org.kind}`)}</dd>
+            <dd>{t.pick("org.kind", org.kind)}</dd>
             <dt>{t("org.profile.membership")}</dt>
             <dd>
               <MembershipSentence status={membership} /> <Link to={`/${network.slug}/charter`}>{t("nav.charter")}</Link>
@@ -144,7 +144,7 @@ export default function OrganisationProfile() {
               )}
             </dd>
             <dt>{t("org.profile.languages")}</dt>
-            <dd>{org.languages.length ? org.languages.map((l) => t(`org.lang.${l}`)).join(", ") : t("org.profile.none")}</dd>
+            <dd>{org.languages.length ? org.languages.map((l) => t.pick("org.lang", l)).join(", ") : t("org.profile.none")}</dd>
           </dl>
         </section>
         <section aria-labelledby="contacts-title" className="card">
@@ -214,7 +214,7 @@ function WeekTable({ hours }: { hours: Hour[] }) {
             const slots = hours.filter((h) => h.weekday === day);
             return (
               <tr key={day}>
-                <th scope="row">{t(`weekday.${day}`)}</th>
+                <th scope="row">{t.pick("weekday", day)}</th>
                 <td>
                   {slots.length === 0 ? (
                     <span className="muted">{t("org.hours.closed")}</span>

@@ -187,7 +187,7 @@ export default function DelegatesPage() {
                 {delegates.map((d) => (
                   <tr key={d.id}>
                     <th scope="row">{d.name}</th>
-                    <td>{t(`delegates.role.${d.role}`)}</td>
+                    <td>{t.pick("delegates.role", d.role)}</td>
                     <td>
                       <a href={`mailto:${d.email}`}>{d.email}</a>
                     </td>
@@ -247,7 +247,7 @@ export default function DelegatesPage() {
                 {invitations.map((i) => (
                   <tr key={i.id}>
                     <th scope="row">{i.email}</th>
-                    <td>{t(`delegates.role.${i.role}`)}</td>
+                    <td>{t.pick("delegates.role", i.role)}</td>
                     <td>{i.invitedBy ?? "—"}</td>
                     <td>{dateFormat.format(new Date(i.expiresAt))}</td>
                     {canManage ? (

@@ -7,11 +7,11 @@ import { requireNetwork } from "#app/models/network.server";
 import { organisationFullSelect, requireNetworkOrganisation, updateOrganisation } from "#app/models/organisation.server";
 import { ErrorPage } from "#app/root";
 import { prisma, transaction } from "#app/utils/db.server";
+import { pageTitle } from "#app/utils/i18n";
 import { parseSubmission } from "#app/utils/submission.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 
 import { formDefaults, OrganisationForm, organisationSchema, toOrganisationInput } from "./__organisation-form";
-import { organisationTitle } from "./__organisation-meta";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const network = await requireNetwork(params.network);
@@ -50,7 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
-  organisationTitle(matches, (t) => (data ? `${t("org.edit.title")} : ${data.org.name}` : undefined));
+  pageTitle(matches, (t) => (data ? `${t("org.edit.title")} : ${data.org.name}` : undefined));
 
 export default function EditOrganisation() {
   const t = useT();

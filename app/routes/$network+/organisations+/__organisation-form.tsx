@@ -301,7 +301,7 @@ function HourRowFields({ row, legend, removable }: { row: RowMeta; legend: strin
             <option value="">{t("org.form.chooseDay")}</option>
             {[1, 2, 3, 4, 5, 6, 7].map((d) => (
               <option key={d} value={String(d)}>
-                {t(`weekday.${d}`)}
+                {t.pick("weekday", d)}
               </option>
             ))}
           </select>

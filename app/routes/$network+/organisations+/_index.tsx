@@ -12,8 +12,8 @@ import { ErrorPage } from "#app/root";
 import { brusselsWeekMinute, formatMinutes } from "#app/utils/brussels-time";
 import { now } from "#app/utils/clock.server";
 import { ORGANISATION_KINDS, SPOKEN_LANGUAGES } from "#app/utils/domain";
+import { pageTitle } from "#app/utils/i18n";
 
-import { organisationTitle } from "./__organisation-meta";
 
 /** Reads the filters from the URL; a value that is not on offer is dropped rather than refused. */
 function readQuery(url: URL, themes: string[]): DirectoryQuery {
@@ -52,7 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
-  organisationTitle(matches, (t) => (data ? t("org.directory.metaTitle", { network: data.network.name }) : undefined));
+  pageTitle(matches, (t) => (data ? t("org.directory.metaTitle", { network: data.network.name }) : undefined));
 
 export default function Directory() {
   const t = useT();
@@ -135,7 +135,7 @@ export default function Directory() {
                     {org.shortName ? <span className="muted"> ({org.shortName})</span> : null}
                   </h3>
                   <p className="directory-meta">
-                    {t(`org.kind.${org.kind}`)}
+                    {t.pick("org.kind", org.kind)}
                     {org.commune ? ` · ${org.commune}` : ""}
                     {org.openNow ? (
                       <>

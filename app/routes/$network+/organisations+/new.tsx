@@ -7,11 +7,11 @@ import { requireNetwork } from "#app/models/network.server";
 import { createOrganisation } from "#app/models/organisation.server";
 import { ErrorPage } from "#app/root";
 import { transaction } from "#app/utils/db.server";
+import { pageTitle } from "#app/utils/i18n";
 import { parseSubmission } from "#app/utils/submission.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 
 import { formDefaults, OrganisationForm, organisationSchema, toOrganisationInput } from "./__organisation-form";
-import { organisationTitle } from "./__organisation-meta";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const network = await requireNetwork(params.network);
@@ -31,7 +31,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirectWithToast(`/${network.slug}/organisations/${created.slug}`, { kind: "success", key: "org.created", vars: { name: created.name } });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ matches }) => organisationTitle(matches, (t) => t("org.new.title"));
+export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, (t) => t("org.new.title"));
 
 export default function NewOrganisation() {
   const t = useT();

@@ -1,4 +1,4 @@
-// Strings of the member directory, the organisation profiles and their edit form.
+// The member directory, the organisation profiles and their edit form; organisation kinds and languages.
 export default {
   fr: {
     "org.directory.title": "Annuaire des membres",
@@ -132,6 +132,9 @@ export default {
     "org.lang.so": "somali",
     "org.lang.ln": "lingala",
     "org.lang.bg": "bulgare",
+    "org.filter.membersOnly": "Membres seulement",
+    "org.filter.membersOnlyHint": "Les organisations qui ont signé la charte du réseau.",
+    "org.profile.membership": "Adhésion à la charte",
   },
   nl: {
     "org.directory.title": "Ledengids",
@@ -265,6 +268,9 @@ export default {
     "org.lang.so": "Somalisch",
     "org.lang.ln": "Lingala",
     "org.lang.bg": "Bulgaars",
+    "org.filter.membersOnly": "Alleen leden",
+    "org.filter.membersOnlyHint": "De organisaties die het charter van het netwerk ondertekend hebben.",
+    "org.profile.membership": "Toetreding tot het charter",
   },
   en: {
     "org.directory.title": "Member directory",
@@ -398,5 +404,8 @@ export default {
     "org.lang.so": "Somali",
     "org.lang.ln": "Lingala",
     "org.lang.bg": "Bulgarian",
+    "org.filter.membersOnly": "Members only",
+    "org.filter.membersOnlyHint": "Organisations that have signed the network's charter.",
+    "org.profile.membership": "Charter adhesion",
   },
 };

@@ -1,0 +1,36 @@
+// The links of the main and network navigation.
+export default {
+  fr: {
+    "nav.networks": "Réseaux",
+    "nav.home": "Accueil",
+    "nav.organisations": "Membres",
+    "nav.groups": "Groupes de travail",
+    "nav.calendar": "Agenda",
+    "nav.minutes": "Comptes rendus",
+    "nav.admin": "Coordination",
+    "nav.platformAdmin": "Administration",
+    "nav.charter": "Charte",
+  },
+  nl: {
+    "nav.networks": "Netwerken",
+    "nav.home": "Startpagina",
+    "nav.organisations": "Leden",
+    "nav.groups": "Werkgroepen",
+    "nav.calendar": "Agenda",
+    "nav.minutes": "Verslagen",
+    "nav.admin": "Coördinatie",
+    "nav.platformAdmin": "Beheer",
+    "nav.charter": "Charter",
+  },
+  en: {
+    "nav.networks": "Networks",
+    "nav.home": "Home",
+    "nav.organisations": "Members",
+    "nav.groups": "Working groups",
+    "nav.calendar": "Calendar",
+    "nav.minutes": "Minutes",
+    "nav.admin": "Coordination",
+    "nav.platformAdmin": "Administration",
+    "nav.charter": "Charter",
+  },
+};
