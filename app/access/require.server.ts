@@ -7,8 +7,6 @@ import { requireActor } from "./actor.server";
 import { can, type Capability, type Scopes } from "./can";
 import { canEditOrganisation } from "./organisation";
 
-export { actorById,getActor, requireActor } from "./actor.server";
-
 /** Refuses with a 403 (and `message` when given) unless the actor may. */
 export function requireCan<C extends Capability>(actor: Actor | null, capability: C, scope: Scopes[C], message?: string): asserts actor is Actor {
   if (!actor || !can(actor, capability, scope)) forbidden(message);
