@@ -10,11 +10,10 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { EnvError, getEnv } from "#app/utils/env.server";
 import { closeDatabase, getDatabase } from "#app/utils/db.server";
-import { startOutboxWorker } from "#app/utils/email.server";
+import { closeOutboxTransport } from "#app/utils/email.server";
 import type * as Demo from "./prisma/seed/demo-seed.server";
-import { startReminderWorker } from "#app/models/adhesion.server";
-import { startMeetingReminderWorker } from "#app/models/meetings.server";
-import { startJobWorker } from "#app/jobs/runner.server";
+import { startJobRunner } from "#app/jobs/runner.server";
+import { appSchedules } from "#app/jobs/schedules.server";
 import { bodyKind, bodyLimit, checkForm, checkOrigin, checkUrl, refusalPage, securityHeaders, type Refusal } from "#app/utils/request-guard.server";
 
 installGlobals({ nativeFetch: true });
@@ -109,19 +108,17 @@ async function main() {
     console.log(`Maillage is running at http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${port}`);
     if (process.env.REMIX_DEV_ORIGIN) broadcastDevReady(build);
   });
-  const stopOutbox = startOutboxWorker();
-  // Charter renewal: reminder rounds 14 and 3 days before a new version's deadline.
-  const stopReminders = startReminderWorker();
-  // Meetings: a reminder e-mail two days before each one (timers are unref'd: nothing to stop).
-  startMeetingReminderWorker();
-  // Durable jobs (password-reset e-mails today; issue 11 moves the loops above into it).
-  const stopJobs = startJobWorker();
+  // The one job runner (app/jobs/, record 012): queued jobs (password-reset e-mails) and the
+  // schedules (outbox delivery, charter and meeting reminders, purge of old jobs), once across
+  // however many servers share the database.
+  const stopJobs = startJobRunner({ schedules: appSchedules(env) });
 
   const shutdown = () => {
-    stopOutbox();
-    stopReminders();
-    stopJobs();
+    // No new round; the one in progress finishes before the database closes.
+    const jobsStopped = stopJobs();
     server.close(async () => {
+      await jobsStopped;
+      closeOutboxTransport();
       await closeDatabase();
       process.exit(0);
     });

@@ -8,7 +8,7 @@ import { action as forgotAction } from "#app/routes/forgot-password";
 import { findPasswordReset } from "#app/models/account.server";
 import type { JobKind } from "#app/jobs/kinds";
 import { claimJob, enqueueJob, JOB_LEASE_MS, jobBackoffMs } from "#app/jobs/queue.server";
-import { runDueJobs, runJob, startJobWorker } from "#app/jobs/runner.server";
+import { runDueJobs, runJob, startJobRunner } from "#app/jobs/runner.server";
 import type { JobHandler } from "#app/jobs/handlers.server";
 import { setNow } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
@@ -84,7 +84,7 @@ describe("forgot-password through the job queue", () => {
 
   test("the server's job loop picks a request up on its own", async () => {
     const user = await createUser();
-    const stop = startJobWorker({ intervalMs: 50 });
+    const stop = startJobRunner({ intervalMs: 50 });
     try {
       await askReset(user.email);
       const start = Date.now();
@@ -93,7 +93,7 @@ describe("forgot-password through the job queue", () => {
         await new Promise((r) => setTimeout(r, 50));
       }
     } finally {
-      stop();
+      await stop();
     }
   });
 });

@@ -1,5 +1,5 @@
-// The durable job queue (the seed of issue 11's one job runner): a Job row per piece of work that a
-// request does not wait for. Safe with several server processes on one PostgreSQL:
+// The durable job queue: a Job row per piece of work that a request does not wait for, and per
+// slot of a schedule (schedules.server.ts). Safe with several server processes on one PostgreSQL:
 //
 // - claimJob takes one due job with `FOR UPDATE SKIP LOCKED`, counts the attempt and gives it a
 //   lease (lockedUntil) and a token of its own, in one statement: two workers never take the same
@@ -15,6 +15,11 @@ import { prisma } from "#app/utils/db.server";
 import { MAX_ATTEMPTS, type JobKind, type JobPayloads } from "./kinds";
 
 type Tx = Pick<Prisma.TransactionClient, "job">;
+
+/** How long a finished job of a schedule is kept (longer than any schedule's period: see schedules.server.ts). */
+export const SCHEDULED_JOB_RETENTION_MS = 24 * 3_600_000;
+/** How long any other finished job is kept (a failed one too, for whoever looks into it). */
+export const JOB_RETENTION_MS = 30 * 24 * 3_600_000;
 
 /** Longer than any job's transaction (30 s): a lease only runs out when its worker is gone. */
 export const JOB_LEASE_MS = 5 * 60_000;
@@ -100,4 +105,23 @@ export async function failJob(job: ClaimedJob, error: unknown) {
     },
   });
   return giveUp ? "failed" : "retry";
+}
+
+/**
+ * Deletes finished jobs past their retention: the rows of a schedule's slots after a day (the
+ * outbox alone queues one every few seconds), the others after 30 days. Returns how many.
+ */
+export async function purgeFinishedJobs(tx: Tx = prisma, at = now()) {
+  const finished = { in: ["done", "failed"] };
+  const slots = await tx.job.deleteMany({
+    where: { status: finished, key: { startsWith: "schedule:" }, finishedAt: { lt: new Date(at.getTime() - SCHEDULED_JOB_RETENTION_MS) } },
+  });
+  const others = await tx.job.deleteMany({
+    where: {
+      status: finished,
+      finishedAt: { lt: new Date(at.getTime() - JOB_RETENTION_MS) },
+      OR: [{ key: null }, { NOT: { key: { startsWith: "schedule:" } } }],
+    },
+  });
+  return slots.count + others.count;
 }

@@ -286,7 +286,8 @@ async function sendRenewalReminders(tx: Tx, networkId: string, version: { id: st
  * Sends the reminder rounds that are due at `at`: 14 and 3 days before the deadline of each
  * network's current version. A round is recorded before it is sent (unique per version and
  * round), so two workers never send it twice; a round whose day had passed when the version was
- * published, or that a later round overtook, is recorded as skipped.
+ * published, or that a later round overtook, is recorded as skipped. Run hourly by the
+ * "charter.reminders" schedule (app/jobs/schedules.server.ts).
  */
 export async function sendDueReminders(at = now()) {
   const today = todayInBrussels(at);
@@ -336,30 +337,6 @@ export async function remindNow(networkId: string, actorId: string) {
     await audit(tx, { networkId, actorId, action: "adhesion.remind", entityType: "charterVersion", entityId: current.id, after: { recipients } });
     return recipients;
   });
-}
-
-/** Runs the reminder rounds every hour in the server process. Returns a stop function. */
-export function startReminderWorker(intervalMs = 60 * 60_000) {
-  let running = false;
-  const round = async () => {
-    if (running) return;
-    running = true;
-    try {
-      await sendDueReminders();
-    } catch (error) {
-      console.warn("[charter] reminder round failed:", (error as Error).message);
-    } finally {
-      running = false;
-    }
-  };
-  const first = setTimeout(round, 5_000);
-  const timer = setInterval(round, intervalMs);
-  first.unref();
-  timer.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(timer);
-  };
 }
 
 const kindOrder = (kind: string) => {

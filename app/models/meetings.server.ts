@@ -504,9 +504,10 @@ export async function recordRsvp(meetingId: string, userId: string, response: "y
 
 /**
  * E-mails the participants of each meeting that starts within two days and was not reminded yet.
- * The row is claimed first (reminderSentAt set where it was null), so two workers never send the
- * same reminder; a meeting scheduled less than two days ahead is not reminded (the invitation has
- * just been sent).
+ * The row is claimed (reminderSentAt set where it was null) in the transaction that writes the
+ * e-mails, so two workers never send the same reminder and a crash never loses one; a meeting
+ * scheduled less than two days ahead is not reminded (the invitation has just been sent). Run
+ * every 15 minutes by the "meeting.reminders" schedule (app/jobs/schedules.server.ts).
  */
 export async function sendDueMeetingReminders(at = now()) {
   const horizon = new Date(at.getTime() + REMINDER_HOURS * 3_600_000);
@@ -516,10 +517,13 @@ export async function sendDueMeetingReminders(at = now()) {
   });
   let sent = 0;
   for (const meeting of due) {
-    const claimed = await prisma.meeting.updateMany({ where: { id: meeting.id, reminderSentAt: null }, data: { reminderSentAt: at } });
-    if (claimed.count === 0) continue;
-    if (meeting.createdAt.getTime() > meeting.startsAt.getTime() - REMINDER_HOURS * 3_600_000) continue;
-    await transaction(async (tx) => {
+    sent += await transaction(async (tx) => {
+      // The claim commits with the e-mails: a worker that dies in between leaves both undone, and
+      // a second worker's claim waits on the row until the first commits, then finds it taken.
+      const claimed = await tx.meeting.updateMany({ where: { id: meeting.id, reminderSentAt: null }, data: { reminderSentAt: at } });
+      if (claimed.count === 0) return 0;
+      if (meeting.createdAt.getTime() > meeting.startsAt.getTime() - REMINDER_HOURS * 3_600_000) return 0;
+      let count = 0;
       const participants = await meetingParticipants(meeting.groupId, tx);
       const answers = new Map((await tx.rsvp.findMany({ where: { meetingId: meeting.id }, select: { userId: true, response: true } })).map((r) => [r.userId, r.response]));
       for (const person of participants) {
@@ -533,35 +537,12 @@ export async function sendDueMeetingReminders(at = now()) {
         paragraphs.push(t("meetings.email.reminder.page", { url: meetingUrl(getEnv().appUrl, { networkSlug: meeting.group.network.slug, meetingId: meeting.id }) }));
         const { html, text } = emailLayout({ title: t("meetings.email.reminder.title", vars), paragraphs, action: { label: t("meetings.email.rsvpAction"), url: rsvpUrl(meeting.id, person.userId) } });
         await sendEmail({ to: person.email, subject: t("meetings.email.reminder.subject", vars), html, text, networkId: meeting.group.networkId }, tx);
-        sent++;
+        count++;
       }
+      return count;
     });
   }
   return sent;
-}
-
-/** Runs the meeting reminder rounds in the server process (every 15 minutes). */
-export function startMeetingReminderWorker(intervalMs = 15 * 60_000) {
-  let running = false;
-  const round = async () => {
-    if (running) return;
-    running = true;
-    try {
-      await sendDueMeetingReminders();
-    } catch (error) {
-      console.warn("[meetings] reminder round failed:", (error as Error).message);
-    } finally {
-      running = false;
-    }
-  };
-  const first = setTimeout(round, 7_000);
-  const timer = setInterval(round, intervalMs);
-  first.unref();
-  timer.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(timer);
-  };
 }
 
 // --- Reading ----------------------------------------------------------------------------------------

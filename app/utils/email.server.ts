@@ -1,6 +1,6 @@
 // All e-mail goes through the outbox: sendEmail() only writes a row (inside the caller's
-// transaction when given one), a worker delivers it. Nothing is lost when SMTP is down; without
-// SMTP_URL messages stay in the outbox, readable by coordinators.
+// transaction when given one), the "outbox.deliver" job delivers it (app/jobs/). Nothing is lost
+// when SMTP is down; without SMTP_URL messages stay in the outbox, readable by coordinators.
 import nodemailer, { type Transporter } from "nodemailer";
 import { prisma } from "./db.server";
 import { getEnv } from "./env.server";
@@ -126,28 +126,23 @@ export async function deliverDueEmails(transport: Transporter, { batch = 20 } = 
   return { sent, failed };
 }
 
-/** Starts the delivery loop of the server process when SMTP_URL is set. Returns a stop function. */
-export function startOutboxWorker() {
-  const env = getEnv();
-  if (!env.SMTP_URL) return () => {};
-  const transport = createTransport(env.SMTP_URL);
-  let running = false;
-  const timer = setInterval(async () => {
-    if (running) return;
-    running = true;
-    try {
-      await deliverDueEmails(transport);
-    } catch (error) {
-      console.warn("[outbox] delivery round failed:", (error as Error).message);
-    } finally {
-      running = false;
-    }
-  }, env.OUTBOX_INTERVAL_MS);
-  timer.unref();
-  return () => {
-    clearInterval(timer);
-    transport.close();
-  };
+let transport: Transporter | undefined;
+
+/**
+ * One delivery round with this process's SMTP transport: the "outbox.deliver" job, queued every
+ * OUTBOX_INTERVAL_MS by its schedule (app/jobs/schedules.server.ts) when SMTP_URL is set.
+ */
+export async function deliverOutbox() {
+  const smtpUrl = getEnv().SMTP_URL;
+  if (!smtpUrl) return { sent: 0, failed: 0 };
+  transport ??= createTransport(smtpUrl);
+  return deliverDueEmails(transport);
+}
+
+/** Closes the transport of deliverOutbox (at shutdown). */
+export function closeOutboxTransport() {
+  transport?.close();
+  transport = undefined;
 }
 
 /** Minimal HTML escaping for e-mail templates. */

@@ -77,7 +77,7 @@ export async function startApp<T = undefined>(
   };
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const net = await import("node:net");
   return new Promise((resolve, reject) => {
     const server = net.createServer();
@@ -89,7 +89,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function waitForServer(child: ChildProcess, logs: () => string, url: string) {
+export async function waitForServer(child: ChildProcess, logs: () => string, url: string) {
   const start = Date.now();
   while (Date.now() - start < 60_000) {
     if (child.exitCode !== null) throw new Error(`The app exited (${child.exitCode}):\n${logs()}`);
@@ -104,7 +104,7 @@ async function waitForServer(child: ChildProcess, logs: () => string, url: strin
   throw new Error(`The app did not start within 60 s:\n${logs()}`);
 }
 
-function stopChild(child: ChildProcess) {
+export function stopChild(child: ChildProcess) {
   return new Promise<void>((resolve) => {
     if (child.exitCode !== null) return resolve();
     const timer = setTimeout(() => child.kill("SIGKILL"), 5000);

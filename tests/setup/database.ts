@@ -18,8 +18,12 @@ export function basePostgresUrl(): string | undefined {
  * with (`openDatabase(url, { pgliteFrom })`). */
 export type TestDatabase = { url: string; pgliteFrom?: Blob; drop(): Promise<void> };
 
-/** A new empty database. For PGlite: a folder when `dir` is given (to share with a server), else memory. */
-export async function createTestDatabase(options: { pgliteDir?: string } = {}): Promise<TestDatabase> {
+/**
+ * A new empty database. For PGlite: a folder when `dir` is given (to share with a server), else
+ * memory. `postgresUrl`: on this PostgreSQL server whatever the run's database (a test that needs
+ * several processes on one database).
+ */
+export async function createTestDatabase(options: { pgliteDir?: string; postgresUrl?: string } = {}): Promise<TestDatabase> {
   return newDatabase(options);
 }
 
@@ -43,8 +47,8 @@ export async function createMigratedTestDatabase(
   return newDatabase(options);
 }
 
-async function newDatabase(options: { pgliteDir?: string; template?: string } = {}): Promise<TestDatabase> {
-  const base = basePostgresUrl();
+async function newDatabase(options: { pgliteDir?: string; template?: string; postgresUrl?: string } = {}): Promise<TestDatabase> {
+  const base = options.postgresUrl ?? basePostgresUrl();
   if (!base) {
     return { url: options.pgliteDir ? `pglite:${options.pgliteDir}` : "pglite:memory", drop: async () => {} };
   }
