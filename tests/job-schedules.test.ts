@@ -77,7 +77,7 @@ describe("the server's rounds as jobs", () => {
     resetEnv();
     try {
       setNow(T0);
-      const work = await prepareDueWork();
+      const work = await prepareDueWork({ meetings: 2 });
       const schedules = appSchedules({ SMTP_URL: peer.url, OUTBOX_INTERVAL_MS: 5000 });
       const tickers = [createTicker(schedules), createTicker(schedules), createTicker(schedules)];
       const before = peer.messages.length;
@@ -105,7 +105,7 @@ describe("the server's rounds as jobs", () => {
         { kind: "d14", recipients: 0 },
         { kind: "d3", recipients: 2 },
       ]);
-      expect((await prisma.meeting.findUniqueOrThrow({ where: { id: work.meetingId } })).reminderSentAt).toEqual(T0);
+      expect((await prisma.meeting.findMany({ where: { id: { in: work.meetingIds } }, select: { reminderSentAt: true } })).map((m) => m.reminderSentAt)).toEqual([T0, T0]);
     } finally {
       closeOutboxTransport();
       delete process.env.SMTP_URL;
