@@ -5,11 +5,12 @@
 // others. In one process here, on PGlite or PostgreSQL; tests/e2e/jobs-two-servers.e2e.test.ts
 // does it with two servers on one PostgreSQL.
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+
 import type { AnyJobHandler } from "#app/jobs/handlers.server";
 import type { JobKind } from "#app/jobs/kinds";
 import { claimJob, enqueueJob, JOB_LEASE_MS, JOB_RETENTION_MS, jobBackoffMs, purgeFinishedJobs, SCHEDULED_JOB_RETENTION_MS } from "#app/jobs/queue.server";
 import { runDueJobs, runJob } from "#app/jobs/runner.server";
-import { appSchedules, createTicker, slotKey, type Schedule } from "#app/jobs/schedules.server";
+import { appSchedules, createTicker, type Schedule,slotKey } from "#app/jobs/schedules.server";
 import { setNow } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
 import { closeOutboxTransport } from "#app/utils/email.server";

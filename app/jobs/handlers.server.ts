@@ -15,6 +15,7 @@ import { sendPasswordReset } from "#app/models/account.server";
 import { sendDueReminders } from "#app/models/adhesion.server";
 import { sendDueMeetingReminders } from "#app/models/meetings.server";
 import { deliverOutbox } from "#app/utils/email.server";
+
 import type { JobKind, JobPayloads } from "./kinds";
 import { purgeFinishedJobs } from "./queue.server";
 

@@ -10,6 +10,7 @@
 // OUTBOX_INTERVAL_MS) queue different keys, which the handlers' own idempotence absorbs.
 import { now } from "#app/utils/clock.server";
 import type { Env } from "#app/utils/env.server";
+
 import type { JobKind } from "./kinds";
 import { enqueueJob, SCHEDULED_JOB_RETENTION_MS } from "./queue.server";
 

@@ -3,17 +3,20 @@
 // reminders, a due meeting reminder and the outbox's mail to a real SMTP peer, and every message
 // arrives once. PGlite is one process and cannot be shared, so on the PGlite pass this file uses
 // the machine's PostgreSQL (a fresh database, dropped afterwards). No browser.
+import { type ChildProcess,spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { spawn, type ChildProcess } from "node:child_process";
+
 import pg from "pg";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { createTestDatabase, basePostgresUrl, type TestDatabase } from "#tests/setup/database";
-import { startSmtpPeer } from "#tests/setup/smtp";
-import { describeMessage, prepareDueWork, sortMessages, type DueWork } from "#tests/due-work";
+
 import { closeDatabase, getDatabase } from "#app/utils/db.server";
 import { resetEnv } from "#app/utils/env.server";
+import { describeMessage, type DueWork,prepareDueWork, sortMessages } from "#tests/due-work";
+import { basePostgresUrl, createTestDatabase, type TestDatabase } from "#tests/setup/database";
+import { startSmtpPeer } from "#tests/setup/smtp";
+
 import { freePort, SESSION_SECRET, stopChild, waitForServer } from "./harness";
 
 const MACHINE_POSTGRES = "postgres://postgres@127.0.0.1:5432/postgres";
