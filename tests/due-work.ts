@@ -3,8 +3,8 @@
 // e-mails waiting in the outbox. Used by tests/job-schedules.test.ts (one process) and
 // tests/e2e/jobs-two-servers.e2e.test.ts (two servers on one database); `expected` is every
 // message the rounds must deliver, each exactly once.
+import { todayInBrussels } from "#app/utils/brussels-time";
 import { now } from "#app/utils/clock.server";
-import { todayInBrussels } from "#app/utils/dates";
 import { prisma } from "#app/utils/db.server";
 import { emailLayout, sendEmail } from "#app/utils/email.server";
 import {
