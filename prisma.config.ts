@@ -3,8 +3,11 @@
 // PGlite: migrations are applied by our own migrator on PGlite and PostgreSQL alike
 // (`npm run db:migrate`, and at every start). Why: docs/decisions/002-database.md.
 import "dotenv/config";
+
 import path from "node:path";
+
 import { defineConfig } from "prisma/config";
+
 import { newPGlite } from "./app/db/pglite.ts";
 import { createPGliteAdapterFactory } from "./app/db/pglite-adapter.ts";
 

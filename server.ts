@@ -1,20 +1,23 @@
 // One process: Express serves the static files and the Remix app (and, with the collaboration
 // issue, the Hocuspocus WebSocket on the same port). Compiled with the app by `remix build`.
-import * as build from "@remix-run/dev/server-build";
-import { broadcastDevReady, createRequestHandler, installGlobals, writeReadableStreamToWritable } from "@remix-run/node";
-import compression from "compression";
-import express, { type Request as ExpressRequest, type Response as ExpressResponse } from "express";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { EnvError, getEnv } from "#app/utils/env.server";
-import { closeDatabase, getDatabase } from "#app/utils/db.server";
-import { closeOutboxTransport } from "#app/utils/email.server";
-import type * as Demo from "./prisma/seed/demo-seed.server";
+
+import * as build from "@remix-run/dev/server-build";
+import { broadcastDevReady, createRequestHandler, installGlobals, writeReadableStreamToWritable } from "@remix-run/node";
+import compression from "compression";
+import express, { type Request as ExpressRequest, type Response as ExpressResponse } from "express";
+
 import { startJobRunner } from "#app/jobs/runner.server";
 import { appSchedules } from "#app/jobs/schedules.server";
-import { bodyKind, bodyLimit, checkForm, checkOrigin, checkUrl, refusalPage, securityHeaders, type Refusal } from "#app/utils/request-guard.server";
+import { closeDatabase, getDatabase } from "#app/utils/db.server";
+import { closeOutboxTransport } from "#app/utils/email.server";
+import { EnvError, getEnv } from "#app/utils/env.server";
+import { bodyKind, bodyLimit, checkForm, checkOrigin, checkUrl, type Refusal, refusalPage, securityHeaders } from "#app/utils/request-guard.server";
+
+import type * as Demo from "./prisma/seed/demo-seed.server";
 
 installGlobals({ nativeFetch: true });
 

@@ -1,14 +1,22 @@
 import { PassThrough } from "node:stream";
-import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext, type HandleDocumentRequestFunction } from "@remix-run/node";
+
+import { type AppLoadContext, createReadableStreamFromReadable, type EntryContext, type HandleDocumentRequestFunction } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+
 import { NonceProvider } from "#app/components/nonce";
 import { DocumentRepair } from "#app/utils/document-stream.server";
 
 const ABORT_DELAY = 5_000;
 
-const handleRequest: HandleDocumentRequestFunction = (request, responseStatusCode, responseHeaders, remixContext: EntryContext, loadContext: AppLoadContext) => {
+const handleRequest: HandleDocumentRequestFunction = (
+  request,
+  responseStatusCode,
+  responseHeaders,
+  remixContext: EntryContext,
+  loadContext: AppLoadContext,
+) => {
   const bot = isbot(request.headers.get("user-agent") ?? "");
   const nonce = typeof loadContext?.cspNonce === "string" ? loadContext.cspNonce : "";
   return new Promise((resolve, reject) => {

@@ -8,8 +8,9 @@
 // Every call uses a new address and a new client address, so no rate limit is ever reached.
 // Settings: TIMING_ROUNDS (pairs of calls, 300), TIMING_WARMUP (pairs, 30).
 import { performance } from "node:perf_hooks";
-import { resetEnv } from "#app/utils/env.server";
+
 import { closeDatabase, getDatabase, prisma } from "#app/utils/db.server";
+import { resetEnv } from "#app/utils/env.server";
 import { createTestDatabase } from "#tests/setup/database";
 
 const rounds = Number(process.env.TIMING_ROUNDS ?? 300);
@@ -71,8 +72,13 @@ const kind = getDatabase().kind;
 console.log(`forgot-password on ${kind}, ${rounds} calls each:`);
 console.log(`  existing address: median ${median(known).toFixed(2)} ms, p90 ${p90(known).toFixed(2)} ms`);
 console.log(`  unknown address:  median ${median(unknown).toFixed(2)} ms, p90 ${p90(unknown).toFixed(2)} ms`);
-const [outbox, jobs] = await Promise.all([prisma.outboxEmail.count(), prisma.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = 'Job'`)]);
-console.log(`  e-mails written during the calls: ${outbox}${jobs[0]?.n ? `, jobs queued: ${await prisma.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM "Job"`).then((r) => r[0].n)}` : ""}`);
+const [outbox, jobs] = await Promise.all([
+  prisma.outboxEmail.count(),
+  prisma.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = 'Job'`),
+]);
+console.log(
+  `  e-mails written during the calls: ${outbox}${jobs[0]?.n ? `, jobs queued: ${await prisma.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM "Job"`).then((r) => r[0].n)}` : ""}`,
+);
 
 await closeDatabase();
 await testDb.drop();

@@ -12,14 +12,17 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+
 import autocannon from "autocannon";
 import pg from "pg";
-import { resetEnv } from "#app/utils/env.server";
+
 import { closeDatabase, getDatabase, prisma } from "#app/utils/db.server";
-import { fetchRaw, pageWeight, type PageWeight } from "./bytes";
+import { resetEnv } from "#app/utils/env.server";
+
+import { fetchRaw, type PageWeight, pageWeight } from "./bytes";
 import { PAGES } from "./pages";
 import { seedBench, type SeedResult } from "./seed";
-import { startServer, type Server } from "./servers";
+import { type Server, startServer } from "./servers";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const work = path.join(root, "bench", ".build");
@@ -32,10 +35,16 @@ const num = (name: string, fallback: number) => {
 const config = {
   duration: num("BENCH_DURATION", 3),
   warmup: num("BENCH_WARMUP", 1),
-  connections: (process.env.BENCH_CONNECTIONS ?? "1,8,32").split(",").map(Number).filter((n) => n > 0),
+  connections: (process.env.BENCH_CONNECTIONS ?? "1,8,32")
+    .split(",")
+    .map(Number)
+    .filter((n) => n > 0),
   organisations: num("BENCH_ORGS", 1000),
   people: num("BENCH_PEOPLE", 2000),
-  pages: (process.env.BENCH_PAGES ?? "").split(",").map((s) => s.trim()).filter(Boolean),
+  pages: (process.env.BENCH_PAGES ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean),
 };
 
 const log = (line: string) => console.log(`[bench] ${line}`);
@@ -50,11 +59,9 @@ function build() {
   const started = Date.now();
   const hasFlock = spawnSync("flock", ["--version"], { stdio: "ignore" }).status === 0;
   // The same lock as npm test: other builds in this tree wait for ours and the reverse.
-  const script = [
-    "npx remix build",
-    `rm -rf ${work}/app && mkdir -p ${work}/app && cp -r build public ${work}/app/`,
-    "npx remix build bench/remix",
-  ].join(" && ");
+  const script = ["npx remix build", `rm -rf ${work}/app && mkdir -p ${work}/app && cp -r build public ${work}/app/`, "npx remix build bench/remix"].join(
+    " && ",
+  );
   const args = hasFlock ? ["flock", "/tmp/maillage-build.lock", "sh", "-c", script] : ["sh", "-c", script];
   const result = spawnSync(args[0], args.slice(1), { cwd: root, env: { ...process.env, NODE_ENV: "production" }, encoding: "utf8" });
   if (result.status !== 0) throw new Error(`The build failed:\n${result.stdout}\n${result.stderr}`);
@@ -91,7 +98,11 @@ async function createDatabase(): Promise<BenchDatabase> {
   const [{ server_version }] = await run("SHOW server_version");
   const url = new URL(base);
   url.pathname = `/${name}`;
-  return { url: url.toString(), label: `PostgreSQL ${server_version} (${url.host}, database ${name})`, drop: () => run(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).then(() => {}) };
+  return {
+    url: url.toString(),
+    label: `PostgreSQL ${server_version} (${url.host}, database ${name})`,
+    drop: () => run(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).then(() => {}),
+  };
 }
 
 async function seed(url: string): Promise<SeedResult> {
@@ -164,7 +175,11 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 function table(rows: string[][], rightAligned: number[]) {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   const line = (r: string[]) => `| ${r.map((cell, i) => pad(cell, widths[i], rightAligned.includes(i))).join(" | ")} |`;
-  return [line(rows[0]), `| ${widths.map((w, i) => (rightAligned.includes(i) ? "-".repeat(w - 1) + ":" : "-".repeat(w))).join(" | ")} |`, ...rows.slice(1).map(line)].join("\n");
+  return [
+    line(rows[0]),
+    `| ${widths.map((w, i) => (rightAligned.includes(i) ? "-".repeat(w - 1) + ":" : "-".repeat(w))).join(" | ")} |`,
+    ...rows.slice(1).map(line),
+  ].join("\n");
 }
 
 function loadTable(measures: Measure[]) {
@@ -204,7 +219,15 @@ function machine() {
   } catch {
     // not a git checkout
   }
-  return { cpu: cpus[0]?.model ?? "unknown", cores: cpus.length, memoryGB: Math.round(os.totalmem() / 2 ** 30), node: process.version, os: `${os.type()} ${os.release()}`, loadAverage: os.loadavg().map((l) => Number(l.toFixed(2))), commit };
+  return {
+    cpu: cpus[0]?.model ?? "unknown",
+    cores: cpus.length,
+    memoryGB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    os: `${os.type()} ${os.release()}`,
+    loadAverage: os.loadavg().map((l) => Number(l.toFixed(2))),
+    commit,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -222,7 +245,11 @@ async function main() {
   });
   log(`database: ${db.label}`);
   const seeded = await seed(db.url);
-  log(`seeded ${Object.entries(seeded.counts).map(([k, v]) => `${v} ${k}`).join(", ")} in ${seeded.seconds.toFixed(1)} s`);
+  log(
+    `seeded ${Object.entries(seeded.counts)
+      .map(([k, v]) => `${v} ${k}`)
+      .join(", ")} in ${seeded.seconds.toFixed(1)} s`,
+  );
 
   const app = await startServer("the app", path.join(work, "app", "build", "index.js"), {
     NODE_ENV: "production",
@@ -266,25 +293,35 @@ async function main() {
     ...pages.map((p) => ({ target: "app", page: p.name, url: p.url, headers: p.signedIn ? cookie : undefined, htmlBytes: p.htmlBytes })),
   ];
   const total = cases.length * config.connections.length * (config.duration + config.warmup);
-  log(`${cases.length} cases × ${config.connections.join("/")} connections, ${config.warmup} s warm-up + ${config.duration} s each: about ${Math.ceil(total / 60)} min`);
+  log(
+    `${cases.length} cases × ${config.connections.join("/")} connections, ${config.warmup} s warm-up + ${config.duration} s each: about ${Math.ceil(total / 60)} min`,
+  );
   const measures: Measure[] = [];
   for (const connections of config.connections) {
     for (const c of cases) {
       const m = await load(c, connections, c.htmlBytes);
       measures.push(m);
-      log(`${pad(c.page, 28)} ${pad(String(connections), 3, true)} conn. ${pad(fmt(m.rps, 0), 6, true)} req/s  p95 ${fmt(m.p95)} ms${m.errors || m.non2xx ? `  (${m.errors} errors, ${m.non2xx} non-2xx)` : ""}`);
+      log(
+        `${pad(c.page, 28)} ${pad(String(connections), 3, true)} conn. ${pad(fmt(m.rps, 0), 6, true)} req/s  p95 ${fmt(m.p95)} ms${m.errors || m.non2xx ? `  (${m.errors} errors, ${m.non2xx} non-2xx)` : ""}`,
+      );
     }
   }
 
   const weights = [{ page: "bare Remix (static page)", weight: await pageWeight(remix.url, `/?rows=${rows}`) }];
-  for (const p of pages.filter((x) => !x.signedIn)) weights.push({ page: p.name, weight: await pageWeight(app.url, new URL(p.url).pathname + new URL(p.url).search) });
+  for (const p of pages.filter((x) => !x.signedIn))
+    weights.push({ page: p.name, weight: await pageWeight(app.url, new URL(p.url).pathname + new URL(p.url).search) });
 
   const title = `Maillage bench — ${db.label.replace(/ \(.*/, "")} — ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC`;
   const summary = [
     `### ${title}`,
     "",
-    `${host.cpu}, ${host.cores} cores, ${host.memoryGB} GB, Node ${host.node}, ${host.os}; load average ${host.loadAverage.join(" ")} at start, ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} at the end; commit ${host.commit}.`,
-    `Database: ${db.label.replace(/ \(.*/, "")}, ${Object.entries(seeded.counts).map(([k, v]) => `${v} ${k}`).join(", ")} (seeded in ${seeded.seconds.toFixed(0)} s). ` +
+    `${host.cpu}, ${host.cores} cores, ${host.memoryGB} GB, Node ${host.node}, ${host.os}; load average ${host.loadAverage.join(" ")} at start, ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")} at the end; commit ${host.commit}.`,
+    `Database: ${db.label.replace(/ \(.*/, "")}, ${Object.entries(seeded.counts)
+      .map(([k, v]) => `${v} ${k}`)
+      .join(", ")} (seeded in ${seeded.seconds.toFixed(0)} s). ` +
       `${config.warmup} s warm-up + ${config.duration} s per case; no gzip under load (autocannon sends no Accept-Encoding).`,
     "",
     loadTable(measures),
@@ -297,8 +334,21 @@ async function main() {
 
   const resultsDir = path.join(root, "bench", "results");
   mkdirSync(resultsDir, { recursive: true });
-  const json = { title, date: new Date().toISOString(), database: db.label, machine: host, loadAverageAtEnd: os.loadavg(), config, seed: seeded.counts, seedSeconds: seeded.seconds, measures, weights, seconds: (Date.now() - started) / 1000 };
-  for (const file of ["latest.json", `latest-${db.label.startsWith("PGlite") ? "pglite" : "postgres"}.json`]) writeFileSync(path.join(resultsDir, file), JSON.stringify(json, null, 2));
+  const json = {
+    title,
+    date: new Date().toISOString(),
+    database: db.label,
+    machine: host,
+    loadAverageAtEnd: os.loadavg(),
+    config,
+    seed: seeded.counts,
+    seedSeconds: seeded.seconds,
+    measures,
+    weights,
+    seconds: (Date.now() - started) / 1000,
+  };
+  for (const file of ["latest.json", `latest-${db.label.startsWith("PGlite") ? "pglite" : "postgres"}.json`])
+    writeFileSync(path.join(resultsDir, file), JSON.stringify(json, null, 2));
   writeFileSync(path.join(resultsDir, "latest.md"), summary + "\n");
   log(`wrote bench/results/latest.json and latest.md in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }

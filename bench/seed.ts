@@ -10,7 +10,7 @@ import type { Prisma } from "#app/generated/prisma/client";
 import { createOrganisation, type OpeningHourInput, type OrganisationInput } from "#app/models/organisation.server";
 import { addDays, brusselsInstant, expandRule, parseDateKey, todayInBrussels } from "#app/utils/brussels-time";
 import { prisma, transaction } from "#app/utils/db.server";
-import { type DelegateRole,ORGANISATION_KINDS, SPOKEN_LANGUAGES } from "#app/utils/domain";
+import { type DelegateRole, ORGANISATION_KINDS, SPOKEN_LANGUAGES } from "#app/utils/domain";
 import { minutesSearchText } from "#app/utils/rich-text.server";
 import { createAdhesion, createCharterVersion, createNetwork, createUser, makeCoordinator, makeDelegate, sessionCookie } from "#tests/factories";
 
@@ -44,29 +44,97 @@ export type SeedResult = {
 
 const THEMES = ["Logement", "Santé", "Santé mentale", "Sans-abrisme", "Alimentation", "Insertion", "Jeunesse", "Migrations", "Assuétudes", "Troisième âge"];
 const COMMUNES = [
-  "Anderlecht", "Auderghem", "Berchem-Sainte-Agathe", "Bruxelles", "Etterbeek", "Evere", "Forest", "Ganshoren", "Ixelles", "Jette",
-  "Koekelberg", "Molenbeek-Saint-Jean", "Saint-Gilles", "Saint-Josse-ten-Noode", "Schaerbeek", "Uccle", "Watermael-Boitsfort",
-  "Woluwe-Saint-Lambert", "Woluwe-Saint-Pierre",
+  "Anderlecht",
+  "Auderghem",
+  "Berchem-Sainte-Agathe",
+  "Bruxelles",
+  "Etterbeek",
+  "Evere",
+  "Forest",
+  "Ganshoren",
+  "Ixelles",
+  "Jette",
+  "Koekelberg",
+  "Molenbeek-Saint-Jean",
+  "Saint-Gilles",
+  "Saint-Josse-ten-Noode",
+  "Schaerbeek",
+  "Uccle",
+  "Watermael-Boitsfort",
+  "Woluwe-Saint-Lambert",
+  "Woluwe-Saint-Pierre",
 ];
-const PREFIXES = ["Maison médicale", "Centre d'accueil", "Service d'aide", "Restaurant social", "Maison de quartier", "Antenne", "Espace", "Plateforme", "Collectif", "Relais"];
-const WORDS = ["du Parc", "des Marolles", "de la Gare", "Horizon", "Solidarité", "Le Pont", "L'Escale", "Les Tilleuls", "La Source", "Trait d'union", "Nord", "Sud", "Entraide", "Le Phare", "Les Ateliers"];
-const FIRST = ["Aïcha", "Bruno", "Chloé", "Dirk", "Élodie", "Fatou", "Grégoire", "Hanne", "Ibrahim", "Julie", "Koen", "Léa", "Mehmet", "Nadia", "Olivier", "Pieter"];
+const PREFIXES = [
+  "Maison médicale",
+  "Centre d'accueil",
+  "Service d'aide",
+  "Restaurant social",
+  "Maison de quartier",
+  "Antenne",
+  "Espace",
+  "Plateforme",
+  "Collectif",
+  "Relais",
+];
+const WORDS = [
+  "du Parc",
+  "des Marolles",
+  "de la Gare",
+  "Horizon",
+  "Solidarité",
+  "Le Pont",
+  "L'Escale",
+  "Les Tilleuls",
+  "La Source",
+  "Trait d'union",
+  "Nord",
+  "Sud",
+  "Entraide",
+  "Le Phare",
+  "Les Ateliers",
+];
+const FIRST = [
+  "Aïcha",
+  "Bruno",
+  "Chloé",
+  "Dirk",
+  "Élodie",
+  "Fatou",
+  "Grégoire",
+  "Hanne",
+  "Ibrahim",
+  "Julie",
+  "Koen",
+  "Léa",
+  "Mehmet",
+  "Nadia",
+  "Olivier",
+  "Pieter",
+];
 const LAST = ["Dubois", "Peeters", "El Amrani", "Janssens", "Lambert", "Nowak", "Martin", "Claes", "Diallo", "Renard", "Maes", "Costa"];
 
 /** A small deterministic generator: the same seed, the same network. */
 function random(seed: number) {
   let s = seed >>> 0;
-  const next = () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  const next = () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
   return {
     next,
-    pick: <T,>(list: readonly T[]) => list[Math.floor(next() * list.length)],
-    some: <T,>(list: readonly T[], max: number) => [...new Set(Array.from({ length: 1 + Math.floor(next() * max) }, () => list[Math.floor(next() * list.length)]))],
+    pick: <T>(list: readonly T[]) => list[Math.floor(next() * list.length)],
+    some: <T>(list: readonly T[], max: number) => [
+      ...new Set(Array.from({ length: 1 + Math.floor(next() * max) }, () => list[Math.floor(next() * list.length)])),
+    ],
   };
 }
 
 function hoursFor(r: ReturnType<typeof random>): OpeningHourInput[] {
   const pattern = r.next();
-  const slot = (weekday: number, from: number, to: number, byAppointment = false, note = "") => ({ weekday, opensAt: from * 60, closesAt: to * 60, byAppointment, note });
+  const slot = (weekday: number, from: number, to: number, byAppointment = false, note = "") => ({
+    weekday,
+    opensAt: from * 60,
+    closesAt: to * 60,
+    byAppointment,
+    note,
+  });
   if (pattern < 0.5) return [1, 2, 3, 4, 5].flatMap((d) => [slot(d, 9, 12), slot(d, 13, 17)]);
   if (pattern < 0.75) return [1, 3, 5].map((d) => slot(d, 14, 20, r.next() < 0.3, "Sur rendez-vous le soir"));
   if (pattern < 0.9) return [1, 2, 3, 4, 5, 6, 7].map((d) => slot(d, 8, 22));
@@ -185,22 +253,64 @@ export const STEPS: Step[] = [
         const seriesId = randomUUID();
         const uid = `series-${seriesId}@maillage.bench`;
         const rule = { frequency: "monthly" as const, interval: 1, weekday: 1 + (g % 5), ordinal: 1 + (g % 4), startOn, untilOn };
-        rows.series.push({ id: seriesId, groupId: id, uid, frequency: "monthly", interval: 1, weekday: rule.weekday, ordinal: rule.ordinal, startOn: parseDateKey(startOn)!, untilOn: parseDateKey(untilOn)!, startMinutes: 570, endMinutes: 690, title: `Groupe ${demo.name} ${g + 1}`, isPublic: g % 3 === 0 });
+        rows.series.push({
+          id: seriesId,
+          groupId: id,
+          uid,
+          frequency: "monthly",
+          interval: 1,
+          weekday: rule.weekday,
+          ordinal: rule.ordinal,
+          startOn: parseDateKey(startOn)!,
+          untilOn: parseDateKey(untilOn)!,
+          startMinutes: 570,
+          endMinutes: 690,
+          title: `Groupe ${demo.name} ${g + 1}`,
+          isPublic: g % 3 === 0,
+        });
         expandRule(rule).forEach((day, i) => {
           const meetingId = randomUUID();
           const startsAt = brusselsInstant(day, 570);
           const endsAt = brusselsInstant(day, 690);
           const title = `Groupe ${demo.name} ${g + 1}`;
-          rows.meetings.push({ id: meetingId, groupId: id, seriesId, uid, recurrenceId: startsAt, title, startsAt, endsAt, place: "Salle du conseil", isPublic: g % 3 === 0 });
+          rows.meetings.push({
+            id: meetingId,
+            groupId: id,
+            seriesId,
+            uid,
+            recurrenceId: startsAt,
+            title,
+            startsAt,
+            endsAt,
+            place: "Salle du conseil",
+            isPublic: g % 3 === 0,
+          });
           if (day >= today) return;
-          for (const organisationId of members) rows.attendance.push({ meetingId, organisationId, status: r.next() < 0.8 ? "present" : r.next() < 0.5 ? "excused" : "absent" });
+          for (const organisationId of members)
+            rows.attendance.push({ meetingId, organisationId, status: r.next() < 0.8 ? "present" : r.next() < 0.5 ? "excused" : "absent" });
           const topics = [demo.topics[i % demo.topics.length], demo.topics[(i + 1) % demo.topics.length]];
           const body = topics.map((t) => `<h3>${t.title}</h3><p>${t.text}</p>`).join("");
           const decisions = `<ul><li>${demo.decisions[i % demo.decisions.length]}</li></ul>`;
-          rows.minutes.push({ meetingId, status: "published", body, decisions, language: "fr", visibility: ["group", "network", "public"][(g + i) % 3], publishedAt: endsAt, searchText: minutesSearchText(title, decisions, body) });
+          rows.minutes.push({
+            meetingId,
+            status: "published",
+            body,
+            decisions,
+            language: "fr",
+            visibility: ["group", "network", "public"][(g + i) % 3],
+            publishedAt: endsAt,
+            searchText: minutesSearchText(title, decisions, body),
+          });
           for (const k of [i, i + 1]) {
             const action = demo.actions[k % demo.actions.length];
-            rows.actions.push({ meetingId, groupId: id, what: action.what, organisationId: members[k % members.length], dueOn: parseDateKey(addDays(day, 28)), status: day < addDays(today, -60) ? "done" : "open" });
+            rows.actions.push({
+              meetingId,
+              groupId: id,
+              what: action.what,
+              organisationId: members[k % members.length],
+              dueOn: parseDateKey(addDays(day, 28)),
+              status: day < addDays(today, -60) ? "done" : "open",
+            });
           }
         });
       }
@@ -212,7 +322,13 @@ export const STEPS: Step[] = [
       await prisma.attendance.createMany({ data: rows.attendance });
       await prisma.minutes.createMany({ data: rows.minutes });
       await prisma.actionItem.createMany({ data: rows.actions });
-      Object.assign(ctx.made, { groups: rows.groups.length, meetings: rows.meetings.length, attendance: rows.attendance.length, minutes: rows.minutes.length, actionItems: rows.actions.length });
+      Object.assign(ctx.made, {
+        groups: rows.groups.length,
+        meetings: rows.meetings.length,
+        attendance: rows.attendance.length,
+        minutes: rows.minutes.length,
+        actionItems: rows.actions.length,
+      });
     },
   },
 ];

@@ -1,5 +1,5 @@
 // Child processes of the bench: each server runs alone in its own Node process on loopback.
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import net from "node:net";
 
 export type Server = { name: string; url: string; stop(): Promise<void>; logs(): string };

@@ -2,14 +2,13 @@
 // Applies the committed migrations not yet applied to the database of DATABASE_URL (PGlite by
 // default), with the same migrator the server runs at start-up (docs/decisions/002).
 import "dotenv/config";
+
 import { openDatabase } from "../app/db/connect.server";
 import { databaseTarget } from "../app/db/database-url";
 
 const target = databaseTarget(process.env.DATABASE_URL);
 const where =
-  target.kind === "pglite"
-    ? `PGlite ${target.dataDir ?? "(in memory)"}`
-    : `PostgreSQL ${Object.assign(new URL(target.url), { password: "" }).toString()}`;
+  target.kind === "pglite" ? `PGlite ${target.dataDir ?? "(in memory)"}` : `PostgreSQL ${Object.assign(new URL(target.url), { password: "" }).toString()}`;
 
 const db = openDatabase(process.env.DATABASE_URL);
 let code = 0;

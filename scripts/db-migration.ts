@@ -2,7 +2,7 @@
 // Writes the next migration: the difference between the committed migrations (replayed on an
 // in-memory PGlite shadow database) and prisma/schema.prisma. Review the SQL, then commit it.
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, writeFileSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
@@ -15,11 +15,7 @@ const dir = path.resolve("prisma/migrations");
 const existing = existsSync(dir) ? readdirSync(dir).filter((d) => !d.startsWith(".") && d !== "migration_lock.toml") : [];
 const tmp = path.join(os.tmpdir(), `maillage-migration-${process.pid}.sql`);
 const from = existing.length === 0 ? ["--from-empty"] : ["--from-migrations", dir];
-execFileSync(
-  "npx",
-  ["prisma", "migrate", "diff", ...from, "--to-schema-datamodel", "prisma/schema.prisma", "--script", "-o", tmp],
-  { stdio: "inherit" },
-);
+execFileSync("npx", ["prisma", "migrate", "diff", ...from, "--to-schema-datamodel", "prisma/schema.prisma", "--script", "-o", tmp], { stdio: "inherit" });
 const sql = readFileSync(tmp, "utf8");
 if (!/\S/.test(sql.replace(/^--.*$/gm, "")) || /This is an empty migration/.test(sql)) {
   rmSync(tmp);

@@ -5,6 +5,7 @@
 // (can(), the require… guards, the loaders of facts and the …Where() builders).
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+
 import { describe, expect, test } from "vitest";
 
 const ROOT = path.resolve("app");
@@ -16,7 +17,10 @@ const RULES: { name: string; pattern: RegExp }[] = [
   { name: "the platform administrator flag read from a person", pattern: /\.isPlatformAdmin\b/ },
   { name: "a facilitator looked up for a person", pattern: /groupFacilitator\.(findUnique|findFirst|count)\b|facilitators:\s*\{\s*some:\s*\{\s*userId/ },
   { name: "a delegate's role compared", pattern: /\brole\s*[!=]==?\s*"(titular|substitute|staff)"|"(titular|substitute|staff)"\s*[!=]==?\s*\w*\.?role\b/ },
-  { name: "a rights predicate defined outside app/access", pattern: /\bfunction\s+(can[A-Z]\w*|is(Coordinator|Participant|Insider|NetworkInsider|Facilitator|GroupReader|Manager)\w*|rights)\s*\(/ },
+  {
+    name: "a rights predicate defined outside app/access",
+    pattern: /\bfunction\s+(can[A-Z]\w*|is(Coordinator|Participant|Insider|NetworkInsider|Facilitator|GroupReader|Manager)\w*|rights)\s*\(/,
+  },
   { name: "a manager check written by hand", pattern: /\bisCoordinator\([^)]*\)\s*\|\|\s*\w*\.?isFacilitator|\bisFacilitator\s*\|\|\s*isCoordinator\(/ },
 ];
 
@@ -63,6 +67,10 @@ describe("no rights decided outside app/access", () => {
       "async function rights(ctx) {",
       "return isCoordinator(actor, networkId) || facts.isFacilitator;",
     ];
-    for (const sample of samples) expect(RULES.some((r) => r.pattern.test(sample)), sample).toBe(true);
+    for (const sample of samples)
+      expect(
+        RULES.some((r) => r.pattern.test(sample)),
+        sample,
+      ).toBe(true);
   });
 });

@@ -7,9 +7,10 @@
 // value in every row (a row that forgets a persona fails). To add a capability: a row (a capability
 // without a row fails).
 import { describe, expect, test } from "vitest";
+
 import type { Actor } from "#app/access/actor";
 import { can, CAPABILITIES, type Capability, type Scopes } from "#app/access/can";
-import { groupAccessFrom, type GroupAccess, type GroupFacts } from "#app/access/group";
+import { type GroupAccess, groupAccessFrom, type GroupFacts } from "#app/access/group";
 import type { DelegateRole } from "#app/utils/domain";
 
 const NETWORK = "network-1";
@@ -57,7 +58,12 @@ const PERSONAS = {
   /** Staff of the member organisation, not named a participant; the meeting's note-taker. */
   staff: { actor: actor("u-staff", { delegates: [[MEMBER_ORG, "staff"]] }), group: memberOfGroup, invited: false, organisationsHere: 1 },
   nonMemberDelegate: { actor: actor("u-outside", { delegates: [[NON_MEMBER_ORG, "titular"]] }), group: insider, invited: false, organisationsHere: 1 },
-  facilitator: { actor: actor("u-facilitator", { delegates: [[FACILITATOR_ORG, "titular"]] }), group: { ...insider, isFacilitator: true }, invited: true, organisationsHere: 1 },
+  facilitator: {
+    actor: actor("u-facilitator", { delegates: [[FACILITATOR_ORG, "titular"]] }),
+    group: { ...insider, isFacilitator: true },
+    invited: true,
+    organisationsHere: 1,
+  },
 } satisfies Record<string, Persona>;
 
 type Name = keyof typeof PERSONAS;
@@ -66,13 +72,20 @@ const NAMES = Object.keys(PERSONAS) as Name[];
 const accessOf = (p: Persona): GroupAccess => groupAccessFrom(p.actor, NETWORK, p.group);
 
 const AT = new Date("2027-03-01T10:00:00Z");
-const openMeeting = { status: "scheduled", endsAt: new Date("2027-03-10T12:00:00Z"), proposalsUntil: new Date("2027-03-05T12:00:00Z"), isPublic: false, noteTakerId: "u-staff" };
+const openMeeting = {
+  status: "scheduled",
+  endsAt: new Date("2027-03-10T12:00:00Z"),
+  proposalsUntil: new Date("2027-03-05T12:00:00Z"),
+  isPublic: false,
+  noteTakerId: "u-staff",
+};
 const endedMeeting = { ...openMeeting, endsAt: new Date("2027-02-20T12:00:00Z"), proposalsUntil: new Date("2027-02-15T12:00:00Z") };
 const cancelledMeeting = { ...openMeeting, status: "cancelled" };
 const proposalsClosed = { ...openMeeting, proposalsUntil: new Date("2027-02-28T12:00:00Z") };
 
 type Row<C extends Capability = Capability> = { capability: C; label?: string; scope: (p: Persona) => Scopes[C]; yes: Name[] };
-const row = <C extends Capability>(capability: C, scope: (p: Persona) => Scopes[C], yes: Name[], label?: string): Row => ({ capability, scope, yes, label }) as Row;
+const row = <C extends Capability>(capability: C, scope: (p: Persona) => Scopes[C], yes: Name[], label?: string): Row =>
+  ({ capability, scope, yes, label }) as Row;
 
 const MANAGERS: Name[] = ["platformAdmin", "coordinator", "facilitator"];
 const READERS: Name[] = [...MANAGERS, "titular", "substitute", "staff"];
@@ -97,7 +110,12 @@ const TABLE: Row[] = [
 
   row("group.administer", () => ({ networkId: NETWORK }), COORDINATORS),
   row("group.actForOrganisation", () => ({ networkId: NETWORK, organisationId: MEMBER_ORG }), [...COORDINATORS, ...OF_MEMBER_ORG]),
-  row("group.actForOrganisation", () => ({ networkId: NETWORK, organisationId: NON_MEMBER_ORG }), [...COORDINATORS, "nonMemberDelegate"], "another organisation"),
+  row(
+    "group.actForOrganisation",
+    () => ({ networkId: NETWORK, organisationId: NON_MEMBER_ORG }),
+    [...COORDINATORS, "nonMemberDelegate"],
+    "another organisation",
+  ),
   row("group.manage", (p) => ({ access: accessOf(p) }), MANAGERS),
   row("group.readInside", (p) => ({ access: accessOf(p) }), READERS),
   row("group.openMembersPage", (p) => ({ access: accessOf(p), organisationsHere: p.organisationsHere }), INSIDERS),
@@ -122,16 +140,41 @@ const TABLE: Row[] = [
   row("minutes.readPublished", (p) => ({ access: accessOf(p), visibility: "group" }), READERS, "group"),
   row("minutes.readPublished", (p) => ({ access: accessOf(p), visibility: "network" }), INSIDERS, "network"),
   row("minutes.readPublished", (p) => ({ access: accessOf(p), visibility: "public" }), NAMES, "public"),
-  row("minutes.readVersion", (p) => ({ access: accessOf(p), meeting: openMeeting, version: { status: "draft", visibility: null } }), [...MANAGERS, "staff"], "draft"),
+  row(
+    "minutes.readVersion",
+    (p) => ({ access: accessOf(p), meeting: openMeeting, version: { status: "draft", visibility: null } }),
+    [...MANAGERS, "staff"],
+    "draft",
+  ),
   row("minutes.readVersion", (p) => ({ access: accessOf(p), meeting: openMeeting, version: { status: "submitted", visibility: null } }), READERS, "submitted"),
-  row("minutes.readVersion", (p) => ({ access: accessOf(p), meeting: openMeeting, version: { status: "published", visibility: "group" } }), READERS, "published for the group"),
-  row("minutes.readVersion", (p) => ({ access: accessOf(p), meeting: openMeeting, version: { status: "superseded", visibility: "network" } }), INSIDERS, "superseded, network"),
-  row("minutes.readVersion", (p) => ({ access: accessOf(p), meeting: openMeeting, version: { status: "published", visibility: "public" } }), NAMES, "published, public"),
+  row(
+    "minutes.readVersion",
+    (p) => ({ access: accessOf(p), meeting: openMeeting, version: { status: "published", visibility: "group" } }),
+    READERS,
+    "published for the group",
+  ),
+  row(
+    "minutes.readVersion",
+    (p) => ({ access: accessOf(p), meeting: openMeeting, version: { status: "superseded", visibility: "network" } }),
+    INSIDERS,
+    "superseded, network",
+  ),
+  row(
+    "minutes.readVersion",
+    (p) => ({ access: accessOf(p), meeting: openMeeting, version: { status: "published", visibility: "public" } }),
+    NAMES,
+    "published, public",
+  ),
 
   row("action.see", (p) => ({ access: accessOf(p), item: { organisationId: MEMBER_ORG } }), READERS, "a member organisation's"),
   row("action.see", (p) => ({ access: accessOf(p), item: { organisationId: NON_MEMBER_ORG } }), [...READERS, "nonMemberDelegate"], "another organisation's"),
   row("action.update", (p) => ({ access: accessOf(p), item: { organisationId: MEMBER_ORG } }), [...MANAGERS, ...OF_MEMBER_ORG], "a member organisation's"),
-  row("action.update", (p) => ({ access: accessOf(p), item: { organisationId: NON_MEMBER_ORG } }), [...MANAGERS, "nonMemberDelegate"], "another organisation's"),
+  row(
+    "action.update",
+    (p) => ({ access: accessOf(p), item: { organisationId: NON_MEMBER_ORG } }),
+    [...MANAGERS, "nonMemberDelegate"],
+    "another organisation's",
+  ),
   row("action.update", (p) => ({ access: accessOf(p), item: { organisationId: null } }), MANAGERS, "nobody's"),
 ];
 

@@ -1,17 +1,18 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+
+import { runDueJobs } from "#app/jobs/runner.server";
+import { RESET_LIMITS } from "#app/models/account.server";
+import { action as accountAction, loader as accountLoader } from "#app/routes/account";
 import { action as forgotAction } from "#app/routes/forgot-password";
 import { action as resetAction, loader as resetLoader } from "#app/routes/reset-password.$token";
-import { action as accountAction, loader as accountLoader } from "#app/routes/account";
-import { RESET_LIMITS } from "#app/models/account.server";
-import { runDueJobs } from "#app/jobs/runner.server";
 import { setNow } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
 import { createTransport, deliverDueEmails } from "#app/utils/email.server";
 import { verifyPassword } from "#app/utils/password.server";
 import { getUserId } from "#app/utils/session.server";
 import { createUser, makeRequest, sessionCookie, TEST_PASSWORD } from "#tests/factories";
-import { startSmtpPeer } from "#tests/setup/smtp";
 import { call } from "#tests/route-call";
+import { startSmtpPeer } from "#tests/setup/smtp";
 
 let peer: Awaited<ReturnType<typeof startSmtpPeer>>;
 beforeAll(async () => {
@@ -64,7 +65,10 @@ describe("password reset", () => {
 
     const done = await postReset(token, { password: "a brand new password", confirm: "a brand new password" });
     expect(done.status).toBe(302);
-    const newCookie = done.headers.getSetCookie().find((c) => c.startsWith("__maillage="))!.split(";")[0];
+    const newCookie = done.headers
+      .getSetCookie()
+      .find((c) => c.startsWith("__maillage="))!
+      .split(";")[0];
     expect(await getUserId(makeRequest("/", { cookie: newCookie }))).toBe(user.id);
     expect(await getUserId(makeRequest("/", { cookie: oldCookie }))).toBeNull();
     const stored = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
@@ -131,7 +135,10 @@ describe("account page", () => {
   test("profile: errors beside the fields, nothing saved; a good profile changes the language", async () => {
     const user = await createUser();
     const cookie = await sessionCookie(user.id);
-    const bad = await call(accountAction, makeRequest("/account", { method: "POST", cookie, form: { intent: "profile", name: "", phone: "call me", locale: "de" } }));
+    const bad = await call(
+      accountAction,
+      makeRequest("/account", { method: "POST", cookie, form: { intent: "profile", name: "", phone: "call me", locale: "de" } }),
+    );
     expect(bad.status).toBe(400);
     const errors = (bad.body as { result: { error: Record<string, string[]> } }).result.error;
     expect(errors.name).toEqual(["form.required"]);
@@ -139,7 +146,10 @@ describe("account page", () => {
     expect(errors.locale).toEqual(["form.invalidChoice"]);
     expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).name).toBe(user.name);
 
-    const good = await call(accountAction, makeRequest("/account", { method: "POST", cookie, form: { intent: "profile", name: "Anne Peeters", phone: "+32 2 123 45 67", locale: "nl" } }));
+    const good = await call(
+      accountAction,
+      makeRequest("/account", { method: "POST", cookie, form: { intent: "profile", name: "Anne Peeters", phone: "+32 2 123 45 67", locale: "nl" } }),
+    );
     expect(good.status).toBe(302);
     const saved = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(saved).toMatchObject({ name: "Anne Peeters", phone: "+32 2 123 45 67", locale: "nl" });
@@ -150,12 +160,26 @@ describe("account page", () => {
     const user = await createUser();
     const cookie = await sessionCookie(user.id);
     const other = await sessionCookie(user.id);
-    const wrong = await call(accountAction, makeRequest("/account", { method: "POST", cookie, form: { intent: "password", current: "not my password", password: "a new long password", confirm: "a new long password" } }));
+    const wrong = await call(
+      accountAction,
+      makeRequest("/account", {
+        method: "POST",
+        cookie,
+        form: { intent: "password", current: "not my password", password: "a new long password", confirm: "a new long password" },
+      }),
+    );
     expect(wrong.status).toBe(400);
     expect((wrong.body as { result: { error: Record<string, string[]> } }).result.error.current).toEqual(["account.wrongPassword"]);
     expect(await verifyPassword((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash, TEST_PASSWORD)).toBe(true);
 
-    const right = await call(accountAction, makeRequest("/account", { method: "POST", cookie, form: { intent: "password", current: TEST_PASSWORD, password: "a new long password", confirm: "a new long password" } }));
+    const right = await call(
+      accountAction,
+      makeRequest("/account", {
+        method: "POST",
+        cookie,
+        form: { intent: "password", current: TEST_PASSWORD, password: "a new long password", confirm: "a new long password" },
+      }),
+    );
     expect(right.status).toBe(302);
     expect(await verifyPassword((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash, "a new long password")).toBe(true);
     expect(await getUserId(makeRequest("/", { cookie }))).toBe(user.id);
@@ -175,7 +199,10 @@ describe("account page", () => {
     expect(sessions).toHaveLength(3);
     expect(sessions.filter((s) => s.current)).toHaveLength(1);
 
-    const phoneRow = await prisma.session.findFirstOrThrow({ where: { userId: user.id, id: { notIn: sessions.filter((s) => s.current).map((s) => s.id) } }, orderBy: { createdAt: "asc" } });
+    const phoneRow = await prisma.session.findFirstOrThrow({
+      where: { userId: user.id, id: { notIn: sessions.filter((s) => s.current).map((s) => s.id) } },
+      orderBy: { createdAt: "asc" },
+    });
     const revoked = await call(accountAction, makeRequest("/account", { method: "POST", cookie, form: { intent: "revoke", sessionId: phoneRow.id } }));
     expect(revoked.status).toBe(302);
     const alive = [await getUserId(makeRequest("/", { cookie: phone })), await getUserId(makeRequest("/", { cookie: laptop }))];
@@ -183,7 +210,9 @@ describe("account page", () => {
 
     // Someone else's session cannot be ended from my page.
     const theirRow = await prisma.session.findFirstOrThrow({ where: { userId: someoneElse.id } });
-    expect((await call(accountAction, makeRequest("/account", { method: "POST", cookie, form: { intent: "revoke", sessionId: theirRow.id } }))).status).toBe(404);
+    expect((await call(accountAction, makeRequest("/account", { method: "POST", cookie, form: { intent: "revoke", sessionId: theirRow.id } }))).status).toBe(
+      404,
+    );
     expect(await getUserId(makeRequest("/", { cookie: theirs }))).toBe(someoneElse.id);
 
     const everywhere = await call(accountAction, makeRequest("/account", { method: "POST", cookie, form: { intent: "revokeOthers" } }));

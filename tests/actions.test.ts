@@ -7,10 +7,28 @@ import { loader } from "#app/routes/$network+/actions";
 import { parseDateKey } from "#app/utils/brussels-time";
 import { setNow } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
-import { createGroup, createMeeting, createNetwork, createOrganisation, createUser, makeCoordinator, makeDelegate, makeRequest, sessionCookie } from "#tests/factories";
+import {
+  createGroup,
+  createMeeting,
+  createNetwork,
+  createOrganisation,
+  createUser,
+  makeCoordinator,
+  makeDelegate,
+  makeRequest,
+  sessionCookie,
+} from "#tests/factories";
 import { call } from "#tests/route-call";
 
-type Item = { what: string; dueOn: string | null; overdue: boolean; dueToday: boolean; organisation: { slug: string } | null; group: { slug: string }; meeting: { id: string } };
+type Item = {
+  what: string;
+  dueOn: string | null;
+  overdue: boolean;
+  dueToday: boolean;
+  organisation: { slug: string } | null;
+  group: { slug: string };
+  meeting: { id: string };
+};
 type Body = { items: Item[]; errors: Record<string, string>; organisations: { slug: string }[]; coordinator: boolean };
 
 // "Today" for every test: tests/setup/setup-db.ts puts the clock back after each test, so a clock
@@ -44,8 +62,15 @@ async function setting() {
   const m1 = await createMeeting(housing.id, { startsAt: new Date("2026-10-13T07:30:00Z") });
   const m2 = await createMeeting(health.id, { startsAt: new Date("2026-11-10T08:30:00Z") });
   const m3 = await createMeeting(foreignGroup.id, { startsAt: new Date("2026-11-10T08:30:00Z") });
-  const item = (meetingId: string, groupId: string, what: string, organisationId: string | null, due: string | null, status = "open") =>
-    ({ meetingId, groupId, what, organisationId, dueOn: due ? parseDateKey(due) : null, status, doneAt: status === "done" ? TODAY : null });
+  const item = (meetingId: string, groupId: string, what: string, organisationId: string | null, due: string | null, status = "open") => ({
+    meetingId,
+    groupId,
+    what,
+    organisationId,
+    dueOn: due ? parseDateKey(due) : null,
+    status,
+    doneAt: status === "done" ? TODAY : null,
+  });
   await prisma.actionItem.createMany({
     data: [
       item(m1.id, housing.id, "Envoyer la liste des logements de transit", mine.id, "2026-12-15"),
@@ -101,7 +126,10 @@ test("a delegate sees their organisations' open actions across groups, overdue f
 
 test("a delegate narrows to one of their organisations and to a group; another organisation is refused with a message", async () => {
   expect(((await view(`?org=${s.mine2.slug}`, s.delegate)).body as Body).items.map((i) => i.what)).toEqual(["Préparer la fiche sur l'aide médicale urgente"]);
-  expect(((await view(`?group=logement`, s.delegate)).body as Body).items.map((i) => i.what)).toEqual(["Relancer la Région sur les primes", "Envoyer la liste des logements de transit"]);
+  expect(((await view(`?group=logement`, s.delegate)).body as Body).items.map((i) => i.what)).toEqual([
+    "Relancer la Région sur les primes",
+    "Envoyer la liste des logements de transit",
+  ]);
   const refused = await view(`?org=${s.theirs.slug}`, s.delegate);
   expect(refused.status).toBe(400);
   expect((refused.body as Body).errors).toEqual({ org: "actions.error.unknownOrganisation" });
@@ -128,7 +156,13 @@ test("pages of fifty, the overdue count over all of them", async () => {
   const group = await createGroup(s.network.id, { slug: "beaucoup" });
   const meeting = await createMeeting(group.id, { startsAt: new Date("2026-09-08T07:30:00Z") });
   await prisma.actionItem.createMany({
-    data: Array.from({ length: 60 }, (_, i) => ({ meetingId: meeting.id, groupId: group.id, what: `Action ${i}`, organisationId: s.theirs.id, dueOn: parseDateKey(i < 55 ? "2026-10-01" : "2027-01-01") })),
+    data: Array.from({ length: 60 }, (_, i) => ({
+      meetingId: meeting.id,
+      groupId: group.id,
+      what: `Action ${i}`,
+      organisationId: s.theirs.id,
+      dueOn: parseDateKey(i < 55 ? "2026-10-01" : "2027-01-01"),
+    })),
   });
   const first = (await view("?group=beaucoup", s.coordinator)).body as Body & { total: number; overdue: number; pages: number };
   expect([first.items.length, first.total, first.overdue, first.pages]).toEqual([50, 60, 55, 2]);

@@ -24,7 +24,12 @@ const dataOf = (r: Result) => (r instanceof Response ? null : ((isWrapped(r) ? r
 type Fn = (args: { request: Request; params: Record<string, string>; context: object }) => Promise<unknown>;
 
 /** The status a loader or action answers, thrown or returned. */
-async function call(fn: Fn, path: string, params: Record<string, string>, init: { cookie?: string; form?: Record<string, string | string[]>; method?: string } = {}) {
+async function call(
+  fn: Fn,
+  path: string,
+  params: Record<string, string>,
+  init: { cookie?: string; form?: Record<string, string | string[]>; method?: string } = {},
+) {
   try {
     const r = (await fn({ request: makeRequest(path, { method: init.form ? "POST" : "GET", ...init }), params, context: {} })) as Result;
     return { status: statusOf(r), data: dataOf(r), response: r instanceof Response ? r : null };
@@ -57,11 +62,18 @@ describe("platform administration: networks", () => {
     const r = await call(platform.action as Fn, "/admin", {}, { cookie, form: networkForm() });
     expect(r.status).toBe(302);
     expect(r.response!.headers.get("Location")).toBe("/admin/networks/cs-forest");
-    const network = await prisma.network.findUniqueOrThrow({ where: { slug: "cs-forest" }, select: { id: true, themes: true, languages: true, coordinators: { select: { userId: true } } } });
+    const network = await prisma.network.findUniqueOrThrow({
+      where: { slug: "cs-forest" },
+      select: { id: true, themes: true, languages: true, coordinators: { select: { userId: true } } },
+    });
     expect(network.themes).toEqual(["Logement", "Santé", "Jeunesse"]);
     expect(network.languages).toEqual(["fr", "nl"]);
     expect(network.coordinators).toEqual([{ userId: coordinator.id }]);
-    const actions = await prisma.auditLog.findMany({ where: { networkId: network.id, actorId: user.id }, select: { action: true }, orderBy: { createdAt: "asc" } });
+    const actions = await prisma.auditLog.findMany({
+      where: { networkId: network.id, actorId: user.id },
+      select: { action: true },
+      orderBy: { createdAt: "asc" },
+    });
     expect(actions.map((a) => a.action)).toEqual(["network.create", "coordinator.add"]);
   });
 
@@ -71,7 +83,10 @@ describe("platform administration: networks", () => {
     expect(r.status).toBe(302);
     const network = await prisma.network.findUniqueOrThrow({ where: { slug: "cs-jette" }, select: { id: true } });
     expect(await prisma.networkCoordinator.count({ where: { networkId: network.id } })).toBe(0);
-    const invitation = await prisma.invitation.findFirstOrThrow({ where: { networkId: network.id }, select: { email: true, role: true, organisationId: true } });
+    const invitation = await prisma.invitation.findFirstOrThrow({
+      where: { networkId: network.id },
+      select: { email: true, role: true, organisationId: true },
+    });
     expect(invitation).toEqual({ email: "nouvelle@jette.example", role: "coordinator", organisationId: null });
     expect(await prisma.outboxEmail.count({ where: { networkId: network.id, to: "nouvelle@jette.example" } })).toBe(1);
   });
@@ -80,7 +95,12 @@ describe("platform administration: networks", () => {
     const { cookie } = await admin();
     await createNetwork({ slug: "deja-pris" });
     const count = await prisma.network.count();
-    for (const [slug, key] of [["admin", "admin.slugReserved"], ["login", "admin.slugReserved"], ["Avec Espaces", "admin.slugFormat"], ["deja-pris", "admin.slugTaken"]]) {
+    for (const [slug, key] of [
+      ["admin", "admin.slugReserved"],
+      ["login", "admin.slugReserved"],
+      ["Avec Espaces", "admin.slugFormat"],
+      ["deja-pris", "admin.slugTaken"],
+    ]) {
       const r = await call(platform.action as Fn, "/admin", {}, { cookie, form: networkForm({ slug }) });
       expect(r.status).toBe(400);
       expect(r.data!.error.slug).toEqual([key]);
@@ -100,7 +120,9 @@ describe("platform administration: networks", () => {
     expect(results.find((r) => r.status === 400)!.data!.error.slug).toEqual(["admin.slugTaken"]);
     expect(await prisma.network.count({ where: { slug: "course" } })).toBe(1);
     // The insert itself refuses a taken slug (the check before it can be overtaken).
-    const error = await transaction((tx) => createNetworkRow(tx, "x", { name: "C", slug: "course", description: "", themes: [], languages: ["fr"] })).catch((e) => e);
+    const error = await transaction((tx) => createNetworkRow(tx, "x", { name: "C", slug: "course", description: "", themes: [], languages: ["fr"] })).catch(
+      (e) => e,
+    );
     expect(isSlugTaken(error)).toBe(true);
   });
 
@@ -119,14 +141,26 @@ describe("platform administration: networks", () => {
     const second = await createUser();
     expect((await call(platformNetwork.action as Fn, path, params, { cookie, form: { intent: "addCoordinator", email: second.email } })).status).toBe(302);
     expect((await call(platformNetwork.action as Fn, path, params, { cookie, form: { intent: "removeCoordinator", userId: first.id } })).status).toBe(302);
-    expect((await prisma.networkCoordinator.findMany({ where: { networkId: network.id }, select: { userId: true } })).map((c) => c.userId)).toEqual([second.id]);
+    expect((await prisma.networkCoordinator.findMany({ where: { networkId: network.id }, select: { userId: true } })).map((c) => c.userId)).toEqual([
+      second.id,
+    ]);
 
     const taken = await createNetwork();
-    const clash = await call(platformNetwork.action as Fn, path, params, { cookie, form: { intent: "update", name: "Nouveau nom", slug: taken.slug, languages: ["fr"] } });
+    const clash = await call(platformNetwork.action as Fn, path, params, {
+      cookie,
+      form: { intent: "update", name: "Nouveau nom", slug: taken.slug, languages: ["fr"] },
+    });
     expect(clash.data!.result.error.slug).toEqual(["admin.slugTaken"]);
-    const ok = await call(platformNetwork.action as Fn, path, params, { cookie, form: { intent: "update", name: "Nouveau nom", slug: "nouveau-nom", themes: "Santé", languages: ["fr", "en"] } });
+    const ok = await call(platformNetwork.action as Fn, path, params, {
+      cookie,
+      form: { intent: "update", name: "Nouveau nom", slug: "nouveau-nom", themes: "Santé", languages: ["fr", "en"] },
+    });
     expect(ok.response!.headers.get("Location")).toBe("/admin/networks/nouveau-nom");
-    const log = await prisma.auditLog.findMany({ where: { networkId: network.id, actorId: user.id }, select: { action: true, after: true }, orderBy: { createdAt: "asc" } });
+    const log = await prisma.auditLog.findMany({
+      where: { networkId: network.id, actorId: user.id },
+      select: { action: true, after: true },
+      orderBy: { createdAt: "asc" },
+    });
     expect(log.map((l) => l.action)).toEqual(["coordinator.add", "coordinator.remove", "network.update"]);
     expect(log[2].after).toMatchObject({ name: "Nouveau nom", slug: "nouveau-nom", themes: ["Santé"] });
   });
@@ -184,7 +218,10 @@ describe("coordinator tools", () => {
     }
     for (const cookie of others) {
       expect((await call(settings.action as Fn, `/${slug}/admin/settings`, { network: slug }, { cookie, form: { description: "piraté" } })).status).toBe(403);
-      expect((await call(outboxEmail.action as Fn, `/${slug}/admin/outbox/${email.id}`, { network: slug, id: email.id }, { cookie, form: { intent: "retry" } })).status).toBe(403);
+      expect(
+        (await call(outboxEmail.action as Fn, `/${slug}/admin/outbox/${email.id}`, { network: slug, id: email.id }, { cookie, form: { intent: "retry" } }))
+          .status,
+      ).toBe(403);
     }
     expect((await prisma.network.findUniqueOrThrow({ where: { id: s.network.id } })).description).not.toBe("piraté");
   });
@@ -202,30 +239,52 @@ describe("coordinator tools", () => {
   test("settings: description and themes only, audited", async () => {
     const s = await setup();
     const path = `/${s.network.slug}/admin/settings`;
-    const r = await call(settings.action as Fn, path, { network: s.network.slug }, { cookie: s.cookie, form: { description: "Nouvelle présentation", themes: "Logement\nAlimentation", name: "Pirate", slug: "pirate" } });
+    const r = await call(
+      settings.action as Fn,
+      path,
+      { network: s.network.slug },
+      { cookie: s.cookie, form: { description: "Nouvelle présentation", themes: "Logement\nAlimentation", name: "Pirate", slug: "pirate" } },
+    );
     expect(r.status).toBe(302);
-    const network = await prisma.network.findUniqueOrThrow({ where: { id: s.network.id }, select: { name: true, slug: true, description: true, themes: true } });
+    const network = await prisma.network.findUniqueOrThrow({
+      where: { id: s.network.id },
+      select: { name: true, slug: true, description: true, themes: true },
+    });
     expect(network).toEqual({ name: s.network.name, slug: s.network.slug, description: "Nouvelle présentation", themes: ["Logement", "Alimentation"] });
-    const entry = await prisma.auditLog.findFirstOrThrow({ where: { networkId: s.network.id, action: "network.update" }, select: { actorId: true, before: true, after: true } });
+    const entry = await prisma.auditLog.findFirstOrThrow({
+      where: { networkId: s.network.id, action: "network.update" },
+      select: { actorId: true, before: true, after: true },
+    });
     expect(entry).toMatchObject({ actorId: s.coordinator.id, after: { description: "Nouvelle présentation", themes: ["Logement", "Alimentation"] } });
   });
 
   test("outbox: the e-mails written by sendEmail, one message, 404 for another network's, retry of a failure", async () => {
     const s = await setup();
-    const invite = await sendEmail({ to: "delegue@example.test", subject: "Invitation à rejoindre Maillage", html: "<p><a href='http://x/invitations/abc'>Accepter</a></p>", text: "Accepter : http://x/invitations/abc", networkId: s.network.id });
+    const invite = await sendEmail({
+      to: "delegue@example.test",
+      subject: "Invitation à rejoindre Maillage",
+      html: "<p><a href='http://x/invitations/abc'>Accepter</a></p>",
+      text: "Accepter : http://x/invitations/abc",
+      networkId: s.network.id,
+    });
     const foreign = await sendEmail({ to: "z@example.test", subject: "Ailleurs", html: "", text: "", networkId: s.otherNetwork.id });
     const slug = s.network.slug;
     const list = await call(outboxList.loader as Fn, `/${slug}/admin/outbox`, { network: slug }, { cookie: s.cookie });
     expect(list.data!.emails.map((e: any) => e.subject)).toEqual(["Invitation à rejoindre Maillage"]);
     const one = await call(outboxEmail.loader as Fn, `/${slug}/admin/outbox/${invite.id}`, { network: slug, id: invite.id }, { cookie: s.cookie });
     expect(one.data!.email).toMatchObject({ to: "delegue@example.test", text: "Accepter : http://x/invitations/abc", status: "pending" });
-    expect((await call(outboxEmail.loader as Fn, `/${slug}/admin/outbox/${foreign.id}`, { network: slug, id: foreign.id }, { cookie: s.cookie })).status).toBe(404);
+    expect((await call(outboxEmail.loader as Fn, `/${slug}/admin/outbox/${foreign.id}`, { network: slug, id: foreign.id }, { cookie: s.cookie })).status).toBe(
+      404,
+    );
 
     const path = `/${slug}/admin/outbox/${invite.id}`;
     expect((await call(outboxEmail.action as Fn, path, { network: slug, id: invite.id }, { cookie: s.cookie, form: { intent: "retry" } })).status).toBe(400);
     await prisma.outboxEmail.update({ where: { id: invite.id }, data: { status: "failed", attempts: 8, lastError: "connection refused" } });
     expect((await call(outboxEmail.action as Fn, path, { network: slug, id: invite.id }, { cookie: s.cookie, form: { intent: "retry" } })).status).toBe(302);
-    expect(await prisma.outboxEmail.findUniqueOrThrow({ where: { id: invite.id }, select: { status: true, attempts: true } })).toEqual({ status: "pending", attempts: 0 });
+    expect(await prisma.outboxEmail.findUniqueOrThrow({ where: { id: invite.id }, select: { status: true, attempts: true } })).toEqual({
+      status: "pending",
+      attempts: 0,
+    });
   });
 
   test("audit: the network's entries, newest first, filtered by action and entity type", async () => {

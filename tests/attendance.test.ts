@@ -1,11 +1,13 @@
 // The attendance register: taken once the meeting has started, by a manager of the group or the
 // note-taker, one status per member organisation, pre-filled from the RSVPs of its participants.
 import { describe, expect, test } from "vitest";
-import { prisma } from "#app/utils/db.server";
+
 import { setNow } from "#app/utils/clock.server";
+import { prisma } from "#app/utils/db.server";
 import { createMeeting, createOrganisation, createUser, makeDelegate } from "#tests/factories";
-import { futureMeeting, groupSetting, postAttendance, postMinutes, readAttendance, readMinutes } from "./minutes-helpers";
 import { addGroupMember } from "#tests/factories";
+
+import { futureMeeting, groupSetting, postAttendance, postMinutes, readAttendance, readMinutes } from "./minutes-helpers";
 
 describe("attendance", () => {
   test("pre-filled from RSVPs (yes → present, no → excused, nothing → absent), then recorded with the time it was taken", async () => {
@@ -33,7 +35,11 @@ describe("attendance", () => {
 
     const at = new Date();
     setNow(at);
-    const saved = await postAttendance(s, { [`status.${s.orgA.id}`]: "excused", [`status.${s.orgB.id}`]: "present", [`status.${orgC.id}`]: "present" }, s.cookies.facilitator);
+    const saved = await postAttendance(
+      s,
+      { [`status.${s.orgA.id}`]: "excused", [`status.${s.orgB.id}`]: "present", [`status.${orgC.id}`]: "present" },
+      s.cookies.facilitator,
+    );
     expect(saved.status).toBe(302);
     expect(saved.headers.get("Location")).toBe(`/${s.network.slug}/meetings/${s.meeting.id}/minutes`);
     expect((await prisma.meeting.findUniqueOrThrow({ where: { id: s.meeting.id } })).attendanceTakenAt).toEqual(at);
@@ -44,7 +50,9 @@ describe("attendance", () => {
       [orgC.id]: ["present", s.facilitator.id],
     });
     // The register now wins over the RSVPs, and the minutes show it.
-    expect((await readAttendance(s, s.cookies.facilitator)).body).toMatchObject({ sheet: [{ status: "excused", source: "register" }, { status: "present", source: "register" }, { status: "present" }] });
+    expect((await readAttendance(s, s.cookies.facilitator)).body).toMatchObject({
+      sheet: [{ status: "excused", source: "register" }, { status: "present", source: "register" }, { status: "present" }],
+    });
     expect(await readMinutes(s, s.cookies.facilitator)).toMatchObject({ body: { meeting: { attendanceTaken: true } } });
     expect(await prisma.auditLog.count({ where: { action: "meeting.attendance", entityId: s.meeting.id } })).toBe(1);
   });
@@ -78,10 +86,22 @@ describe("attendance", () => {
     setNow(undefined);
 
     const cancelled = await createMeeting(s.group.id, { startsAt: new Date(Date.now() - 86_400_000), status: "cancelled" });
-    expect(await postAttendance(s, ok, s.cookies.facilitator, cancelled.id)).toMatchObject({ status: 400, body: { error: "minutes.attendance.error.cancelled" } });
-    expect(await postAttendance(s, { [`status.${s.orgA.id}`]: "present" }, s.cookies.facilitator)).toMatchObject({ status: 400, body: { error: "minutes.attendance.error.statusRequired" } });
-    expect(await postAttendance(s, { ...ok, [`status.${s.orgA.id}`]: "late" }, s.cookies.facilitator)).toMatchObject({ status: 400, body: { error: "minutes.attendance.error.statusRequired" } });
-    expect(await postAttendance(s, { ...ok, [`status.${s.outsideOrg.id}`]: "present" }, s.cookies.facilitator)).toMatchObject({ status: 400, body: { error: "minutes.attendance.error.unknownOrganisation" } });
+    expect(await postAttendance(s, ok, s.cookies.facilitator, cancelled.id)).toMatchObject({
+      status: 400,
+      body: { error: "minutes.attendance.error.cancelled" },
+    });
+    expect(await postAttendance(s, { [`status.${s.orgA.id}`]: "present" }, s.cookies.facilitator)).toMatchObject({
+      status: 400,
+      body: { error: "minutes.attendance.error.statusRequired" },
+    });
+    expect(await postAttendance(s, { ...ok, [`status.${s.orgA.id}`]: "late" }, s.cookies.facilitator)).toMatchObject({
+      status: 400,
+      body: { error: "minutes.attendance.error.statusRequired" },
+    });
+    expect(await postAttendance(s, { ...ok, [`status.${s.outsideOrg.id}`]: "present" }, s.cookies.facilitator)).toMatchObject({
+      status: 400,
+      body: { error: "minutes.attendance.error.unknownOrganisation" },
+    });
     expect(await prisma.attendance.count({ where: { meetingId: { in: [s.meeting.id, cancelled.id] } } })).toBe(0);
   });
 

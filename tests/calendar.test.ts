@@ -18,7 +18,19 @@ import { loader as icalLoader } from "#app/routes/ical.$token";
 import { monthGrid, shiftMonth } from "#app/utils/brussels-time";
 import { setNow } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
-import { addGroupMember, createGroup, createMeeting, createNetwork, createOrganisation, createUser, makeCoordinator, makeDelegate, makeFacilitator, makeRequest, sessionCookie } from "#tests/factories";
+import {
+  addGroupMember,
+  createGroup,
+  createMeeting,
+  createNetwork,
+  createOrganisation,
+  createUser,
+  makeCoordinator,
+  makeDelegate,
+  makeFacilitator,
+  makeRequest,
+  sessionCookie,
+} from "#tests/factories";
 import { call } from "#tests/route-call";
 
 afterEach(() => setNow(undefined));
@@ -199,7 +211,11 @@ describe("what each reader sees", () => {
     expect(titles((await calendar(s.network.slug, `?month=2026-12&group=${s.health.slug}`, s.cookies.delegate)).body)).toEqual(["Santé annulée"]);
     // The network home: the next five, in order.
     const home = await call(homeLoader, makeRequest(`/${s.network.slug}`, { cookie: s.cookies.delegate }), { network: s.network.slug });
-    expect((home.body as { nextMeetings: { title: string }[] }).nextMeetings.map((m) => m.title)).toEqual(["Logement interne", "Logement ouvert", "Santé annulée"]);
+    expect((home.body as { nextMeetings: { title: string }[] }).nextMeetings.map((m) => m.title)).toEqual([
+      "Logement interne",
+      "Logement ouvert",
+      "Santé annulée",
+    ]);
   });
 });
 
@@ -246,8 +262,10 @@ describe("my meetings", () => {
 });
 
 describe("feeds", () => {
-  const createFeed = (cookie: string, form: Record<string, string>) => call(feedsAction, makeRequest("/account/calendars", { method: "POST", cookie, form: { intent: "create", ...form } }));
-  const tokens = async (userId: string) => (await prisma.calendarFeed.findMany({ where: { userId, revokedAt: null }, orderBy: { createdAt: "asc" } })).map((f) => f.token);
+  const createFeed = (cookie: string, form: Record<string, string>) =>
+    call(feedsAction, makeRequest("/account/calendars", { method: "POST", cookie, form: { intent: "create", ...form } }));
+  const tokens = async (userId: string) =>
+    (await prisma.calendarFeed.findMany({ where: { userId, revokedAt: null }, orderBy: { createdAt: "asc" } })).map((f) => f.token);
 
   test("a person's feed is valid iCalendar with their groups only, private to caches; revoked → 404; renewed → old 404, new 200", async () => {
     const s = await setting();
@@ -266,7 +284,9 @@ describe("feeds", () => {
     expect(feed.headers.get("Content-Type")).toBe("text/calendar; charset=utf-8");
     expect(feed.headers.get("Cache-Control")).toBe("private, max-age=300");
     expect(summaries(feed.text)).toEqual(["Logement annulé", "Logement interne"]);
-    const cancelled = new ICAL.Component(ICAL.parse(feed.text)).getAllSubcomponents("vevent").find((e) => e.getFirstPropertyValue("summary") === "Logement annulé")!;
+    const cancelled = new ICAL.Component(ICAL.parse(feed.text))
+      .getAllSubcomponents("vevent")
+      .find((e) => e.getFirstPropertyValue("summary") === "Logement annulé")!;
     expect(cancelled.getFirstPropertyValue("status")).toBe("CANCELLED");
 
     // The page lists it with its address.
@@ -277,13 +297,19 @@ describe("feeds", () => {
 
     // Someone else cannot revoke or renew it.
     for (const intent of ["revoke", "renew"]) {
-      const other = await call(feedsAction, makeRequest("/account/calendars", { method: "POST", cookie: s.cookies.colleague, form: { intent, feedId: feeds[0].id } }));
+      const other = await call(
+        feedsAction,
+        makeRequest("/account/calendars", { method: "POST", cookie: s.cookies.colleague, form: { intent, feedId: feeds[0].id } }),
+      );
       expect(other.status).toBe(404);
     }
     expect((await ical(token)).status).toBe(200);
 
     // Renewed: the old address stops, the new one works.
-    const renewed = await call(feedsAction, makeRequest("/account/calendars", { method: "POST", cookie: s.cookies.delegate, form: { intent: "renew", feedId: feeds[0].id } }));
+    const renewed = await call(
+      feedsAction,
+      makeRequest("/account/calendars", { method: "POST", cookie: s.cookies.delegate, form: { intent: "renew", feedId: feeds[0].id } }),
+    );
     expect(renewed.status).toBe(302);
     const [newToken] = await tokens(s.delegate.id);
     expect(newToken).not.toBe(token);
@@ -292,7 +318,10 @@ describe("feeds", () => {
 
     // Revoked: 404, and gone from the page.
     const newId = (await prisma.calendarFeed.findUniqueOrThrow({ where: { token: newToken } })).id;
-    const revoked = await call(feedsAction, makeRequest("/account/calendars", { method: "POST", cookie: s.cookies.delegate, form: { intent: "revoke", feedId: newId } }));
+    const revoked = await call(
+      feedsAction,
+      makeRequest("/account/calendars", { method: "POST", cookie: s.cookies.delegate, form: { intent: "revoke", feedId: newId } }),
+    );
     expect(revoked.status).toBe(302);
     expect((await ical(newToken)).status).toBe(404);
     expect(await tokens(s.delegate.id)).toEqual([]);
@@ -336,7 +365,10 @@ describe("feeds", () => {
     expect(summaries((await ical(networkToken)).text)).toEqual(["Santé ouverte"]);
 
     // A delegate of another network may not subscribe to this network or its groups.
-    const forms: Record<string, string>[] = [{ scope: "network", network: s.network.id }, { scope: "group", group: s.health.id }];
+    const forms: Record<string, string>[] = [
+      { scope: "network", network: s.network.id },
+      { scope: "group", group: s.health.id },
+    ];
     for (const form of forms) {
       const refused = await createFeed(s.cookies.outsider, form);
       expect(refused.status).toBe(400);
@@ -357,7 +389,8 @@ describe("feeds", () => {
     await createMeeting(s.housing.id, { title: "Logement interne", startsAt: new Date("2026-12-08T13:00:00.000Z") });
     await createMeeting(s.health.id, { title: "Santé ouverte", startsAt: new Date("2026-12-10T13:00:00.000Z"), isPublic: true });
     const path = `/${s.network.slug}/admin/calendar-feed`;
-    const post = (cookie: string | undefined, form: Record<string, string>) => call(publicFeedAction, makeRequest(path, { method: "POST", cookie, form }), { network: s.network.slug });
+    const post = (cookie: string | undefined, form: Record<string, string>) =>
+      call(publicFeedAction, makeRequest(path, { method: "POST", cookie, form }), { network: s.network.slug });
 
     expect((await post(s.cookies.delegate, { intent: "create" })).status).toBe(403);
     expect((await post(undefined, { intent: "create" })).status).toBe(302);

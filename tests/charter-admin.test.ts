@@ -3,11 +3,22 @@
 // (only the titular and substitute delegates of organisations that have not re-signed), and
 // suspension with its reason and confirmation. The clock is moved with setNow.
 import { describe, expect, test } from "vitest";
+
 import { endMembership, membershipStatus, sendDueReminders } from "#app/models/adhesion.server";
 import { action, loader } from "#app/routes/$network+/admin+/adhesions";
 import { setNow } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
-import { createAdhesion, createCharterVersion, createNetwork, createOrganisation, createUser, makeCoordinator, makeDelegate, makeRequest, sessionCookie } from "#tests/factories";
+import {
+  createAdhesion,
+  createCharterVersion,
+  createNetwork,
+  createOrganisation,
+  createUser,
+  makeCoordinator,
+  makeDelegate,
+  makeRequest,
+  sessionCookie,
+} from "#tests/factories";
 import { call } from "#tests/route-call";
 
 const day = (key: string, time = "10:00") => new Date(`${key}T${time}:00+01:00`);
@@ -23,7 +34,9 @@ type Dashboard = Awaited<ReturnType<typeof loader>>;
 async function setup() {
   const network = await createNetwork();
   const names = ["member", "renewing", "applicant", "leaving", "suspended", "paper"] as const;
-  const orgs = Object.fromEntries(await Promise.all(names.map(async (n) => [n, await createOrganisation(network.id, { name: `Org ${n}` })] as const))) as unknown as Record<(typeof names)[number], { id: string; slug: string; name: string }>;
+  const orgs = Object.fromEntries(
+    await Promise.all(names.map(async (n) => [n, await createOrganisation(network.id, { name: `Org ${n}` })] as const)),
+  ) as unknown as Record<(typeof names)[number], { id: string; slug: string; name: string }>;
   const v1 = await createCharterVersion(network.id, { publishedAt: date("2025-01-10") });
   for (const n of ["member", "renewing", "leaving", "suspended"] as const) await createAdhesion(network.id, orgs[n].id, v1, { signedOn: date("2025-02-01") });
   const coordinator = await createUser();
@@ -35,7 +48,16 @@ async function setup() {
   await endMembership(network.id, orgs.suspended.id, coordinator.id, "suspended", "Secret professionnel");
   const v2 = await createCharterVersion(network.id, { publishedAt: day("2026-03-01"), adhesionDeadline: date("2026-04-30") });
   await createAdhesion(network.id, orgs.member.id, v2, { signedOn: date("2026-03-05") });
-  await createAdhesion(network.id, orgs.paper.id, v2, { method: "paper", status: "pending", signedOn: date("2026-03-06"), signatoryName: "Léa Paper", scanPath: "adhesions/2026/x.pdf", scanType: "application/pdf", scanSize: 10, scanName: "charte.pdf" });
+  await createAdhesion(network.id, orgs.paper.id, v2, {
+    method: "paper",
+    status: "pending",
+    signedOn: date("2026-03-06"),
+    signatoryName: "Léa Paper",
+    scanPath: "adhesions/2026/x.pdf",
+    scanType: "application/pdf",
+    scanSize: 10,
+    scanName: "charte.pdf",
+  });
   return { network, orgs, v1, v2, coordinator, cookie };
 }
 
@@ -48,7 +70,7 @@ function post(slug: string, cookie: string | undefined, form: Record<string, str
 }
 
 const statusOf = (body: Dashboard, name: string) => body.rows.find((r) => r.name === name)?.status;
-const errorsOf = (body: unknown) => ((body as { result?: { error?: Record<string, string[]> } }).result?.error ?? {});
+const errorsOf = (body: unknown) => (body as { result?: { error?: Record<string, string[]> } }).result?.error ?? {};
 
 describe("the dashboard", () => {
   test("the current version and its deadline, counts per status, and every organisation with its status and last adhesion", async () => {
@@ -69,12 +91,18 @@ describe("the dashboard", () => {
       "Org paper": "applicant",
     });
     expect(d.rows.find((r) => r.name === "Org member")!.last).toEqual({ signedOn: "2026-03-05", method: "online", status: "valid", version: 2 });
-    expect(d.rows.find((r) => r.name === "Org renewing")).toMatchObject({ deadline: "2026-04-30", last: { signedOn: "2025-02-01", version: 1 }, suspendable: true });
+    expect(d.rows.find((r) => r.name === "Org renewing")).toMatchObject({
+      deadline: "2026-04-30",
+      last: { signedOn: "2025-02-01", version: 1 },
+      suspendable: true,
+    });
     expect(d.rows.find((r) => r.name === "Org paper")).toMatchObject({ pendingPaper: true, last: { method: "paper", status: "pending" }, suspendable: true });
     expect(d.rows.find((r) => r.name === "Org applicant")).toMatchObject({ last: null, suspendable: false });
     expect(d.rows.find((r) => r.name === "Org leaving")!.suspendable).toBe(false);
     // The paper adhesion awaiting review.
-    expect(d.pending).toEqual([expect.objectContaining({ organisation: "Org paper", signatoryName: "Léa Paper", signedOn: "2026-03-06", version: 2, scanName: "charte.pdf" })]);
+    expect(d.pending).toEqual([
+      expect.objectContaining({ organisation: "Org paper", signatoryName: "Léa Paper", signedOn: "2026-03-06", version: 2, scanName: "charte.pdf" }),
+    ]);
   });
 
   test("after the deadline, an organisation that did not re-sign is lapsed; the filter shows one status", async () => {

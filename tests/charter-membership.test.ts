@@ -2,16 +2,27 @@
 // withdrawal and suspension, the reminder rounds before a deadline, and the signing and
 // withdrawal routes' permissions. The clock is moved with setNow, never with fake timers.
 import { describe, expect, test } from "vitest";
-import { endMembership, memberWhere, membershipStatus, membershipStatuses, sendDueReminders, signOnline, signatories } from "#app/models/adhesion.server";
+
+import { endMembership, membershipStatus, membershipStatuses, memberWhere, sendDueReminders, signatories, signOnline } from "#app/models/adhesion.server";
 import { CharterError } from "#app/models/charter.server";
-import { action as signAction, loader as signLoader } from "#app/routes/$network+/charter+/sign";
-import { action as withdrawAction } from "#app/routes/$network+/charter+/withdraw";
 import { loader as charterLoader } from "#app/routes/$network+/charter+/_index";
 import { loader as diffLoader } from "#app/routes/$network+/charter+/diff";
+import { action as signAction, loader as signLoader } from "#app/routes/$network+/charter+/sign";
 import { loader as versionLoader } from "#app/routes/$network+/charter+/versions.$number";
+import { action as withdrawAction } from "#app/routes/$network+/charter+/withdraw";
 import { setNow } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
-import { createAdhesion, createCharterVersion, createNetwork, createOrganisation, createUser, makeCoordinator, makeDelegate, makeRequest, sessionCookie } from "#tests/factories";
+import {
+  createAdhesion,
+  createCharterVersion,
+  createNetwork,
+  createOrganisation,
+  createUser,
+  makeCoordinator,
+  makeDelegate,
+  makeRequest,
+  sessionCookie,
+} from "#tests/factories";
 import { call } from "#tests/route-call";
 
 const day = (key: string, time = "10:00") => new Date(`${key}T${time}:00+01:00`);
@@ -42,7 +53,11 @@ describe("membership status over time", () => {
     setNow(new Date("2026-05-01T00:01:00+02:00"));
     expect(await membershipStatus(network.id, a.id)).toMatchObject({ kind: "lapsed", deadline: "2026-04-30" });
     // A lapsed organisation signs the current version: member again.
-    await signOnline(network.id, a.id, (await createUser()).id, v2.fingerprint!, { signatoryName: "Ana", signatoryFunction: "Directrice", signedOn: date("2026-05-01") });
+    await signOnline(network.id, a.id, (await createUser()).id, v2.fingerprint!, {
+      signatoryName: "Ana",
+      signatoryFunction: "Directrice",
+      signedOn: date("2026-05-01"),
+    });
     expect(await membershipStatus(network.id, a.id)).toMatchObject({ kind: "member", since: "2026-05-01", signedVersion: 2 });
   });
 
@@ -149,7 +164,11 @@ describe("reminders before the deadline", () => {
     await makeDelegate(b.id, people.bTitular.id, "titular");
     // b re-signs: its delegates get no reminder.
     setNow(day("2026-03-05"));
-    await signOnline(network.id, b.id, people.bTitular.id, v2.fingerprint!, { signatoryName: "Bo", signatoryFunction: "Président", signedOn: date("2026-03-05") });
+    await signOnline(network.id, b.id, people.bTitular.id, v2.fingerprint!, {
+      signatoryName: "Bo",
+      signatoryFunction: "Président",
+      signedOn: date("2026-03-05"),
+    });
 
     setNow(day("2026-04-15")); // 15 days before: nothing due
     expect(await sendDueReminders()).toBe(0);
@@ -165,7 +184,11 @@ describe("reminders before the deadline", () => {
     setNow(day("2026-04-27", "08:00")); // 3 days before
     expect(await sendDueReminders()).toBe(2);
     expect(await outboxTo()).toHaveLength(4);
-    const rounds = await prisma.charterReminder.findMany({ where: { charterVersionId: v2.id }, select: { kind: true, recipients: true }, orderBy: { kind: "asc" } });
+    const rounds = await prisma.charterReminder.findMany({
+      where: { charterVersionId: v2.id },
+      select: { kind: true, recipients: true },
+      orderBy: { kind: "asc" },
+    });
     expect(rounds).toEqual([
       { kind: "d14", recipients: 2 },
       { kind: "d3", recipients: 2 },
@@ -184,7 +207,9 @@ describe("reminders before the deadline", () => {
     const v2 = await createCharterVersion(network.id, { publishedAt: day("2026-04-20"), adhesionDeadline: date("2026-04-30") });
     setNow(day("2026-04-21"));
     expect(await sendDueReminders()).toBe(0);
-    expect(await prisma.charterReminder.findMany({ where: { charterVersionId: v2.id }, select: { kind: true, recipients: true } })).toEqual([{ kind: "d14", recipients: 0 }]);
+    expect(await prisma.charterReminder.findMany({ where: { charterVersionId: v2.id }, select: { kind: true, recipients: true } })).toEqual([
+      { kind: "d14", recipients: 0 },
+    ]);
     // Version 3 replaces version 2 before the 3-day round: version 2 sends nothing more.
     await createCharterVersion(network.id, { publishedAt: day("2026-04-22"), adhesionDeadline: date("2026-06-30") });
     setNow(day("2026-04-28"));
@@ -217,7 +242,8 @@ describe("routes", () => {
     fingerprint,
     ...overrides,
   });
-  const post = (slug: string, path: string, body: Record<string, string>, cookie?: string) => makeRequest(`/${slug}/charter/${path}`, { method: "POST", form: body, cookie });
+  const post = (slug: string, path: string, body: Record<string, string>, cookie?: string) =>
+    makeRequest(`/${slug}/charter/${path}`, { method: "POST", form: body, cookie });
 
   test("a substitute signs; the page shows the organisation as member; staff, anonymous and the coordinator may not sign", async () => {
     const s = await signSetup();
@@ -238,8 +264,18 @@ describe("routes", () => {
     const done = await call(signAction, post(slug, "sign", form(s.org.slug, s.v1.fingerprint!), cookie), params);
     expect(done.status).toBe(302);
     expect(done.headers.get("Location")).toBe(`/${slug}/charter`);
-    const stored = await prisma.adhesion.findFirstOrThrow({ where: { organisationId: s.org.id }, select: { method: true, status: true, signatoryName: true, signatoryFunction: true, fingerprint: true, submittedById: true } });
-    expect(stored).toEqual({ method: "online", status: "valid", signatoryName: "Ana Lima", signatoryFunction: "Directrice", fingerprint: s.v1.fingerprint, submittedById: s.substitute.id });
+    const stored = await prisma.adhesion.findFirstOrThrow({
+      where: { organisationId: s.org.id },
+      select: { method: true, status: true, signatoryName: true, signatoryFunction: true, fingerprint: true, submittedById: true },
+    });
+    expect(stored).toEqual({
+      method: "online",
+      status: "valid",
+      signatoryName: "Ana Lima",
+      signatoryFunction: "Directrice",
+      fingerprint: s.v1.fingerprint,
+      submittedById: s.substitute.id,
+    });
     const charter = await call(charterLoader, makeRequest(`/${slug}/charter`, { cookie }), params);
     expect((charter.body as { organisations: { status: { kind: string } }[] }).organisations[0].status.kind).toBe("member");
     // Signing twice: a clear message, nothing more stored.
@@ -253,7 +289,11 @@ describe("routes", () => {
     const s = await signSetup();
     const cookie = await sessionCookie(s.titular.id);
     const params = { network: s.network.slug };
-    const bad = await call(signAction, post(s.network.slug, "sign", { organisation: s.org.slug, signatoryName: " ", signatoryFunction: "", signedOn: "2026-02-31", fingerprint: "x" }, cookie), params);
+    const bad = await call(
+      signAction,
+      post(s.network.slug, "sign", { organisation: s.org.slug, signatoryName: " ", signatoryFunction: "", signedOn: "2026-02-31", fingerprint: "x" }, cookie),
+      params,
+    );
     expect(bad.status).toBe(400);
     const errors = (bad.body as { error: Record<string, string[]> }).error;
     expect(errors).toMatchObject({
@@ -287,13 +327,19 @@ describe("routes", () => {
   test("versions and differences: drafts hidden from visitors, bad choices explained", async () => {
     const network = await createNetwork();
     await createCharterVersion(network.id, { title: "Charte", body: "<p>Nous accueillons chaque personne sans condition.</p>" });
-    await createCharterVersion(network.id, { title: "Charte", body: "<p>Nous accueillons chaque personne sans condition et gratuitement.</p>", adhesionDeadline: date("2026-12-31") });
+    await createCharterVersion(network.id, {
+      title: "Charte",
+      body: "<p>Nous accueillons chaque personne sans condition et gratuitement.</p>",
+      adhesionDeadline: date("2026-12-31"),
+    });
     await createCharterVersion(network.id, { status: "draft" });
     const coordinator = await createUser();
     await makeCoordinator(network.id, coordinator.id);
     const params = (number: string) => ({ network: network.slug, number });
     expect((await call(versionLoader, makeRequest(`/${network.slug}/charter/versions/3`), params("3"))).status).toBe(404);
-    expect((await call(versionLoader, makeRequest(`/${network.slug}/charter/versions/3`, { cookie: await sessionCookie(coordinator.id) }), params("3"))).status).toBe(200);
+    expect(
+      (await call(versionLoader, makeRequest(`/${network.slug}/charter/versions/3`, { cookie: await sessionCookie(coordinator.id) }), params("3"))).status,
+    ).toBe(200);
     expect((await call(versionLoader, makeRequest(`/${network.slug}/charter/versions/abc`), params("abc"))).status).toBe(404);
 
     const diff = await call(diffLoader, makeRequest(`/${network.slug}/charter/diff?from=1&to=2`), { network: network.slug });
@@ -316,7 +362,11 @@ describe("membership in the directory and on profiles", () => {
     const { loader: profileLoader } = await import("#app/routes/$network+/organisations+/$org");
     const { network, a, b, never, v2 } = await renewalSetup("2026-04-30");
     setNow(day("2026-03-05"));
-    await signOnline(network.id, b.id, (await createUser()).id, v2.fingerprint!, { signatoryName: "Bo", signatoryFunction: "Président", signedOn: date("2026-03-05") });
+    await signOnline(network.id, b.id, (await createUser()).id, v2.fingerprint!, {
+      signatoryName: "Bo",
+      signatoryFunction: "Président",
+      signedOn: date("2026-03-05"),
+    });
     await endMembership(network.id, a.id, (await createUser()).id, "suspended", "Motif interne");
     const found = await searchDirectory(network.id, { membersOnly: true }, day("2026-03-06"));
     expect(found.results.map((r) => [r.slug, r.membership])).toEqual([[b.slug, "member"]]);
@@ -333,7 +383,10 @@ describe("membership in the directory and on profiles", () => {
     expect((visitor.body as { membership: unknown }).membership).toMatchObject({ kind: "suspended", reason: null });
     const coordinator = await createUser();
     await makeCoordinator(network.id, coordinator.id);
-    const insider = await call(profileLoader, makeRequest(`/${network.slug}/organisations/${a.slug}`, { cookie: await sessionCookie(coordinator.id) }), { network: network.slug, org: a.slug });
+    const insider = await call(profileLoader, makeRequest(`/${network.slug}/organisations/${a.slug}`, { cookie: await sessionCookie(coordinator.id) }), {
+      network: network.slug,
+      org: a.slug,
+    });
     expect((insider.body as { membership: unknown }).membership).toMatchObject({ kind: "suspended", reason: "Motif interne" });
   });
 });
@@ -352,7 +405,9 @@ describe("several versions in a row", () => {
     // Version 2: to sign by 2025-06-30. Version 3 comes out before that deadline.
     await createCharterVersion(network.id, { publishedAt: day("2025-05-01"), adhesionDeadline: date("2025-06-30") });
     const publish = async (title: string, deadline: string) => {
-      const draft = await prisma.$transaction((tx) => createDraft(tx, network.id, coordinator.id, { title, body: `<p>${title}</p>`, changeSummary: "Changements", effectiveOn: date("2025-07-01") }));
+      const draft = await prisma.$transaction((tx) =>
+        createDraft(tx, network.id, coordinator.id, { title, body: `<p>${title}</p>`, changeSummary: "Changements", effectiveOn: date("2025-07-01") }),
+      );
       return prisma.$transaction((tx) => publishVersion(tx, network.id, coordinator.id, draft.id, { adhesionDeadline: date(deadline) }));
     };
     setNow(day("2025-06-20"));
@@ -375,7 +430,11 @@ describe("paper adhesion refused", () => {
     const network = await createNetwork({ name: "Réseau Test" });
     const org = await createOrganisation(network.id, { name: "Asbl Les Tilleuls" });
     const v1 = await createCharterVersion(network.id);
-    const [titular, staff, coordinator] = [await createUser({ email: "t@example.test", locale: "nl" }), await createUser({ email: "s@example.test" }), await createUser()];
+    const [titular, staff, coordinator] = [
+      await createUser({ email: "t@example.test", locale: "nl" }),
+      await createUser({ email: "s@example.test" }),
+      await createUser(),
+    ];
     await makeDelegate(org.id, titular.id, "titular");
     await makeDelegate(org.id, staff.id, "staff");
     const paper = await createAdhesion(network.id, org.id, v1, { method: "paper", status: "pending" });

@@ -28,7 +28,17 @@ import {
   UploadError,
   uploadsDir,
 } from "#app/utils/uploads.server";
-import { createAdhesion, createCharterVersion, createNetwork, createOrganisation, createUser, makeCoordinator, makeDelegate, makeRequest, sessionCookie } from "#tests/factories";
+import {
+  createAdhesion,
+  createCharterVersion,
+  createNetwork,
+  createOrganisation,
+  createUser,
+  makeCoordinator,
+  makeDelegate,
+  makeRequest,
+  sessionCookie,
+} from "#tests/factories";
 import { call } from "#tests/route-call";
 
 const UPLOADS = mkdtempSync(path.join(os.tmpdir(), "maillage-uploads-test-"));
@@ -112,7 +122,16 @@ describe("the scan's type, size and storage", () => {
   test("paths leading outside UPLOADS_DIR are never resolved nor read", async () => {
     writeFileSync(path.join(os.tmpdir(), "maillage-outside.txt"), "secret");
     const outside = path.relative(UPLOADS, path.join(os.tmpdir(), "maillage-outside.txt"));
-    for (const p of ["../maillage-outside.txt", outside, "adhesions/../../maillage-outside.txt", "/etc/passwd", "../../../../etc/passwd", "", ".", "adhesions/\0x"]) {
+    for (const p of [
+      "../maillage-outside.txt",
+      outside,
+      "adhesions/../../maillage-outside.txt",
+      "/etc/passwd",
+      "../../../../etc/passwd",
+      "",
+      ".",
+      "adhesions/\0x",
+    ]) {
       expect(resolveStored(p)).toBeNull();
       expect(await readStored(p)).toBeNull();
     }
@@ -122,7 +141,9 @@ describe("the scan's type, size and storage", () => {
     expect(cleanFileName("...")).toBe("document");
     expect(attachmentHeader('Charte "signée".pdf')).toBe(`attachment; filename="Charte _signee_.pdf"; filename*=UTF-8''Charte%20%22sign%C3%A9e%22.pdf`);
     // RFC 8187 attr-chars only: ' ( ) * are encoded too (a ' would end the charset part).
-    expect(attachmentHeader("L'accord (final)*; v2.pdf")).toBe(`attachment; filename="L_accord _final_ v2.pdf"; filename*=UTF-8''L%27accord%20%28final%29%2A%3B%20v2.pdf`);
+    expect(attachmentHeader("L'accord (final)*; v2.pdf")).toBe(
+      `attachment; filename="L_accord _final_ v2.pdf"; filename*=UTF-8''L%27accord%20%28final%29%2A%3B%20v2.pdf`,
+    );
   });
 });
 
@@ -132,7 +153,14 @@ async function setup() {
   const org = await createOrganisation(network.id, { name: "Maison d'accueil" });
   const other = await createOrganisation(network.id);
   const version = await createCharterVersion(network.id);
-  const [titular, substitute, staff, otherDelegate, coordinator, otherCoordinator] = await Promise.all([createUser(), createUser(), createUser(), createUser(), createUser(), createUser()]);
+  const [titular, substitute, staff, otherDelegate, coordinator, otherCoordinator] = await Promise.all([
+    createUser(),
+    createUser(),
+    createUser(),
+    createUser(),
+    createUser(),
+    createUser(),
+  ]);
   await makeDelegate(org.id, titular.id, "titular");
   await makeDelegate(org.id, substitute.id, "substitute");
   await makeDelegate(org.id, staff.id, "staff");
@@ -164,7 +192,15 @@ function uploadRequest(slug: string, { cookie, fields, file }: { cookie?: string
 }
 
 function validFields(organisationId: string, fingerprint: string, overrides: Record<string, string> = {}) {
-  return { organisationId, fingerprint, signatoryName: "Camille Martin", signatoryFunction: "Directrice", signedOn: "2026-02-09", declaration: "on", ...overrides };
+  return {
+    organisationId,
+    fingerprint,
+    signatoryName: "Camille Martin",
+    signatoryFunction: "Directrice",
+    signedOn: "2026-02-09",
+    declaration: "on",
+    ...overrides,
+  };
 }
 
 function upload(slug: string, args: { cookie?: string; fields: Record<string, string>; file: File }) {
@@ -176,13 +212,27 @@ const errorsOf = (body: unknown) => (body as { error?: Record<string, string[]> 
 describe("sending a scan (/:network/charter/upload)", () => {
   test("a titular delegate sends a PDF: a pending paper adhesion, the file stored, audited, back to the charter with a message", async () => {
     const { network, org, version, titular, cookies } = await setup();
-    const res = await upload(network.slug, { cookie: cookies.titular, fields: validFields(org.id, version.fingerprint!), file: { bytes: PDF, name: "C:\\Scans\\charte signée.pdf" } });
+    const res = await upload(network.slug, {
+      cookie: cookies.titular,
+      fields: validFields(org.id, version.fingerprint!),
+      file: { bytes: PDF, name: "C:\\Scans\\charte signée.pdf" },
+    });
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe(`/${network.slug}/charter`);
     expect(res.headers.get("Set-Cookie")).toContain("__toast=");
     const rows = await prisma.adhesion.findMany({ where: { organisationId: org.id } });
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ method: "paper", status: "pending", signatoryName: "Camille Martin", signatoryFunction: "Directrice", scanType: "application/pdf", scanSize: PDF.length, scanName: "charte signée.pdf", submittedById: titular.id, fingerprint: version.fingerprint });
+    expect(rows[0]).toMatchObject({
+      method: "paper",
+      status: "pending",
+      signatoryName: "Camille Martin",
+      signatoryFunction: "Directrice",
+      scanType: "application/pdf",
+      scanSize: PDF.length,
+      scanName: "charte signée.pdf",
+      submittedById: titular.id,
+      fingerprint: version.fingerprint,
+    });
     expect(rows[0].signedOn.toISOString().slice(0, 10)).toBe("2026-02-09");
     expect(new Uint8Array((await readStored(rows[0].scanPath!))!)).toEqual(PDF);
     const log = await prisma.auditLog.findFirst({ where: { action: "adhesion.upload", entityId: org.id } });
@@ -193,11 +243,19 @@ describe("sending a scan (/:network/charter/upload)", () => {
   // Issue 10, item 11: Remix's multipart parser split the part's header on the `;` of the name (a 500).
   test("a scan named `charte; signée.pdf` is accepted, kept under a clean name and downloaded with an RFC 6266 header", async () => {
     const { network, org, version, cookies } = await setup();
-    const res = await upload(network.slug, { cookie: cookies.titular, fields: validFields(org.id, version.fingerprint!), file: { bytes: PDF, name: "charte; signée.pdf" } });
+    const res = await upload(network.slug, {
+      cookie: cookies.titular,
+      fields: validFields(org.id, version.fingerprint!),
+      file: { bytes: PDF, name: "charte; signée.pdf" },
+    });
     expect(res.status).toBe(302);
     const row = await prisma.adhesion.findFirstOrThrow({ where: { organisationId: org.id } });
     expect(row).toMatchObject({ scanName: "charte signée.pdf", scanType: "application/pdf", signatoryName: "Camille Martin" });
-    const download = (await scanLoader({ request: makeRequest(`/${network.slug}/charter/adhesions/${row.id}/scan`, { cookie: cookies.coordinator }), params: { network: network.slug, id: row.id }, context: {} })) as Response;
+    const download = (await scanLoader({
+      request: makeRequest(`/${network.slug}/charter/adhesions/${row.id}/scan`, { cookie: cookies.coordinator }),
+      params: { network: network.slug, id: row.id },
+      context: {},
+    })) as Response;
     expect(download.status).toBe(200);
     expect(download.headers.get("Content-Disposition")).toBe(`attachment; filename="charte signee.pdf"; filename*=UTF-8''charte%20sign%C3%A9e.pdf`);
     expect(new Uint8Array(await download.arrayBuffer())).toEqual(PDF);
@@ -205,11 +263,27 @@ describe("sending a scan (/:network/charter/upload)", () => {
 
   test("a PNG named .pdf (sent as application/pdf) is accepted as image/png; a JPEG too", async () => {
     const { network, org, other, version, cookies } = await setup();
-    expect((await upload(network.slug, { cookie: cookies.substitute, fields: validFields(org.id, version.fingerprint!), file: { bytes: PNG, name: "scan.pdf", type: "application/pdf" } })).status).toBe(302);
+    expect(
+      (
+        await upload(network.slug, {
+          cookie: cookies.substitute,
+          fields: validFields(org.id, version.fingerprint!),
+          file: { bytes: PNG, name: "scan.pdf", type: "application/pdf" },
+        })
+      ).status,
+    ).toBe(302);
     const row = await prisma.adhesion.findFirstOrThrow({ where: { organisationId: org.id } });
     expect(row).toMatchObject({ scanType: "image/png", scanName: "scan.pdf" });
     expect(row.scanPath!.endsWith(".png")).toBe(true);
-    expect((await upload(network.slug, { cookie: cookies.coordinator, fields: validFields(other.id, version.fingerprint!), file: { bytes: JPEG, name: "photo.jpeg", type: "image/jpeg" } })).status).toBe(302);
+    expect(
+      (
+        await upload(network.slug, {
+          cookie: cookies.coordinator,
+          fields: validFields(other.id, version.fingerprint!),
+          file: { bytes: JPEG, name: "photo.jpeg", type: "image/jpeg" },
+        })
+      ).status,
+    ).toBe(302);
     expect((await prisma.adhesion.findFirstOrThrow({ where: { organisationId: other.id } })).scanType).toBe("image/jpeg");
   });
 
@@ -251,10 +325,18 @@ describe("sending a scan (/:network/charter/upload)", () => {
       declaration: ["adhesionUpload.error.declaration"],
     });
     // A date in the future, or an outdated version: the model refuses, the file is removed.
-    const future = await upload(network.slug, { cookie: cookies.titular, fields: validFields(org.id, version.fingerprint!, { signedOn: "2026-02-11" }), file: { bytes: PDF, name: "charte.pdf" } });
+    const future = await upload(network.slug, {
+      cookie: cookies.titular,
+      fields: validFields(org.id, version.fingerprint!, { signedOn: "2026-02-11" }),
+      file: { bytes: PDF, name: "charte.pdf" },
+    });
     expect(future.status).toBe(400);
     expect(errorsOf(future.body)).toEqual({ signedOn: ["charter.error.signedInFuture"] });
-    const outdated = await upload(network.slug, { cookie: cookies.titular, fields: validFields(org.id, "0".repeat(64)), file: { bytes: PDF, name: "charte.pdf" } });
+    const outdated = await upload(network.slug, {
+      cookie: cookies.titular,
+      fields: validFields(org.id, "0".repeat(64)),
+      file: { bytes: PDF, name: "charte.pdf" },
+    });
     expect(outdated.status).toBe(400);
     expect(errorsOf(outdated.body)).toEqual({ "": ["charter.error.newerVersion"] });
     expect(await prisma.adhesion.count({ where: { organisationId: org.id } })).toBe(0);
@@ -263,9 +345,15 @@ describe("sending a scan (/:network/charter/upload)", () => {
 
   test("a second upload for the same organisation and version, while one is pending, is refused with the clear message and leaves no file", async () => {
     const { network, org, version, cookies } = await setup();
-    expect((await upload(network.slug, { cookie: cookies.titular, fields: validFields(org.id, version.fingerprint!), file: { bytes: PDF, name: "a.pdf" } })).status).toBe(302);
+    expect(
+      (await upload(network.slug, { cookie: cookies.titular, fields: validFields(org.id, version.fingerprint!), file: { bytes: PDF, name: "a.pdf" } })).status,
+    ).toBe(302);
     const before = storedFiles();
-    const again = await upload(network.slug, { cookie: cookies.substitute, fields: validFields(org.id, version.fingerprint!), file: { bytes: JPEG, name: "b.jpg" } });
+    const again = await upload(network.slug, {
+      cookie: cookies.substitute,
+      fields: validFields(org.id, version.fingerprint!),
+      file: { bytes: JPEG, name: "b.jpg" },
+    });
     expect(again.status).toBe(400);
     expect(errorsOf(again.body)).toEqual({ "": ["charter.error.alreadySigned"] });
     expect(storedFiles()).toEqual(before);
@@ -298,7 +386,11 @@ describe("sending a scan (/:network/charter/upload)", () => {
     // The other organisation's delegate sees the page for their own organisation only.
     expect((await page(cookies.otherDelegate)).body).toMatchObject({ organisations: [{ id: other.id }], preselected: other.id });
     const delegatePage = await page(cookies.titular);
-    expect(delegatePage.body).toMatchObject({ organisations: [{ id: org.id, name: "Maison d'accueil" }], preselected: org.id, version: { fingerprint: version.fingerprint } });
+    expect(delegatePage.body).toMatchObject({
+      organisations: [{ id: org.id, name: "Maison d'accueil" }],
+      preselected: org.id,
+      version: { fingerprint: version.fingerprint },
+    });
     const coordinatorPage = await page(cookies.coordinator);
     expect((coordinatorPage.body as { organisations: unknown[] }).organisations).toHaveLength(2);
   });
@@ -308,18 +400,32 @@ describe("downloading a scan (/:network/charter/adhesions/:id/scan)", () => {
   async function withScan() {
     const s = await setup();
     const stored = await storeScan(PNG, 'Scan "charte" été.png');
-    const adhesion = await createAdhesion(s.network.id, s.org.id, s.version, { method: "paper", status: "pending", scanPath: stored.path, scanType: stored.type, scanSize: stored.size, scanName: stored.name });
+    const adhesion = await createAdhesion(s.network.id, s.org.id, s.version, {
+      method: "paper",
+      status: "pending",
+      scanPath: stored.path,
+      scanType: stored.type,
+      scanSize: stored.size,
+      scanName: stored.name,
+    });
     return { ...s, adhesion };
   }
-  const get = (slug: string, id: string, cookie?: string) => call(scanLoader, makeRequest(`/${slug}/charter/adhesions/${id}/scan`, { cookie }), { network: slug, id });
+  const get = (slug: string, id: string, cookie?: string) =>
+    call(scanLoader, makeRequest(`/${slug}/charter/adhesions/${id}/scan`, { cookie }), { network: slug, id });
 
   test("the coordinators and the organisation's delegates get the file, as an attachment never cached nor sniffed", async () => {
     const { network, adhesion, cookies } = await withScan();
     for (const cookie of [cookies.coordinator, cookies.titular, cookies.substitute, cookies.staff]) {
-      const response = (await scanLoader({ request: makeRequest(`/${network.slug}/charter/adhesions/${adhesion.id}/scan`, { cookie }), params: { network: network.slug, id: adhesion.id }, context: {} })) as Response;
+      const response = (await scanLoader({
+        request: makeRequest(`/${network.slug}/charter/adhesions/${adhesion.id}/scan`, { cookie }),
+        params: { network: network.slug, id: adhesion.id },
+        context: {},
+      })) as Response;
       expect(response.status).toBe(200);
       expect(response.headers.get("Content-Type")).toBe("image/png");
-      expect(response.headers.get("Content-Disposition")).toBe(`attachment; filename="Scan charte ete.png"; filename*=UTF-8''Scan%20charte%20%C3%A9t%C3%A9.png`);
+      expect(response.headers.get("Content-Disposition")).toBe(
+        `attachment; filename="Scan charte ete.png"; filename*=UTF-8''Scan%20charte%20%C3%A9t%C3%A9.png`,
+      );
       expect(response.headers.get("Cache-Control")).toBe("private, no-store");
       expect(response.headers.get("X-Content-Type-Options")).toBe("nosniff");
       expect(new Uint8Array(await response.arrayBuffer())).toEqual(PNG);
@@ -335,7 +441,14 @@ describe("downloading a scan (/:network/charter/adhesions/:id/scan)", () => {
     // The adhesion exists, but not in the network of the URL.
     expect((await get(elsewhere.slug, adhesion.id, cookies.otherCoordinator)).status).toBe(404);
     // A row whose file is gone, and one whose path would lead outside UPLOADS_DIR.
-    const missing = await createAdhesion(network.id, other.id, version, { method: "paper", status: "pending", scanPath: "adhesions/2026/gone.pdf", scanType: "application/pdf", scanSize: 10, scanName: "x.pdf" });
+    const missing = await createAdhesion(network.id, other.id, version, {
+      method: "paper",
+      status: "pending",
+      scanPath: "adhesions/2026/gone.pdf",
+      scanType: "application/pdf",
+      scanSize: 10,
+      scanName: "x.pdf",
+    });
     expect((await get(network.slug, missing.id, cookies.coordinator)).status).toBe(404);
     await prisma.adhesion.update({ where: { id: missing.id }, data: { scanPath: "../../../../etc/passwd" } });
     expect((await get(network.slug, missing.id, cookies.coordinator)).status).toBe(404);
@@ -352,7 +465,8 @@ describe("the coordinator's review", () => {
 
   test("validating makes the organisation a member; rejecting with a reason keeps it applicant and lets it send again", async () => {
     const { network, org, other, version, cookies, coordinator } = await setup();
-    const send = (organisationId: string, cookie: string) => upload(network.slug, { cookie, fields: validFields(organisationId, version.fingerprint!), file: { bytes: PDF, name: "charte.pdf" } });
+    const send = (organisationId: string, cookie: string) =>
+      upload(network.slug, { cookie, fields: validFields(organisationId, version.fingerprint!), file: { bytes: PDF, name: "charte.pdf" } });
     expect((await send(org.id, cookies.titular)).status).toBe(302);
     expect((await send(other.id, cookies.otherDelegate)).status).toBe(302);
     const first = await prisma.adhesion.findFirstOrThrow({ where: { organisationId: org.id } });
@@ -376,13 +490,19 @@ describe("the coordinator's review", () => {
     expect((await prisma.adhesion.findUniqueOrThrow({ where: { id: second.id } })).status).toBe("pending");
     const rejected = await review(network.slug, cookies.coordinator, { intent: "reject", adhesionId: second.id, reason: "La page des signatures manque." });
     expect(rejected.status).toBe(302);
-    expect(await prisma.adhesion.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({ status: "rejected", rejectionReason: "La page des signatures manque.", activeKey: null });
+    expect(await prisma.adhesion.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({
+      status: "rejected",
+      rejectionReason: "La page des signatures manque.",
+      activeKey: null,
+    });
     expect((await membershipStatus(network.id, other.id)).kind).toBe("applicant");
     expect(await prisma.auditLog.count({ where: { action: { in: ["adhesion.validate", "adhesion.reject"] }, networkId: network.id } })).toBe(2);
     // The organisation sees why on the upload page, and may send a new scan.
     const page = await call(uploadLoader, makeRequest(`/${network.slug}/charter/upload`, { cookie: cookies.otherDelegate }), { network: network.slug });
     // (createdAt is the database's clock, not the app's.)
-    expect((page.body as { scans: unknown }).scans).toEqual([{ organisation: other.name, status: "rejected", reason: "La page des signatures manque.", sentOn: todayInBrussels(second.createdAt) }]);
+    expect((page.body as { scans: unknown }).scans).toEqual([
+      { organisation: other.name, status: "rejected", reason: "La page des signatures manque.", sentOn: todayInBrussels(second.createdAt) },
+    ]);
     expect((await send(other.id, cookies.otherDelegate)).status).toBe(302);
     expect(await prisma.adhesion.count({ where: { organisationId: other.id, status: "pending" } })).toBe(1);
     const after = await call(uploadLoader, makeRequest(`/${network.slug}/charter/upload`, { cookie: cookies.otherDelegate }), { network: network.slug });
@@ -391,7 +511,14 @@ describe("the coordinator's review", () => {
 
   test("only the network's coordinators review, and only adhesions of their network", async () => {
     const { network, org, version, cookies, elsewhere } = await setup();
-    const pending = await createAdhesion(network.id, org.id, version, { method: "paper", status: "pending", scanPath: "x.pdf", scanType: "application/pdf", scanSize: 1, scanName: "x.pdf" });
+    const pending = await createAdhesion(network.id, org.id, version, {
+      method: "paper",
+      status: "pending",
+      scanPath: "x.pdf",
+      scanType: "application/pdf",
+      scanSize: 1,
+      scanName: "x.pdf",
+    });
     for (const cookie of [cookies.titular, cookies.otherDelegate, cookies.otherCoordinator]) {
       expect((await review(network.slug, cookie, { intent: "validate", adhesionId: pending.id })).status).toBe(403);
     }

@@ -5,7 +5,9 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+
 import { endMembership } from "#app/models/adhesion.server";
 import { renderCharterPdf, signatoriesOfVersion } from "#app/models/charter-pdf.server";
 import { loader as currentPdfLoader } from "#app/routes/$network+/charter+/pdf";
@@ -85,7 +87,11 @@ async function setup() {
   await createAdhesion(network.id, leaving.id, v1, { signedOn: new Date("2025-06-10T00:00:00.000Z") });
   await createAdhesion(network.id, leaving.id, v2, { signedOn: new Date("2026-01-20T00:00:00.000Z") });
   await createAdhesion(network.id, waiting.id, v2, { method: "paper", status: "pending", signedOn: new Date("2026-03-01T00:00:00.000Z") });
-  const draft = await createCharterVersion(network.id, { status: "draft", title: "Charte du réseau, projet de version 3", body: "<p>Un projet encore en discussion.</p>" });
+  const draft = await createCharterVersion(network.id, {
+    status: "draft",
+    title: "Charte du réseau, projet de version 3",
+    body: "<p>Un projet encore en discussion.</p>",
+  });
 
   const delegate = await createUser();
   await makeDelegate(leaving.id, delegate.id, "titular");
@@ -126,7 +132,11 @@ async function getCurrent(slug: string, headers: Record<string, string> = {}, co
 }
 async function getVersion(slug: string, number: string | number, headers: Record<string, string> = {}, cookie?: string) {
   const url = `/${slug}/charter/versions/${number}/pdf`;
-  return (await versionPdfLoader({ request: makeRequest(url, { headers, cookie }), params: { network: slug, number: String(number) }, context: {} })) as Response;
+  return (await versionPdfLoader({
+    request: makeRequest(url, { headers, cookie }),
+    params: { network: slug, number: String(number) },
+    context: {},
+  })) as Response;
 }
 const bytes = async (response: Response) => new Uint8Array(await response.arrayBuffer());
 
@@ -228,7 +238,13 @@ describe("the PDF of the charter in force", () => {
   });
 
   test("the same version gives the same bytes; a new signatory changes the ETag", async () => {
-    const input = { locale: "fr" as const, network: f.network, version: f.v2, signatories: await signatoriesOfVersion(f.network.id, f.v2, true), current: true };
+    const input = {
+      locale: "fr" as const,
+      network: f.network,
+      version: f.v2,
+      signatories: await signatoriesOfVersion(f.network.id, f.v2, true),
+      current: true,
+    };
     const [a, b] = [await renderCharterPdf(input), await renderCharterPdf(input)];
     expect(a.equals(b)).toBe(true);
     const first = await getCurrent(f.network.slug);
@@ -330,7 +346,13 @@ describe("the PDF of a given version", () => {
 
 describe("renderCharterPdf", () => {
   test("a long list of signatories runs over pages, numbered", async () => {
-    const signatories = Array.from({ length: 120 }, (_, i) => ({ name: `Organisation n° ${i + 1}`, kind: i % 2 ? "cpas" : "housing", commune: "Liège", signedOn: "2026-03-02", versionNumber: 1 }));
+    const signatories = Array.from({ length: 120 }, (_, i) => ({
+      name: `Organisation n° ${i + 1}`,
+      kind: i % 2 ? "cpas" : "housing",
+      commune: "Liège",
+      signedOn: "2026-03-02",
+      versionNumber: 1,
+    }));
     const pdf = await renderCharterPdf({
       locale: "nl",
       network: { name: "Sociaal netwerk" },

@@ -13,7 +13,17 @@ import { action as newAction, loader as newLoader } from "#app/routes/$network+/
 import { setNow } from "#app/utils/clock.server";
 import { prisma, transaction } from "#app/utils/db.server";
 import { plainTextToHtml } from "#app/utils/rich-text.server";
-import { createAdhesion, createCharterVersion, createNetwork, createOrganisation, createUser, makeCoordinator, makeDelegate, makeRequest, sessionCookie } from "#tests/factories";
+import {
+  createAdhesion,
+  createCharterVersion,
+  createNetwork,
+  createOrganisation,
+  createUser,
+  makeCoordinator,
+  makeDelegate,
+  makeRequest,
+  sessionCookie,
+} from "#tests/factories";
 import { call } from "#tests/route-call";
 
 type Form = Record<string, string>;
@@ -51,7 +61,18 @@ const versions = (networkId: string) =>
   prisma.charterVersion.findMany({
     where: { networkId },
     orderBy: { number: "asc" },
-    select: { number: true, status: true, title: true, body: true, changeSummary: true, effectiveOn: true, fingerprint: true, publishedAt: true, adhesionDeadline: true, updatedAt: true },
+    select: {
+      number: true,
+      status: true,
+      title: true,
+      body: true,
+      changeSummary: true,
+      effectiveOn: true,
+      fingerprint: true,
+      publishedAt: true,
+      adhesionDeadline: true,
+      updatedAt: true,
+    },
   });
 
 const sha256 = (title: string, body: string) => createHash("sha256").update(`${title}\n${body}`, "utf8").digest("hex");
@@ -111,8 +132,17 @@ describe("writing and publishing the first version", () => {
     expect(created.headers.get("Location")).toBe(editPath(network.slug, 1));
     expect(created.headers.get("Set-Cookie")).toContain("__toast");
     let [v1] = await versions(network.id);
-    expect(v1).toMatchObject({ number: 1, status: "draft", title: "Charte du réseau", body: plainTextToHtml(PLAIN_BODY), fingerprint: null, publishedAt: null });
-    expect(v1.body).toBe("<h2>Nos principes</h2><p>Le respect de la personne &amp; le secret professionnel.</p><ul><li><p>accueillir</p></li><li><p>orienter</p></li></ul>");
+    expect(v1).toMatchObject({
+      number: 1,
+      status: "draft",
+      title: "Charte du réseau",
+      body: plainTextToHtml(PLAIN_BODY),
+      fingerprint: null,
+      publishedAt: null,
+    });
+    expect(v1.body).toBe(
+      "<h2>Nos principes</h2><p>Le respect de la personne &amp; le secret professionnel.</p><ul><li><p>accueillir</p></li><li><p>orienter</p></li></ul>",
+    );
     expect(v1.effectiveOn.toISOString()).toBe("2026-03-01T00:00:00.000Z");
     const audit = await prisma.auditLog.findFirstOrThrow({ where: { networkId: network.id, action: "charter.draft" } });
     expect(audit.actorId).toBe(coordinator.id);
@@ -132,7 +162,12 @@ describe("writing and publishing the first version", () => {
     expect(await prisma.auditLog.count({ where: { networkId: network.id, action: "charter.update" } })).toBe(1);
 
     setNow(new Date("2026-02-20T09:30:00.000Z"));
-    const published = await postEdit(network.slug, 1, versionForm({ intent: "publish", title: "Charte du Relais social", body: v1.body, bodyFormat: "html" }), cookie);
+    const published = await postEdit(
+      network.slug,
+      1,
+      versionForm({ intent: "publish", title: "Charte du Relais social", body: v1.body, bodyFormat: "html" }),
+      cookie,
+    );
     expect(published.status).toBe(302);
     expect(published.headers.get("Location")).toBe(`/${network.slug}/charter`);
     expect(published.headers.get("Set-Cookie")).toContain("__toast");
@@ -175,7 +210,12 @@ describe("a published version is frozen", () => {
     const before = await versions(network.id);
 
     const refused = await transaction((tx) =>
-      updateDraft(tx, network.id, coordinator.id, v1.id, { title: "Autre", body: "<p>Autre texte</p>", changeSummary: "", effectiveOn: new Date("2026-05-01") }),
+      updateDraft(tx, network.id, coordinator.id, v1.id, {
+        title: "Autre",
+        body: "<p>Autre texte</p>",
+        changeSummary: "",
+        effectiveOn: new Date("2026-05-01"),
+      }),
     ).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(CharterError);
     expect((refused as CharterError).key).toBe("charter.error.frozen");
@@ -222,7 +262,10 @@ describe("a published version is frozen", () => {
     expect(v1.status).toBe("published");
     expect(v1.fingerprint).toBe(sha256(v1.title, v1.body));
     // The stored text is the winner's, whole.
-    expect([["Première", "<p>Texte A</p>"], ["Seconde", "<p>Texte B</p>"]]).toContainEqual([v1.title, v1.body]);
+    expect([
+      ["Première", "<p>Texte A</p>"],
+      ["Seconde", "<p>Texte B</p>"],
+    ]).toContainEqual([v1.title, v1.body]);
   });
 });
 
@@ -240,7 +283,14 @@ describe("a new version after the first", () => {
     const pending = await createOrganisation(network.id, { name: "Asbl papier" });
     await createAdhesion(network.id, memberA.id, v1);
     await createAdhesion(network.id, memberB.id, v1);
-    await createAdhesion(network.id, pending.id, v1, { method: "paper", status: "pending", scanPath: "x.pdf", scanType: "application/pdf", scanSize: 10, scanName: "x.pdf" });
+    await createAdhesion(network.id, pending.id, v1, {
+      method: "paper",
+      status: "pending",
+      scanPath: "x.pdf",
+      scanType: "application/pdf",
+      scanSize: 10,
+      scanName: "x.pdf",
+    });
     const people: Record<string, string> = {};
     for (const [key, org, role, locale] of [
       ["aTitular", memberA, "titular", "fr"],
@@ -277,13 +327,29 @@ describe("a new version after the first", () => {
   test("publishing needs a future deadline; then the titular and substitute delegates of member organisations are e-mailed the summary", async () => {
     const { network, cookie, people } = await withMembers();
     const summary = "Ajout d'un principe sur l'accessibilité numérique.";
-    expect((await postNew(network.slug, versionForm({ title: "Charte v2", body: "## Principes\n\nVersion deux.", changeSummary: summary }), cookie)).status).toBe(302);
+    expect(
+      (await postNew(network.slug, versionForm({ title: "Charte v2", body: "## Principes\n\nVersion deux.", changeSummary: summary }), cookie)).status,
+    ).toBe(302);
 
     const page = await getEdit(network.slug, 2, cookie);
-    expect(page.body).toMatchObject({ rules: { deadlineRequired: true, summaryRequired: true }, publish: { number: 2, first: false, organisations: 2, emails: 3 } });
+    expect(page.body).toMatchObject({
+      rules: { deadlineRequired: true, summaryRequired: true },
+      publish: { number: 2, first: false, organisations: 2, emails: 3 },
+    });
 
     const publish = (deadline?: string) =>
-      postEdit(network.slug, 2, versionForm({ intent: "publish", title: "Charte v2", body: "## Principes\n\nVersion deux.", changeSummary: summary, ...(deadline === undefined ? {} : { adhesionDeadline: deadline }) }), cookie);
+      postEdit(
+        network.slug,
+        2,
+        versionForm({
+          intent: "publish",
+          title: "Charte v2",
+          body: "## Principes\n\nVersion deux.",
+          changeSummary: summary,
+          ...(deadline === undefined ? {} : { adhesionDeadline: deadline }),
+        }),
+        cookie,
+      );
     const draftBefore = await versions(network.id);
 
     const missing = await publish();

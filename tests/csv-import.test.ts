@@ -1,8 +1,9 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, test } from "vitest";
-import { commitImport, decodeCsv, parseCsv, previewImport, toCsv, MAX_IMPORT_ROWS } from "#app/models/csv-import.server";
-import { action as importAction, loader as importLoader } from "#app/routes/$network+/admin+/import";
+
+import { commitImport, decodeCsv, MAX_IMPORT_ROWS, parseCsv, previewImport, toCsv } from "#app/models/csv-import.server";
 import { loader as exportLoader } from "#app/routes/$network+/admin+/export";
+import { action as importAction, loader as importLoader } from "#app/routes/$network+/admin+/import";
 import { prisma } from "#app/utils/db.server";
 import { createNetwork, createOrganisation, createUser, makeCoordinator, makeDelegate, makeRequest, sessionCookie } from "#tests/factories";
 
@@ -18,7 +19,11 @@ async function coordinatorOf(themes = ["Logement", "Santé", "Jeunesse"]) {
 }
 
 function postImport(slug: string, cookie: string, form: Record<string, string>) {
-  return importAction({ request: makeRequest(`/${slug}/admin/import`, { method: "POST", cookie, form }), params: { network: slug }, context: {} }) as Promise<Result>;
+  return importAction({
+    request: makeRequest(`/${slug}/admin/import`, { method: "POST", cookie, form }),
+    params: { network: slug },
+    context: {},
+  }) as Promise<Result>;
 }
 
 function postFile(slug: string, cookie: string, bytes: Uint8Array, pasted = "") {
@@ -34,11 +39,15 @@ const orgCount = (networkId: string) => prisma.networkOrganisation.count({ where
 
 describe("parsing", () => {
   test("semicolons, BOM, quoted fields with newlines and separators, French accents; rows numbered as in the spreadsheet", () => {
-    const text = '\uFEFFname;kind;description;commune\r\n"Café-Rencontre ""Le Pont""";association;"Accueil; écoute\r\net orientation";Ixelles\r\n\r\nÉcole des Devoirs;school;;Forest\r\n';
+    const text =
+      '\uFEFFname;kind;description;commune\r\n"Café-Rencontre ""Le Pont""";association;"Accueil; écoute\r\net orientation";Ixelles\r\n\r\nÉcole des Devoirs;school;;Forest\r\n';
     const parsed = parseCsv(text);
     expect(parsed.columns).toEqual(["name", "kind", "description", "commune"]);
     expect(parsed.records).toHaveLength(2);
-    expect(parsed.records[0]).toMatchObject({ row: 2, values: { name: 'Café-Rencontre "Le Pont"', description: "Accueil; écoute\r\net orientation", commune: "Ixelles" } });
+    expect(parsed.records[0]).toMatchObject({
+      row: 2,
+      values: { name: 'Café-Rencontre "Le Pont"', description: "Accueil; écoute\r\net orientation", commune: "Ixelles" },
+    });
     expect(parsed.records[1]).toMatchObject({ row: 4, values: { name: "École des Devoirs", kind: "school" } });
   });
 
@@ -131,9 +140,14 @@ describe("import", () => {
     expect(statusOf(r)).toBe(302);
     const updated = await prisma.organisation.findUniqueOrThrow({ where: { id: existing.id }, select: { phone: true, themes: true, name: true } });
     expect(updated).toEqual({ phone: "02 222 22 22", themes: ["Santé"], name: "maison medicale nord" });
-    const created = await prisma.organisation.findFirstOrThrow({ where: { name: "Le Relais", networks: { some: { networkId: network.id } } }, select: { id: true, themes: true, kind: true } });
+    const created = await prisma.organisation.findFirstOrThrow({
+      where: { name: "Le Relais", networks: { some: { networkId: network.id } } },
+      select: { id: true, themes: true, kind: true },
+    });
     expect(created).toMatchObject({ themes: ["Logement", "Jeunesse"], kind: "association" });
-    const actions = (await prisma.auditLog.findMany({ where: { networkId: network.id, actorId: user.id }, select: { action: true, after: true } })).map((a) => a.action).sort();
+    const actions = (await prisma.auditLog.findMany({ where: { networkId: network.id, actorId: user.id }, select: { action: true, after: true } }))
+      .map((a) => a.action)
+      .sort();
     expect(actions).toEqual(["organisation.create", "organisation.import", "organisation.update"]);
 
     // A forged step 2 with errors writes nothing: the preview is never trusted.
@@ -147,7 +161,9 @@ describe("import", () => {
     const { network, user, cookie } = await coordinatorOf();
     const existing = await createOrganisation(network.id, { name: "Premier", commune: "Forest" });
     // A real database failure on one row, after the others were written in the same transaction.
-    await prisma.$executeRawUnsafe(`CREATE OR REPLACE FUNCTION refuse_boom() RETURNS trigger AS $$ BEGIN IF NEW.name = 'Boum' THEN RAISE EXCEPTION 'refused for the test'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`);
+    await prisma.$executeRawUnsafe(
+      `CREATE OR REPLACE FUNCTION refuse_boom() RETURNS trigger AS $$ BEGIN IF NEW.name = 'Boum' THEN RAISE EXCEPTION 'refused for the test'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`,
+    );
     await prisma.$executeRawUnsafe(`CREATE TRIGGER refuse_boom BEFORE INSERT ON "Organisation" FOR EACH ROW EXECUTE FUNCTION refuse_boom()`);
     try {
       const csv = "name;kind;commune\nPremier;association;Uccle\nDeuxième;association;Ixelles\nBoum;association;Jette\n";
@@ -181,9 +197,13 @@ describe("import", () => {
     await makeDelegate(org.id, delegate.id);
     for (const cookie of [other.cookie, await sessionCookie(delegate.id)]) {
       await expect(postImport(network.slug, cookie, { intent: "import", csv: "name;kind\nX;association\n" })).rejects.toMatchObject({ init: { status: 403 } });
-      await expect(exportLoader({ request: makeRequest(`/${network.slug}/admin/export`, { cookie }), params: { network: network.slug }, context: {} })).rejects.toMatchObject({ init: { status: 403 } });
+      await expect(
+        exportLoader({ request: makeRequest(`/${network.slug}/admin/export`, { cookie }), params: { network: network.slug }, context: {} }),
+      ).rejects.toMatchObject({ init: { status: 403 } });
     }
-    const anonymous = await importLoader({ request: makeRequest(`/${network.slug}/admin/import`), params: { network: network.slug }, context: {} }).catch((e) => e);
+    const anonymous = await importLoader({ request: makeRequest(`/${network.slug}/admin/import`), params: { network: network.slug }, context: {} }).catch(
+      (e) => e,
+    );
     expect(anonymous).toBeInstanceOf(Response);
     expect((anonymous as Response).headers.get("Location")).toMatch(/^\/login/);
     expect(await orgCount(network.id)).toBe(1);
@@ -211,20 +231,46 @@ describe("export", () => {
       emailPublic: false,
     });
     await createOrganisation(network.id, { name: "=SUM(A1)", kind: "other", themes: [], languages: [] });
-    const response = (await exportLoader({ request: makeRequest(`/${network.slug}/admin/export`, { cookie }), params: { network: network.slug }, context: {} })) as Response;
+    const response = (await exportLoader({
+      request: makeRequest(`/${network.slug}/admin/export`, { cookie }),
+      params: { network: network.slug },
+      context: {},
+    })) as Response;
     expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
     expect(response.headers.get("Content-Disposition")).toMatch(/^attachment; filename=".+\.csv"$/);
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const csv = decodeCsv(bytes);
-    expect(csv.split("\r\n")[0]).toBe("name;short_name;kind;description;street;postal_code;commune;latitude;longitude;phone;email;website;themes;languages;address_public;phone_public;email_public;website_public");
+    expect(csv.split("\r\n")[0]).toBe(
+      "name;short_name;kind;description;street;postal_code;commune;latitude;longitude;phone;email;website;themes;languages;address_public;phone_public;email_public;website_public",
+    );
     expect(csv).toContain("'=SUM(A1)"); // not run as a formula by Excel
 
     const target = await coordinatorOf(["Logement", "Santé", "Jeunesse"]);
     const outcome = await commitImport(target.network, target.user.id, csv);
     expect(outcome).toEqual({ ok: true, created: 2, updated: 0 });
-    const fields = { name: true, shortName: true, kind: true, description: true, street: true, postalCode: true, commune: true, latitude: true, longitude: true, phone: true, email: true, website: true, themes: true, languages: true, addressPublic: true, phonePublic: true, emailPublic: true, websitePublic: true } as const;
-    const read = (networkId: string) => prisma.organisation.findMany({ where: { networks: { some: { networkId } } }, orderBy: { name: "asc" }, select: fields });
+    const fields = {
+      name: true,
+      shortName: true,
+      kind: true,
+      description: true,
+      street: true,
+      postalCode: true,
+      commune: true,
+      latitude: true,
+      longitude: true,
+      phone: true,
+      email: true,
+      website: true,
+      themes: true,
+      languages: true,
+      addressPublic: true,
+      phonePublic: true,
+      emailPublic: true,
+      websitePublic: true,
+    } as const;
+    const read = (networkId: string) =>
+      prisma.organisation.findMany({ where: { networks: { some: { networkId } } }, orderBy: { name: "asc" }, select: fields });
     expect(await read(target.network.id)).toEqual(await read(network.id));
 
     // Importing the export into its own network changes nothing.
@@ -240,24 +286,62 @@ describe("export: formula injection", () => {
   const DANGEROUS = /^[=+\-@\t\r]/;
 
   test("every cell starting with = + - @, a tab or a CR is written behind a ' (the template and the export), and imports back as it was", async () => {
-    expect(parse(toCsv([["=1+1", "+1", "-1", "@SUM(A1)", "\tTab", "\rCR", "ok", "a=b"]]), { delimiter: ";", bom: true })[0]).toEqual(["'=1+1", "'+1", "'-1", "'@SUM(A1)", "'\tTab", "'\rCR", "ok", "a=b"]);
+    expect(parse(toCsv([["=1+1", "+1", "-1", "@SUM(A1)", "\tTab", "\rCR", "ok", "a=b"]]), { delimiter: ";", bom: true })[0]).toEqual([
+      "'=1+1",
+      "'+1",
+      "'-1",
+      "'@SUM(A1)",
+      "'\tTab",
+      "'\rCR",
+      "ok",
+      "a=b",
+    ]);
 
     const { network, cookie } = await coordinatorOf();
-    await createOrganisation(network.id, { name: "-Moins", shortName: "+Plus", kind: "other", description: "+cmd|' /C calc'!A0", street: "@SUM(1+1)", commune: "=1+1", phone: "+32 2 538 00 00", themes: [], languages: [] });
-    await createOrganisation(network.id, { name: "Tiret", kind: "other", description: "-2+3+cmd|' /C calc'!A0\nsur deux lignes", latitude: -12.5, longitude: -4.25, themes: [], languages: [] });
-    const response = (await exportLoader({ request: makeRequest(`/${network.slug}/admin/export`, { cookie }), params: { network: network.slug }, context: {} })) as Response;
+    await createOrganisation(network.id, {
+      name: "-Moins",
+      shortName: "+Plus",
+      kind: "other",
+      description: "+cmd|' /C calc'!A0",
+      street: "@SUM(1+1)",
+      commune: "=1+1",
+      phone: "+32 2 538 00 00",
+      themes: [],
+      languages: [],
+    });
+    await createOrganisation(network.id, {
+      name: "Tiret",
+      kind: "other",
+      description: "-2+3+cmd|' /C calc'!A0\nsur deux lignes",
+      latitude: -12.5,
+      longitude: -4.25,
+      themes: [],
+      languages: [],
+    });
+    const response = (await exportLoader({
+      request: makeRequest(`/${network.slug}/admin/export`, { cookie }),
+      params: { network: network.slug },
+      context: {},
+    })) as Response;
     const csv = decodeCsv(new Uint8Array(await response.arrayBuffer()));
     const cells: string[][] = parse(csv, { delimiter: ";" });
     expect(cells.flat().filter((cell) => DANGEROUS.test(cell))).toEqual([]);
     const [header, ...rows] = cells;
     const byName = new Map(rows.map((row) => [row[0], Object.fromEntries(header.map((h, i) => [h, row[i]]))]));
-    expect(byName.get("'-Moins")).toMatchObject({ short_name: "'+Plus", description: "'+cmd|' /C calc'!A0", street: "'@SUM(1+1)", commune: "'=1+1", phone: "'+32 2 538 00 00" });
+    expect(byName.get("'-Moins")).toMatchObject({
+      short_name: "'+Plus",
+      description: "'+cmd|' /C calc'!A0",
+      street: "'@SUM(1+1)",
+      commune: "'=1+1",
+      phone: "'+32 2 538 00 00",
+    });
     expect(byName.get("Tiret")).toMatchObject({ description: "'-2+3+cmd|' /C calc'!A0\nsur deux lignes", latitude: "'-12.5", longitude: "'-4.25" });
 
     const target = await coordinatorOf();
     expect(await commitImport(target.network, target.user.id, csv)).toEqual({ ok: true, created: 2, updated: 0 });
     const fields = { name: true, shortName: true, description: true, street: true, commune: true, phone: true, latitude: true, longitude: true } as const;
-    const read = (networkId: string) => prisma.organisation.findMany({ where: { networks: { some: { networkId } } }, orderBy: { name: "asc" }, select: fields });
+    const read = (networkId: string) =>
+      prisma.organisation.findMany({ where: { networks: { some: { networkId } } }, orderBy: { name: "asc" }, select: fields });
     expect(await read(target.network.id)).toEqual(await read(network.id));
   });
 });
@@ -265,7 +349,8 @@ describe("export: formula injection", () => {
 describe("import: names on one line", () => {
   test("a name, a short name, a street or a commune with a line break (a quoted cell may hold one) is refused beside its column", async () => {
     const { network } = await coordinatorOf();
-    const csv = 'name;short_name;kind;street;commune;description\r\n"Evil\r\nATTENDEE:mailto:evil@evil.test";"A\tB";association;"Rue\rdu Pont 1";"Saint-\nGilles";"Une description\r\nsur deux lignes"\r\n';
+    const csv =
+      'name;short_name;kind;street;commune;description\r\n"Evil\r\nATTENDEE:mailto:evil@evil.test";"A\tB";association;"Rue\rdu Pont 1";"Saint-\nGilles";"Une description\r\nsur deux lignes"\r\n';
     const plan = await previewImport(network, csv);
     expect(plan.counts).toEqual({ create: 0, update: 0, error: 1 });
     expect(plan.rows[0].errors).toEqual(

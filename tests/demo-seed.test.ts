@@ -27,7 +27,10 @@ test("seeds once, with a charter whose published versions carry their fingerprin
   expect(versions[1].adhesionDeadline!.getTime()).toBeGreaterThan(Date.now());
 
   const orgs = await prisma.organisation.findMany({ where: { networks: { some: { networkId: network.id } } }, select: { id: true, name: true } });
-  const statuses = await membershipStatuses(network.id, orgs.map((o) => o.id));
+  const statuses = await membershipStatuses(
+    network.id,
+    orgs.map((o) => o.id),
+  );
   const byName = new Map(orgs.map((o) => [o.name, statuses.get(o.id)!.kind]));
   for (const name of DEMO_TO_RENEW) expect(byName.get(name), name).toBe("to_renew");
   for (const name of DEMO_APPLICANTS) expect(byName.get(name), name).toBe("applicant");
@@ -54,16 +57,29 @@ test("the ten working groups, each with a facilitator, members, a year of publis
     expect(g._count.memberships, g.slug).toBeLessThanOrEqual(15);
   }
   // Only charter members join a group.
-  const orgsInGroups = await prisma.groupMembership.findMany({ where: { group: { networkId: network.id } }, select: { organisationId: true }, distinct: ["organisationId"] });
-  const statuses = await membershipStatuses(network.id, orgsInGroups.map((o) => o.organisationId));
+  const orgsInGroups = await prisma.groupMembership.findMany({
+    where: { group: { networkId: network.id } },
+    select: { organisationId: true },
+    distinct: ["organisationId"],
+  });
+  const statuses = await membershipStatuses(
+    network.id,
+    orgsInGroups.map((o) => o.organisationId),
+  );
   for (const o of orgsInGroups) expect(["member", "to_renew"]).toContain(statuses.get(o.organisationId)!.kind);
 
   const at = Date.now();
   const yearAgo = new Date(at - 330 * 86_400_000);
   for (const g of groups) {
-    const published = await prisma.minutes.findMany({ where: { status: "published", meeting: { groupId: g.id } }, select: { meeting: { select: { startsAt: true } } } });
+    const published = await prisma.minutes.findMany({
+      where: { status: "published", meeting: { groupId: g.id } },
+      select: { meeting: { select: { startsAt: true } } },
+    });
     expect(published.length, g.slug).toBeGreaterThanOrEqual(11);
-    expect(published.some((m) => m.meeting.startsAt < yearAgo), g.slug).toBe(true);
+    expect(
+      published.some((m) => m.meeting.startsAt < yearAgo),
+      g.slug,
+    ).toBe(true);
     const upcoming = await prisma.meeting.findMany({ where: { groupId: g.id, startsAt: { gt: new Date(at) } }, select: { startsAt: true } });
     expect(upcoming.length, g.slug).toBeGreaterThanOrEqual(3);
     expect(Math.max(...upcoming.map((m) => m.startsAt.getTime()))).toBeGreaterThan(at + 85 * 86_400_000);
@@ -80,12 +96,20 @@ test("the ten working groups, each with a facilitator, members, a year of publis
   expect(visitor.total).toBeGreaterThan(0);
   expect(visitor.results.every((r) => r.visibility === "public")).toBe(true);
   expect((await searchMinutes(null, network.id, { q: "precarite energetique", page: 1 })).total).toBeGreaterThan(0);
-  const coordinator = await getActor(makeRequest("/", { cookie: await sessionCookie((await prisma.user.findUniqueOrThrow({ where: { email: "coordination@demo.maillage.be" } })).id) }));
+  const coordinator = await getActor(
+    makeRequest("/", { cookie: await sessionCookie((await prisma.user.findUniqueOrThrow({ where: { email: "coordination@demo.maillage.be" } })).id) }),
+  );
   expect((await searchMinutes(coordinator, network.id, { q: "verkiezing", page: 1 })).results.some((r) => r.language === "nl")).toBe(true);
 
   // The demo delegates can try the flows: the delegate of the Maison médicale facilitates Santé,
   // whose latest minutes wait for approval; the CPAS delegate facilitates Logement.
-  const facilitated = await prisma.groupFacilitator.findMany({ where: { user: { email: { in: ["delegue.mmnord@demo.maillage.be", "delegue.cpas@demo.maillage.be"] } } }, select: { group: { select: { slug: true } }, user: { select: { email: true } } } });
-  expect(facilitated.map((f) => `${f.user.email}:${f.group.slug}`).sort()).toEqual(["delegue.cpas@demo.maillage.be:logement", "delegue.mmnord@demo.maillage.be:sante"]);
+  const facilitated = await prisma.groupFacilitator.findMany({
+    where: { user: { email: { in: ["delegue.mmnord@demo.maillage.be", "delegue.cpas@demo.maillage.be"] } } },
+    select: { group: { select: { slug: true } }, user: { select: { email: true } } },
+  });
+  expect(facilitated.map((f) => `${f.user.email}:${f.group.slug}`).sort()).toEqual([
+    "delegue.cpas@demo.maillage.be:logement",
+    "delegue.mmnord@demo.maillage.be:sante",
+  ]);
   expect(await prisma.minutes.count({ where: { status: "submitted", meeting: { group: { slug: "sante", networkId: network.id } } } })).toBe(1);
 });

@@ -1,5 +1,6 @@
 // The member directory and the profile page, through their loaders on a real database.
 import { describe, expect, test } from "vitest";
+
 import { loader as directoryLoader } from "#app/routes/$network+/organisations+/_index";
 import { loader as profileLoader } from "#app/routes/$network+/organisations+/$org";
 import { setNow } from "#app/utils/clock.server";

@@ -2,9 +2,11 @@
 // buffer (react#31134); DocumentRepair drops them and moves </body></html> after the scripts
 // Remix streams behind the document. Rendered with React itself, as entry.server.tsx does.
 import { PassThrough, type Writable } from "node:stream";
+
 import { createElement, Fragment, Suspense } from "react";
 import { renderToPipeableStream } from "react-dom/server";
 import { expect, test } from "vitest";
+
 import { DocumentRepair } from "#app/utils/document-stream.server";
 
 /** Paragraphs of accented text of every length from 1 to 300 characters: some straddle a buffer edge. */

@@ -42,7 +42,10 @@ export async function prepareDueWork({ meetings = 1, plainEmails = 25 } = {}): P
     await makeDelegate(org.id, person.id, "titular");
     expected.push({ to: person.email, subject: "charter" });
   }
-  const v2 = await createCharterVersion(network.id, { publishedAt: daysFrom(-20), adhesionDeadline: new Date(`${todayInBrussels(daysFrom(2))}T00:00:00.000Z`) });
+  const v2 = await createCharterVersion(network.id, {
+    publishedAt: daysFrom(-20),
+    adhesionDeadline: new Date(`${todayInBrussels(daysFrom(2))}T00:00:00.000Z`),
+  });
 
   // Meetings: start in 30 hours, scheduled ten days ago: their reminders are due, to the
   // facilitator and the two named participants.
@@ -50,7 +53,11 @@ export async function prepareDueWork({ meetings = 1, plainEmails = 25 } = {}): P
   const member = await createOrganisation(network.id);
   const participants = [await createUser({ email: "meeting-1@example.test" }), await createUser({ email: "meeting-2@example.test" })];
   for (const p of participants) await makeDelegate(member.id, p.id, "staff");
-  await addGroupMember(group.id, member.id, participants.map((p) => p.id));
+  await addGroupMember(
+    group.id,
+    member.id,
+    participants.map((p) => p.id),
+  );
   const facilitator = await createUser({ email: "meeting-facilitator@example.test" });
   await makeDelegate(member.id, facilitator.id, "staff");
   await makeFacilitator(group.id, facilitator.id);

@@ -6,8 +6,10 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+
 import express from "express";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+
 import { openDatabase } from "#app/db/connect.server";
 import { databaseTarget } from "#app/db/database-url";
 import { EnvError, parseEnv } from "#app/utils/env.server";
@@ -164,10 +166,13 @@ describe("TRUST_PROXY", () => {
     expect(dev({ TRUST_PROXY: "0" }).trustProxy).toBe(false);
     expect(dev({ TRUST_PROXY: "2" }).trustProxy).toBe(2);
     expect(dev({ TRUST_PROXY: "loopback" }).trustProxy).toBe("loopback");
-    expect(dev({ TRUST_PROXY: " 10.0.0.1,192.168.0.0/16, fd00::/8 ,10.0.0.0/255.0.0.0" }).trustProxy).toBe("10.0.0.1, 192.168.0.0/16, fd00::/8, 10.0.0.0/255.0.0.0");
+    expect(dev({ TRUST_PROXY: " 10.0.0.1,192.168.0.0/16, fd00::/8 ,10.0.0.0/255.0.0.0" }).trustProxy).toBe(
+      "10.0.0.1, 192.168.0.0/16, fd00::/8, 10.0.0.0/255.0.0.0",
+    );
     // "true" would take any client's word for its address: the login rate limit would mean nothing.
     expect(envError({ TRUST_PROXY: "true" })).toMatch(/TRUST_PROXY/);
-    for (const bad of ["proxy.example.be", "10.0.0.1/33", "10.0.0.1,", "-1", "loopback;uniquelocal"]) expect(envError({ TRUST_PROXY: bad })).toMatch(/TRUST_PROXY/);
+    for (const bad of ["proxy.example.be", "10.0.0.1/33", "10.0.0.1,", "-1", "loopback;uniquelocal"])
+      expect(envError({ TRUST_PROXY: bad })).toMatch(/TRUST_PROXY/);
   });
 
   test("Express reads the client address as each accepted value says", async () => {

@@ -75,7 +75,12 @@ export async function sessionCookie(userId: string) {
 /** A Request for calling a loader or an action directly. */
 export function makeRequest(
   path: string,
-  { method = "GET", cookie, form, headers = {} }: { method?: string; cookie?: string; form?: Record<string, string | string[]>; headers?: Record<string, string> } = {},
+  {
+    method = "GET",
+    cookie,
+    form,
+    headers = {},
+  }: { method?: string; cookie?: string; form?: Record<string, string | string[]>; headers?: Record<string, string> } = {},
 ) {
   const h = new Headers(headers);
   if (cookie) h.set("Cookie", cookie);
@@ -90,13 +95,22 @@ export function makeRequest(
 /** A charter version of the network, published by default (fingerprint computed as the app does). */
 export async function createCharterVersion(
   networkId: string,
-  overrides: Partial<{ title: string; body: string; changeSummary: string; effectiveOn: Date; status: "draft" | "published"; adhesionDeadline: Date | null; publishedAt: Date }> = {},
+  overrides: Partial<{
+    title: string;
+    body: string;
+    changeSummary: string;
+    effectiveOn: Date;
+    status: "draft" | "published";
+    adhesionDeadline: Date | null;
+    publishedAt: Date;
+  }> = {},
 ) {
   const { fingerprintOf } = await import("#app/utils/rich-text.server");
   const last = await prisma.charterVersion.findFirst({ where: { networkId }, orderBy: { number: "desc" }, select: { number: true } });
   const number = (last?.number ?? 0) + 1;
   const title = overrides.title ?? `Charte du réseau, version ${number}`;
-  const body = overrides.body ?? `<h2>Nos principes</h2><p>Texte de la version ${number} : respect de la personne, secret professionnel, travail en réseau.</p>`;
+  const body =
+    overrides.body ?? `<h2>Nos principes</h2><p>Texte de la version ${number} : respect de la personne, secret professionnel, travail en réseau.</p>`;
   const status = overrides.status ?? "published";
   return prisma.charterVersion.create({
     data: {
@@ -119,7 +133,16 @@ export async function createAdhesion(
   networkId: string,
   organisationId: string,
   version: { id: string; fingerprint: string | null },
-  overrides: Partial<{ method: "online" | "paper"; status: "valid" | "pending" | "rejected"; signedOn: Date; signatoryName: string; scanPath: string; scanType: string; scanSize: number; scanName: string }> = {},
+  overrides: Partial<{
+    method: "online" | "paper";
+    status: "valid" | "pending" | "rejected";
+    signedOn: Date;
+    signatoryName: string;
+    scanPath: string;
+    scanType: string;
+    scanSize: number;
+    scanName: string;
+  }> = {},
 ) {
   const status = overrides.status ?? "valid";
   return prisma.adhesion.create({
@@ -144,7 +167,10 @@ export async function createAdhesion(
 
 // --- Working groups and meetings ---------------------------------------------------------------
 
-export async function createGroup(networkId: string, overrides: Partial<{ name: string; slug: string; theme: string; description: string; joinPolicy: "open" | "request" }> = {}) {
+export async function createGroup(
+  networkId: string,
+  overrides: Partial<{ name: string; slug: string; theme: string; description: string; joinPolicy: "open" | "request" }> = {},
+) {
   const id = uid();
   return prisma.workingGroup.create({
     data: {
@@ -171,7 +197,17 @@ export async function makeFacilitator(groupId: string, userId: string) {
 /** A single meeting of the group (2 hours, starting at `startsAt`, default in a week). */
 export async function createMeeting(
   groupId: string,
-  overrides: Partial<{ title: string; startsAt: Date; endsAt: Date; place: string; videoUrl: string | null; isPublic: boolean; status: "scheduled" | "cancelled"; proposalsUntil: Date | null; noteTakerId: string | null }> = {},
+  overrides: Partial<{
+    title: string;
+    startsAt: Date;
+    endsAt: Date;
+    place: string;
+    videoUrl: string | null;
+    isPublic: boolean;
+    status: "scheduled" | "cancelled";
+    proposalsUntil: Date | null;
+    noteTakerId: string | null;
+  }> = {},
 ) {
   const id = uid();
   // "Next week" for the app, which may be a test's frozen clock rather than the machine's.
@@ -196,7 +232,17 @@ export async function createMeeting(
 /** Minutes of a meeting in the given state (published ones get a visibility, group by default). */
 export async function createMinutes(
   meetingId: string,
-  overrides: Partial<{ status: "draft" | "submitted" | "approved" | "published"; body: string; decisions: string; visibility: "group" | "network" | "public"; authorId: string; authorOrganisationId: string; language: "fr" | "nl"; searchText: string; version: number }> = {},
+  overrides: Partial<{
+    status: "draft" | "submitted" | "approved" | "published";
+    body: string;
+    decisions: string;
+    visibility: "group" | "network" | "public";
+    authorId: string;
+    authorOrganisationId: string;
+    language: "fr" | "nl";
+    searchText: string;
+    version: number;
+  }> = {},
 ) {
   const status = overrides.status ?? "draft";
   const body = overrides.body ?? "<p>Tour de table des services présents.</p>";

@@ -3,11 +3,12 @@
 // organisation names its participants among its delegates. Loaders and actions are called as Remix
 // would, on a real database; e-mails are read from the outbox.
 import { describe, expect, test } from "vitest";
+
 import { loader as listLoader } from "#app/routes/$network+/groups+/_index";
-import { action as newAction, loader as newLoader } from "#app/routes/$network+/groups+/new";
 import { loader as pageLoader } from "#app/routes/$network+/groups+/$group";
 import { action as editAction, loader as editLoader } from "#app/routes/$network+/groups+/$group_.edit";
 import { action as membersAction, loader as membersLoader } from "#app/routes/$network+/groups+/$group_.members";
+import { action as newAction, loader as newLoader } from "#app/routes/$network+/groups+/new";
 import { now, setNow } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
 import {
@@ -77,15 +78,20 @@ type Group = { slug: string; id: string };
 const as = (cookie: string | null) => cookie ?? undefined;
 const post = (fn: Parameters<typeof call>[0], path: string, params: Record<string, string>, form: Record<string, string | string[]>, cookie: string | null) =>
   call(fn, makeRequest(path, { method: "POST", form, cookie: as(cookie) }), params);
-const get = (fn: Parameters<typeof call>[0], path: string, params: Record<string, string>, cookie: string | null) => call(fn, makeRequest(path, { cookie: as(cookie) }), params);
+const get = (fn: Parameters<typeof call>[0], path: string, params: Record<string, string>, cookie: string | null) =>
+  call(fn, makeRequest(path, { cookie: as(cookie) }), params);
 
 const groupParams = (s: S, g: Group) => ({ network: s.network.slug, group: g.slug });
 const members = (s: S, g: Group, form: Record<string, string | string[]>, cookie: string | null) =>
   post(membersAction, `/${s.network.slug}/groups/${g.slug}/members`, groupParams(s, g), form, cookie);
-const edit = (s: S, g: Group, form: Record<string, string>, cookie: string | null) => post(editAction, `/${s.network.slug}/groups/${g.slug}/edit`, groupParams(s, g), form, cookie);
+const edit = (s: S, g: Group, form: Record<string, string>, cookie: string | null) =>
+  post(editAction, `/${s.network.slug}/groups/${g.slug}/edit`, groupParams(s, g), form, cookie);
 const page = (s: S, g: Group, cookie: string | null) => get(pageLoader, `/${s.network.slug}/groups/${g.slug}`, groupParams(s, g), cookie);
-const errorsOf = (body: unknown) => ((body as { result?: { error?: Record<string, string[]> }; error?: Record<string, string[]> }).result ?? body as { error?: Record<string, string[]> }).error;
-const membership = (g: Group, orgId: string) => prisma.groupMembership.findUnique({ where: { groupId_organisationId: { groupId: g.id, organisationId: orgId } } });
+const errorsOf = (body: unknown) =>
+  ((body as { result?: { error?: Record<string, string[]> }; error?: Record<string, string[]> }).result ?? (body as { error?: Record<string, string[]> }))
+    .error;
+const membership = (g: Group, orgId: string) =>
+  prisma.groupMembership.findUnique({ where: { groupId_organisationId: { groupId: g.id, organisationId: orgId } } });
 const participantsOf = async (g: Group, orgId: string) =>
   (await prisma.groupParticipant.findMany({ where: { groupId: g.id, organisationId: orgId }, select: { userId: true } })).map((p) => p.userId).sort();
 
@@ -112,7 +118,13 @@ describe("creating and editing a group", () => {
   test("bad input: 400 with messages beside the fields, nothing stored", async () => {
     const s = await setting();
     const path = `/${s.network.slug}/groups/new`;
-    const bad = await post(newAction, path, { network: s.network.slug }, { name: " ", theme: "x".repeat(81), description: "", joinPolicy: "everyone" }, s.cookies.coordinator);
+    const bad = await post(
+      newAction,
+      path,
+      { network: s.network.slug },
+      { name: " ", theme: "x".repeat(81), description: "", joinPolicy: "everyone" },
+      s.cookies.coordinator,
+    );
     expect(bad.status).toBe(400);
     expect(errorsOf(bad.body)).toMatchObject({ name: ["form.required"], theme: ["form.tooLong"], joinPolicy: ["form.invalidChoice"] });
     expect(await prisma.workingGroup.count({ where: { networkId: s.network.id } })).toBe(0);
@@ -141,9 +153,18 @@ describe("creating and editing a group", () => {
   test("editing keeps the address; archiving needs a confirmation and closes the group to new members", async () => {
     const s = await setting();
     const group = await createGroup(s.network.id, { name: "Santé", joinPolicy: "open" });
-    const saved = await edit(s, group, { intent: "details", name: "Santé mentale", theme: "Santé", description: "Réseau santé", joinPolicy: "request" }, s.cookies.coordinator);
+    const saved = await edit(
+      s,
+      group,
+      { intent: "details", name: "Santé mentale", theme: "Santé", description: "Réseau santé", joinPolicy: "request" },
+      s.cookies.coordinator,
+    );
     expect(saved.status).toBe(302);
-    expect(await prisma.workingGroup.findUniqueOrThrow({ where: { id: group.id } })).toMatchObject({ slug: group.slug, name: "Santé mentale", joinPolicy: "request" });
+    expect(await prisma.workingGroup.findUniqueOrThrow({ where: { id: group.id } })).toMatchObject({
+      slug: group.slug,
+      name: "Santé mentale",
+      joinPolicy: "request",
+    });
     const log = await prisma.auditLog.findFirstOrThrow({ where: { action: "group.update", entityId: group.id } });
     expect(log.after).toMatchObject({ name: "Santé mentale", joinPolicy: "request" });
 
@@ -180,7 +201,9 @@ describe("creating and editing a group", () => {
       expect(refused.status).toBe(400);
       expect(errorsOf(refused.body)).toEqual({ userId: ["groups.error.facilitatorNotDelegate"] });
     }
-    expect(errorsOf((await edit(s, group, { intent: "addFacilitator", userId: "" }, s.cookies.coordinator)).body)).toEqual({ userId: ["groups.error.chooseFacilitator"] });
+    expect(errorsOf((await edit(s, group, { intent: "addFacilitator", userId: "" }, s.cookies.coordinator)).body)).toEqual({
+      userId: ["groups.error.chooseFacilitator"],
+    });
     expect(await prisma.groupFacilitator.count({ where: { groupId: group.id } })).toBe(0);
 
     expect((await edit(s, group, { intent: "addFacilitator", userId: s.bob.id }, s.cookies.coordinator)).status).toBe(302);
@@ -234,7 +257,10 @@ describe("joining", () => {
     expect((await members(s, group, { intent: "join", organisation: s.orgA.id }, s.cookies.stranger)).status).toBe(403);
     expect((await get(membersLoader, `/${s.network.slug}/groups/${group.slug}/members`, groupParams(s, group), null)).status).toBe(302);
     // An organisation whose adhesion lapsed is no longer a member.
-    await prisma.adhesion.updateMany({ where: { organisationId: s.orgB.id }, data: { status: "ended", endedAt: now(), endKind: "withdrawn", endReason: "test", activeKey: null } });
+    await prisma.adhesion.updateMany({
+      where: { organisationId: s.orgB.id },
+      data: { status: "ended", endedAt: now(), endKind: "withdrawn", endReason: "test", activeKey: null },
+    });
     expect((await members(s, group, { intent: "join", organisation: s.orgB.id }, s.cookies.bob)).status).toBe(400);
     expect(await prisma.groupMembership.count({ where: { groupId: group.id } })).toBe(0);
   });
@@ -266,7 +292,10 @@ describe("joining", () => {
     expect(await participantsOf(group, s.orgA.id)).toEqual([s.alice.id]);
     const told = await prisma.outboxEmail.findMany({ where: { to: { in: [s.alice.email, s.anna.email] } } });
     expect(told.map((e) => e.subject).sort()).toEqual(
-      [`${s.network.name} : Maison d'accueil Alpha a rejoint le groupe Migrations`, `${s.network.name}: Maison d'accueil Alpha is aangesloten bij de werkgroep Migrations`].sort(),
+      [
+        `${s.network.name} : Maison d'accueil Alpha a rejoint le groupe Migrations`,
+        `${s.network.name}: Maison d'accueil Alpha is aangesloten bij de werkgroep Migrations`,
+      ].sort(),
     );
     // Decided once.
     const twice = await members(s, group, { intent: "decline", organisation: s.orgA.id }, s.cookies.coordinator);
@@ -339,7 +368,10 @@ describe("participants and leaving", () => {
     const path = `/${s.network.slug}/groups/${group.slug}/members?leave=${s.orgA.slug}`;
     // The confirmation names the organisation for the coordinator, not for a facilitator of another organisation.
     const asCoordinator = await get(membersLoader, path, groupParams(s, group), s.cookies.coordinator);
-    expect((asCoordinator.body as { confirmLeave: { id: string; byCoordinator: boolean } | null }).confirmLeave).toMatchObject({ id: s.orgA.id, byCoordinator: true });
+    expect((asCoordinator.body as { confirmLeave: { id: string; byCoordinator: boolean } | null }).confirmLeave).toMatchObject({
+      id: s.orgA.id,
+      byCoordinator: true,
+    });
     const asFacilitator = await get(membersLoader, path, groupParams(s, group), s.cookies.bob);
     expect((asFacilitator.body as { confirmLeave: unknown }).confirmLeave).toBeNull();
     expect((await members(s, group, { intent: "leave", organisation: s.orgA.id }, s.cookies.bob)).status).toBe(400);
@@ -361,9 +393,14 @@ describe("the list and the group page", () => {
     const laterPublic = await createMeeting(group.id, { startsAt: new Date(now().getTime() + 9 * DAY), title: "Rencontre publique", isPublic: true });
     await createMeeting(group.id, { startsAt: new Date(now().getTime() - 9 * DAY) });
     const list = async (cookie: string | null) =>
-      (await get(listLoader, `/${s.network.slug}/groups`, { network: s.network.slug }, cookie)).body as { isCoordinator: boolean; groups: { slug: string; memberCount: number; nextMeeting: { id: string } | null }[] };
+      (await get(listLoader, `/${s.network.slug}/groups`, { network: s.network.slug }, cookie)).body as {
+        isCoordinator: boolean;
+        groups: { slug: string; memberCount: number; nextMeeting: { id: string } | null }[];
+      };
     const visitor = await list(null);
-    expect(visitor.groups).toEqual([expect.objectContaining({ slug: group.slug, memberCount: 1, nextMeeting: expect.objectContaining({ id: laterPublic.id }) })]);
+    expect(visitor.groups).toEqual([
+      expect.objectContaining({ slug: group.slug, memberCount: 1, nextMeeting: expect.objectContaining({ id: laterPublic.id }) }),
+    ]);
     expect(visitor.isCoordinator).toBe(false);
     const insider = await list(s.cookies.carl);
     expect(insider.groups[0].nextMeeting!.id).toBe(soonPrivate.id);
@@ -381,7 +418,8 @@ describe("the list and the group page", () => {
     await createMinutes(elsewhereMeeting.id, { status: "published", visibility: "public" });
 
     const meetings = [];
-    for (let i = 14; i >= 1; i--) meetings.push(await createMeeting(group.id, { startsAt: new Date(now().getTime() - i * 30 * DAY), title: `Réunion ${15 - i}` }));
+    for (let i = 14; i >= 1; i--)
+      meetings.push(await createMeeting(group.id, { startsAt: new Date(now().getTime() - i * 30 * DAY), title: `Réunion ${15 - i}` }));
     const [groupOnly, networkWide, publicOne] = meetings.slice(-3);
     await createMinutes(groupOnly.id, { status: "published", visibility: "group" });
     await createMinutes(networkWide.id, { status: "published", visibility: "network" });
@@ -396,10 +434,18 @@ describe("the list and the group page", () => {
         ],
       });
     }
-    await prisma.actionItem.create({ data: { meetingId: publicOne.id, groupId: group.id, what: "Contacter la commune", organisationId: s.orgA.id, dueOn: new Date("2026-12-15T00:00:00Z") } });
+    await prisma.actionItem.create({
+      data: { meetingId: publicOne.id, groupId: group.id, what: "Contacter la commune", organisationId: s.orgA.id, dueOn: new Date("2026-12-15T00:00:00Z") },
+    });
     await prisma.actionItem.create({ data: { meetingId: publicOne.id, groupId: group.id, what: "Déjà fait", status: "done" } });
 
-    type Page = { minutes: { meetingId: string; visibility: string }[]; actions: { what: string }[]; members: { name: string }[]; turnout: { meetingId: string; present: number; excused: number; absent: number }[]; access: { isGroupReader: boolean } };
+    type Page = {
+      minutes: { meetingId: string; visibility: string }[];
+      actions: { what: string }[];
+      members: { name: string }[];
+      turnout: { meetingId: string; present: number; excused: number; absent: number }[];
+      access: { isGroupReader: boolean };
+    };
     const asVisitor = (await page(s, group, null)).body as Page;
     expect(asVisitor.minutes.map((m) => m.meetingId)).toEqual([publicOne.id]);
     expect(asVisitor.actions).toEqual([]);

@@ -7,13 +7,14 @@ import { parseWithZod } from "@conform-to/zod";
 import ICAL from "ical.js";
 import { afterEach, describe, expect, test } from "vitest";
 import { z } from "zod";
+
 import { actorById } from "#app/access/actor.server";
 import { createFeed } from "#app/models/calendar.server";
-import { cancelMeeting, scheduleMeeting, updateMeeting, type ScheduleInput } from "#app/models/meetings.server";
+import { cancelMeeting, type ScheduleInput, scheduleMeeting, updateMeeting } from "#app/models/meetings.server";
+import { profileFields } from "#app/routes/__account-schemas";
 import { GroupSchema } from "#app/routes/$network+/groups+/__group-form";
 import { AgendaItemSchema, EditMeetingSchema } from "#app/routes/$network+/meetings+/__meeting-form";
 import { organisationSchema } from "#app/routes/$network+/organisations+/__organisation-form";
-import { profileFields } from "#app/routes/__account-schemas";
 import { NetworkSchema } from "#app/routes/admin+/__network-form";
 import { loader as icalLoader } from "#app/routes/ical.$token";
 import { setNow } from "#app/utils/clock.server";
@@ -48,7 +49,11 @@ function expand(events: ICAL.Component[], uid: string) {
 }
 
 async function attachmentsTo(email: string) {
-  const rows = await prisma.outboxEmail.findMany({ where: { to: email }, orderBy: { createdAt: "asc" }, select: { subject: true, attachments: true, text: true } });
+  const rows = await prisma.outboxEmail.findMany({
+    where: { to: email },
+    orderBy: { createdAt: "asc" },
+    select: { subject: true, attachments: true, text: true },
+  });
   return rows.map((r) => ({ ...r, ics: (r.attachments as { content: string; contentType: string }[])[0] }));
 }
 
@@ -70,7 +75,13 @@ describe("iCalendar of meetings", () => {
   test("a monthly series on the last Sunday: ical.js expands the RRULE to our rows across both DST changes", async () => {
     const { group, delegate, facilitator } = await setup();
     setNow(new Date("2026-12-01T09:00:00Z"));
-    const input: ScheduleInput = { ...base, day: "2027-01-01", startMinutes: 14 * 60, endMinutes: 16 * 60, repeat: { frequency: "monthly", interval: 1, weekday: 7, ordinal: -1, count: 12 } };
+    const input: ScheduleInput = {
+      ...base,
+      day: "2027-01-01",
+      startMinutes: 14 * 60,
+      endMinutes: 16 * 60,
+      repeat: { frequency: "monthly", interval: 1, weekday: 7, ordinal: -1, count: 12 },
+    };
     const { seriesId } = await scheduleMeeting(group.id, facilitator.id, input);
     const rows = await prisma.meeting.findMany({ where: { seriesId: seriesId! }, orderBy: { startsAt: "asc" } });
     expect(rows).toHaveLength(12);
@@ -106,24 +117,45 @@ describe("iCalendar of meetings", () => {
       repeat: { frequency: "weekly", interval: 1, weekday: 2, ordinal: null, untilOn: "2027-11-09" },
     });
     const rows = await prisma.meeting.findMany({ where: { seriesId: seriesId! }, orderBy: { startsAt: "asc" } });
-    expect(rows.map((r) => r.startsAt.toISOString())).toEqual(["2027-10-12T07:30:00.000Z", "2027-10-19T07:30:00.000Z", "2027-10-26T07:30:00.000Z", "2027-11-02T08:30:00.000Z", "2027-11-09T08:30:00.000Z"]);
+    expect(rows.map((r) => r.startsAt.toISOString())).toEqual([
+      "2027-10-12T07:30:00.000Z",
+      "2027-10-19T07:30:00.000Z",
+      "2027-10-26T07:30:00.000Z",
+      "2027-11-02T08:30:00.000Z",
+      "2027-11-09T08:30:00.000Z",
+    ]);
 
     // Move the third one to Wednesday 14:00, then cancel the fourth.
-    await updateMeeting(rows[2].id, facilitator.id, { title: base.title, day: "2027-10-27", startMinutes: 14 * 60, endMinutes: 15 * 60 + 30, place: base.place, videoUrl: null, isPublic: false });
+    await updateMeeting(rows[2].id, facilitator.id, {
+      title: base.title,
+      day: "2027-10-27",
+      startMinutes: 14 * 60,
+      endMinutes: 15 * 60 + 30,
+      place: base.place,
+      videoUrl: null,
+      isPublic: false,
+    });
     await cancelMeeting(rows[3].id, facilitator.id, "Jour de grève", "one");
 
     const mails = await attachmentsTo(delegate.email);
     expect(mails.map((m) => parse(m.ics.content).method)).toEqual(["REQUEST", "REQUEST", "CANCEL"]);
     const [first, update, cancel] = mails.map((m) => parse(m.ics.content));
     const uid = rows[0].uid;
-    const seq = (p: Parsed, recurrence: boolean) => p.events.find((e) => e.hasProperty("recurrence-id") === recurrence)!.getFirstPropertyValue("sequence") as unknown as number;
+    const seq = (p: Parsed, recurrence: boolean) =>
+      p.events.find((e) => e.hasProperty("recurrence-id") === recurrence)!.getFirstPropertyValue("sequence") as unknown as number;
     // The update: master and override share the UID; the override points at the original start.
     expect(update.events.every((e) => e.getFirstPropertyValue("uid") === uid)).toBe(true);
     const override = update.events.find((e) => e.hasProperty("recurrence-id"))!;
     expect((override.getFirstPropertyValue("recurrence-id") as ICAL.Time).toJSDate().toISOString()).toBe("2027-10-26T07:30:00.000Z");
     expect(seq(update, false)).toBeGreaterThan(first.events[0].getFirstPropertyValue("sequence") as unknown as number);
     expect(seq(update, true)).toBeGreaterThanOrEqual(seq(update, false));
-    expect(expand(update.events, uid).map((o) => o.start)).toEqual(["2027-10-12T07:30:00.000Z", "2027-10-19T07:30:00.000Z", "2027-10-27T12:00:00.000Z", "2027-11-02T08:30:00.000Z", "2027-11-09T08:30:00.000Z"]);
+    expect(expand(update.events, uid).map((o) => o.start)).toEqual([
+      "2027-10-12T07:30:00.000Z",
+      "2027-10-19T07:30:00.000Z",
+      "2027-10-27T12:00:00.000Z",
+      "2027-11-02T08:30:00.000Z",
+      "2027-11-09T08:30:00.000Z",
+    ]);
 
     // The cancellation names the occurrence and is newer than the update.
     expect(cancel.events).toHaveLength(1);
@@ -136,7 +168,12 @@ describe("iCalendar of meetings", () => {
     // The feed: the cancelled occurrence is an EXDATE, the moved one an override.
     const feed = parse(await meetingsIcs({ seriesId: seriesId! }, "Logement"));
     expect(feed.method).toBe("PUBLISH");
-    expect(expand(feed.events, uid).map((o) => o.start)).toEqual(["2027-10-12T07:30:00.000Z", "2027-10-19T07:30:00.000Z", "2027-10-27T12:00:00.000Z", "2027-11-09T08:30:00.000Z"]);
+    expect(expand(feed.events, uid).map((o) => o.start)).toEqual([
+      "2027-10-12T07:30:00.000Z",
+      "2027-10-19T07:30:00.000Z",
+      "2027-10-27T12:00:00.000Z",
+      "2027-11-09T08:30:00.000Z",
+    ]);
     // A feed that sees only some occurrences leaves the others out.
     const partial = parse(await meetingsIcs({ seriesId: seriesId!, startsAt: { gte: new Date("2027-10-20T00:00:00Z") } }, "Logement"));
     expect(expand(partial.events, uid).map((o) => o.start)).toEqual(["2027-10-27T12:00:00.000Z", "2027-11-09T08:30:00.000Z"]);
@@ -145,8 +182,22 @@ describe("iCalendar of meetings", () => {
   test("a single meeting: REQUEST, then an update with the same UID and a higher SEQUENCE, then CANCEL", async () => {
     const { group, delegate, facilitator } = await setup();
     setNow(new Date("2027-03-01T09:00:00Z"));
-    const { meetingId } = await scheduleMeeting(group.id, facilitator.id, { ...base, day: "2027-03-28", startMinutes: 10 * 60, endMinutes: 12 * 60, repeat: null });
-    await updateMeeting(meetingId, facilitator.id, { title: "Groupe Logement (salle changée)", day: "2027-03-28", startMinutes: 10 * 60, endMinutes: 12 * 60, place: "CPAS, salle 2", videoUrl: "https://visio.example.test/logement", isPublic: false });
+    const { meetingId } = await scheduleMeeting(group.id, facilitator.id, {
+      ...base,
+      day: "2027-03-28",
+      startMinutes: 10 * 60,
+      endMinutes: 12 * 60,
+      repeat: null,
+    });
+    await updateMeeting(meetingId, facilitator.id, {
+      title: "Groupe Logement (salle changée)",
+      day: "2027-03-28",
+      startMinutes: 10 * 60,
+      endMinutes: 12 * 60,
+      place: "CPAS, salle 2",
+      videoUrl: "https://visio.example.test/logement",
+      isPublic: false,
+    });
     await cancelMeeting(meetingId, facilitator.id, "Trop peu de participants");
     const parsed = (await attachmentsTo(delegate.email)).map((m) => parse(m.ics.content));
     expect(parsed.map((p) => p.method)).toEqual(["REQUEST", "REQUEST", "CANCEL"]);
@@ -169,7 +220,13 @@ describe("iCalendar of meetings", () => {
   test("cancelling the rest of a series from its first occurrence cancels the master event", async () => {
     const { group, delegate, facilitator } = await setup();
     setNow(new Date("2027-01-05T09:00:00Z"));
-    const { seriesId, meetingId } = await scheduleMeeting(group.id, facilitator.id, { ...base, day: "2027-02-01", startMinutes: 14 * 60, endMinutes: 16 * 60, repeat: { frequency: "monthly", interval: 1, weekday: 1, ordinal: 1, count: 3 } });
+    const { seriesId, meetingId } = await scheduleMeeting(group.id, facilitator.id, {
+      ...base,
+      day: "2027-02-01",
+      startMinutes: 14 * 60,
+      endMinutes: 16 * 60,
+      repeat: { frequency: "monthly", interval: 1, weekday: 1, ordinal: 1, count: 3 },
+    });
     expect(await cancelMeeting(meetingId, facilitator.id, "", "rest")).toBe(3);
     const series = await prisma.meetingSeries.findUniqueOrThrow({ where: { id: seriesId! } });
     expect(series.cancelledAt).not.toBeNull();
@@ -223,10 +280,14 @@ describe("iCalendar injection through titles and names", () => {
     for (const bad of [INJECTED, "Réunion\nsuite", "Réunion\rsuite", "Réunion\tsuite", "Réunion\u0000suite", "Réunion\u2028suite", "Réunion\u0085suite"]) {
       expect(errorOf(parseWithZod(form({ ...meeting, title: bad }), { schema: EditMeetingSchema }), "title")).toEqual(["form.singleLine"]);
     }
-    expect(errorOf(parseWithZod(form({ ...meeting, title: "Réunion", place: "Salle 1\r\nX-PLACE:1" }), { schema: EditMeetingSchema }), "place")).toEqual(["form.singleLine"]);
+    expect(errorOf(parseWithZod(form({ ...meeting, title: "Réunion", place: "Salle 1\r\nX-PLACE:1" }), { schema: EditMeetingSchema }), "place")).toEqual([
+      "form.singleLine",
+    ]);
     expect(errorOf(parseWithZod(form({ title: INJECTED }), { schema: AgendaItemSchema }), "title")).toEqual(["form.singleLine"]);
     expect(errorOf(parseWithZod(form({ name: INJECTED, joinPolicy: "open" }), { schema: GroupSchema }), "name")).toEqual(["form.singleLine"]);
-    expect(errorOf(parseWithZod(form({ name: INJECTED, slug: "reseau-test", languages: "fr" }), { schema: NetworkSchema }), "name")).toEqual(["form.singleLine"]);
+    expect(errorOf(parseWithZod(form({ name: INJECTED, slug: "reseau-test", languages: "fr" }), { schema: NetworkSchema }), "name")).toEqual([
+      "form.singleLine",
+    ]);
     expect(errorOf(parseWithZod(form({ name: INJECTED, kind: "association" }), { schema: organisationSchema([]) }), "name")).toEqual(["form.singleLine"]);
     expect(errorOf(parseWithZod(form({ name: INJECTED, locale: "fr" }), { schema: z.object(profileFields) }), "name")).toEqual(["form.singleLine"]);
 
@@ -239,7 +300,10 @@ describe("iCalendar injection through titles and names", () => {
   function expectOnePropertyPerLine(content: string) {
     // Line ends are CRLF only, and no other control character is left.
     expect(content.replace(/\r\n/g, "")).not.toMatch(/[\u0000-\u001f\u007f\u2028\u2029]/);
-    const lines = content.replace(/\r\n[ \t]/g, "").split("\r\n").filter((l) => l !== "");
+    const lines = content
+      .replace(/\r\n[ \t]/g, "")
+      .split("\r\n")
+      .filter((l) => l !== "");
     for (const line of lines) expect(line).toMatch(/^[A-Z][A-Z0-9-]*[;:]/);
     expect(lines.filter((l) => /^(ATTENDEE:|X-INJECTED|X-PLACE|X-REASON)/.test(l))).toEqual([]);
     return lines;
@@ -300,6 +364,8 @@ describe("iCalendar injection through titles and names", () => {
 
     // The download of one meeting names the calendar "group — title".
     const download = parse(await meetingsIcs({ id: meetingId }, `${group.name} — ${INJECTED}`));
-    expect(text(download.calendar.getFirstPropertyValue("x-wr-calname"))).toBe("Logement X-INJECTED:group, Bruxelles; Namur — Evil ATTENDEE:mailto:evil@evil.test");
+    expect(text(download.calendar.getFirstPropertyValue("x-wr-calname"))).toBe(
+      "Logement X-INJECTED:group, Bruxelles; Namur — Evil ATTENDEE:mailto:evil@evil.test",
+    );
   });
 });

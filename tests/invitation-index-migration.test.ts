@@ -4,8 +4,10 @@
 import { cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+
 import pg from "pg";
 import { afterEach, describe, expect, test } from "vitest";
+
 import { databaseTarget } from "#app/db/database-url";
 import { applyMigrations, type SqlRunner } from "#app/db/migrate";
 import { newPGlite } from "#app/db/pglite";
@@ -62,7 +64,10 @@ describe(`migration ${MIGRATION}`, () => {
     expect(open.map((r) => r.id)).toEqual(["coord2", "new", "other"]);
 
     const second = (id: string, organisationId: string | null) =>
-      db.query(`INSERT INTO "Invitation" ("id", "tokenHash", "email", "networkId", "organisationId", "role", "expiresAt") VALUES ($1, $1, 'a@example.test', 'n1', $2, 'titular', '2026-12-20')`, [id, organisationId]);
+      db.query(
+        `INSERT INTO "Invitation" ("id", "tokenHash", "email", "networkId", "organisationId", "role", "expiresAt") VALUES ($1, $1, 'a@example.test', 'n1', $2, 'titular', '2026-12-20')`,
+        [id, organisationId],
+      );
     await expect(second("x1", "o1")).rejects.toMatchObject({ code: "23505" });
     // A coordinator invitation has no organisation: NULLs would never collide without the COALESCE.
     await expect(second("x2", null)).rejects.toMatchObject({ code: "23505" });

@@ -41,7 +41,10 @@ async function invitationLinkSentTo(to: string) {
   const before = peer.messages.length;
   const { sent } = await deliverDueEmails(createTransport(peer.url));
   await peer.waitFor(before + sent);
-  const message = peer.messages.slice(before).reverse().find((m) => JSON.stringify(m.to).includes(to));
+  const message = peer.messages
+    .slice(before)
+    .reverse()
+    .find((m) => JSON.stringify(m.to).includes(to));
   expect(message, `a message to ${to}`).toBeDefined();
   const match = /https?:\/\/\S+\/invitations\/([A-Za-z0-9_-]+)/.exec(message!.text ?? "");
   expect(match).not.toBeNull();
@@ -52,7 +55,14 @@ const visit = (token: string, cookie?: string) => call(inviteLoader, makeRequest
 const answer = (token: string, form: Record<string, string>, cookie?: string) =>
   call(inviteAction, makeRequest(`/invitations/${token}`, { method: "POST", cookie, form }), { token });
 
-const newAccount = { intent: "create", name: "Sofia El Amrani", phone: "0470 12 34 56", locale: "fr", password: "un mot de passe solide", confirm: "un mot de passe solide" };
+const newAccount = {
+  intent: "create",
+  name: "Sofia El Amrani",
+  phone: "0470 12 34 56",
+  locale: "fr",
+  password: "un mot de passe solide",
+  confirm: "un mot de passe solide",
+};
 
 describe("invitations", () => {
   test("a coordinator invites; the e-mailed link creates the account, the delegate link and a session", async () => {
@@ -77,8 +87,13 @@ describe("invitations", () => {
     const user = await prisma.user.findUniqueOrThrow({ where: { email: "sofia@example.test" } });
     expect(user).toMatchObject({ name: "Sofia El Amrani", phone: "0470 12 34 56", locale: "fr" });
     expect(await verifyPassword(user.passwordHash, newAccount.password)).toBe(true);
-    expect(await prisma.delegate.findUnique({ where: { organisationId_userId: { organisationId: s.org.id, userId: user.id } } })).toMatchObject({ role: "substitute" });
-    const cookie = done.headers.getSetCookie().find((c) => c.startsWith("__maillage="))!.split(";")[0];
+    expect(await prisma.delegate.findUnique({ where: { organisationId_userId: { organisationId: s.org.id, userId: user.id } } })).toMatchObject({
+      role: "substitute",
+    });
+    const cookie = done.headers
+      .getSetCookie()
+      .find((c) => c.startsWith("__maillage="))!
+      .split(";")[0];
     expect(await getUserId(makeRequest("/", { cookie }))).toBe(user.id);
     const actions = (await prisma.auditLog.findMany({ where: { networkId: s.network.id }, select: { action: true } })).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(["invitation.create", "invitation.accept", "delegate.create"]));
@@ -112,7 +127,9 @@ describe("invitations", () => {
     expect((await visit(token, own)).body).toMatchObject({ mode: "accept" });
     const accepted = await answer(token, { intent: "accept" }, own);
     expect(accepted.status).toBe(302);
-    expect(await prisma.delegate.findUnique({ where: { organisationId_userId: { organisationId: s.org.id, userId: existing.id } } })).toMatchObject({ role: "titular" });
+    expect(await prisma.delegate.findUnique({ where: { organisationId_userId: { organisationId: s.org.id, userId: existing.id } } })).toMatchObject({
+      role: "titular",
+    });
   });
 
   test("expired after 14 days", async () => {
@@ -150,7 +167,13 @@ describe("invitations", () => {
   test("a coordinator invitation makes the person a coordinator of the network", async () => {
     const s = await setting();
     const { token } = await transaction((tx) =>
-      createInvitation(tx, { networkId: s.network.id, organisationId: null, email: "new-coord@example.test", role: "coordinator", invitedById: s.coordinator.id }),
+      createInvitation(tx, {
+        networkId: s.network.id,
+        organisationId: null,
+        email: "new-coord@example.test",
+        role: "coordinator",
+        invitedById: s.coordinator.id,
+      }),
     );
     const done = await answer(token, newAccount);
     expect(done.status).toBe(302);
@@ -205,14 +228,18 @@ describe("delegates page", () => {
     expect((already.body as { result: { error: Record<string, string[]> } }).result.error.email).toEqual(["delegates.alreadyDelegate"]);
 
     expect((await postDelegates(s, s.coordinatorCookie, { intent: "role", userId: colleague.id, role: "substitute" })).status).toBe(302);
-    expect(await prisma.delegate.findUnique({ where: { organisationId_userId: { organisationId: s.org.id, userId: colleague.id } } })).toMatchObject({ role: "substitute" });
+    expect(await prisma.delegate.findUnique({ where: { organisationId_userId: { organisationId: s.org.id, userId: colleague.id } } })).toMatchObject({
+      role: "substitute",
+    });
 
     // Removal asks for confirmation first (a page of its own), then removes.
     const confirm = await call(delegatesLoader, makeRequest(`${delegatesPath(s)}?remove=${colleague.id}`, { cookie: s.coordinatorCookie }), delegatesParams(s));
     expect(confirm.body).toMatchObject({ confirmRemove: { id: colleague.id, name: "Colette Collègue" } });
     expect((await postDelegates(s, s.coordinatorCookie, { intent: "remove", userId: colleague.id })).status).toBe(302);
     expect(await prisma.delegate.count({ where: { organisationId: s.org.id, userId: colleague.id } })).toBe(0);
-    const actions = (await prisma.auditLog.findMany({ where: { networkId: s.network.id, entityType: "delegate" }, select: { action: true } })).map((a) => a.action);
+    const actions = (await prisma.auditLog.findMany({ where: { networkId: s.network.id, entityType: "delegate" }, select: { action: true } })).map(
+      (a) => a.action,
+    );
     expect(actions.sort()).toEqual(["delegate.delete", "delegate.update"]);
   });
 });

@@ -10,7 +10,7 @@ import type { AnyJobHandler } from "#app/jobs/handlers.server";
 import type { JobKind } from "#app/jobs/kinds";
 import { claimJob, enqueueJob, JOB_LEASE_MS, JOB_RETENTION_MS, jobBackoffMs, purgeFinishedJobs, SCHEDULED_JOB_RETENTION_MS } from "#app/jobs/queue.server";
 import { runDueJobs, runJob } from "#app/jobs/runner.server";
-import { appSchedules, createTicker, type Schedule,slotKey } from "#app/jobs/schedules.server";
+import { appSchedules, createTicker, type Schedule, slotKey } from "#app/jobs/schedules.server";
 import { setNow } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
 import { closeOutboxTransport } from "#app/utils/email.server";
@@ -61,14 +61,20 @@ describe("schedules", () => {
 
   test("the server's schedules: the outbox only with SMTP_URL, every period shorter than the retention of its slots", () => {
     const names = (s: Schedule[]) => s.map((x) => `${x.name} ${x.everyMs}`);
-    expect(names(appSchedules({ SMTP_URL: undefined, OUTBOX_INTERVAL_MS: 5000 }))).toEqual(["charter.reminders 3600000", "meeting.reminders 900000", "jobs.purge 3600000"]);
+    expect(names(appSchedules({ SMTP_URL: undefined, OUTBOX_INTERVAL_MS: 5000 }))).toEqual([
+      "charter.reminders 3600000",
+      "meeting.reminders 900000",
+      "jobs.purge 3600000",
+    ]);
     expect(names(appSchedules({ SMTP_URL: "smtp://127.0.0.1:2525", OUTBOX_INTERVAL_MS: 5000 }))).toEqual([
       "outbox.deliver 5000",
       "charter.reminders 3600000",
       "meeting.reminders 900000",
       "jobs.purge 3600000",
     ]);
-    expect(slotKey({ name: "outbox.deliver", kind: "outbox.deliver", everyMs: 5000 }, new Date("2026-12-01T09:00:07.300Z"))).toBe("schedule:outbox.deliver:2026-12-01T09:00:05.000Z");
+    expect(slotKey({ name: "outbox.deliver", kind: "outbox.deliver", everyMs: 5000 }, new Date("2026-12-01T09:00:07.300Z"))).toBe(
+      "schedule:outbox.deliver:2026-12-01T09:00:05.000Z",
+    );
   });
 });
 
@@ -102,11 +108,19 @@ describe("the server's rounds as jobs", () => {
         "meeting.reminders done 4",
         "outbox.deliver done 4",
       ]);
-      expect(await prisma.charterReminder.findMany({ where: { charterVersionId: work.charterVersionId }, select: { kind: true, recipients: true }, orderBy: { kind: "asc" } })).toEqual([
+      expect(
+        await prisma.charterReminder.findMany({
+          where: { charterVersionId: work.charterVersionId },
+          select: { kind: true, recipients: true },
+          orderBy: { kind: "asc" },
+        }),
+      ).toEqual([
         { kind: "d14", recipients: 0 },
         { kind: "d3", recipients: 2 },
       ]);
-      expect((await prisma.meeting.findMany({ where: { id: { in: work.meetingIds } }, select: { reminderSentAt: true } })).map((m) => m.reminderSentAt)).toEqual([T0, T0]);
+      expect(
+        (await prisma.meeting.findMany({ where: { id: { in: work.meetingIds } }, select: { reminderSentAt: true } })).map((m) => m.reminderSentAt),
+      ).toEqual([T0, T0]);
     } finally {
       closeOutboxTransport();
       delete process.env.SMTP_URL;
@@ -131,7 +145,12 @@ describe("standalone handlers", () => {
     };
     const id = (await enqueueJob(kind, {}))!;
     expect(await runDueJobs({ handlers })).toMatchObject({ retry: 1 });
-    expect(await prisma.job.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "pending", attempts: 1, lastError: "SMTP unreachable", runAt: at(jobBackoffMs(1)) });
+    expect(await prisma.job.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "pending",
+      attempts: 1,
+      lastError: "SMTP unreachable",
+      runAt: at(jobBackoffMs(1)),
+    });
     setNow(at(jobBackoffMs(1)));
     expect(await runDueJobs({ handlers })).toMatchObject({ done: 1 });
     expect(await prisma.job.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "done", attempts: 2, lastError: null });
@@ -168,6 +187,11 @@ describe("retention", () => {
     ];
     await prisma.job.createMany({ data: rows.map((r) => ({ ...r, kind: "jobs.purge", runAt: finishedAgo(JOB_RETENTION_MS * 2) })) });
     expect(await purgeFinishedJobs(prisma, T0)).toBe(4);
-    expect((await prisma.job.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((j) => j.id)).toEqual(["keyed-week", "pending-slot", "reset-week", "slot-recent"]);
+    expect((await prisma.job.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((j) => j.id)).toEqual([
+      "keyed-week",
+      "pending-slot",
+      "reset-week",
+      "slot-recent",
+    ]);
   });
 });

@@ -4,18 +4,19 @@
 // a job is done once, however many runners there are. On a real database (PGlite, or PostgreSQL
 // with DATABASE_URL), with a real SMTP peer for the delivery.
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
-import { action as forgotAction } from "#app/routes/forgot-password";
-import { findPasswordReset } from "#app/models/account.server";
+
+import type { JobHandler } from "#app/jobs/handlers.server";
 import type { JobKind } from "#app/jobs/kinds";
 import { claimJob, enqueueJob, JOB_LEASE_MS, jobBackoffMs } from "#app/jobs/queue.server";
 import { runDueJobs, runJob, startJobRunner } from "#app/jobs/runner.server";
-import type { JobHandler } from "#app/jobs/handlers.server";
+import { findPasswordReset } from "#app/models/account.server";
+import { action as forgotAction } from "#app/routes/forgot-password";
 import { setNow } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
 import { createTransport, deliverDueEmails } from "#app/utils/email.server";
 import { createUser, makeRequest } from "#tests/factories";
-import { startSmtpPeer } from "#tests/setup/smtp";
 import { call } from "#tests/route-call";
+import { startSmtpPeer } from "#tests/setup/smtp";
 
 let peer: Awaited<ReturnType<typeof startSmtpPeer>>;
 beforeAll(async () => {

@@ -2,14 +2,25 @@
 // coordinator's decision (accept creates or reuses the organisation and invites the contact
 // through the usual invitation; decline e-mails a message; a request is decided once).
 import { describe, expect, test } from "vitest";
+
 import { membershipStatuses } from "#app/models/adhesion.server";
-import { action as joinAction, loader as joinLoader } from "#app/routes/$network+/charter+/join";
-import { action as requestAction, loader as requestLoader } from "#app/routes/$network+/admin+/join-requests.$id";
 import { loader as listLoader } from "#app/routes/$network+/admin+/join-requests._index";
+import { action as requestAction, loader as requestLoader } from "#app/routes/$network+/admin+/join-requests.$id";
+import { action as joinAction, loader as joinLoader } from "#app/routes/$network+/charter+/join";
 import { action as invitationAction } from "#app/routes/invitations.$token";
 import { now, setNow } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
-import { createAdhesion, createCharterVersion, createNetwork, createOrganisation, createUser, makeCoordinator, makeDelegate, makeRequest, sessionCookie } from "#tests/factories";
+import {
+  createAdhesion,
+  createCharterVersion,
+  createNetwork,
+  createOrganisation,
+  createUser,
+  makeCoordinator,
+  makeDelegate,
+  makeRequest,
+  sessionCookie,
+} from "#tests/factories";
 import { call } from "#tests/route-call";
 
 type Network = Awaited<ReturnType<typeof createNetwork>>;
@@ -135,7 +146,15 @@ describe("the public form", () => {
     const s = await setting();
     const result = await submit(
       s.network,
-      validForm({ organisationName: "", kind: "castle", postalCode: "75001", contactEmail: "not-an-address", motivation: "   ", website: "epicerie.example", contactFunction: "" }),
+      validForm({
+        organisationName: "",
+        kind: "castle",
+        postalCode: "75001",
+        contactEmail: "not-an-address",
+        motivation: "   ",
+        website: "epicerie.example",
+        contactFunction: "",
+      }),
     );
     expect(result.status).toBe(400);
     const errors = (result.body as { error: Record<string, string[]> }).error;
@@ -255,7 +274,9 @@ describe("the coordinator's decision", () => {
     expect(done.status).toBe(302);
     expect(done.headers.get("Location")).toBe(`/${s.network.slug}/organisations/${org.slug}`);
     const user = await prisma.user.findUniqueOrThrow({ where: { email: "ines.martin@epicerie.example" } });
-    expect(await prisma.delegate.findUnique({ where: { organisationId_userId: { organisationId: org.id, userId: user.id } } })).toMatchObject({ role: "titular" });
+    expect(await prisma.delegate.findUnique({ where: { organisationId_userId: { organisationId: org.id, userId: user.id } } })).toMatchObject({
+      role: "titular",
+    });
 
     const audit = await prisma.auditLog.findFirstOrThrow({ where: { action: "joinRequest.accept", entityId: row.id } });
     expect(audit).toMatchObject({ actorId: s.coordinator.id, after: { status: "accepted", organisationId: org.id, created: true } });
@@ -280,7 +301,9 @@ describe("the coordinator's decision", () => {
     const result = await decide(s, row.id, { intent: "accept", organisation: existing.id });
     expect(result.status).toBe(302);
     expect(await prisma.organisation.count()).toBe(orgCount);
-    const accepted = await prisma.outboxEmail.findFirstOrThrow({ where: { networkId: s.network.id, subject: `${s.network.name} : votre demande est acceptée` } });
+    const accepted = await prisma.outboxEmail.findFirstOrThrow({
+      where: { networkId: s.network.id, subject: `${s.network.name} : votre demande est acceptée` },
+    });
     expect(accepted.text).toContain("Maison Médicale du Nord est déjà membre du réseau");
     expect(accepted.text).not.toContain("candidate");
     expect(await prisma.outboxEmail.count({ where: { networkId: s.network.id } })).toBe(before + 2); // acceptance and invitation
@@ -305,7 +328,9 @@ describe("the coordinator's decision", () => {
       decidedById: s.coordinator.id,
       organisationId: null,
     });
-    const email = await prisma.outboxEmail.findFirstOrThrow({ where: { to: "ines.martin@epicerie.example", subject: `${s.network.name} : réponse à votre demande` } });
+    const email = await prisma.outboxEmail.findFirstOrThrow({
+      where: { to: "ines.martin@epicerie.example", subject: `${s.network.name} : réponse à votre demande` },
+    });
     expect(email.text).toContain(message);
     expect(await prisma.organisation.count({ where: { name: "Épicerie sociale du Pont", networks: { some: { networkId: s.network.id } } } })).toBe(0);
     expect(await prisma.auditLog.count({ where: { action: "joinRequest.decline", entityId: row.id } })).toBe(1);
@@ -364,7 +389,14 @@ describe("the coordinator's decision", () => {
 
     // A request of another network is not found through this one, even by its own coordinator.
     const foreign = await prisma.joinRequest.create({
-      data: { networkId: otherNetwork.id, organisationName: "Ailleurs", kind: "other", contactName: "X", contactEmail: "x@example.test", motivation: "Une autre ville." },
+      data: {
+        networkId: otherNetwork.id,
+        organisationName: "Ailleurs",
+        kind: "other",
+        contactName: "X",
+        contactEmail: "x@example.test",
+        motivation: "Une autre ville.",
+      },
     });
     expect((await view(s, foreign.id)).status).toBe(404);
     expect((await decide(s, foreign.id, { intent: "accept", organisation: "new" })).status).toBe(404);

@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+
 import { action } from "#app/routes/login";
 import { prisma } from "#app/utils/db.server";
 import { translate } from "#app/utils/i18n";
@@ -55,7 +56,9 @@ describe("sign-in", () => {
     for (let i = 0; i < 5; i++) expect(status(await post({ email: user.email, password: "nope" }))).toBe(400);
     const refused = await post({ email: user.email, password: TEST_PASSWORD });
     expect(status(refused)).toBe(429);
-    expect(formError(refused)).toBe("Trop de mots de passe erronés pour cette adresse depuis votre connexion. Réessayez dans 15 minutes, ou demandez un nouveau mot de passe.");
+    expect(formError(refused)).toBe(
+      "Trop de mots de passe erronés pour cette adresse depuis votre connexion. Réessayez dans 15 minutes, ou demandez un nouveau mot de passe.",
+    );
     expect(await prisma.session.count({ where: { userId: user.id } })).toBe(0);
   });
 
@@ -91,7 +94,9 @@ describe("sign-in", () => {
     // Past the ceiling, every IP is refused, even with the right password, and told what to do.
     const refused = await post({ email: user.email, password: TEST_PASSWORD }, "198.51.100.23");
     expect(status(refused)).toBe(429);
-    expect(formError(refused)).toMatch(/^Cette adresse a reçu un nombre inhabituel de tentatives de connexion, depuis plusieurs endroits : .* suspendue pendant 60 minutes\. Pour entrer tout de suite, demandez un nouveau mot de passe\.$/);
+    expect(formError(refused)).toMatch(
+      /^Cette adresse a reçu un nombre inhabituel de tentatives de connexion, depuis plusieurs endroits : .* suspendue pendant 60 minutes\. Pour entrer tout de suite, demandez un nouveau mot de passe\.$/,
+    );
     // Another account is not concerned.
     const other = await createUser();
     expect(status(await post({ email: other.email, password: TEST_PASSWORD }, "198.51.100.23"))).toBe(302);

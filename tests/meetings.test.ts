@@ -5,6 +5,7 @@
 // and messages.
 import { afterEach, describe, expect, test } from "vitest";
 
+import { recordAttendance } from "#app/models/attendance.server";
 import {
   addAgendaItem,
   cancelMeeting,
@@ -25,12 +26,23 @@ import { action as agendaAction, loader as agendaLoader } from "#app/routes/$net
 import { action as cancelAction } from "#app/routes/$network+/meetings+/$meeting_.cancel";
 import { action as editAction } from "#app/routes/$network+/meetings+/$meeting_.edit";
 import { loader as icsLoader } from "#app/routes/$network+/meetings+/$meeting_.ics";
-import { recordAttendance } from "#app/models/attendance.server";
 import { action as newAction, loader as newLoader } from "#app/routes/$network+/meetings+/new";
 import { brusselsParts } from "#app/utils/brussels-time";
 import { setNow } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
-import { addGroupMember, createGroup, createMeeting, createNetwork, createOrganisation, createUser, makeCoordinator, makeDelegate, makeFacilitator, makeRequest, sessionCookie } from "#tests/factories";
+import {
+  addGroupMember,
+  createGroup,
+  createMeeting,
+  createNetwork,
+  createOrganisation,
+  createUser,
+  makeCoordinator,
+  makeDelegate,
+  makeFacilitator,
+  makeRequest,
+  sessionCookie,
+} from "#tests/factories";
 import { call } from "#tests/route-call";
 
 afterEach(async () => {
@@ -65,7 +77,13 @@ describe("series rules", () => {
   test("every month on the 2nd Tuesday, six times: rows on the right days at 14:00 Brussels, proposals a week before", async () => {
     const { group, facilitator } = await setup();
     setNow(new Date("2026-12-01T08:00:00Z"));
-    const { seriesId, count } = await scheduleMeeting(group.id, facilitator.id, { ...base, day: "2027-01-01", startMinutes: 14 * 60, endMinutes: 16 * 60, repeat: { frequency: "monthly", interval: 1, weekday: 2, ordinal: 2, count: 6 } });
+    const { seriesId, count } = await scheduleMeeting(group.id, facilitator.id, {
+      ...base,
+      day: "2027-01-01",
+      startMinutes: 14 * 60,
+      endMinutes: 16 * 60,
+      repeat: { frequency: "monthly", interval: 1, weekday: 2, ordinal: 2, count: 6 },
+    });
     expect(count).toBe(6);
     const rows = await series(seriesId!);
     expect(rows.map((r) => dayOf(r.startsAt))).toEqual(["2027-01-12", "2027-02-09", "2027-03-09", "2027-04-13", "2027-05-11", "2027-06-08"]);
@@ -77,11 +95,29 @@ describe("series rules", () => {
   test("first Monday until a date, last Friday, and weekly every two weeks", async () => {
     const { group, facilitator } = await setup();
     setNow(new Date("2026-12-01T08:00:00Z"));
-    const first = await scheduleMeeting(group.id, facilitator.id, { ...base, day: "2027-01-01", startMinutes: 9 * 60 + 30, endMinutes: 11 * 60, repeat: { frequency: "monthly", interval: 1, weekday: 1, ordinal: 1, untilOn: "2027-04-05" } });
+    const first = await scheduleMeeting(group.id, facilitator.id, {
+      ...base,
+      day: "2027-01-01",
+      startMinutes: 9 * 60 + 30,
+      endMinutes: 11 * 60,
+      repeat: { frequency: "monthly", interval: 1, weekday: 1, ordinal: 1, untilOn: "2027-04-05" },
+    });
     expect((await series(first.seriesId!)).map((r) => dayOf(r.startsAt))).toEqual(["2027-01-04", "2027-02-01", "2027-03-01", "2027-04-05"]);
-    const last = await scheduleMeeting(group.id, facilitator.id, { ...base, day: "2027-01-01", startMinutes: 9 * 60, endMinutes: 10 * 60, repeat: { frequency: "monthly", interval: 1, weekday: 5, ordinal: -1, count: 3 } });
+    const last = await scheduleMeeting(group.id, facilitator.id, {
+      ...base,
+      day: "2027-01-01",
+      startMinutes: 9 * 60,
+      endMinutes: 10 * 60,
+      repeat: { frequency: "monthly", interval: 1, weekday: 5, ordinal: -1, count: 3 },
+    });
     expect((await series(last.seriesId!)).map((r) => dayOf(r.startsAt))).toEqual(["2027-01-29", "2027-02-26", "2027-03-26"]);
-    const weekly = await scheduleMeeting(group.id, facilitator.id, { ...base, day: "2027-03-17", startMinutes: 9 * 60, endMinutes: 10 * 60, repeat: { frequency: "weekly", interval: 2, weekday: 3, ordinal: null, count: 3 } });
+    const weekly = await scheduleMeeting(group.id, facilitator.id, {
+      ...base,
+      day: "2027-03-17",
+      startMinutes: 9 * 60,
+      endMinutes: 10 * 60,
+      repeat: { frequency: "weekly", interval: 2, weekday: 3, ordinal: null, count: 3 },
+    });
     const w = await series(weekly.seriesId!);
     expect(w.map((r) => dayOf(r.startsAt))).toEqual(["2027-03-17", "2027-03-31", "2027-04-14"]);
     // Across the change to summer time (28 March 2027): 9:00 stays 9:00 in Brussels.
@@ -91,7 +127,8 @@ describe("series rules", () => {
   test("bad rules and times are refused with the field to blame, and nothing is written", async () => {
     const { group, facilitator } = await setup();
     setNow(new Date("2026-12-01T08:00:00Z"));
-    const attempt = (input: Partial<ScheduleInput>) => scheduleMeeting(group.id, facilitator.id, { ...base, day: "2027-01-01", startMinutes: 600, endMinutes: 660, repeat: null, ...input });
+    const attempt = (input: Partial<ScheduleInput>) =>
+      scheduleMeeting(group.id, facilitator.id, { ...base, day: "2027-01-01", startMinutes: 600, endMinutes: 660, repeat: null, ...input });
     const refused = async (input: Partial<ScheduleInput>) => {
       try {
         await attempt(input);
@@ -104,9 +141,18 @@ describe("series rules", () => {
     expect(await refused({ endMinutes: 600 })).toEqual({ key: "meetings.error.endBeforeStart", field: "endTime" });
     expect(await refused({ place: "", videoUrl: null })).toEqual({ key: "meetings.error.placeOrVideo", field: "place" });
     expect(await refused({ day: "2026-11-30" })).toEqual({ key: "meetings.error.inPast", field: "date" });
-    expect(await refused({ repeat: { frequency: "weekly", interval: 1, weekday: 1, ordinal: null, count: 61 } })).toEqual({ key: "series.error.tooMany", field: "count" });
-    expect(await refused({ repeat: { frequency: "weekly", interval: 1, weekday: 1, ordinal: null, untilOn: "2026-12-31" } })).toEqual({ key: "series.error.untilBeforeStart", field: "untilOn" });
-    expect(await refused({ repeat: { frequency: "monthly", interval: 1, weekday: 1, ordinal: null, count: 3 } })).toEqual({ key: "series.error.ordinalRequired", field: "ordinal" });
+    expect(await refused({ repeat: { frequency: "weekly", interval: 1, weekday: 1, ordinal: null, count: 61 } })).toEqual({
+      key: "series.error.tooMany",
+      field: "count",
+    });
+    expect(await refused({ repeat: { frequency: "weekly", interval: 1, weekday: 1, ordinal: null, untilOn: "2026-12-31" } })).toEqual({
+      key: "series.error.untilBeforeStart",
+      field: "untilOn",
+    });
+    expect(await refused({ repeat: { frequency: "monthly", interval: 1, weekday: 1, ordinal: null, count: 3 } })).toEqual({
+      key: "series.error.ordinalRequired",
+      field: "ordinal",
+    });
     expect(await refused({ repeat: { frequency: "weekly", interval: 1, weekday: 1, ordinal: null } })).toMatchObject({ key: "series.error.endRequired" });
     expect(await prisma.meeting.count({ where: { groupId: group.id } })).toBe(0);
     expect(await prisma.outboxEmail.count()).toBe(0);
@@ -117,9 +163,23 @@ describe("changing a series", () => {
   test("moving one occurrence keeps it in the series; cancelling one leaves the others; cancelling the rest keeps the earlier ones", async () => {
     const { group, facilitator, delegate } = await setup();
     setNow(new Date("2026-12-01T08:00:00Z"));
-    const { seriesId } = await scheduleMeeting(group.id, facilitator.id, { ...base, day: "2027-01-01", startMinutes: 14 * 60, endMinutes: 16 * 60, repeat: { frequency: "monthly", interval: 1, weekday: 2, ordinal: 2, count: 5 } });
+    const { seriesId } = await scheduleMeeting(group.id, facilitator.id, {
+      ...base,
+      day: "2027-01-01",
+      startMinutes: 14 * 60,
+      endMinutes: 16 * 60,
+      repeat: { frequency: "monthly", interval: 1, weekday: 2, ordinal: 2, count: 5 },
+    });
     const rows = await series(seriesId!);
-    await updateMeeting(rows[1].id, facilitator.id, { title: "Réunion Santé (déplacée)", day: "2027-02-10", startMinutes: 10 * 60, endMinutes: 12 * 60, place: base.place, videoUrl: null, isPublic: false });
+    await updateMeeting(rows[1].id, facilitator.id, {
+      title: "Réunion Santé (déplacée)",
+      day: "2027-02-10",
+      startMinutes: 10 * 60,
+      endMinutes: 12 * 60,
+      place: base.place,
+      videoUrl: null,
+      isPublic: false,
+    });
     const moved = await prisma.meeting.findUniqueOrThrow({ where: { id: rows[1].id } });
     expect(moved).toMatchObject({ seriesId, uid: rows[0].uid, title: "Réunion Santé (déplacée)", status: "scheduled" });
     expect(moved.recurrenceId!.toISOString()).toBe(rows[1].recurrenceId!.toISOString());
@@ -135,14 +195,20 @@ describe("changing a series", () => {
     expect((await series(seriesId!)).map((r) => r.status)).toEqual(["scheduled", "scheduled", "cancelled", "scheduled", "scheduled"]);
     // Cancelling again is refused.
     await expect(cancelMeeting(rows[2].id, facilitator.id, "", "one")).rejects.toMatchObject({ key: "meetings.error.cancelled" });
-    await expect(updateMeeting(rows[2].id, facilitator.id, { ...base, day: "2027-03-10", startMinutes: 600, endMinutes: 660 })).rejects.toMatchObject({ key: "meetings.error.cancelled" });
+    await expect(updateMeeting(rows[2].id, facilitator.id, { ...base, day: "2027-03-10", startMinutes: 600, endMinutes: 660 })).rejects.toMatchObject({
+      key: "meetings.error.cancelled",
+    });
 
     expect(await cancelMeeting(rows[3].id, facilitator.id, "Fin du projet", "rest")).toBe(2);
     expect((await series(seriesId!)).map((r) => r.status)).toEqual(["scheduled", "scheduled", "cancelled", "cancelled", "cancelled"]);
     expect((await prisma.meetingSeries.findUniqueOrThrow({ where: { id: seriesId! } })).cancelledAt).toBeNull();
 
     // The delegate received: the invitation, the update, two cancellations.
-    const mails = await prisma.outboxEmail.findMany({ where: { to: delegate.email }, orderBy: { createdAt: "asc" }, select: { subject: true, attachments: true } });
+    const mails = await prisma.outboxEmail.findMany({
+      where: { to: delegate.email },
+      orderBy: { createdAt: "asc" },
+      select: { subject: true, attachments: true },
+    });
     expect(mails.map((m) => (m.attachments as { contentType: string }[])[0].contentType)).toEqual([
       "text/calendar; charset=utf-8; method=REQUEST",
       "text/calendar; charset=utf-8; method=REQUEST",
@@ -199,7 +265,9 @@ describe("the models check the person, whoever calls them", () => {
     expect(await prisma.agendaItem.count({ where: { meetingId: meeting.id, status: "proposed" } })).toBe(0);
 
     await recordRsvp(meeting.id, delegate.id, "yes");
-    expect(await prisma.rsvp.findUnique({ where: { meetingId_userId: { meetingId: meeting.id, userId: delegate.id } }, select: { response: true } })).toEqual({ response: "yes" });
+    expect(await prisma.rsvp.findUnique({ where: { meetingId_userId: { meetingId: meeting.id, userId: delegate.id } }, select: { response: true } })).toEqual({
+      response: "yes",
+    });
     await proposeAgendaItem(meeting.id, delegate.id, { title: "Bilan", ownerName: "", durationMinutes: null });
 
     // Once the meeting is over, nobody answers any more (the e-mail link says so first).
@@ -223,7 +291,10 @@ describe("agenda and proposals", () => {
     const a = await addAgendaItem(meeting.id, { title: "Accueil", ownerName: "", durationMinutes: 10 });
     const b = await addAgendaItem(meeting.id, { title: "Logement d'urgence", ownerName: "CPAS", durationMinutes: 45 });
     const c = await addAgendaItem(meeting.id, { title: "Divers", ownerName: "", durationMinutes: null });
-    const order = async () => (await prisma.agendaItem.findMany({ where: { meetingId: meeting.id, status: "accepted" }, orderBy: { position: "asc" }, select: { title: true } })).map((i) => i.title);
+    const order = async () =>
+      (await prisma.agendaItem.findMany({ where: { meetingId: meeting.id, status: "accepted" }, orderBy: { position: "asc" }, select: { title: true } })).map(
+        (i) => i.title,
+      );
     expect(await order()).toEqual(["Accueil", "Logement d'urgence", "Divers"]);
     await moveAgendaItem(meeting.id, c.id, "up");
     expect(await order()).toEqual(["Accueil", "Divers", "Logement d'urgence"]);
@@ -242,7 +313,9 @@ describe("agenda and proposals", () => {
     await expect(decideProposal(meeting.id, other.id, "accepted")).rejects.toMatchObject({ key: "meetings.proposals.error.alreadyDecided" });
 
     setNow(new Date("2027-01-13T13:00:01Z"));
-    await expect(proposeAgendaItem(meeting.id, delegate.id, { title: "Trop tard", ownerName: "", durationMinutes: null })).rejects.toMatchObject({ key: "meetings.proposals.error.closed" });
+    await expect(proposeAgendaItem(meeting.id, delegate.id, { title: "Trop tard", ownerName: "", durationMinutes: null })).rejects.toMatchObject({
+      key: "meetings.proposals.error.closed",
+    });
     void facilitator;
   });
 
@@ -277,7 +350,13 @@ describe("reminders", () => {
   test("once, two days before, to the participants, with their RSVP link; not for a meeting scheduled less than two days ahead", async () => {
     const { group, facilitator, delegate } = await setup();
     setNow(new Date("2028-01-01T08:00:00Z"));
-    const { meetingId } = await scheduleMeeting(group.id, facilitator.id, { ...base, day: "2028-01-20", startMinutes: 14 * 60, endMinutes: 16 * 60, repeat: null });
+    const { meetingId } = await scheduleMeeting(group.id, facilitator.id, {
+      ...base,
+      day: "2028-01-20",
+      startMinutes: 14 * 60,
+      endMinutes: 16 * 60,
+      repeat: null,
+    });
     await prisma.outboxEmail.deleteMany();
     setNow(new Date("2028-01-18T12:00:00Z")); // 49 hours before
     expect(await sendDueMeetingReminders()).toBe(0);
@@ -309,14 +388,33 @@ describe("routes", () => {
     expect(page.status).toBe(200);
     expect((page.body as { defaults: { group: string } }).defaults.group).toBe(group.slug);
 
-    const form = { group: group.slug, title: "Groupe Santé", date: "2027-01-01", startTime: "14:00", endTime: "16h", place: "Maison médicale", videoUrl: "", repeat: "monthly", ordinal: "2", weekday: "2", interval: "1", ends: "count", count: "4", proposalsDaysBefore: "5" };
+    const form = {
+      group: group.slug,
+      title: "Groupe Santé",
+      date: "2027-01-01",
+      startTime: "14:00",
+      endTime: "16h",
+      place: "Maison médicale",
+      videoUrl: "",
+      repeat: "monthly",
+      ordinal: "2",
+      weekday: "2",
+      interval: "1",
+      ends: "count",
+      count: "4",
+      proposalsDaysBefore: "5",
+    };
     const ok = await call(newAction, makeRequest(path, { method: "POST", cookie, form }), params);
     expect(ok.status).toBe(302);
     const meetings = await prisma.meeting.findMany({ where: { groupId: group.id }, orderBy: { startsAt: "asc" } });
     expect(meetings.map((m) => dayOf(m.startsAt))).toEqual(["2027-01-12", "2027-02-09", "2027-03-09", "2027-04-13"]);
     expect(ok.headers.get("Location")).toBe(`/${network.slug}/meetings/${meetings[0].id}`);
 
-    const bad = await call(newAction, makeRequest(path, { method: "POST", cookie, form: { ...form, title: "", startTime: "25:00", videoUrl: "visio" } }), params);
+    const bad = await call(
+      newAction,
+      makeRequest(path, { method: "POST", cookie, form: { ...form, title: "", startTime: "25:00", videoUrl: "visio" } }),
+      params,
+    );
     expect(bad.status).toBe(400);
     const errors = (bad.body as { error: Record<string, string[]> }).error;
     expect(errors.title).toBeDefined();
@@ -350,7 +448,15 @@ describe("routes", () => {
     expect(seen.status).toBe(200);
     // An insider outside the group sees the meeting but neither answers nor proposes.
     expect(seen.body).toMatchObject({ canRsvp: false, canPropose: false, canManage: false });
-    expect((await call(meetingAction, makeRequest(path, { method: "POST", cookie: await sessionCookie(outsider.id), form: { intent: "rsvp", response: "yes" } }), params)).status).toBe(403);
+    expect(
+      (
+        await call(
+          meetingAction,
+          makeRequest(path, { method: "POST", cookie: await sessionCookie(outsider.id), form: { intent: "rsvp", response: "yes" } }),
+          params,
+        )
+      ).status,
+    ).toBe(403);
 
     const cookie = await sessionCookie(delegate.id);
     const mine = await call(meetingLoader, makeRequest(path, { cookie }), params);
@@ -358,7 +464,15 @@ describe("routes", () => {
     expect((await call(meetingAction, makeRequest(path, { method: "POST", cookie, form: { intent: "rsvp", response: "perhaps" } }), params)).status).toBe(400);
     expect((await call(meetingAction, makeRequest(path, { method: "POST", cookie, form: { intent: "rsvp", response: "maybe" } }), params)).status).toBe(302);
     expect(await prisma.rsvp.findUnique({ where: { meetingId_userId: { meetingId: meeting.id, userId: delegate.id } } })).toMatchObject({ response: "maybe" });
-    expect((await call(meetingAction, makeRequest(path, { method: "POST", cookie, form: { intent: "propose", title: "Point logement", ownerName: "", durationMinutes: "10" } }), params)).status).toBe(302);
+    expect(
+      (
+        await call(
+          meetingAction,
+          makeRequest(path, { method: "POST", cookie, form: { intent: "propose", title: "Point logement", ownerName: "", durationMinutes: "10" } }),
+          params,
+        )
+      ).status,
+    ).toBe(302);
     expect(await prisma.agendaItem.findFirst({ where: { meetingId: meeting.id } })).toMatchObject({ status: "proposed", proposedById: delegate.id });
 
     const managed = await call(meetingLoader, makeRequest(path, { cookie: await sessionCookie(facilitator.id) }), params);
@@ -372,7 +486,9 @@ describe("routes", () => {
     expect(String(ics.body)).toContain(`UID:${open.uid}`);
     // Another network's meeting is not found here.
     const elsewhere = await createNetwork();
-    expect((await call(meetingLoader, makeRequest(`/${elsewhere.slug}/meetings/${open.id}`, { cookie }), { network: elsewhere.slug, meeting: open.id })).status).toBe(404);
+    expect(
+      (await call(meetingLoader, makeRequest(`/${elsewhere.slug}/meetings/${open.id}`, { cookie }), { network: elsewhere.slug, meeting: open.id })).status,
+    ).toBe(404);
   });
 
   test("edit and cancel: managers only; a member is refused; the occurrence moves and the cancellation is sent", async () => {
@@ -380,7 +496,8 @@ describe("routes", () => {
     setNow(new Date("2027-01-01T08:00:00Z"));
     const meeting = await createMeeting(group.id, { startsAt: new Date("2027-01-20T13:00:00Z") });
     const params = { network: network.slug, meeting: meeting.id };
-    const edit = (cookie: string, form: Record<string, string>) => call(editAction, makeRequest(`/${network.slug}/meetings/${meeting.id}/edit`, { method: "POST", cookie, form }), params);
+    const edit = (cookie: string, form: Record<string, string>) =>
+      call(editAction, makeRequest(`/${network.slug}/meetings/${meeting.id}/edit`, { method: "POST", cookie, form }), params);
     const form = { title: "Réunion déplacée", date: "2027-01-21", startTime: "9:30", endTime: "11:00", place: "Ailleurs", videoUrl: "" };
     expect((await edit(await sessionCookie(delegate.id), form)).status).toBe(403);
     const cookie = await sessionCookie(coordinator.id);
@@ -389,7 +506,12 @@ describe("routes", () => {
     expect((bad.body as { error: Record<string, string[]> }).error.endTime).toEqual(["meetings.error.endBeforeStart"]);
     expect((await edit(cookie, form)).status).toBe(302);
     expect((await prisma.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).startsAt.toISOString()).toBe("2027-01-21T08:30:00.000Z");
-    const cancel = (c: string) => call(cancelAction, makeRequest(`/${network.slug}/meetings/${meeting.id}/cancel`, { method: "POST", cookie: c, form: { reason: "Grève", scope: "one", confirm: "1" } }), params);
+    const cancel = (c: string) =>
+      call(
+        cancelAction,
+        makeRequest(`/${network.slug}/meetings/${meeting.id}/cancel`, { method: "POST", cookie: c, form: { reason: "Grève", scope: "one", confirm: "1" } }),
+        params,
+      );
     expect((await cancel(await sessionCookie(delegate.id))).status).toBe(403);
     expect((await cancel(cookie)).status).toBe(302);
     expect(await prisma.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).toMatchObject({ status: "cancelled", cancelReason: "Grève" });

@@ -7,12 +7,14 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, syml
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { newPGlite } from "#app/db/pglite";
+
 import pg from "pg";
 import { afterEach, describe, expect, test } from "vitest";
+
 import { openDatabase } from "#app/db/connect.server";
 import { databaseTarget } from "#app/db/database-url";
 import { applyMigrations, type SqlRunner } from "#app/db/migrate";
+import { newPGlite } from "#app/db/pglite";
 import { Prisma } from "#app/generated/prisma/client";
 import { getDatabase, prisma } from "#app/utils/db.server";
 import { createTestDatabase, type TestDatabase } from "#tests/setup/database";
@@ -84,9 +86,7 @@ describe("committed migrations", () => {
     cleanups.push(() => db.close());
     expect(await db.migrate()).toEqual(committed);
     expect(await db.migrate()).toEqual([]);
-    const rows = await db.prisma.$queryRawUnsafe<{ migration_name: string }[]>(
-      `SELECT migration_name FROM "_prisma_migrations" ORDER BY migration_name`,
-    );
+    const rows = await db.prisma.$queryRawUnsafe<{ migration_name: string }[]>(`SELECT migration_name FROM "_prisma_migrations" ORDER BY migration_name`);
     expect(rows.map((r) => r.migration_name)).toEqual(committed);
   });
 

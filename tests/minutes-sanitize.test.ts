@@ -2,7 +2,9 @@
 // editor posts it (HTML) and as the plain textarea posts it (text), is harmless once stored and
 // once shown (the loaders sanitize again before display).
 import { describe, expect, test } from "vitest";
+
 import { prisma } from "#app/utils/db.server";
+
 import { draftForm, groupSetting, latestMinutes, postEdit, postMinutes, readEdit, readMinutes } from "./minutes-helpers";
 
 const PAYLOADS = [
@@ -57,7 +59,11 @@ describe("the minutes' rich text", () => {
     await postMinutes(s, { intent: "volunteer" }, s.cookies.noteTaker);
     for (const payload of PAYLOADS) {
       for (const format of ["html", "text"] as const) {
-        const result = await postEdit(s, draftForm({ bodyFormat: format, body: `<p>Début</p>${payload}`, decisionsFormat: format, decisions: payload }), s.cookies.noteTaker);
+        const result = await postEdit(
+          s,
+          draftForm({ bodyFormat: format, body: `<p>Début</p>${payload}`, decisionsFormat: format, decisions: payload }),
+          s.cookies.noteTaker,
+        );
         expect(result.status, `${format}: ${payload}`).toBe(302);
         const stored = await latestMinutes(s.meeting.id);
         expectHarmless(stored.body);
@@ -74,7 +80,9 @@ describe("the minutes' rich text", () => {
     }
     // Allowed markup survives from the editor; the good link keeps its address.
     await postEdit(s, draftForm({ bodyFormat: "html", body: PAYLOADS.at(-1)! }), s.cookies.noteTaker);
-    expect((await latestMinutes(s.meeting.id)).body).toBe('<p>texte <strong>gras</strong> <a href="https://ok.example" rel="noopener noreferrer">bon lien</a></p>');
+    expect((await latestMinutes(s.meeting.id)).body).toBe(
+      '<p>texte <strong>gras</strong> <a href="https://ok.example" rel="noopener noreferrer">bon lien</a></p>',
+    );
   });
 
   test("a row stored before the allow-list tightened is cleaned again before display", async () => {
@@ -83,7 +91,10 @@ describe("the minutes' rich text", () => {
     await postEdit(s, draftForm(), s.cookies.noteTaker);
     const row = await latestMinutes(s.meeting.id);
     // Written behind the application's back (a draft is not frozen): the page still cleans it.
-    await prisma.minutes.update({ where: { id: row.id }, data: { body: `<p>ok</p><img src=x onerror=alert(1)><script>alert(2)</script>`, decisions: `<a href="javascript:alert(3)">x</a>` } });
+    await prisma.minutes.update({
+      where: { id: row.id },
+      data: { body: `<p>ok</p><img src=x onerror=alert(1)><script>alert(2)</script>`, decisions: `<a href="javascript:alert(3)">x</a>` },
+    });
     const page = (await readMinutes(s, s.cookies.noteTaker)).body as { current: { body: string; decisions: string } };
     expect(page.current.body).toBe("<p>ok</p>");
     expectHarmless(page.current.decisions);

@@ -29,7 +29,13 @@ type Hit = Awaited<ReturnType<typeof searchMinutes>>["results"][number];
 const plain = (hit: Hit) => hit.excerpt.map((s) => s.text).join("");
 const marked = (hit: Hit) => hit.excerpt.filter((s) => s.marked).map((s) => s.text.toLowerCase());
 
-async function publish(groupId: string, day: string, title: string, html: string, opts: { visibility?: "group" | "network" | "public"; language?: "fr" | "nl" } = {}) {
+async function publish(
+  groupId: string,
+  day: string,
+  title: string,
+  html: string,
+  opts: { visibility?: "group" | "network" | "public"; language?: "fr" | "nl" } = {},
+) {
   const meeting = await createMeeting(groupId, { title, startsAt: brusselsInstant(day, 9 * 60 + 30) });
   const minutes = await createMinutes(meeting.id, {
     status: "published",
@@ -62,20 +68,49 @@ async function setting() {
   const facilitator = await createUser();
   await makeFacilitator(health.id, facilitator.id);
 
-  const pub = await publish(housing.id, "2026-02-10", "Réunion de février", "<p>Préparation des <strong>élections</strong> communales : nos revendications sur le logement.</p>", {
-    visibility: "public",
-  });
-  const grp = await publish(housing.id, "2026-03-10", "Réunion de mars", "<p>Élections sociales et expulsions : point confidentiel sur le squat de la rue Haute.</p>", { visibility: "group" });
+  const pub = await publish(
+    housing.id,
+    "2026-02-10",
+    "Réunion de février",
+    "<p>Préparation des <strong>élections</strong> communales : nos revendications sur le logement.</p>",
+    {
+      visibility: "public",
+    },
+  );
+  const grp = await publish(
+    housing.id,
+    "2026-03-10",
+    "Réunion de mars",
+    "<p>Élections sociales et expulsions : point confidentiel sur le squat de la rue Haute.</p>",
+    { visibility: "group" },
+  );
   const net = await publish(health.id, "2026-04-14", "Réunion d'avril", "<p>Les élections et la santé mentale des jeunes.</p>", { visibility: "network" });
-  const nl = await publish(health.id, "2026-05-12", "Vergadering van mei", "<p>Voorbereiding van de gemeenteraadsverkiezingen en de verkiezingen van het personeel.</p>", {
-    visibility: "public",
-    language: "nl",
-  });
+  const nl = await publish(
+    health.id,
+    "2026-05-12",
+    "Vergadering van mei",
+    "<p>Voorbereiding van de gemeenteraadsverkiezingen en de verkiezingen van het personeel.</p>",
+    {
+      visibility: "public",
+      language: "nl",
+    },
+  );
   // A superseded version and its correction: only the correction is found.
   const meeting = await createMeeting(housing.id, { title: "Réunion de juin", startsAt: brusselsInstant("2026-06-09", 570) });
-  const old = await createMinutes(meeting.id, { status: "published", visibility: "public", body: "<p>Version fautive : hippopotame.</p>", searchText: "Réunion de juin hippopotame" });
+  const old = await createMinutes(meeting.id, {
+    status: "published",
+    visibility: "public",
+    body: "<p>Version fautive : hippopotame.</p>",
+    searchText: "Réunion de juin hippopotame",
+  });
   await prisma.minutes.update({ where: { id: old.id }, data: { status: "superseded" } });
-  const corrected = await createMinutes(meeting.id, { status: "published", version: 2, visibility: "public", body: "<p>Version corrigée : girafe.</p>", searchText: "Réunion de juin girafe" });
+  const corrected = await createMinutes(meeting.id, {
+    status: "published",
+    version: 2,
+    visibility: "public",
+    body: "<p>Version corrigée : girafe.</p>",
+    searchText: "Réunion de juin girafe",
+  });
   // Unpublished minutes are never found.
   const draftMeeting = await createMeeting(housing.id, { title: "Réunion de juillet", startsAt: brusselsInstant("2026-07-14", 570) });
   await createMinutes(draftMeeting.id, { status: "submitted", body: "<p>Brouillon sur les élections.</p>" });
@@ -136,7 +171,9 @@ describe("French and Dutch, accents ignored, stemming", () => {
   });
 
   test("results are ranked: the minutes that say it most come first", async () => {
-    const many = await publish(s.health.id, "2026-01-13", "Logement, logement", "<p>Logement : le logement, encore le logement et les logements.</p>", { visibility: "public" });
+    const many = await publish(s.health.id, "2026-01-13", "Logement, logement", "<p>Logement : le logement, encore le logement et les logements.</p>", {
+      visibility: "public",
+    });
     const found = await search(null, "logement");
     expect(found.results[0].meetingId).toBe(many.meeting.id);
     expect(found.results.map((r) => r.meetingId)).toContain(s.pub.meeting.id);
@@ -209,7 +246,8 @@ describe("filters and pages", () => {
   });
 
   test("pages of twenty, the page number clamped", async () => {
-    for (let i = 0; i < 22; i++) await publish(s.health.id, `2025-0${1 + (i % 9)}-1${i % 10}`, `Réunion ${i}`, `<p>Tarentule numéro ${i}.</p>`, { visibility: "public" });
+    for (let i = 0; i < 22; i++)
+      await publish(s.health.id, `2025-0${1 + (i % 9)}-1${i % 10}`, `Réunion ${i}`, `<p>Tarentule numéro ${i}.</p>`, { visibility: "public" });
     const first = await search(null, "tarentules");
     expect([first.total, first.pages, first.results.length]).toEqual([22, 2, 20]);
     const second = await search(null, "tarentule", { page: 2 });
@@ -234,7 +272,7 @@ describe("filters and pages", () => {
 
 describe("hostile input", () => {
   test.each([
-    "'; DROP TABLE \"Minutes\"; --",
+    '\'; DROP TABLE "Minutes"; --',
     "élections') OR 1=1 --",
     "!!! & | <-> :* ((",
     '" unbalanced',
@@ -250,7 +288,9 @@ describe("hostile input", () => {
   });
 
   test("HTML in the minutes' text comes back as text in the excerpt, never as markup", async () => {
-    await publish(s.housing.id, "2026-08-11", "Réunion d'août", "<p>Le code &lt;img src=x onerror=alert(1)&gt; est cité : élections du comité.</p>", { visibility: "public" });
+    await publish(s.housing.id, "2026-08-11", "Réunion d'août", "<p>Le code &lt;img src=x onerror=alert(1)&gt; est cité : élections du comité.</p>", {
+      visibility: "public",
+    });
     const found = await search(null, "comité");
     const hit = found.results[0];
     expect(plain(hit)).toContain("<img src=x onerror=alert(1)>");

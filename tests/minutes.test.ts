@@ -4,8 +4,10 @@
 // sentence and changes nothing; published versions are frozen (also by the database); corrections
 // make new versions with their history; who may read what.
 import { describe, expect, test } from "vitest";
+
 import { prisma } from "#app/utils/db.server";
 import { createMeeting } from "#tests/factories";
+
 import {
   draftForm,
   futureMeeting,
@@ -25,12 +27,17 @@ import {
 /** Volunteers Nadia and saves a first draft with one action item for Asbl Bêta. */
 async function writeDraft(s: Setting) {
   expect((await postMinutes(s, { intent: "volunteer" }, s.cookies.noteTaker)).status).toBe(302);
-  const saved = await postEdit(s, draftForm({ "actions[0].what": "Écrire au CPAS", "actions[0].organisation": s.orgB.id, "actions[0].dueOn": "2026-12-15", "actions[0].status": "open" }), s.cookies.noteTaker);
+  const saved = await postEdit(
+    s,
+    draftForm({ "actions[0].what": "Écrire au CPAS", "actions[0].organisation": s.orgB.id, "actions[0].dueOn": "2026-12-15", "actions[0].status": "open" }),
+    s.cookies.noteTaker,
+  );
   expect(saved.status).toBe(302);
   return latestMinutes(s.meeting.id);
 }
 
-const step = (s: Setting, intent: string, minutesId: string, cookie: string, extra: Record<string, string> = {}) => postMinutes(s, { intent, minutesId, ...extra }, cookie);
+const step = (s: Setting, intent: string, minutesId: string, cookie: string, extra: Record<string, string> = {}) =>
+  postMinutes(s, { intent, minutesId, ...extra }, cookie);
 
 async function expectRefused(s: Setting, intent: string, minutesId: string, cookie: string, key: string, extra: Record<string, string> = {}) {
   const before = await prisma.minutes.findUniqueOrThrow({ where: { id: minutesId } });
@@ -89,7 +96,8 @@ describe("the workflow", () => {
     expect(published).toMatchObject({ status: "published", visibility: "group", publishedById: s.facilitator.id });
 
     // Published: frozen for every step and for the editor; the database refuses too.
-    for (const intent of ["submit", "approve", "reopen", "approveAtNextMeeting"]) await expectRefused(s, intent, minutes.id, s.cookies.facilitator, "minutes.error.frozen");
+    for (const intent of ["submit", "approve", "reopen", "approveAtNextMeeting"])
+      await expectRefused(s, intent, minutes.id, s.cookies.facilitator, "minutes.error.frozen");
     await expectRefused(s, "publish", minutes.id, s.cookies.facilitator, "minutes.error.frozen", { visibility: "public" });
     const frozenEdit = await postEdit(s, draftForm({ body: "Réécrit" }), s.cookies.noteTaker);
     expect(frozenEdit.status).toBe(400);
@@ -100,7 +108,11 @@ describe("the workflow", () => {
     await expect(prisma.minutes.update({ where: { id: minutes.id }, data: { visibility: "public" } })).rejects.toThrow(/published and frozen/);
     expect((await latestMinutes(s.meeting.id)).body).toBe(published.body);
 
-    const audit = await prisma.auditLog.findMany({ where: { entityType: "minutes", entityId: minutes.id }, orderBy: { createdAt: "asc" }, select: { action: true } });
+    const audit = await prisma.auditLog.findMany({
+      where: { entityType: "minutes", entityId: minutes.id },
+      orderBy: { createdAt: "asc" },
+      select: { action: true },
+    });
     expect(audit.map((a) => a.action)).toEqual(["minutes.create", "minutes.submit", "minutes.reopen", "minutes.submit", "minutes.approve", "minutes.publish"]);
   });
 
@@ -228,7 +240,11 @@ describe("who reads what", () => {
     const pdf = await readPdf(s, s.cookies.facilitator);
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get("Content-Type")).toBe("application/pdf");
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe("%PDF-");
   });
 
   test("network minutes: insiders yes, others no; public minutes: everyone", async () => {
@@ -283,21 +299,48 @@ describe("corrections", () => {
     const item = await prisma.actionItem.findFirstOrThrow({ where: { meetingId: s.meeting.id } });
     expect(form.body).toMatchObject({ version: 2, locked: null, defaults: { actions: [{ id: item.id, what: "Écrire au CPAS" }, { what: "" }] } });
     expect(
-      (await postEdit(s, draftForm({ body: "Tour de table, avec Asbl Gamma.", "actions[0].id": item.id, "actions[0].what": item.what, "actions[0].organisation": s.orgB.id, "actions[0].status": "open" }), s.cookies.noteTaker)).status,
+      (
+        await postEdit(
+          s,
+          draftForm({
+            body: "Tour de table, avec Asbl Gamma.",
+            "actions[0].id": item.id,
+            "actions[0].what": item.what,
+            "actions[0].organisation": s.orgB.id,
+            "actions[0].status": "open",
+          }),
+          s.cookies.noteTaker,
+        )
+      ).status,
     ).toBe(302);
     // Version 1 is still the published one; the public reads it meanwhile.
     expect(await readMinutes(s)).toMatchObject({ body: { current: { version: 1, status: "published" } } });
-    expect(await readMinutes(s, s.cookies.noteTaker)).toMatchObject({ body: { current: { version: 2, status: "draft" }, history: [{ version: 2 }, { version: 1 }] } });
+    expect(await readMinutes(s, s.cookies.noteTaker)).toMatchObject({
+      body: { current: { version: 2, status: "draft" }, history: [{ version: 2 }, { version: 1 }] },
+    });
 
     await step(s, "submit", v2.id, s.cookies.noteTaker);
     await step(s, "approve", v2.id, s.cookies.facilitator);
     expect((await step(s, "publish", v2.id, s.cookies.facilitator, { visibility: "public" })).status).toBe(302);
-    expect(await prisma.minutes.findUniqueOrThrow({ where: { id: v1.id } })).toMatchObject({ status: "superseded", body: v1.body, publishedAt: v1.publishedAt });
-    expect(await prisma.minutes.findUniqueOrThrow({ where: { id: v2.id } })).toMatchObject({ status: "published", body: "<p>Tour de table, avec Asbl Gamma.</p>" });
+    expect(await prisma.minutes.findUniqueOrThrow({ where: { id: v1.id } })).toMatchObject({
+      status: "superseded",
+      body: v1.body,
+      publishedAt: v1.publishedAt,
+    });
+    expect(await prisma.minutes.findUniqueOrThrow({ where: { id: v2.id } })).toMatchObject({
+      status: "published",
+      body: "<p>Tour de table, avec Asbl Gamma.</p>",
+    });
     expect(await prisma.actionItem.count({ where: { meetingId: s.meeting.id } })).toBe(1);
 
     const history = await readMinutes(s);
-    expect(history.body).toMatchObject({ current: { version: 2 }, history: [{ version: 2, status: "published" }, { version: 1, status: "superseded" }] });
+    expect(history.body).toMatchObject({
+      current: { version: 2 },
+      history: [
+        { version: 2, status: "published" },
+        { version: 1, status: "superseded" },
+      ],
+    });
     const old = await readVersion(s, 1);
     expect(old).toMatchObject({ status: 200, body: { version: { version: 1, status: "superseded" }, latest: 2 } });
     expect((old.body as { version: { body: string } }).version.body).toContain("Permanences");
@@ -317,13 +360,31 @@ describe("action items", () => {
     expect(first.dueOn?.toISOString().slice(0, 10)).toBe("2026-12-15");
 
     // "Add a row" without JavaScript: nothing saved, the list grows.
-    const added = await postEdit(s, { ...draftForm({ "actions[0].what": "x", "actions[0].organisation": s.orgA.id }), __intent__: JSON.stringify({ type: "insert", payload: { name: "actions" } }) }, s.cookies.noteTaker);
+    const added = await postEdit(
+      s,
+      {
+        ...draftForm({ "actions[0].what": "x", "actions[0].organisation": s.orgA.id }),
+        __intent__: JSON.stringify({ type: "insert", payload: { name: "actions" } }),
+      },
+      s.cookies.noteTaker,
+    );
     expect(added.status).toBe(200);
     expect(await prisma.actionItem.count({ where: { meetingId: s.meeting.id } })).toBe(1);
 
     const bad = await postEdit(
       s,
-      draftForm({ "actions[0].id": first.id, "actions[0].what": "Écrire au CPAS", "actions[0].organisation": s.orgB.id, "actions[1].what": "Sans organisation", "actions[2].organisation": s.orgA.id, "actions[3].what": "Dehors", "actions[3].organisation": s.outsideOrg.id, "actions[4].what": "Date", "actions[4].organisation": s.orgA.id, "actions[4].dueOn": "2026-02-31" }),
+      draftForm({
+        "actions[0].id": first.id,
+        "actions[0].what": "Écrire au CPAS",
+        "actions[0].organisation": s.orgB.id,
+        "actions[1].what": "Sans organisation",
+        "actions[2].organisation": s.orgA.id,
+        "actions[3].what": "Dehors",
+        "actions[3].organisation": s.outsideOrg.id,
+        "actions[4].what": "Date",
+        "actions[4].organisation": s.orgA.id,
+        "actions[4].dueOn": "2026-02-31",
+      }),
       s.cookies.noteTaker,
     );
     expect(bad.status).toBe(400);
@@ -339,14 +400,31 @@ describe("action items", () => {
 
     // Change the first, add a second; then remove the first by leaving it out.
     expect(
-      (await postEdit(s, draftForm({ "actions[0].id": first.id, "actions[0].what": "Écrire au CPAS et à la commune", "actions[0].organisation": s.orgA.id, "actions[0].status": "done", "actions[1].what": "Inviter le Foyer", "actions[1].organisation": s.orgB.id, "actions[2].what": "" }), s.cookies.noteTaker)).status,
+      (
+        await postEdit(
+          s,
+          draftForm({
+            "actions[0].id": first.id,
+            "actions[0].what": "Écrire au CPAS et à la commune",
+            "actions[0].organisation": s.orgA.id,
+            "actions[0].status": "done",
+            "actions[1].what": "Inviter le Foyer",
+            "actions[1].organisation": s.orgB.id,
+            "actions[2].what": "",
+          }),
+          s.cookies.noteTaker,
+        )
+      ).status,
     ).toBe(302);
     const two = await prisma.actionItem.findMany({ where: { meetingId: s.meeting.id }, orderBy: { createdAt: "asc" } });
     expect(two.map((a) => [a.what, a.organisationId, a.status, !!a.doneAt])).toEqual([
       ["Écrire au CPAS et à la commune", s.orgA.id, "done", true],
       ["Inviter le Foyer", s.orgB.id, "open", false],
     ]);
-    expect((await postEdit(s, draftForm({ "actions[0].id": two[1].id, "actions[0].what": two[1].what, "actions[0].organisation": s.orgB.id }), s.cookies.noteTaker)).status).toBe(302);
+    expect(
+      (await postEdit(s, draftForm({ "actions[0].id": two[1].id, "actions[0].what": two[1].what, "actions[0].organisation": s.orgB.id }), s.cookies.noteTaker))
+        .status,
+    ).toBe(302);
     expect((await prisma.actionItem.findMany({ where: { meetingId: s.meeting.id } })).map((a) => a.id)).toEqual([two[1].id]);
   });
 

@@ -1,6 +1,7 @@
 // Editing and creating organisations through the route actions: who may, what is saved and
 // audited, and bad input refused with nothing changed.
 import { describe, expect, test } from "vitest";
+
 import { action as editAction, loader as editLoader } from "#app/routes/$network+/organisations+/$org_.edit";
 import { action as newAction, loader as newLoader } from "#app/routes/$network+/organisations+/new";
 import { prisma } from "#app/utils/db.server";
@@ -98,7 +99,13 @@ describe("who may edit", () => {
 
     // The edit page itself follows the same rule.
     const page = (cookie?: string) =>
-      outcome(() => editLoader({ request: makeRequest(`/${network.slug}/organisations/${org.slug}/edit`, { cookie }), params: { network: network.slug, org: org.slug }, context: {} }));
+      outcome(() =>
+        editLoader({
+          request: makeRequest(`/${network.slug}/organisations/${org.slug}/edit`, { cookie }),
+          params: { network: network.slug, org: org.slug },
+          context: {},
+        }),
+      );
     expect((await page(await sessionCookie(otherDelegate.id))).status).toBe(403);
     expect((await page(await sessionCookie(otherCoordinator.id))).status).toBe(403);
     expect(await prisma.auditLog.count({ where: { entityId: org.id, action: "organisation.update" } })).toBe(0);
@@ -218,7 +225,9 @@ describe("bad input: 400, errors beside the fields, nothing changed", () => {
 
 describe("creating an organisation", () => {
   function create(slug: string, form: Record<string, string | string[]>, cookie?: string) {
-    return outcome(() => newAction({ request: makeRequest(`/${slug}/organisations/new`, { method: "POST", form, cookie }), params: { network: slug }, context: {} }));
+    return outcome(() =>
+      newAction({ request: makeRequest(`/${slug}/organisations/new`, { method: "POST", form, cookie }), params: { network: slug }, context: {} }),
+    );
   }
 
   test("a coordinator creates it in the network, audited; a delegate may not", async () => {

@@ -3,6 +3,7 @@
 // once the lease is over another round sends it again, and receivers drop it as a copy only if
 // both deliveries say they are the same message. With a real SMTP peer (tests/setup/smtp.ts).
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+
 import { setNow } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
 import { CLAIM_LEASE_MS, createTransport, deliverDueEmails, emailLayout, sendEmail } from "#app/utils/email.server";
@@ -21,7 +22,11 @@ const T0 = new Date("2026-12-01T09:00:00.000Z");
 describe("outbox Message-ID", () => {
   test("the same row sent twice (its lease ran out) arrives twice with one Message-ID, derived from the row", async () => {
     setNow(T0);
-    const { id } = await sendEmail({ to: "destinataire@example.test", subject: "Convocation", ...emailLayout({ title: "Convocation", paragraphs: ["Réunion jeudi."] }) });
+    const { id } = await sendEmail({
+      to: "destinataire@example.test",
+      subject: "Convocation",
+      ...emailLayout({ title: "Convocation", paragraphs: ["Réunion jeudi."] }),
+    });
     const transport = createTransport(peer.url);
     expect((await deliverDueEmails(transport)).sent).toBe(1);
     await peer.waitFor(1);

@@ -1,11 +1,13 @@
 // The outbox against a real SMTP peer (tests/setup/smtp.ts): what is written is what arrives,
 // failures are retried with backoff and then given up, and no message is ever sent twice.
 import net from "node:net";
+
 import { afterEach, describe, expect, test } from "vitest";
+
 import { setNow } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
-import { getEnv } from "#app/utils/env.server";
 import { backoffMinutes, createTransport, deliverDueEmails, emailLayout, MAX_ATTEMPTS, sendEmail } from "#app/utils/email.server";
+import { getEnv } from "#app/utils/env.server";
 import { createNetwork } from "#tests/factories";
 import { startSmtpPeer } from "#tests/setup/smtp";
 
@@ -38,7 +40,11 @@ function message(n = 1) {
   return {
     to: `destinataire-${n}@example.test`,
     subject: `Invitation n° ${n} — réseau « Santé »`,
-    ...emailLayout({ title: `Bonjour ${n}`, paragraphs: ["Vous êtes invitée à rejoindre le réseau."], action: { label: "Accepter", url: `http://localhost/i/${n}` } }),
+    ...emailLayout({
+      title: `Bonjour ${n}`,
+      paragraphs: ["Vous êtes invitée à rejoindre le réseau."],
+      action: { label: "Accepter", url: `http://localhost/i/${n}` },
+    }),
   };
 }
 
@@ -49,7 +55,15 @@ describe("outbox", () => {
     const network = await createNetwork();
     const { id } = await sendEmail({ ...message(), networkId: network.id });
     const row = await prisma.outboxEmail.findUniqueOrThrow({ where: { id } });
-    expect(row).toMatchObject({ status: "pending", attempts: 0, networkId: network.id, to: message().to, subject: message().subject, lastError: null, sentAt: null });
+    expect(row).toMatchObject({
+      status: "pending",
+      attempts: 0,
+      networkId: network.id,
+      to: message().to,
+      subject: message().subject,
+      lastError: null,
+      sentAt: null,
+    });
     expect(row.nextAttemptAt.toISOString()).toBe(T0.toISOString());
     expect(smtp.messages).toHaveLength(0);
   });

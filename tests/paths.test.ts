@@ -12,7 +12,10 @@ test.each([
   [meetingPath(meeting, "minutes"), "/relais-social-demo/meetings/0b7c6f4e-1d2a-4c3b-9e8f-123456789abc/minutes"],
   [meetingPath(meeting, "minutes/edit"), "/relais-social-demo/meetings/0b7c6f4e-1d2a-4c3b-9e8f-123456789abc/minutes/edit"],
   [meetingPath(meeting, `minutes/v/${3}`), "/relais-social-demo/meetings/0b7c6f4e-1d2a-4c3b-9e8f-123456789abc/minutes/v/3"],
-  [meetingUrl("https://maillage.example.be", meeting, "minutes"), "https://maillage.example.be/relais-social-demo/meetings/0b7c6f4e-1d2a-4c3b-9e8f-123456789abc/minutes"],
+  [
+    meetingUrl("https://maillage.example.be", meeting, "minutes"),
+    "https://maillage.example.be/relais-social-demo/meetings/0b7c6f4e-1d2a-4c3b-9e8f-123456789abc/minutes",
+  ],
   [newMeetingPath("relais-social-demo"), "/relais-social-demo/meetings/new"],
   [newMeetingPath("relais-social-demo", "santé & co"), "/relais-social-demo/meetings/new?group=sant%C3%A9%20%26%20co"],
   [groupPath(group), "/relais-social-demo/groups/sante"],

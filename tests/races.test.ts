@@ -45,7 +45,8 @@ async function atOnce<T>(fn: (i: number) => Promise<T>) {
   return { errors, results };
 }
 
-const statuses = (results: { status: number }[]) => results.map((r) => r.status).reduce<Record<number, number>>((acc, s) => ({ ...acc, [s]: (acc[s] ?? 0) + 1 }), {});
+const statuses = (results: { status: number }[]) =>
+  results.map((r) => r.status).reduce<Record<number, number>>((acc, s) => ({ ...acc, [s]: (acc[s] ?? 0) + 1 }), {});
 
 /** A group with three people invited to its meetings, and the network's coordinator. */
 async function meetingSetting() {
@@ -68,7 +69,11 @@ describe("fifty identical requests at once", () => {
     const s = await meetingSetting();
     const path = `/${s.network.slug}/meetings/${s.meeting.id}/cancel`;
     const { errors, results } = await atOnce(() =>
-      call(cancelAction, makeRequest(path, { method: "POST", cookie: s.coordinatorCookie, form: { confirm: "1", reason: "Salle indisponible", scope: "one" } }), { network: s.network.slug, meeting: s.meeting.id }),
+      call(
+        cancelAction,
+        makeRequest(path, { method: "POST", cookie: s.coordinatorCookie, form: { confirm: "1", reason: "Salle indisponible", scope: "one" } }),
+        { network: s.network.slug, meeting: s.meeting.id },
+      ),
     );
     expect(errors).toEqual([]);
     expect(statuses(results)).toEqual({ 302: 1, 400: N - 1 });
@@ -81,16 +86,40 @@ describe("fifty identical requests at once", () => {
   test("cancelling the rest of a series: each occurrence cancelled once, one cancellation per participant", async () => {
     const s = await meetingSetting();
     const series = await prisma.meetingSeries.create({
-      data: { groupId: s.group.id, uid: `series-${s.meeting.id}@maillage.test`, frequency: "weekly", weekday: 2, startOn: new Date("2027-01-05T00:00:00Z"), startMinutes: 600, endMinutes: 720, title: "Série" },
+      data: {
+        groupId: s.group.id,
+        uid: `series-${s.meeting.id}@maillage.test`,
+        frequency: "weekly",
+        weekday: 2,
+        startOn: new Date("2027-01-05T00:00:00Z"),
+        startMinutes: 600,
+        endMinutes: 720,
+        title: "Série",
+      },
     });
     const starts = [1, 2, 3].map((w) => new Date(Date.now() + (10 + 7 * w) * DAY));
     const occurrences = await Promise.all(
-      starts.map((startsAt) => prisma.meeting.create({ data: { groupId: s.group.id, seriesId: series.id, uid: series.uid, recurrenceId: startsAt, title: "Série", startsAt, endsAt: new Date(startsAt.getTime() + 7_200_000) } })),
+      starts.map((startsAt) =>
+        prisma.meeting.create({
+          data: {
+            groupId: s.group.id,
+            seriesId: series.id,
+            uid: series.uid,
+            recurrenceId: startsAt,
+            title: "Série",
+            startsAt,
+            endsAt: new Date(startsAt.getTime() + 7_200_000),
+          },
+        }),
+      ),
     );
     const first = occurrences[0];
     const path = `/${s.network.slug}/meetings/${first.id}/cancel`;
     const { errors, results } = await atOnce(() =>
-      call(cancelAction, makeRequest(path, { method: "POST", cookie: s.coordinatorCookie, form: { confirm: "1", reason: "", scope: "rest" } }), { network: s.network.slug, meeting: first.id }),
+      call(cancelAction, makeRequest(path, { method: "POST", cookie: s.coordinatorCookie, form: { confirm: "1", reason: "", scope: "rest" } }), {
+        network: s.network.slug,
+        meeting: first.id,
+      }),
     );
     expect(errors).toEqual([]);
     expect(statuses(results)).toEqual({ 302: 1, 400: N - 1 });
@@ -106,7 +135,10 @@ describe("fifty identical requests at once", () => {
     const email = "sofia@example.test";
     // Different coordinators' forms (no shared submission key): the database alone must hold.
     const { errors, results } = await atOnce(() =>
-      call(delegatesAction, makeRequest(path, { method: "POST", cookie: s.coordinatorCookie, form: { intent: "invite", email, role: "titular" } }), { network: s.network.slug, org: org.slug }),
+      call(delegatesAction, makeRequest(path, { method: "POST", cookie: s.coordinatorCookie, form: { intent: "invite", email, role: "titular" } }), {
+        network: s.network.slug,
+        org: org.slug,
+      }),
     );
     expect(errors).toEqual([]);
     expect(results.every((r) => r.status === 302 || r.status === 409)).toBe(true);
@@ -127,7 +159,11 @@ describe("fifty identical requests at once", () => {
     expect(submissionKey).toMatch(/^[A-Za-z0-9_-]{22,64}$/);
     const email = "once@example.test";
     const { errors, results } = await atOnce(() =>
-      call(delegatesAction, makeRequest(path, { method: "POST", cookie: s.coordinatorCookie, form: { intent: "invite", email, role: "staff", submissionKey: submissionKey! } }), { network: s.network.slug, org: org.slug }),
+      call(
+        delegatesAction,
+        makeRequest(path, { method: "POST", cookie: s.coordinatorCookie, form: { intent: "invite", email, role: "staff", submissionKey: submissionKey! } }),
+        { network: s.network.slug, org: org.slug },
+      ),
     );
     expect(errors).toEqual([]);
     expect(statuses(results)).toEqual({ 302: N });
@@ -151,7 +187,10 @@ describe("fifty identical requests at once", () => {
     for (const group of [open, onRequest]) {
       const path = `/${network.slug}/groups/${group.slug}/members`;
       const { errors, results } = await atOnce(() =>
-        call(membersAction, makeRequest(path, { method: "POST", cookie, form: { intent: "join", organisation: org.id } }), { network: network.slug, group: group.slug }),
+        call(membersAction, makeRequest(path, { method: "POST", cookie, form: { intent: "join", organisation: org.id } }), {
+          network: network.slug,
+          group: group.slug,
+        }),
       );
       expect(errors).toEqual([]);
       expect(statuses(results)).toEqual({ 302: 1, 400: N - 1 });
@@ -165,7 +204,9 @@ describe("fifty identical requests at once", () => {
     const s = await meetingSetting();
     const org = await createOrganisation(s.network.id);
     const email = "nouvelle@example.test";
-    const { token } = await transaction((tx) => createInvitation(tx, { networkId: s.network.id, organisationId: org.id, email, role: "titular", invitedById: s.coordinator.id }));
+    const { token } = await transaction((tx) =>
+      createInvitation(tx, { networkId: s.network.id, organisationId: org.id, email, role: "titular", invitedById: s.coordinator.id }),
+    );
     const form = { intent: "create", name: "Sofia El Amrani", phone: "", locale: "fr", password: "un mot de passe solide", confirm: "un mot de passe solide" };
     const { errors, results } = await atOnce(() => call(invitationAction, makeRequest(`/invitations/${token}`, { method: "POST", form }), { token }));
     expect(errors).toEqual([]);
@@ -180,8 +221,12 @@ describe("fifty identical requests at once", () => {
     const org = await createOrganisation(s.network.id);
     const person = await createUser();
     const cookie = await sessionCookie(person.id);
-    const { id, token } = await transaction((tx) => createInvitation(tx, { networkId: s.network.id, organisationId: org.id, email: person.email, role: "staff", invitedById: s.coordinator.id }));
-    const { errors, results } = await atOnce(() => call(invitationAction, makeRequest(`/invitations/${token}`, { method: "POST", cookie, form: { intent: "accept" } }), { token }));
+    const { id, token } = await transaction((tx) =>
+      createInvitation(tx, { networkId: s.network.id, organisationId: org.id, email: person.email, role: "staff", invitedById: s.coordinator.id }),
+    );
+    const { errors, results } = await atOnce(() =>
+      call(invitationAction, makeRequest(`/invitations/${token}`, { method: "POST", cookie, form: { intent: "accept" } }), { token }),
+    );
     expect(errors).toEqual([]);
     expect(statuses(results)).toEqual({ 302: 1, 410: N - 1 });
     expect(await prisma.delegate.count({ where: { organisationId: org.id, userId: person.id } })).toBe(1);
@@ -194,7 +239,16 @@ describe("fifty identical requests at once", () => {
     const page = await readMinutes(s, s.cookies.noteTaker);
     const submissionKey = (page.body as { submissionKey?: string }).submissionKey;
     const { errors, results } = await atOnce(() =>
-      postMinutes(s, { intent: "comment", minutesId: minutes.id, comment: "Il manque le point sur les permanences.", submissionKey: submissionKey ?? "a-key-the-page-did-not-give" }, s.cookies.noteTaker),
+      postMinutes(
+        s,
+        {
+          intent: "comment",
+          minutesId: minutes.id,
+          comment: "Il manque le point sur les permanences.",
+          submissionKey: submissionKey ?? "a-key-the-page-did-not-give",
+        },
+        s.cookies.noteTaker,
+      ),
     );
     expect(errors).toEqual([]);
     expect(statuses(results)).toEqual({ 302: N });
@@ -204,7 +258,10 @@ describe("fifty identical requests at once", () => {
     // A new page, a new key: the next comment is a new one. Without a key (an old page), too.
     const next = (await readMinutes(s, s.cookies.noteTaker)).body as { submissionKey: string };
     expect(next.submissionKey).not.toBe(submissionKey);
-    expect((await postMinutes(s, { intent: "comment", minutesId: minutes.id, comment: "Et le budget.", submissionKey: next.submissionKey }, s.cookies.noteTaker)).status).toBe(302);
+    expect(
+      (await postMinutes(s, { intent: "comment", minutesId: minutes.id, comment: "Et le budget.", submissionKey: next.submissionKey }, s.cookies.noteTaker))
+        .status,
+    ).toBe(302);
     expect((await postMinutes(s, { intent: "comment", minutesId: minutes.id, comment: "Sans clé." }, s.cookies.noteTaker)).status).toBe(302);
     expect(await prisma.minutesComment.count({ where: { minutesId: minutes.id } })).toBe(3);
   });
@@ -216,7 +273,15 @@ describe("fifty identical requests at once", () => {
     const page = await call(meetingLoader, makeRequest(meetingPath, { cookie: s.p1Cookie }), params);
     const proposeKey = (page.body as { submissionKey?: string }).submissionKey ?? "a-key-the-page-did-not-give";
     const proposed = await atOnce(() =>
-      call(meetingAction, makeRequest(meetingPath, { method: "POST", cookie: s.p1Cookie, form: { intent: "propose", title: "Les permanences d'hiver", ownerName: "", submissionKey: proposeKey } }), params),
+      call(
+        meetingAction,
+        makeRequest(meetingPath, {
+          method: "POST",
+          cookie: s.p1Cookie,
+          form: { intent: "propose", title: "Les permanences d'hiver", ownerName: "", submissionKey: proposeKey },
+        }),
+        params,
+      ),
     );
     expect(proposed.errors).toEqual([]);
     expect(statuses(proposed.results)).toEqual({ 302: N });
@@ -230,7 +295,15 @@ describe("fifty identical requests at once", () => {
     const agenda = await call(agendaLoader, makeRequest(agendaPath, { cookie: s.coordinatorCookie }), params);
     const addKey = (agenda.body as { submissionKey?: string }).submissionKey ?? "another-key-the-page-did-not-give";
     const added = await atOnce(() =>
-      call(agendaAction, makeRequest(agendaPath, { method: "POST", cookie: s.coordinatorCookie, form: { intent: "add", title: "Tour de table", ownerName: "", submissionKey: addKey } }), params),
+      call(
+        agendaAction,
+        makeRequest(agendaPath, {
+          method: "POST",
+          cookie: s.coordinatorCookie,
+          form: { intent: "add", title: "Tour de table", ownerName: "", submissionKey: addKey },
+        }),
+        params,
+      ),
     );
     expect(added.errors).toEqual([]);
     expect(statuses(added.results)).toEqual({ 302: N });

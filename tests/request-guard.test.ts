@@ -1,11 +1,12 @@
 // The checks every request passes before the app reads it (server.ts runs them; the fuzz and
 // hardening browser tests run them against the built server), the bounded form replies, and
 // the redirect rule.
-import { z } from "zod";
 import { expect, test } from "vitest";
+import { z } from "zod";
+
 import { bodyKind, checkForm, checkOrigin, checkUrl, nameIsSafe } from "#app/utils/request-guard.server";
-import { parseSubmission, topLevelKeys } from "#app/utils/submission.server";
 import { safeRedirectTo } from "#app/utils/session.server";
+import { parseSubmission, topLevelKeys } from "#app/utils/submission.server";
 
 const form = (body: string) => checkForm("urlencoded", "application/x-www-form-urlencoded", Buffer.from(body));
 
@@ -50,15 +51,24 @@ test("field names that would build huge lists, NULs, broken Conform controls and
   expect(await form("name=a%00b")).toEqual({ status: 400, reason: "nul" });
   expect(await form("na%00me=a")).toEqual({ status: 400, reason: "nul" });
   expect(await form("__intent__=x")).toEqual({ status: 400, reason: "fieldName" });
-  expect((await form(`__intent__=${encodeURIComponent(JSON.stringify({ type: "insert", payload: { name: "actions", index: 99999 } }))}`))?.reason).toBe("fieldName");
+  expect((await form(`__intent__=${encodeURIComponent(JSON.stringify({ type: "insert", payload: { name: "actions", index: 99999 } }))}`))?.reason).toBe(
+    "fieldName",
+  );
   expect((await form(`__intent__=${encodeURIComponent(JSON.stringify({ type: "insert", payload: { name: "actions[100000]" } }))}`))?.reason).toBe("fieldName");
   expect(await form(Array.from({ length: 2001 }, (_, i) => `f${i}=x`).join("&"))).toEqual({ status: 400, reason: "tooManyFields" });
-  expect(await checkForm("multipart", "multipart/form-data; boundary=b", Buffer.from("--b\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\ny"))).toEqual({ status: 400, reason: "unreadable" });
+  expect(await checkForm("multipart", "multipart/form-data; boundary=b", Buffer.from('--b\r\nContent-Disposition: form-data; name="x"\r\n\r\ny'))).toEqual({
+    status: 400,
+    reason: "unreadable",
+  });
   // What our forms send passes.
   expect(await form("actions%5B0%5D.what=Relancer&actions%5B99%5D.who=x&participants=a&participants=b")).toBeNull();
-  expect(await form(`__intent__=${encodeURIComponent(JSON.stringify({ type: "insert", payload: { name: "actions", defaultValue: { status: "open" } } }))}`)).toBeNull();
+  expect(
+    await form(`__intent__=${encodeURIComponent(JSON.stringify({ type: "insert", payload: { name: "actions", defaultValue: { status: "open" } } }))}`),
+  ).toBeNull();
   expect(await form(`__intent__=${encodeURIComponent(JSON.stringify({ type: "remove", payload: { name: "actions", index: 3 } }))}`)).toBeNull();
-  expect(await checkForm("multipart", "multipart/form-data; boundary=b", Buffer.from('--b\r\nContent-Disposition: form-data; name="x"\r\n\r\ny\r\n--b--\r\n'))).toBeNull();
+  expect(
+    await checkForm("multipart", "multipart/form-data; boundary=b", Buffer.from('--b\r\nContent-Disposition: form-data; name="x"\r\n\r\ny\r\n--b--\r\n')),
+  ).toBeNull();
   expect(nameIsSafe("status.cm3abc")).toBe(true);
   expect(nameIsSafe("a[x]")).toBe(false);
 });
@@ -87,7 +97,18 @@ test("a refused form's reply keeps what the person typed, but not unknown fields
 });
 
 test("redirects stay on the site", () => {
-  for (const trick of ["/\t/evil.example", "//evil.example", "/\\evil.example", "/\r\n/evil.example", "/\u2028/evil.example", "/\u0000/x", "https://evil.example", "evil.example", "/ /x", "/\u00a0/x"]) {
+  for (const trick of [
+    "/\t/evil.example",
+    "//evil.example",
+    "/\\evil.example",
+    "/\r\n/evil.example",
+    "/\u2028/evil.example",
+    "/\u0000/x",
+    "https://evil.example",
+    "evil.example",
+    "/ /x",
+    "/\u00a0/x",
+  ]) {
     expect([trick, safeRedirectTo(trick)]).toEqual([trick, "/"]);
   }
   expect(safeRedirectTo("/relais/minutes?q=sant%C3%A9#r")).toBe("/relais/minutes?q=sant%C3%A9#r");

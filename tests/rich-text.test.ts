@@ -1,7 +1,9 @@
 // The rich-text sanitizer (what the charter, and later minutes, store and display), the plain
 // format used without JavaScript, and the fingerprint that signatures refer to.
 import { createHash } from "node:crypto";
+
 import { describe, expect, test } from "vitest";
+
 import { fingerprintOf, htmlToPlainText, minutesSearchText, plainTextToHtml, sanitizeRichText } from "#app/utils/rich-text.server";
 
 const ALLOWED_TAGS = new Set(["p", "br", "h2", "h3", "h4", "strong", "em", "u", "s", "ul", "ol", "li", "blockquote", "a", "hr"]);
@@ -10,7 +12,10 @@ const ALLOWED_TAGS = new Set(["p", "br", "h2", "h3", "h4", "strong", "em", "u", 
 function tags(html: string) {
   return [...html.matchAll(/<\/?([a-zA-Z][\w:-]*)([^>]*)>/g)].map((m) => ({
     name: m[1].toLowerCase(),
-    attributes: [...m[2].matchAll(/([^\s=/]+)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/g)].map((a) => ({ name: a[1].toLowerCase(), value: a[2].replace(/^["']|["']$/g, "") })),
+    attributes: [...m[2].matchAll(/([^\s=/]+)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/g)].map((a) => ({
+      name: a[1].toLowerCase(),
+      value: a[2].replace(/^["']|["']$/g, ""),
+    })),
   }));
 }
 
@@ -148,7 +153,8 @@ describe("the plain format (no JavaScript) and HTML", () => {
   test("round trip: text → HTML → text is the same text; HTML → text → HTML the same HTML", () => {
     expect(htmlToPlainText(plainTextToHtml(plain))).toBe(plain);
     // What the Tiptap editor posts (lists wrap their items in paragraphs).
-    const fromEditor = "<h2>Principes</h2><p>Un &amp; deux</p><ul><li><p>a</p></li><li><p>b</p></li></ul><ol><li><p>un</p></li></ol><h3>Fin</h3><p>ligne<br>suite</p>";
+    const fromEditor =
+      "<h2>Principes</h2><p>Un &amp; deux</p><ul><li><p>a</p></li><li><p>b</p></li></ul><ol><li><p>un</p></li></ol><h3>Fin</h3><p>ligne<br>suite</p>";
     const text = htmlToPlainText(fromEditor);
     expect(text).toBe("## Principes\n\nUn & deux\n\n- a\n- b\n\n1. un\n\n### Fin\n\nligne\nsuite");
     expect(plainTextToHtml(text)).toBe(sanitizeRichText(fromEditor).replace("<br>", "<br />"));

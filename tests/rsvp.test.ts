@@ -4,13 +4,25 @@
 // opened while someone else is signed in, a person who is no longer a participant, a cancelled or
 // past meeting.
 import { createHmac } from "node:crypto";
+
 import { afterEach, describe, expect, test } from "vitest";
-import { scheduleMeeting, cancelMeeting } from "#app/models/meetings.server";
+
+import { cancelMeeting, scheduleMeeting } from "#app/models/meetings.server";
 import { readRsvpToken, rsvpToken } from "#app/models/rsvp.server";
 import { action, loader } from "#app/routes/rsvp.$token";
 import { setNow } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
-import { addGroupMember, createGroup, createNetwork, createOrganisation, createUser, makeDelegate, makeFacilitator, makeRequest, sessionCookie } from "#tests/factories";
+import {
+  addGroupMember,
+  createGroup,
+  createNetwork,
+  createOrganisation,
+  createUser,
+  makeDelegate,
+  makeFacilitator,
+  makeRequest,
+  sessionCookie,
+} from "#tests/factories";
 import { call } from "#tests/route-call";
 
 afterEach(async () => {
@@ -32,7 +44,19 @@ async function setup() {
   await makeFacilitator(group.id, facilitator.id);
   setNow(new Date("2027-01-01T08:00:00Z"));
   const meetings = await Promise.all(
-    ["2027-01-20", "2027-01-27"].map((day) => scheduleMeeting(group.id, facilitator.id, { title: "Réunion", day, startMinutes: 600, endMinutes: 720, place: "Salle 1", videoUrl: null, isPublic: false, proposalsDaysBefore: null, repeat: null })),
+    ["2027-01-20", "2027-01-27"].map((day) =>
+      scheduleMeeting(group.id, facilitator.id, {
+        title: "Réunion",
+        day,
+        startMinutes: 600,
+        endMinutes: 720,
+        place: "Salle 1",
+        videoUrl: null,
+        isPublic: false,
+        proposalsDaysBefore: null,
+        repeat: null,
+      }),
+    ),
   );
   return { network, group, org, delegate, colleague, facilitator, meetingId: meetings[0].meetingId, otherMeetingId: meetings[1].meetingId };
 }
@@ -50,7 +74,8 @@ async function linkFromOutbox(email: string, meetingId: string) {
 }
 
 const get = (token: string, cookie?: string) => call(loader, makeRequest(`/rsvp/${token}`, { cookie }), { token });
-const post = (token: string, form: Record<string, string>, cookie?: string) => call(action, makeRequest(`/rsvp/${token}`, { method: "POST", form, cookie }), { token });
+const post = (token: string, form: Record<string, string>, cookie?: string) =>
+  call(action, makeRequest(`/rsvp/${token}`, { method: "POST", form, cookie }), { token });
 const answers = (meetingId: string) => prisma.rsvp.findMany({ where: { meetingId }, select: { userId: true, response: true } });
 
 describe("RSVP links", () => {
@@ -89,7 +114,14 @@ describe("RSVP links", () => {
     const [payload, signature] = token.split(".");
     const [, , exp] = Buffer.from(payload, "base64url").toString().split(":");
     const forge = (meeting: string, user: string) => `${Buffer.from(`${meeting}:${user}:${exp}`).toString("base64url")}.${signature}`;
-    for (const bad of [forge(meetingId, colleague.id), forge(otherMeetingId, delegate.id), `${payload}.${signature.slice(0, -2)}AA`, `${payload}.`, "nimporte-quoi", `${token}.x`]) {
+    for (const bad of [
+      forge(meetingId, colleague.id),
+      forge(otherMeetingId, delegate.id),
+      `${payload}.${signature.slice(0, -2)}AA`,
+      `${payload}.`,
+      "nimporte-quoi",
+      `${token}.x`,
+    ]) {
       expect(readRsvpToken(bad)).toMatchObject({ ok: false, problem: "tampered" });
       expect(await get(bad)).toMatchObject({ status: 403, body: { refused: "tampered" } });
       expect((await post(bad, { meeting: meetingId, response: "yes" })).status).toBe(403);

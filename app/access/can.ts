@@ -3,7 +3,7 @@
 // rule itself is a predicate of this folder, fed with facts already loaded (groupAccess, …).
 // New domains add their capabilities here (assemblies: "assembly.vote" for a voter or a proxy
 // holder, recommendations: "recommendation.edit" for a comité member).
-import { type Actor,isPlatformAdmin } from "./actor";
+import { type Actor, isPlatformAdmin } from "./actor";
 import { canEditCharter, canSeeAdhesionScan, canSignFor, canUploadAdhesionFor, canWithdraw } from "./charter";
 import { canActForOrganisation, canAdministerGroups, canOpenMembersPage, type GroupAccess } from "./group";
 import { canAnswerMeeting, canManageMeeting, canProposeAgendaItem, canSeeMeeting, canSeeMeetingDetails, canTakeAttendance, canTakePartIn } from "./meeting";

@@ -1,5 +1,5 @@
 // Rights on the charter and the adhesions of a network.
-import { type Actor,isCommittingRole, isDelegateOf } from "./actor";
+import { type Actor, isCommittingRole, isDelegateOf } from "./actor";
 import { isCoordinator } from "./network";
 
 /** Titular and substitute delegates commit their organisation: they sign the charter. */

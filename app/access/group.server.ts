@@ -2,7 +2,7 @@
 import { prisma } from "#app/utils/db.server";
 
 import type { Actor } from "./actor";
-import { type GroupAccess,groupAccessFrom, NO_GROUP_ACCESS } from "./group";
+import { type GroupAccess, groupAccessFrom, NO_GROUP_ACCESS } from "./group";
 import { isCoordinator } from "./network";
 import { isNetworkInsider } from "./network.server";
 

@@ -29,7 +29,14 @@ export type GroupAccess = {
   isInsider: boolean;
 };
 
-export const NO_GROUP_ACCESS: GroupAccess = { isCoordinator: false, isFacilitator: false, canManage: false, memberOrganisationIds: [], isGroupReader: false, isInsider: false };
+export const NO_GROUP_ACCESS: GroupAccess = {
+  isCoordinator: false,
+  isFacilitator: false,
+  canManage: false,
+  memberOrganisationIds: [],
+  isGroupReader: false,
+  isInsider: false,
+};
 
 /** What this person may do in the group, from the loaded facts. */
 export function groupAccessFrom(actor: Actor | null, networkId: string, facts: GroupFacts): GroupAccess {

@@ -3,8 +3,8 @@
 // organisations), "network" (insiders) or "public"; unpublished minutes only by the group's
 // readers, drafts only by their writers. The same rule for lists is minutes.server.ts
 // (visibleMinutesWhere, visibleMinutesSql).
-import { type Actor,isDelegateOf } from "./actor";
-import { type GroupAccess,isMemberOrganisationDelegate } from "./group";
+import { type Actor, isDelegateOf } from "./actor";
+import { type GroupAccess, isMemberOrganisationDelegate } from "./group";
 
 /** Writes the minutes (and their draft): the meeting's note-taker, or a manager of the group. */
 export function canWriteMinutes(access: Pick<GroupAccess, "canManage">, meeting: { noteTakerId: string | null }, userId: string | null | undefined) {
@@ -38,7 +38,11 @@ export function canReadPublishedMinutes(visibility: string | null, access: Pick<
  * submitted (not drafts being written); others only published (or superseded) versions whose
  * visibility lets them in.
  */
-export function canReadVersion(version: { status: string; visibility: string | null }, access: Pick<GroupAccess, "isGroupReader" | "isInsider">, mayWrite: boolean) {
+export function canReadVersion(
+  version: { status: string; visibility: string | null },
+  access: Pick<GroupAccess, "isGroupReader" | "isInsider">,
+  mayWrite: boolean,
+) {
   if (mayWrite) return true;
   if (access.isGroupReader) return version.status !== "draft";
   if (version.status !== "published" && version.status !== "superseded") return false;

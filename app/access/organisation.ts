@@ -1,5 +1,5 @@
 // Rights on an organisation of a network.
-import { type Actor,isDelegateOf } from "./actor";
+import { type Actor, isDelegateOf } from "./actor";
 import { isCoordinator } from "./network";
 
 /** Coordinators of the network edit any of its organisations; delegates edit their own. */

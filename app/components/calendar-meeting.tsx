@@ -41,7 +41,9 @@ export function formatMonth(month: string, locale: string) {
 }
 /** "mardi 1 décembre à 14:00" in Brussels. */
 export function formatDayTime(iso: string, locale: string) {
-  return regionalInstantFormat(locale, { weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(iso));
+  return regionalInstantFormat(locale, { weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(
+    new Date(iso),
+  );
 }
 
 export function meetingHref(m: { id: string; network: { slug: string } }) {
@@ -60,7 +62,17 @@ export function MeetingTitle({ meeting }: { meeting: Pick<MeetingSummaryData, "t
 }
 
 /** A meeting in a list: when, what (a link), which group, where; `extra` for a badge (RSVP). */
-export function MeetingSummary({ meeting, showDay, showNetwork, extra }: { meeting: MeetingSummaryData; showDay?: boolean; showNetwork?: boolean; extra?: ReactNode }) {
+export function MeetingSummary({
+  meeting,
+  showDay,
+  showNetwork,
+  extra,
+}: {
+  meeting: MeetingSummaryData;
+  showDay?: boolean;
+  showNetwork?: boolean;
+  extra?: ReactNode;
+}) {
   const t = useT();
   const when = showDay
     ? `${formatDayTime(meeting.startsAt, t.locale)} – ${formatTime(meeting.endsAt, t.locale)}`

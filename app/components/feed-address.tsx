@@ -1,6 +1,7 @@
 // The address of a calendar feed, ready to copy: a read-only field (select it and copy, works
 // without JavaScript) and, once the page runs JavaScript, a "Copy" button that says it worked.
 import { useEffect, useRef, useState } from "react";
+
 import { useT } from "./i18n";
 
 export function FeedAddress({ id, url, label }: { id: string; url: string; label: string }) {

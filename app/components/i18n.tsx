@@ -1,6 +1,7 @@
 import { useRouteLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
-import { DEFAULT_LOCALE, isLocale, makeT, type Locale } from "#app/utils/i18n";
+
+import { DEFAULT_LOCALE, isLocale, type Locale, makeT } from "#app/utils/i18n";
 
 export function useLocale(): Locale {
   const data = useRouteLoaderData("root") as { locale?: string } | undefined;

@@ -41,4 +41,3 @@ export function MembershipSentence({ status }: { status: MembershipStatus }) {
       return <>{t(status.pendingPaper ? "charter.status.applicantPaper" : "charter.status.applicant")}</>;
   }
 }
-

@@ -1,6 +1,7 @@
 // Previous/next links that keep the other query parameters (search, filters), and the page
 // number read back from the URL. Works without JavaScript: plain links.
 import { Link, useLocation } from "@remix-run/react";
+
 import { useT } from "./i18n";
 
 /** The ?page= of a URL: a positive integer, 1 otherwise. */

@@ -1,9 +1,9 @@
 // The Tiptap half of RichTextField (rich-text-editor.tsx), loaded in the browser only: on the
 // server this module is empty and the field stays a plain textarea.
 import { ListItem } from "@tiptap/extension-list";
-import { type Editor,EditorContent, useEditor, useEditorState } from "@tiptap/react";
+import { type Editor, EditorContent, useEditor, useEditorState } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
-import { type KeyboardEvent,useEffect, useMemo, useRef, useState } from "react";
+import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from "react";
 
 import type { TranslationKey } from "#app/utils/i18n";
 
@@ -36,8 +36,18 @@ type Tool = { key: string; label: TranslationKey; active: (e: Editor) => boolean
 const TOOLS: Tool[] = [
   { key: "bold", label: "richText.bold", active: (e) => e.isActive("bold"), run: (e) => e.chain().focus().toggleBold().run() },
   { key: "italic", label: "richText.italic", active: (e) => e.isActive("italic"), run: (e) => e.chain().focus().toggleItalic().run() },
-  { key: "h2", label: "richText.heading2", active: (e) => e.isActive("heading", { level: 2 }), run: (e) => e.chain().focus().toggleHeading({ level: 2 }).run() },
-  { key: "h3", label: "richText.heading3", active: (e) => e.isActive("heading", { level: 3 }), run: (e) => e.chain().focus().toggleHeading({ level: 3 }).run() },
+  {
+    key: "h2",
+    label: "richText.heading2",
+    active: (e) => e.isActive("heading", { level: 2 }),
+    run: (e) => e.chain().focus().toggleHeading({ level: 2 }).run(),
+  },
+  {
+    key: "h3",
+    label: "richText.heading3",
+    active: (e) => e.isActive("heading", { level: 3 }),
+    run: (e) => e.chain().focus().toggleHeading({ level: 3 }).run(),
+  },
   { key: "ul", label: "richText.bulletList", active: (e) => e.isActive("bulletList"), run: (e) => e.chain().focus().toggleBulletList().run() },
   { key: "ol", label: "richText.orderedList", active: (e) => e.isActive("orderedList"), run: (e) => e.chain().focus().toggleOrderedList().run() },
 ];
@@ -115,11 +125,19 @@ function Toolbar({ editor, controls, label }: { editor: Editor; controls: string
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     const last = TOOLS.length - 1;
     const next =
-      event.key === "ArrowRight" ? (current === last ? 0 : current + 1)
-      : event.key === "ArrowLeft" ? (current === 0 ? last : current - 1)
-      : event.key === "Home" ? 0
-      : event.key === "End" ? last
-      : null;
+      event.key === "ArrowRight"
+        ? current === last
+          ? 0
+          : current + 1
+        : event.key === "ArrowLeft"
+          ? current === 0
+            ? last
+            : current - 1
+          : event.key === "Home"
+            ? 0
+            : event.key === "End"
+              ? last
+              : null;
     if (next === null) return;
     event.preventDefault();
     setCurrent(next);

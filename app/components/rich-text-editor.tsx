@@ -3,7 +3,8 @@
 // JavaScript runs, it is replaced by the Tiptap editor (rich-text-editor.client.tsx), which posts
 // HTML in a hidden input with `<name>Format=html`. The server sanitizes either before storing.
 // Tiptap is imported only by the routes that render this field, so other pages never load it.
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { type ReactNode, useEffect, useRef, useState } from "react";
+
 import { FieldError } from "./forms";
 import { useT } from "./i18n";
 import { TiptapEditor } from "./rich-text-editor.client";

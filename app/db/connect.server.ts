@@ -1,13 +1,15 @@
 // Opens the database a DATABASE_URL designates and gives a Prisma client plus a raw runner for
 // migrations. PGlite (embedded, the default) or PostgreSQL through @prisma/adapter-pg.
 import { mkdirSync } from "node:fs";
+
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+
 import { PrismaClient } from "../generated/prisma/client";
 import { databaseTarget } from "./database-url";
 import { applyMigrations, type SqlRunner } from "./migrate";
-import { createPGliteAdapterFactory } from "./pglite-adapter";
 import { newPGlite } from "./pglite";
+import { createPGliteAdapterFactory } from "./pglite-adapter";
 
 export type Database = {
   prisma: PrismaClient;

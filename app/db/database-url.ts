@@ -12,7 +12,5 @@ export function databaseTarget(raw: string | undefined): DatabaseTarget {
     return { kind: "pglite", dataDir: rest };
   }
   if (/^postgres(ql)?:\/\//.test(url)) return { kind: "postgres", url };
-  throw new Error(
-    `DATABASE_URL must be empty, "pglite:<folder>", "pglite:memory" or "postgres://…" (got "${url.split(":")[0]}:…")`,
-  );
+  throw new Error(`DATABASE_URL must be empty, "pglite:<folder>", "pglite:memory" or "postgres://…" (got "${url.split(":")[0]}:…")`);
 }

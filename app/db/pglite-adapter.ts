@@ -3,19 +3,21 @@
 //     P2002/P2003 when the adapter reports them the way @prisma/adapter-pg does;
 //  2. multi-statement scripts (migrations, the CLI's shadow database) must go through
 //     PGlite.exec (simple protocol), awaited, not through a prepared statement.
-import { PGlite } from "@electric-sql/pglite";
-import { newPGlite } from "./pglite";
+import { type PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+
+import { newPGlite } from "./pglite";
 
 type DriverError = { kind: string; code?: string; detail?: string; column?: string; constraint?: string };
 
 function mapPostgresError(error: DriverError): DriverError | null {
   if (error.kind !== "postgres") return null;
-  const fields = error.detail?.match(/Key \(([^)]+)\)/)?.at(1)?.split(", ");
-  if (error.code === "23505")
-    return { kind: "UniqueConstraintViolation", constraint: fields ? { fields } : undefined } as never;
-  if (error.code === "23503")
-    return { kind: "ForeignKeyConstraintViolation", constraint: error.column ? { fields: [error.column] } : undefined } as never;
+  const fields = error.detail
+    ?.match(/Key \(([^)]+)\)/)
+    ?.at(1)
+    ?.split(", ");
+  if (error.code === "23505") return { kind: "UniqueConstraintViolation", constraint: fields ? { fields } : undefined } as never;
+  if (error.code === "23503") return { kind: "ForeignKeyConstraintViolation", constraint: error.column ? { fields: [error.column] } : undefined } as never;
   return null;
 }
 

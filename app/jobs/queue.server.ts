@@ -9,10 +9,12 @@
 //
 // Every instant comes from clock.server, never from the database's now(), so tests move it.
 import { randomUUID } from "node:crypto";
+
 import type { Prisma } from "#app/generated/prisma/client";
 import { now } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
-import { MAX_ATTEMPTS, type JobKind, type JobPayloads } from "./kinds";
+
+import { type JobKind, type JobPayloads, MAX_ATTEMPTS } from "./kinds";
 
 type Tx = Pick<Prisma.TransactionClient, "job">;
 

@@ -65,7 +65,8 @@ export function startJobRunner({ schedules = [] as Schedule[], intervalMs = defa
     try {
       await tick();
       const outcomes = await runDueJobs({ handlers });
-      if (outcomes.retry || outcomes.failed) console.warn(`[jobs] ${outcomes.retry} to retry, ${outcomes.failed} failed for good (see the Job table's lastError)`);
+      if (outcomes.retry || outcomes.failed)
+        console.warn(`[jobs] ${outcomes.retry} to retry, ${outcomes.failed} failed for good (see the Job table's lastError)`);
     } catch (error) {
       console.warn("[jobs] round failed:", (error as Error).message);
     }

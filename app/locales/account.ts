@@ -25,7 +25,8 @@ export default {
     "account.passwordSubmit": "Changer le mot de passe",
     "account.passwordChanged": "Votre mot de passe est changé. Vos autres sessions sont fermées.",
     "account.sessionsTitle": "Sessions ouvertes",
-    "account.sessionsIntro": "Les appareils et navigateurs où votre compte est connecté. Si vous n'en reconnaissez pas un, fermez-le et changez votre mot de passe.",
+    "account.sessionsIntro":
+      "Les appareils et navigateurs où votre compte est connecté. Si vous n'en reconnaissez pas un, fermez-le et changez votre mot de passe.",
     "account.unknownDevice": "Appareil inconnu",
     "account.thisDevice": "cet appareil",
     "account.lastSeen": "Dernière activité : {date}",

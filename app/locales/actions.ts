@@ -2,7 +2,8 @@
 export default {
   fr: {
     "actions.title": "Actions en cours",
-    "actions.intro": "Les actions décidées en réunion et pas encore faites, dans tous les groupes. Les plus urgentes d'abord ; les échéances dépassées sont signalées.",
+    "actions.intro":
+      "Les actions décidées en réunion et pas encore faites, dans tous les groupes. Les plus urgentes d'abord ; les échéances dépassées sont signalées.",
     "actions.introCoordinator": "Toutes les actions en cours du réseau. Filtrez par groupe ou par organisation.",
     "actions.formLabel": "Filtrer les actions",
     "actions.organisation": "Organisation",
@@ -34,7 +35,8 @@ export default {
   },
   nl: {
     "actions.title": "Lopende acties",
-    "actions.intro": "De acties die in vergaderingen beslist zijn en nog niet uitgevoerd, in alle groepen. De dringendste eerst; verstreken termijnen worden aangeduid.",
+    "actions.intro":
+      "De acties die in vergaderingen beslist zijn en nog niet uitgevoerd, in alle groepen. De dringendste eerst; verstreken termijnen worden aangeduid.",
     "actions.introCoordinator": "Alle lopende acties van het netwerk. Filter op groep of op organisatie.",
     "actions.formLabel": "Acties filteren",
     "actions.organisation": "Organisatie",

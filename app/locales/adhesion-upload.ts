@@ -3,8 +3,10 @@ export default {
   fr: {
     "adhesionUpload.title": "Envoyer la charte signée sur papier",
     "adhesionUpload.back": "Retour à la charte",
-    "adhesionUpload.intro": "Votre organisation préfère signer sur papier ? Imprimez la charte, faites-la signer par une personne qui peut engager l'organisation, puis envoyez-en le scan ici. La coordination le vérifiera ; l'organisation deviendra membre dès sa validation.",
-    "adhesionUpload.introCoordinator": "Vous avez reçu une charte signée sur papier ? Envoyez-en le scan au nom de l'organisation. Il apparaîtra ensuite parmi les adhésions papier à valider.",
+    "adhesionUpload.intro":
+      "Votre organisation préfère signer sur papier ? Imprimez la charte, faites-la signer par une personne qui peut engager l'organisation, puis envoyez-en le scan ici. La coordination le vérifiera ; l'organisation deviendra membre dès sa validation.",
+    "adhesionUpload.introCoordinator":
+      "Vous avez reçu une charte signée sur papier ? Envoyez-en le scan au nom de l'organisation. Il apparaîtra ensuite parmi les adhésions papier à valider.",
     "adhesionUpload.step1": "Imprimez la charte :",
     "adhesionUpload.downloadPdf": "télécharger la version {number} en PDF",
     "adhesionUpload.step2": "Faites-la signer, avec le nom et la fonction de la personne qui signe pour l'organisation.",
@@ -29,8 +31,10 @@ export default {
   nl: {
     "adhesionUpload.title": "Het op papier ondertekende charter versturen",
     "adhesionUpload.back": "Terug naar het charter",
-    "adhesionUpload.intro": "Ondertekent uw organisatie liever op papier? Druk het charter af, laat het ondertekenen door iemand die de organisatie kan verbinden, en stuur de scan hier. De coördinatie controleert hem; de organisatie wordt lid zodra hij goedgekeurd is.",
-    "adhesionUpload.introCoordinator": "Hebt u een op papier ondertekend charter ontvangen? Stuur de scan namens de organisatie. Hij verschijnt dan bij de papieren toetredingen die goedgekeurd moeten worden.",
+    "adhesionUpload.intro":
+      "Ondertekent uw organisatie liever op papier? Druk het charter af, laat het ondertekenen door iemand die de organisatie kan verbinden, en stuur de scan hier. De coördinatie controleert hem; de organisatie wordt lid zodra hij goedgekeurd is.",
+    "adhesionUpload.introCoordinator":
+      "Hebt u een op papier ondertekend charter ontvangen? Stuur de scan namens de organisatie. Hij verschijnt dan bij de papieren toetredingen die goedgekeurd moeten worden.",
     "adhesionUpload.step1": "Druk het charter af:",
     "adhesionUpload.downloadPdf": "versie {number} als PDF downloaden",
     "adhesionUpload.step2": "Laat het ondertekenen, met de naam en de functie van wie voor de organisatie tekent.",
@@ -55,8 +59,10 @@ export default {
   en: {
     "adhesionUpload.title": "Send the charter signed on paper",
     "adhesionUpload.back": "Back to the charter",
-    "adhesionUpload.intro": "Does your organisation prefer to sign on paper? Print the charter, have it signed by someone who may commit the organisation, then send its scan here. The coordination will check it; the organisation becomes a member once it is validated.",
-    "adhesionUpload.introCoordinator": "Did you receive a charter signed on paper? Send its scan on behalf of the organisation. It will then appear among the paper adhesions to validate.",
+    "adhesionUpload.intro":
+      "Does your organisation prefer to sign on paper? Print the charter, have it signed by someone who may commit the organisation, then send its scan here. The coordination will check it; the organisation becomes a member once it is validated.",
+    "adhesionUpload.introCoordinator":
+      "Did you receive a charter signed on paper? Send its scan on behalf of the organisation. It will then appear among the paper adhesions to validate.",
     "adhesionUpload.step1": "Print the charter:",
     "adhesionUpload.downloadPdf": "download version {number} as PDF",
     "adhesionUpload.step2": "Have it signed, with the name and function of the person signing for the organisation.",

@@ -23,7 +23,8 @@ export default {
     "adhesionsAdmin.rejectReason": "Raison du refus pour {organisation}",
     "adhesionsAdmin.rejectHint": "Elle sera visible par l'organisation, qui pourra envoyer un nouveau scan.",
     "adhesionsAdmin.remindTitle": "Rappels",
-    "adhesionsAdmin.remindIntro": "Les personnes déléguées (titulaires et suppléantes) des organisations qui n'ont pas encore adhéré à la nouvelle version reçoivent un rappel {d14} jours, puis {d3} jours avant la date limite. Vous pouvez aussi les relancer maintenant.",
+    "adhesionsAdmin.remindIntro":
+      "Les personnes déléguées (titulaires et suppléantes) des organisations qui n'ont pas encore adhéré à la nouvelle version reçoivent un rappel {d14} jours, puis {d3} jours avant la date limite. Vous pouvez aussi les relancer maintenant.",
     "adhesionsAdmin.remindSubmit": "Envoyer un rappel maintenant",
     "adhesionsAdmin.roundsTitle": "Rappels déjà envoyés",
     "adhesionsAdmin.roundsNone": "Aucun rappel n'a encore été envoyé.",
@@ -49,7 +50,8 @@ export default {
     "adhesionsAdmin.paperWaiting": "une charte papier attend votre vérification",
     "adhesionsAdmin.suspend": "Suspendre",
     "adhesionsAdmin.suspendTitle": "Suspendre l'adhésion de {organisation} ?",
-    "adhesionsAdmin.suspendText": "{organisation} ne sera plus membre du réseau : elle ne pourra plus rejoindre de groupe de travail ni voter en assemblée, jusqu'à une nouvelle adhésion. La raison est gardée dans l'historique et le journal.",
+    "adhesionsAdmin.suspendText":
+      "{organisation} ne sera plus membre du réseau : elle ne pourra plus rejoindre de groupe de travail ni voter en assemblée, jusqu'à une nouvelle adhésion. La raison est gardée dans l'historique et le journal.",
     "adhesionsAdmin.suspendReason": "Raison de la suspension",
     "adhesionsAdmin.suspendConfirm": "Je confirme la suspension de {organisation}.",
     "adhesionsAdmin.suspendSubmit": "Suspendre {organisation}",
@@ -62,7 +64,8 @@ export default {
   },
   nl: {
     "adhesionsAdmin.title": "Toetredingen tot het charter",
-    "adhesionsAdmin.intro": "Wie het geldende charter ondertekende, wie het nog moet ondertekenen, de verstuurde herinneringen en de papieren charters die gecontroleerd moeten worden.",
+    "adhesionsAdmin.intro":
+      "Wie het geldende charter ondertekende, wie het nog moet ondertekenen, de verstuurde herinneringen en de papieren charters die gecontroleerd moeten worden.",
     "adhesionsAdmin.versionTitle": "Geldend charter",
     "adhesionsAdmin.version": "Versie {number}: {title}",
     "adhesionsAdmin.publishedOn": "gepubliceerd op {date}",
@@ -83,7 +86,8 @@ export default {
     "adhesionsAdmin.rejectReason": "Reden van de weigering voor {organisation}",
     "adhesionsAdmin.rejectHint": "De organisatie ziet ze en kan een nieuwe scan sturen.",
     "adhesionsAdmin.remindTitle": "Herinneringen",
-    "adhesionsAdmin.remindIntro": "De afgevaardigden (titularissen en plaatsvervangers) van de organisaties die nog niet tot de nieuwe versie toetraden, krijgen een herinnering {d14} dagen en dan {d3} dagen voor de uiterste datum. U kunt ze ook nu herinneren.",
+    "adhesionsAdmin.remindIntro":
+      "De afgevaardigden (titularissen en plaatsvervangers) van de organisaties die nog niet tot de nieuwe versie toetraden, krijgen een herinnering {d14} dagen en dan {d3} dagen voor de uiterste datum. U kunt ze ook nu herinneren.",
     "adhesionsAdmin.remindSubmit": "Nu een herinnering sturen",
     "adhesionsAdmin.roundsTitle": "Al verstuurde herinneringen",
     "adhesionsAdmin.roundsNone": "Er werd nog geen herinnering verstuurd.",
@@ -109,7 +113,8 @@ export default {
     "adhesionsAdmin.paperWaiting": "een papieren charter wacht op uw controle",
     "adhesionsAdmin.suspend": "Schorsen",
     "adhesionsAdmin.suspendTitle": "De toetreding van {organisation} schorsen?",
-    "adhesionsAdmin.suspendText": "{organisation} is dan geen lid meer van het netwerk: ze kan geen werkgroep meer vervoegen en niet meer stemmen op een algemene vergadering, tot een nieuwe toetreding. De reden blijft bewaard in de geschiedenis en het logboek.",
+    "adhesionsAdmin.suspendText":
+      "{organisation} is dan geen lid meer van het netwerk: ze kan geen werkgroep meer vervoegen en niet meer stemmen op een algemene vergadering, tot een nieuwe toetreding. De reden blijft bewaard in de geschiedenis en het logboek.",
     "adhesionsAdmin.suspendReason": "Reden van de schorsing",
     "adhesionsAdmin.suspendConfirm": "Ik bevestig de schorsing van {organisation}.",
     "adhesionsAdmin.suspendSubmit": "{organisation} schorsen",
@@ -143,7 +148,8 @@ export default {
     "adhesionsAdmin.rejectReason": "Reason for rejecting {organisation}",
     "adhesionsAdmin.rejectHint": "The organisation will see it and may send a new scan.",
     "adhesionsAdmin.remindTitle": "Reminders",
-    "adhesionsAdmin.remindIntro": "The delegates (titular and substitute) of the organisations that have not yet adhered to the new version get a reminder {d14} days, then {d3} days before the deadline. You can also remind them now.",
+    "adhesionsAdmin.remindIntro":
+      "The delegates (titular and substitute) of the organisations that have not yet adhered to the new version get a reminder {d14} days, then {d3} days before the deadline. You can also remind them now.",
     "adhesionsAdmin.remindSubmit": "Send a reminder now",
     "adhesionsAdmin.roundsTitle": "Reminders already sent",
     "adhesionsAdmin.roundsNone": "No reminder has been sent yet.",
@@ -169,7 +175,8 @@ export default {
     "adhesionsAdmin.paperWaiting": "a paper charter awaits your check",
     "adhesionsAdmin.suspend": "Suspend",
     "adhesionsAdmin.suspendTitle": "Suspend the adhesion of {organisation}?",
-    "adhesionsAdmin.suspendText": "{organisation} will no longer be a member of the network: it can no longer join a working group or vote at an assembly, until it adheres again. The reason is kept in the history and the audit log.",
+    "adhesionsAdmin.suspendText":
+      "{organisation} will no longer be a member of the network: it can no longer join a working group or vote at an assembly, until it adheres again. The reason is kept in the history and the audit log.",
     "adhesionsAdmin.suspendReason": "Reason for the suspension",
     "adhesionsAdmin.suspendConfirm": "I confirm the suspension of {organisation}.",
     "adhesionsAdmin.suspendSubmit": "Suspend {organisation}",

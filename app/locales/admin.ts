@@ -23,7 +23,8 @@ export default {
     "admin.field.languages": "Langues du réseau",
     "admin.field.languagesHint": "Les langues dans lesquelles le réseau communique.",
     "admin.field.coordinatorEmail": "E-mail de la première personne coordinatrice",
-    "admin.field.coordinatorEmailHint": "Si cette personne a déjà un compte, elle devient coordinatrice tout de suite ; sinon, elle reçoit une invitation par e-mail.",
+    "admin.field.coordinatorEmailHint":
+      "Si cette personne a déjà un compte, elle devient coordinatrice tout de suite ; sinon, elle reçoit une invitation par e-mail.",
     "admin.slugFormat": "Utilisez seulement des lettres minuscules sans accents, des chiffres et des tirets (pas au début ni à la fin).",
     "admin.slugReserved": "Cette adresse est réservée par la plateforme. Choisissez-en une autre.",
     "admin.slugTaken": "Un autre réseau utilise déjà cette adresse. Choisissez-en une autre.",
@@ -105,7 +106,8 @@ export default {
     "admin.field.languages": "Languages of the network",
     "admin.field.languagesHint": "The languages the network communicates in.",
     "admin.field.coordinatorEmail": "E-mail of the first coordinator",
-    "admin.field.coordinatorEmailHint": "If this person already has an account they become a coordinator at once; otherwise they receive an invitation by e-mail.",
+    "admin.field.coordinatorEmailHint":
+      "If this person already has an account they become a coordinator at once; otherwise they receive an invitation by e-mail.",
     "admin.slugFormat": "Use only lower-case letters without accents, digits and hyphens (not at the start or end).",
     "admin.slugReserved": "This address is reserved by the platform. Choose another one.",
     "admin.slugTaken": "Another network already uses this address. Choose another one.",

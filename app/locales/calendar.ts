@@ -34,7 +34,8 @@ export default {
     "calendar.upcomingTitle": "Prochaines réunions",
     "calendar.noneUpcoming": "Aucune réunion à venir.",
     "calendar.subscribeTitle": "S'abonner dans votre agenda",
-    "calendar.publicFeedIntro": "Ajoutez cette adresse à Outlook, Gmail ou Thunderbird pour y voir les réunions publiques du réseau, mises à jour automatiquement :",
+    "calendar.publicFeedIntro":
+      "Ajoutez cette adresse à Outlook, Gmail ou Thunderbird pour y voir les réunions publiques du réseau, mises à jour automatiquement :",
     "calendar.noPublicFeed": "Le réseau ne publie pas encore d'agenda public à s'abonner.",
     "calendar.myFeedsLink": "Mes abonnements à l'agenda (mes réunions, un groupe, le réseau)",
     "calendar.managePublicFeed": "Gérer l'agenda public du réseau",
@@ -50,8 +51,10 @@ export default {
     "calendar.rsvp.none": "pas encore répondu",
     "calendar.feeds.title": "Mes abonnements à l'agenda",
     "calendar.feeds.backToAccount": "Mon compte",
-    "calendar.feeds.intro": "Un abonnement est une adresse que votre agenda (Outlook, Gmail, Thunderbird, téléphone) consulte régulièrement : les réunions y apparaissent et se mettent à jour toutes seules.",
-    "calendar.feeds.secret": "Chaque adresse est personnelle et secrète : quiconque la connaît voit les réunions qu'elle contient. Ne la partagez pas. Si elle a circulé, donnez-lui une nouvelle adresse.",
+    "calendar.feeds.intro":
+      "Un abonnement est une adresse que votre agenda (Outlook, Gmail, Thunderbird, téléphone) consulte régulièrement : les réunions y apparaissent et se mettent à jour toutes seules.",
+    "calendar.feeds.secret":
+      "Chaque adresse est personnelle et secrète : quiconque la connaît voit les réunions qu'elle contient. Ne la partagez pas. Si elle a circulé, donnez-lui une nouvelle adresse.",
     "calendar.feeds.listTitle": "Mes abonnements",
     "calendar.feeds.none": "Vous n'avez pas encore d'abonnement.",
     "calendar.feeds.scope.person": "Mes réunions (tous mes groupes)",
@@ -81,16 +84,21 @@ export default {
     "calendar.feeds.error.notAllowed": "Vous ne pouvez pas vous abonner à cet agenda : choisissez-en un dans la liste.",
     "calendar.feeds.howtoTitle": "Comment s'abonner",
     "calendar.feeds.howtoIntro": "Copiez l'adresse de l'abonnement, puis, selon votre agenda :",
-    "calendar.feeds.howtoOutlook": "Dans Outlook (web ou nouvelle version), ouvrez le Calendrier, choisissez « Ajouter un calendrier », puis « S'abonner à partir du web ». Collez l'adresse, donnez un nom et cliquez sur « Importer ».",
-    "calendar.feeds.howtoGoogle": "Dans Google Agenda (l'agenda de Gmail), sur un ordinateur, cliquez sur « + » à côté de « Autres agendas », puis « À partir de l'URL ». Collez l'adresse et cliquez sur « Ajouter un agenda ». L'agenda apparaît ensuite aussi sur votre téléphone.",
-    "calendar.feeds.howtoThunderbird": "Dans Thunderbird, ouvrez l'Agenda, cliquez sur « Nouvel agenda », choisissez « Sur le réseau », collez l'adresse dans « Emplacement » et suivez les étapes.",
-    "calendar.feeds.howtoDelay": "Votre agenda consulte l'adresse de lui-même, de toutes les quelques minutes à une fois par jour (Google) : un changement peut mettre un moment à apparaître. L'abonnement est en lecture seule : pour répondre à une invitation, utilisez le lien de l'e-mail ou la page de la réunion.",
+    "calendar.feeds.howtoOutlook":
+      "Dans Outlook (web ou nouvelle version), ouvrez le Calendrier, choisissez « Ajouter un calendrier », puis « S'abonner à partir du web ». Collez l'adresse, donnez un nom et cliquez sur « Importer ».",
+    "calendar.feeds.howtoGoogle":
+      "Dans Google Agenda (l'agenda de Gmail), sur un ordinateur, cliquez sur « + » à côté de « Autres agendas », puis « À partir de l'URL ». Collez l'adresse et cliquez sur « Ajouter un agenda ». L'agenda apparaît ensuite aussi sur votre téléphone.",
+    "calendar.feeds.howtoThunderbird":
+      "Dans Thunderbird, ouvrez l'Agenda, cliquez sur « Nouvel agenda », choisissez « Sur le réseau », collez l'adresse dans « Emplacement » et suivez les étapes.",
+    "calendar.feeds.howtoDelay":
+      "Votre agenda consulte l'adresse de lui-même, de toutes les quelques minutes à une fois par jour (Google) : un changement peut mettre un moment à apparaître. L'abonnement est en lecture seule : pour répondre à une invitation, utilisez le lien de l'e-mail ou la page de la réunion.",
     "calendar.feedName.person": "Maillage — mes réunions",
     "calendar.feedName.group": "{group} — {network}",
     "calendar.feedName.network": "{network} — réunions",
     "calendar.feedName.public": "{network} — réunions publiques",
     "calendar.publicFeed.title": "Agenda public",
-    "calendar.publicFeed.intro": "L'agenda public du réseau est une adresse à laquelle chacun peut s'abonner, sans compte : il ne contient que les réunions marquées publiques. Son adresse est affichée sur la page Agenda.",
+    "calendar.publicFeed.intro":
+      "L'agenda public du réseau est une adresse à laquelle chacun peut s'abonner, sans compte : il ne contient que les réunions marquées publiques. Son adresse est affichée sur la page Agenda.",
     "calendar.publicFeed.publicCount.zero": "Aucune réunion n'est marquée publique pour l'instant.",
     "calendar.publicFeed.publicCount.one": "{count} réunion est marquée publique.",
     "calendar.publicFeed.publicCount.other": "{count} réunions sont marquées publiques.",
@@ -140,7 +148,8 @@ export default {
     "calendar.upcomingTitle": "Volgende vergaderingen",
     "calendar.noneUpcoming": "Geen komende vergaderingen.",
     "calendar.subscribeTitle": "Abonneren in uw agenda",
-    "calendar.publicFeedIntro": "Voeg dit adres toe aan Outlook, Gmail of Thunderbird om er de openbare vergaderingen van het netwerk te zien, automatisch bijgewerkt:",
+    "calendar.publicFeedIntro":
+      "Voeg dit adres toe aan Outlook, Gmail of Thunderbird om er de openbare vergaderingen van het netwerk te zien, automatisch bijgewerkt:",
     "calendar.noPublicFeed": "Het netwerk publiceert nog geen openbare agenda om op te abonneren.",
     "calendar.myFeedsLink": "Mijn agenda-abonnementen (mijn vergaderingen, een groep, het netwerk)",
     "calendar.managePublicFeed": "De openbare agenda van het netwerk beheren",
@@ -156,8 +165,10 @@ export default {
     "calendar.rsvp.none": "nog niet geantwoord",
     "calendar.feeds.title": "Mijn agenda-abonnementen",
     "calendar.feeds.backToAccount": "Mijn account",
-    "calendar.feeds.intro": "Een abonnement is een adres dat uw agenda (Outlook, Gmail, Thunderbird, telefoon) regelmatig raadpleegt: de vergaderingen verschijnen erin en worden vanzelf bijgewerkt.",
-    "calendar.feeds.secret": "Elk adres is persoonlijk en geheim: wie het kent, ziet de vergaderingen die het bevat. Deel het niet. Is het toch verspreid, geef het dan een nieuw adres.",
+    "calendar.feeds.intro":
+      "Een abonnement is een adres dat uw agenda (Outlook, Gmail, Thunderbird, telefoon) regelmatig raadpleegt: de vergaderingen verschijnen erin en worden vanzelf bijgewerkt.",
+    "calendar.feeds.secret":
+      "Elk adres is persoonlijk en geheim: wie het kent, ziet de vergaderingen die het bevat. Deel het niet. Is het toch verspreid, geef het dan een nieuw adres.",
     "calendar.feeds.listTitle": "Mijn abonnementen",
     "calendar.feeds.none": "U hebt nog geen abonnement.",
     "calendar.feeds.scope.person": "Mijn vergaderingen (al mijn groepen)",
@@ -187,16 +198,21 @@ export default {
     "calendar.feeds.error.notAllowed": "U kunt zich niet op deze agenda abonneren: kies er een uit de lijst.",
     "calendar.feeds.howtoTitle": "Zo abonneert u zich",
     "calendar.feeds.howtoIntro": "Kopieer het adres van het abonnement en ga dan, naargelang uw agenda, als volgt te werk:",
-    "calendar.feeds.howtoOutlook": "Open in Outlook (web of nieuwe versie) de Agenda, kies „Agenda toevoegen” en dan „Abonneren vanaf internet”. Plak het adres, geef een naam en klik op „Importeren”.",
-    "calendar.feeds.howtoGoogle": "Klik in Google Agenda (de agenda van Gmail), op een computer, op „+” naast „Andere agenda's” en dan op „Via URL”. Plak het adres en klik op „Agenda toevoegen”. De agenda verschijnt daarna ook op uw telefoon.",
-    "calendar.feeds.howtoThunderbird": "Open in Thunderbird de Agenda, klik op „Nieuwe agenda”, kies „Op het netwerk”, plak het adres bij „Locatie” en volg de stappen.",
-    "calendar.feeds.howtoDelay": "Uw agenda raadpleegt het adres zelf, van om de paar minuten tot eens per dag (Google): een wijziging kan even duren. Het abonnement is alleen-lezen: om op een uitnodiging te antwoorden, gebruikt u de link in de e-mail of de pagina van de vergadering.",
+    "calendar.feeds.howtoOutlook":
+      "Open in Outlook (web of nieuwe versie) de Agenda, kies „Agenda toevoegen” en dan „Abonneren vanaf internet”. Plak het adres, geef een naam en klik op „Importeren”.",
+    "calendar.feeds.howtoGoogle":
+      "Klik in Google Agenda (de agenda van Gmail), op een computer, op „+” naast „Andere agenda's” en dan op „Via URL”. Plak het adres en klik op „Agenda toevoegen”. De agenda verschijnt daarna ook op uw telefoon.",
+    "calendar.feeds.howtoThunderbird":
+      "Open in Thunderbird de Agenda, klik op „Nieuwe agenda”, kies „Op het netwerk”, plak het adres bij „Locatie” en volg de stappen.",
+    "calendar.feeds.howtoDelay":
+      "Uw agenda raadpleegt het adres zelf, van om de paar minuten tot eens per dag (Google): een wijziging kan even duren. Het abonnement is alleen-lezen: om op een uitnodiging te antwoorden, gebruikt u de link in de e-mail of de pagina van de vergadering.",
     "calendar.feedName.person": "Maillage — mijn vergaderingen",
     "calendar.feedName.group": "{group} — {network}",
     "calendar.feedName.network": "{network} — vergaderingen",
     "calendar.feedName.public": "{network} — openbare vergaderingen",
     "calendar.publicFeed.title": "Openbare agenda",
-    "calendar.publicFeed.intro": "De openbare agenda van het netwerk is een adres waarop iedereen zich zonder account kan abonneren: hij bevat alleen de vergaderingen die als openbaar gemarkeerd zijn. Het adres staat op de pagina Agenda.",
+    "calendar.publicFeed.intro":
+      "De openbare agenda van het netwerk is een adres waarop iedereen zich zonder account kan abonneren: hij bevat alleen de vergaderingen die als openbaar gemarkeerd zijn. Het adres staat op de pagina Agenda.",
     "calendar.publicFeed.publicCount.zero": "Er is voorlopig geen enkele vergadering als openbaar gemarkeerd.",
     "calendar.publicFeed.publicCount.one": "{count} vergadering is als openbaar gemarkeerd.",
     "calendar.publicFeed.publicCount.other": "{count} vergaderingen zijn als openbaar gemarkeerd.",
@@ -231,7 +247,7 @@ export default {
     "calendar.error.summary": "Part of the request is not valid: the current month is shown.",
     "calendar.error.month": "Enter a month as year-month, for example 2026-12.",
     "calendar.error.group": "This group does not exist in this network. Choose one from the list.",
-    "calendar.error.view": "Choose the \"Month\" or \"List\" view.",
+    "calendar.error.view": 'Choose the "Month" or "List" view.',
     "calendar.monthNav": "Previous and next month",
     "calendar.thisMonth": "This month",
     "calendar.gridCaption": "Meetings of {month}, weeks from Monday to Sunday",
@@ -262,8 +278,10 @@ export default {
     "calendar.rsvp.none": "not answered yet",
     "calendar.feeds.title": "My calendar subscriptions",
     "calendar.feeds.backToAccount": "My account",
-    "calendar.feeds.intro": "A subscription is an address that your calendar (Outlook, Gmail, Thunderbird, phone) checks regularly: the meetings appear in it and update by themselves.",
-    "calendar.feeds.secret": "Each address is personal and secret: anyone who knows it sees the meetings it holds. Do not share it. If it has been passed around, give it a new address.",
+    "calendar.feeds.intro":
+      "A subscription is an address that your calendar (Outlook, Gmail, Thunderbird, phone) checks regularly: the meetings appear in it and update by themselves.",
+    "calendar.feeds.secret":
+      "Each address is personal and secret: anyone who knows it sees the meetings it holds. Do not share it. If it has been passed around, give it a new address.",
     "calendar.feeds.listTitle": "My subscriptions",
     "calendar.feeds.none": "You have no subscription yet.",
     "calendar.feeds.scope.person": "My meetings (all my groups)",
@@ -275,7 +293,7 @@ export default {
     "calendar.feeds.copyManually": "The address is selected: copy it with Ctrl+C (Cmd+C on a Mac).",
     "calendar.feeds.renew": "New address",
     "calendar.feeds.revoke": "Delete the subscription",
-    "calendar.feeds.renewHint": "\"New address\" stops the old one: replace it in your calendar. \"Delete\" stops the subscription.",
+    "calendar.feeds.renewHint": '"New address" stops the old one: replace it in your calendar. "Delete" stops the subscription.',
     "calendar.feeds.createTitle": "New subscription",
     "calendar.feeds.scopeLegend": "Which meetings do you want to receive?",
     "calendar.feeds.choosePerson": "My meetings: those of the groups I take part in or facilitate",
@@ -293,16 +311,21 @@ export default {
     "calendar.feeds.error.notAllowed": "You cannot subscribe to this calendar: choose one from the list.",
     "calendar.feeds.howtoTitle": "How to subscribe",
     "calendar.feeds.howtoIntro": "Copy the subscription's address, then, depending on your calendar:",
-    "calendar.feeds.howtoOutlook": "In Outlook (web or new version), open the Calendar, choose \"Add calendar\", then \"Subscribe from web\". Paste the address, give it a name and click \"Import\".",
-    "calendar.feeds.howtoGoogle": "In Google Calendar (Gmail's calendar), on a computer, click \"+\" next to \"Other calendars\", then \"From URL\". Paste the address and click \"Add calendar\". The calendar then also shows on your phone.",
-    "calendar.feeds.howtoThunderbird": "In Thunderbird, open the Calendar, click \"New Calendar\", choose \"On the Network\", paste the address into \"Location\" and follow the steps.",
-    "calendar.feeds.howtoDelay": "Your calendar checks the address by itself, from every few minutes to once a day (Google): a change may take a while to show. The subscription is read-only: to answer an invitation, use the link in the e-mail or the meeting's page.",
+    "calendar.feeds.howtoOutlook":
+      'In Outlook (web or new version), open the Calendar, choose "Add calendar", then "Subscribe from web". Paste the address, give it a name and click "Import".',
+    "calendar.feeds.howtoGoogle":
+      'In Google Calendar (Gmail\'s calendar), on a computer, click "+" next to "Other calendars", then "From URL". Paste the address and click "Add calendar". The calendar then also shows on your phone.',
+    "calendar.feeds.howtoThunderbird":
+      'In Thunderbird, open the Calendar, click "New Calendar", choose "On the Network", paste the address into "Location" and follow the steps.',
+    "calendar.feeds.howtoDelay":
+      "Your calendar checks the address by itself, from every few minutes to once a day (Google): a change may take a while to show. The subscription is read-only: to answer an invitation, use the link in the e-mail or the meeting's page.",
     "calendar.feedName.person": "Maillage — my meetings",
     "calendar.feedName.group": "{group} — {network}",
     "calendar.feedName.network": "{network} — meetings",
     "calendar.feedName.public": "{network} — public meetings",
     "calendar.publicFeed.title": "Public calendar",
-    "calendar.publicFeed.intro": "The network's public calendar is an address anyone can subscribe to, without an account: it holds only the meetings marked public. Its address is shown on the Calendar page.",
+    "calendar.publicFeed.intro":
+      "The network's public calendar is an address anyone can subscribe to, without an account: it holds only the meetings marked public. Its address is shown on the Calendar page.",
     "calendar.publicFeed.publicCount.zero": "No meeting is marked public for now.",
     "calendar.publicFeed.publicCount.one": "{count} meeting is marked public.",
     "calendar.publicFeed.publicCount.other": "{count} meetings are marked public.",

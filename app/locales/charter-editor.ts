@@ -9,16 +9,19 @@ export default {
     "charterEditor.new.openDraft": "Continuer le brouillon de la version {number}",
     "charterEditor.new.submit": "Créer le brouillon",
     "charterEditor.edit.title": "Brouillon de la version {number}",
-    "charterEditor.edit.intro": "Seule la coordination voit ce brouillon. Enregistrez-le autant de fois que nécessaire ; une fois publiée, la version ne pourra plus changer.",
+    "charterEditor.edit.intro":
+      "Seule la coordination voit ce brouillon. Enregistrez-le autant de fois que nécessaire ; une fois publiée, la version ne pourra plus changer.",
     "charterEditor.field.title": "Titre",
     "charterEditor.field.body": "Texte de la charte",
     "charterEditor.field.changeSummary": "Résumé des changements",
     "charterEditor.field.changeSummaryFirstHint": "Facultatif pour la première version.",
-    "charterEditor.field.changeSummaryHint": "Obligatoire à partir de la version 2 : chaque organisation membre le reçoit par e-mail avec la demande d'adhérer à nouveau, et doit comprendre ce qui change par rapport à la version {previous}.",
+    "charterEditor.field.changeSummaryHint":
+      "Obligatoire à partir de la version 2 : chaque organisation membre le reçoit par e-mail avec la demande d'adhérer à nouveau, et doit comprendre ce qui change par rapport à la version {previous}.",
     "charterEditor.field.effectiveOn": "Date d'entrée en vigueur",
     "charterEditor.field.effectiveOnHint": "Le jour à partir duquel ce texte s'applique.",
     "charterEditor.field.deadline": "Date limite d'adhésion",
-    "charterEditor.field.deadlineHint": "Les organisations membres doivent adhérer à cette nouvelle version au plus tard ce jour-là. La date doit être dans le futur ; des rappels partent 14 et 3 jours avant.",
+    "charterEditor.field.deadlineHint":
+      "Les organisations membres doivent adhérer à cette nouvelle version au plus tard ce jour-là. La date doit être dans le futur ; des rappels partent 14 et 3 jours avant.",
     "charterEditor.error.date": "Indiquez une date valide (jour, mois et année).",
     "charterEditor.error.summaryRequired": "Dites en quelques mots ce qui change : les organisations membres recevront ce résumé par e-mail.",
     "charterEditor.error.bodyEmpty": "Écrivez le texte de la charte.",
@@ -26,11 +29,14 @@ export default {
     "charterEditor.created": "Le brouillon de la version {number} est créé.",
     "charterEditor.saved": "Le brouillon de la version {number} est enregistré.",
     "charterEditor.publish.title": "Publier cette version",
-    "charterEditor.publish.frozen": "Une fois publiée, la version est figée : son texte ne pourra plus être modifié et son empreinte sera calculée. Le texte du formulaire ci-dessus est enregistré au moment de la publication.",
+    "charterEditor.publish.frozen":
+      "Une fois publiée, la version est figée : son texte ne pourra plus être modifié et son empreinte sera calculée. Le texte du formulaire ci-dessus est enregistré au moment de la publication.",
     "charterEditor.publish.first": "C'est la première version de la charte : elle devient la charte du réseau, et aucun e-mail n'est envoyé.",
     "charterEditor.publish.recipients.zero": "Aucune organisation membre n'a de personne déléguée titulaire ou suppléante : aucun e-mail ne sera envoyé.",
-    "charterEditor.publish.recipients.one": "{count} organisation membre recevra un e-mail ({emails} adresse(s) : personnes déléguées titulaires et suppléantes) avec le résumé des changements, et devra adhérer à nouveau avant la date limite.",
-    "charterEditor.publish.recipients.other": "{count} organisations membres recevront un e-mail ({emails} adresses : personnes déléguées titulaires et suppléantes) avec le résumé des changements, et devront adhérer à nouveau avant la date limite.",
+    "charterEditor.publish.recipients.one":
+      "{count} organisation membre recevra un e-mail ({emails} adresse(s) : personnes déléguées titulaires et suppléantes) avec le résumé des changements, et devra adhérer à nouveau avant la date limite.",
+    "charterEditor.publish.recipients.other":
+      "{count} organisations membres recevront un e-mail ({emails} adresses : personnes déléguées titulaires et suppléantes) avec le résumé des changements, et devront adhérer à nouveau avant la date limite.",
     "charterEditor.publish.submit": "Publier la version {number}",
     "charterEditor.published": "La version {number} de la charte est publiée. E-mails envoyés aux organisations membres : {emails}.",
     "charterEditor.delete.link": "Supprimer ce brouillon",
@@ -56,11 +62,13 @@ export default {
     "charterEditor.field.body": "Tekst van het charter",
     "charterEditor.field.changeSummary": "Samenvatting van de wijzigingen",
     "charterEditor.field.changeSummaryFirstHint": "Optioneel voor de eerste versie.",
-    "charterEditor.field.changeSummaryHint": "Verplicht vanaf versie 2: elke lidorganisatie krijgt ze per e-mail met de vraag opnieuw toe te treden, en moet begrijpen wat er verandert ten opzichte van versie {previous}.",
+    "charterEditor.field.changeSummaryHint":
+      "Verplicht vanaf versie 2: elke lidorganisatie krijgt ze per e-mail met de vraag opnieuw toe te treden, en moet begrijpen wat er verandert ten opzichte van versie {previous}.",
     "charterEditor.field.effectiveOn": "Datum van inwerkingtreding",
     "charterEditor.field.effectiveOnHint": "De dag vanaf wanneer deze tekst geldt.",
     "charterEditor.field.deadline": "Uiterste datum van toetreding",
-    "charterEditor.field.deadlineHint": "De lidorganisaties moeten uiterlijk op die dag tot deze nieuwe versie toetreden. De datum moet in de toekomst liggen; herinneringen vertrekken 14 en 3 dagen vooraf.",
+    "charterEditor.field.deadlineHint":
+      "De lidorganisaties moeten uiterlijk op die dag tot deze nieuwe versie toetreden. De datum moet in de toekomst liggen; herinneringen vertrekken 14 en 3 dagen vooraf.",
     "charterEditor.error.date": "Geef een geldige datum (dag, maand en jaar).",
     "charterEditor.error.summaryRequired": "Zeg in enkele woorden wat er verandert: de lidorganisaties krijgen deze samenvatting per e-mail.",
     "charterEditor.error.bodyEmpty": "Schrijf de tekst van het charter.",
@@ -68,11 +76,15 @@ export default {
     "charterEditor.created": "Het ontwerp van versie {number} is aangemaakt.",
     "charterEditor.saved": "Het ontwerp van versie {number} is opgeslagen.",
     "charterEditor.publish.title": "Deze versie publiceren",
-    "charterEditor.publish.frozen": "Eens gepubliceerd ligt de versie vast: de tekst kan niet meer gewijzigd worden en de vingerafdruk wordt berekend. De tekst van het formulier hierboven wordt bij de publicatie opgeslagen.",
+    "charterEditor.publish.frozen":
+      "Eens gepubliceerd ligt de versie vast: de tekst kan niet meer gewijzigd worden en de vingerafdruk wordt berekend. De tekst van het formulier hierboven wordt bij de publicatie opgeslagen.",
     "charterEditor.publish.first": "Dit is de eerste versie van het charter: ze wordt het charter van het netwerk, en er wordt geen e-mail verstuurd.",
-    "charterEditor.publish.recipients.zero": "Geen enkele lidorganisatie heeft een titulaire of plaatsvervangende afgevaardigde: er wordt geen e-mail verstuurd.",
-    "charterEditor.publish.recipients.one": "{count} lidorganisatie krijgt een e-mail ({emails} adres(sen): titulaire en plaatsvervangende afgevaardigden) met de samenvatting van de wijzigingen, en moet voor de uiterste datum opnieuw toetreden.",
-    "charterEditor.publish.recipients.other": "{count} lidorganisaties krijgen een e-mail ({emails} adressen: titulaire en plaatsvervangende afgevaardigden) met de samenvatting van de wijzigingen, en moeten voor de uiterste datum opnieuw toetreden.",
+    "charterEditor.publish.recipients.zero":
+      "Geen enkele lidorganisatie heeft een titulaire of plaatsvervangende afgevaardigde: er wordt geen e-mail verstuurd.",
+    "charterEditor.publish.recipients.one":
+      "{count} lidorganisatie krijgt een e-mail ({emails} adres(sen): titulaire en plaatsvervangende afgevaardigden) met de samenvatting van de wijzigingen, en moet voor de uiterste datum opnieuw toetreden.",
+    "charterEditor.publish.recipients.other":
+      "{count} lidorganisaties krijgen een e-mail ({emails} adressen: titulaire en plaatsvervangende afgevaardigden) met de samenvatting van de wijzigingen, en moeten voor de uiterste datum opnieuw toetreden.",
     "charterEditor.publish.submit": "Versie {number} publiceren",
     "charterEditor.published": "Versie {number} van het charter is gepubliceerd. E-mails verstuurd naar de lidorganisaties: {emails}.",
     "charterEditor.delete.link": "Dit ontwerp verwijderen",
@@ -98,11 +110,13 @@ export default {
     "charterEditor.field.body": "Text of the charter",
     "charterEditor.field.changeSummary": "Summary of changes",
     "charterEditor.field.changeSummaryFirstHint": "Optional for the first version.",
-    "charterEditor.field.changeSummaryHint": "Required from version 2 on: every member organisation receives it by e-mail with the request to adhere again, and must understand what changes from version {previous}.",
+    "charterEditor.field.changeSummaryHint":
+      "Required from version 2 on: every member organisation receives it by e-mail with the request to adhere again, and must understand what changes from version {previous}.",
     "charterEditor.field.effectiveOn": "Effective date",
     "charterEditor.field.effectiveOnHint": "The day from which this text applies.",
     "charterEditor.field.deadline": "Adhesion deadline",
-    "charterEditor.field.deadlineHint": "Member organisations must adhere to this new version by this day at the latest. The date must be in the future; reminders go out 14 and 3 days before.",
+    "charterEditor.field.deadlineHint":
+      "Member organisations must adhere to this new version by this day at the latest. The date must be in the future; reminders go out 14 and 3 days before.",
     "charterEditor.error.date": "Enter a valid date (day, month and year).",
     "charterEditor.error.summaryRequired": "Say in a few words what changes: member organisations will receive this summary by e-mail.",
     "charterEditor.error.bodyEmpty": "Write the text of the charter.",
@@ -110,11 +124,14 @@ export default {
     "charterEditor.created": "The draft of version {number} is created.",
     "charterEditor.saved": "The draft of version {number} is saved.",
     "charterEditor.publish.title": "Publish this version",
-    "charterEditor.publish.frozen": "Once published, the version is frozen: its text can no longer change and its fingerprint is computed. The text of the form above is saved when publishing.",
+    "charterEditor.publish.frozen":
+      "Once published, the version is frozen: its text can no longer change and its fingerprint is computed. The text of the form above is saved when publishing.",
     "charterEditor.publish.first": "This is the first version of the charter: it becomes the network's charter, and no e-mail is sent.",
     "charterEditor.publish.recipients.zero": "No member organisation has a titular or substitute delegate: no e-mail will be sent.",
-    "charterEditor.publish.recipients.one": "{count} member organisation will receive an e-mail ({emails} address(es): titular and substitute delegates) with the summary of changes, and must adhere again before the deadline.",
-    "charterEditor.publish.recipients.other": "{count} member organisations will receive an e-mail ({emails} addresses: titular and substitute delegates) with the summary of changes, and must adhere again before the deadline.",
+    "charterEditor.publish.recipients.one":
+      "{count} member organisation will receive an e-mail ({emails} address(es): titular and substitute delegates) with the summary of changes, and must adhere again before the deadline.",
+    "charterEditor.publish.recipients.other":
+      "{count} member organisations will receive an e-mail ({emails} addresses: titular and substitute delegates) with the summary of changes, and must adhere again before the deadline.",
     "charterEditor.publish.submit": "Publish version {number}",
     "charterEditor.published": "Version {number} of the charter is published. E-mails sent to member organisations: {emails}.",
     "charterEditor.delete.link": "Delete this draft",

@@ -6,7 +6,8 @@ export default {
     "charterPdf.version": "Version {number} — en vigueur depuis le {date}",
     "charterPdf.versionDraft": "Version {number} — projet, entrée en vigueur prévue le {date}",
     "charterPdf.fingerprint": "Empreinte (SHA-256) : {fingerprint}",
-    "charterPdf.fingerprintHelp": "Cette empreinte identifie le texte exact de cette version : chaque adhésion l’enregistre avec la signature, et la moindre modification du texte donnerait une autre empreinte.",
+    "charterPdf.fingerprintHelp":
+      "Cette empreinte identifie le texte exact de cette version : chaque adhésion l’enregistre avec la signature, et la moindre modification du texte donnerait une autre empreinte.",
     "charterPdf.fingerprintDraft": "Empreinte provisoire (SHA-256) : {fingerprint}",
     "charterPdf.fingerprintDraftHelp": "Ce texte est un brouillon : il peut encore changer, et son empreinte définitive sera fixée à la publication.",
     "charterPdf.draftMark": "BROUILLON — pas en vigueur",
@@ -35,9 +36,11 @@ export default {
     "charterPdf.version": "Versie {number} — van kracht sinds {date}",
     "charterPdf.versionDraft": "Versie {number} — ontwerp, van kracht vanaf {date} (gepland)",
     "charterPdf.fingerprint": "Vingerafdruk (SHA-256): {fingerprint}",
-    "charterPdf.fingerprintHelp": "Deze vingerafdruk identificeert de exacte tekst van deze versie: elke ondertekening bewaart hem samen met de handtekening, en de kleinste wijziging van de tekst zou een andere vingerafdruk geven.",
+    "charterPdf.fingerprintHelp":
+      "Deze vingerafdruk identificeert de exacte tekst van deze versie: elke ondertekening bewaart hem samen met de handtekening, en de kleinste wijziging van de tekst zou een andere vingerafdruk geven.",
     "charterPdf.fingerprintDraft": "Voorlopige vingerafdruk (SHA-256): {fingerprint}",
-    "charterPdf.fingerprintDraftHelp": "Deze tekst is een ontwerp: hij kan nog veranderen, en zijn definitieve vingerafdruk wordt bij de publicatie vastgelegd.",
+    "charterPdf.fingerprintDraftHelp":
+      "Deze tekst is een ontwerp: hij kan nog veranderen, en zijn definitieve vingerafdruk wordt bij de publicatie vastgelegd.",
     "charterPdf.draftMark": "ONTWERP — niet van kracht",
     "charterPdf.page": "pagina {page} / {pages}",
     "charterPdf.signatories": "Ondertekenende organisaties",
@@ -47,7 +50,8 @@ export default {
     "charterPdf.adheredOn": "ondertekend op {date}",
     "charterPdf.adheredOnVersion": "ondertekend op {date} (versie {number})",
     "charterPdf.signatureTitle": "Voor de instelling — naam/namen, functie(s) en handtekening(en)",
-    "charterPdf.signatureIntro": "In te vullen en te ondertekenen door de personen die de organisatie mogen verbinden, en daarna aan de coördinatie van het netwerk te bezorgen.",
+    "charterPdf.signatureIntro":
+      "In te vullen en te ondertekenen door de personen die de organisatie mogen verbinden, en daarna aan de coördinatie van het netwerk te bezorgen.",
     "charterPdf.signatureOrganisation": "Organisatie",
     "charterPdf.signatureNames": "Naam/namen en functie(s)",
     "charterPdf.signatureDate": "Datum",
@@ -64,7 +68,8 @@ export default {
     "charterPdf.version": "Version {number} — in force since {date}",
     "charterPdf.versionDraft": "Version {number} — draft, planned to come into force on {date}",
     "charterPdf.fingerprint": "Fingerprint (SHA-256): {fingerprint}",
-    "charterPdf.fingerprintHelp": "This fingerprint identifies the exact text of this version: every adhesion records it with the signature, and the slightest change to the text would give another fingerprint.",
+    "charterPdf.fingerprintHelp":
+      "This fingerprint identifies the exact text of this version: every adhesion records it with the signature, and the slightest change to the text would give another fingerprint.",
     "charterPdf.fingerprintDraft": "Provisional fingerprint (SHA-256): {fingerprint}",
     "charterPdf.fingerprintDraftHelp": "This text is a draft: it may still change, and its final fingerprint is set when it is published.",
     "charterPdf.draftMark": "DRAFT — not in force",

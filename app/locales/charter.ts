@@ -11,18 +11,21 @@ export default {
     "charter.error.newerVersion": "Une nouvelle version de la charte vient d'être publiée. Lisez-la, puis signez-la.",
     "charter.error.signedInFuture": "La date de signature ne peut pas être dans le futur.",
     "charter.error.signedBeforePublication": "La date de signature ne peut pas précéder la publication de cette version.",
-    "charter.error.alreadySigned": "Cette organisation a déjà adhéré à cette version de la charte (ou une adhésion papier attend la validation de la coordination).",
+    "charter.error.alreadySigned":
+      "Cette organisation a déjà adhéré à cette version de la charte (ou une adhésion papier attend la validation de la coordination).",
     "charter.error.alreadyReviewed": "Cette adhésion a déjà été traitée.",
     "charter.error.nothingToEnd": "Cette organisation n'a pas d'adhésion en cours.",
     "charter.error.nothingToRemind": "Aucune nouvelle version n'attend de signatures.",
     "charter.email.readAndSign": "Lire et signer la charte",
     "charter.email.newVersion.subject": "{network} : nouvelle version de la charte, à signer avant le {deadline}",
     "charter.email.newVersion.title": "{network} : la version {number} de la charte est publiée",
-    "charter.email.newVersion.intro": "La charte du réseau a changé. Pour que {organisation} reste membre, une personne déléguée doit adhérer à la nouvelle version avant le {deadline}.",
+    "charter.email.newVersion.intro":
+      "La charte du réseau a changé. Pour que {organisation} reste membre, une personne déléguée doit adhérer à la nouvelle version avant le {deadline}.",
     "charter.email.newVersion.summary": "Ce qui change :",
     "charter.email.reminder.subject": "Rappel — {network} : la charte est à signer avant le {deadline}",
     "charter.email.reminder.title": "{network} : la charte attend votre signature",
-    "charter.email.reminder.body": "{organisation} n'a pas encore adhéré à la version {number} de la charte. Sans adhésion avant le {deadline}, l'organisation ne sera plus membre du réseau.",
+    "charter.email.reminder.body":
+      "{organisation} n'a pas encore adhéré à la version {number} de la charte. Sans adhésion avant le {deadline}, l'organisation ne sera plus membre du réseau.",
     "charter.title": "La charte du réseau",
     "charter.none": "Ce réseau n'a pas encore publié de charte.",
     "charter.versionLine": "Version {number}, en vigueur depuis le {date}.",
@@ -49,7 +52,8 @@ export default {
     "charter.coordination.joinRequests": "Demandes d'adhésion",
     "charter.status.member": "Membre : la version {number} de la charte a été signée le {date}.",
     "charter.status.toRenew": "Une nouvelle version de la charte est à signer avant le {deadline} (l'organisation avait signé la version {number}).",
-    "charter.status.lapsed": "La nouvelle version n'a pas été signée avant le {deadline} : l'organisation n'est plus membre. Elle peut signer à tout moment pour le redevenir.",
+    "charter.status.lapsed":
+      "La nouvelle version n'a pas été signée avant le {deadline} : l'organisation n'est plus membre. Elle peut signer à tout moment pour le redevenir.",
     "charter.status.withdrawn": "L'organisation a retiré son adhésion le {date}.",
     "charter.status.suspended": "La coordination a suspendu l'adhésion le {date}.",
     "charter.status.reason": "Motif : {reason}",
@@ -74,7 +78,8 @@ export default {
     "charter.sign.submit": "Signer la charte",
     "charter.sign.done": "{organisation} a adhéré à la version {number} de la charte. Merci !",
     "charter.withdraw.title": "Retirer l'adhésion de {organisation}",
-    "charter.withdraw.intro": "En retirant son adhésion, {organisation} ne sera plus membre de {network} : elle ne participera plus aux groupes de travail ni aux votes. Elle reste dans l'annuaire et pourra signer à nouveau la charte plus tard.",
+    "charter.withdraw.intro":
+      "En retirant son adhésion, {organisation} ne sera plus membre de {network} : elle ne participera plus aux groupes de travail ni aux votes. Elle reste dans l'annuaire et pourra signer à nouveau la charte plus tard.",
     "charter.withdraw.reason": "Motif",
     "charter.withdraw.reasonHint": "Il sera lu par la coordination.",
     "charter.withdraw.confirm": "Je confirme le retrait de l'adhésion de {organisation}.",
@@ -120,7 +125,8 @@ export default {
     "charter.diff.removed": "retiré :",
     "charter.email.rejected.subject": "{network} : la charte signée sur papier n'a pas pu être validée",
     "charter.email.rejected.title": "{network} : adhésion sur papier refusée",
-    "charter.email.rejected.body": "La coordination n'a pas pu valider la charte signée sur papier envoyée pour {organisation}. Vous pouvez envoyer un nouveau scan ou signer en ligne.",
+    "charter.email.rejected.body":
+      "La coordination n'a pas pu valider la charte signée sur papier envoyée pour {organisation}. Vous pouvez envoyer un nouveau scan ou signer en ligne.",
   },
   nl: {
     "charter.error.draftExists": "Er bestaat al een ontwerp: wijzig of verwijder het voor u een nieuw begint.",
@@ -133,18 +139,21 @@ export default {
     "charter.error.newerVersion": "Er is net een nieuwe versie van het charter gepubliceerd. Lees ze en onderteken ze dan.",
     "charter.error.signedInFuture": "De datum van ondertekening kan niet in de toekomst liggen.",
     "charter.error.signedBeforePublication": "De datum van ondertekening kan niet voor de publicatie van deze versie liggen.",
-    "charter.error.alreadySigned": "Deze organisatie is al toegetreden tot deze versie van het charter (of een papieren toetreding wacht op goedkeuring door de coördinatie).",
+    "charter.error.alreadySigned":
+      "Deze organisatie is al toegetreden tot deze versie van het charter (of een papieren toetreding wacht op goedkeuring door de coördinatie).",
     "charter.error.alreadyReviewed": "Deze toetreding is al behandeld.",
     "charter.error.nothingToEnd": "Deze organisatie heeft geen lopende toetreding.",
     "charter.error.nothingToRemind": "Geen enkele nieuwe versie wacht op handtekeningen.",
     "charter.email.readAndSign": "Het charter lezen en ondertekenen",
     "charter.email.newVersion.subject": "{network}: nieuwe versie van het charter, te ondertekenen voor {deadline}",
     "charter.email.newVersion.title": "{network}: versie {number} van het charter is gepubliceerd",
-    "charter.email.newVersion.intro": "Het charter van het netwerk is veranderd. Opdat {organisation} lid blijft, moet een afgevaardigde voor {deadline} tot de nieuwe versie toetreden.",
+    "charter.email.newVersion.intro":
+      "Het charter van het netwerk is veranderd. Opdat {organisation} lid blijft, moet een afgevaardigde voor {deadline} tot de nieuwe versie toetreden.",
     "charter.email.newVersion.summary": "Wat verandert:",
     "charter.email.reminder.subject": "Herinnering — {network}: het charter moet voor {deadline} ondertekend worden",
     "charter.email.reminder.title": "{network}: het charter wacht op uw handtekening",
-    "charter.email.reminder.body": "{organisation} is nog niet toegetreden tot versie {number} van het charter. Zonder toetreding voor {deadline} is de organisatie geen lid meer van het netwerk.",
+    "charter.email.reminder.body":
+      "{organisation} is nog niet toegetreden tot versie {number} van het charter. Zonder toetreding voor {deadline} is de organisatie geen lid meer van het netwerk.",
     "charter.title": "Het charter van het netwerk",
     "charter.none": "Dit netwerk heeft nog geen charter gepubliceerd.",
     "charter.versionLine": "Versie {number}, van kracht sinds {date}.",
@@ -171,7 +180,8 @@ export default {
     "charter.coordination.joinRequests": "Aanvragen tot toetreding",
     "charter.status.member": "Lid: versie {number} van het charter werd ondertekend op {date}.",
     "charter.status.toRenew": "Een nieuwe versie van het charter moet ondertekend worden voor {deadline} (de organisatie had versie {number} ondertekend).",
-    "charter.status.lapsed": "De nieuwe versie werd niet ondertekend voor {deadline}: de organisatie is geen lid meer. Ze kan op elk moment ondertekenen om weer lid te worden.",
+    "charter.status.lapsed":
+      "De nieuwe versie werd niet ondertekend voor {deadline}: de organisatie is geen lid meer. Ze kan op elk moment ondertekenen om weer lid te worden.",
     "charter.status.withdrawn": "De organisatie heeft haar toetreding ingetrokken op {date}.",
     "charter.status.suspended": "De coördinatie heeft de toetreding geschorst op {date}.",
     "charter.status.reason": "Reden: {reason}",
@@ -196,7 +206,8 @@ export default {
     "charter.sign.submit": "Het charter ondertekenen",
     "charter.sign.done": "{organisation} is toegetreden tot versie {number} van het charter. Dank u!",
     "charter.withdraw.title": "De toetreding van {organisation} intrekken",
-    "charter.withdraw.intro": "Door haar toetreding in te trekken, is {organisation} geen lid meer van {network}: ze neemt niet meer deel aan de werkgroepen en de stemmingen. Ze blijft in de gids en kan het charter later opnieuw ondertekenen.",
+    "charter.withdraw.intro":
+      "Door haar toetreding in te trekken, is {organisation} geen lid meer van {network}: ze neemt niet meer deel aan de werkgroepen en de stemmingen. Ze blijft in de gids en kan het charter later opnieuw ondertekenen.",
     "charter.withdraw.reason": "Reden",
     "charter.withdraw.reasonHint": "De coördinatie leest hem.",
     "charter.withdraw.confirm": "Ik bevestig de intrekking van de toetreding van {organisation}.",
@@ -242,7 +253,8 @@ export default {
     "charter.diff.removed": "geschrapt:",
     "charter.email.rejected.subject": "{network}: het op papier ondertekende charter kon niet goedgekeurd worden",
     "charter.email.rejected.title": "{network}: papieren toetreding geweigerd",
-    "charter.email.rejected.body": "De coördinatie kon het op papier ondertekende charter voor {organisation} niet goedkeuren. U kunt een nieuwe scan sturen of online ondertekenen.",
+    "charter.email.rejected.body":
+      "De coördinatie kon het op papier ondertekende charter voor {organisation} niet goedkeuren. U kunt een nieuwe scan sturen of online ondertekenen.",
   },
   en: {
     "charter.error.draftExists": "A draft already exists: edit or delete it before starting another.",
@@ -255,18 +267,21 @@ export default {
     "charter.error.newerVersion": "A new version of the charter has just been published. Read it, then sign it.",
     "charter.error.signedInFuture": "The date of signature cannot be in the future.",
     "charter.error.signedBeforePublication": "The date of signature cannot be before this version was published.",
-    "charter.error.alreadySigned": "This organisation has already adhered to this version of the charter (or a paper adhesion awaits the coordination's review).",
+    "charter.error.alreadySigned":
+      "This organisation has already adhered to this version of the charter (or a paper adhesion awaits the coordination's review).",
     "charter.error.alreadyReviewed": "This adhesion has already been reviewed.",
     "charter.error.nothingToEnd": "This organisation has no current adhesion.",
     "charter.error.nothingToRemind": "No new version is waiting for signatures.",
     "charter.email.readAndSign": "Read and sign the charter",
     "charter.email.newVersion.subject": "{network}: new version of the charter, to sign by {deadline}",
     "charter.email.newVersion.title": "{network}: version {number} of the charter is published",
-    "charter.email.newVersion.intro": "The network's charter has changed. For {organisation} to remain a member, a delegate must adhere to the new version by {deadline}.",
+    "charter.email.newVersion.intro":
+      "The network's charter has changed. For {organisation} to remain a member, a delegate must adhere to the new version by {deadline}.",
     "charter.email.newVersion.summary": "What changes:",
     "charter.email.reminder.subject": "Reminder — {network}: the charter is to be signed by {deadline}",
     "charter.email.reminder.title": "{network}: the charter awaits your signature",
-    "charter.email.reminder.body": "{organisation} has not yet adhered to version {number} of the charter. Without an adhesion by {deadline}, the organisation will no longer be a member of the network.",
+    "charter.email.reminder.body":
+      "{organisation} has not yet adhered to version {number} of the charter. Without an adhesion by {deadline}, the organisation will no longer be a member of the network.",
     "charter.title": "The network's charter",
     "charter.none": "This network has not published a charter yet.",
     "charter.versionLine": "Version {number}, in force since {date}.",
@@ -293,7 +308,8 @@ export default {
     "charter.coordination.joinRequests": "Requests to join",
     "charter.status.member": "Member: version {number} of the charter was signed on {date}.",
     "charter.status.toRenew": "A new version of the charter is to be signed by {deadline} (the organisation had signed version {number}).",
-    "charter.status.lapsed": "The new version was not signed by {deadline}: the organisation is no longer a member. It can sign at any time to become one again.",
+    "charter.status.lapsed":
+      "The new version was not signed by {deadline}: the organisation is no longer a member. It can sign at any time to become one again.",
     "charter.status.withdrawn": "The organisation withdrew its adhesion on {date}.",
     "charter.status.suspended": "The coordination suspended the adhesion on {date}.",
     "charter.status.reason": "Reason: {reason}",
@@ -318,7 +334,8 @@ export default {
     "charter.sign.submit": "Sign the charter",
     "charter.sign.done": "{organisation} has adhered to version {number} of the charter. Thank you!",
     "charter.withdraw.title": "Withdraw the adhesion of {organisation}",
-    "charter.withdraw.intro": "By withdrawing its adhesion, {organisation} will no longer be a member of {network}: it will no longer take part in working groups or votes. It stays in the directory and can sign the charter again later.",
+    "charter.withdraw.intro":
+      "By withdrawing its adhesion, {organisation} will no longer be a member of {network}: it will no longer take part in working groups or votes. It stays in the directory and can sign the charter again later.",
     "charter.withdraw.reason": "Reason",
     "charter.withdraw.reasonHint": "The coordination will read it.",
     "charter.withdraw.confirm": "I confirm the withdrawal of {organisation}'s adhesion.",
@@ -364,6 +381,7 @@ export default {
     "charter.diff.removed": "removed:",
     "charter.email.rejected.subject": "{network}: the charter signed on paper could not be validated",
     "charter.email.rejected.title": "{network}: paper adhesion refused",
-    "charter.email.rejected.body": "The coordination could not validate the charter signed on paper sent for {organisation}. You can send a new scan or sign online.",
+    "charter.email.rejected.body":
+      "The coordination could not validate the charter signed on paper sent for {organisation}. You can send a new scan or sign online.",
   },
 };

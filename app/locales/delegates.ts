@@ -25,7 +25,8 @@ export default {
     "delegates.revoke": "Annuler l'invitation",
     "delegates.revoked": "L'invitation est annulée : le lien ne fonctionne plus.",
     "delegates.inviteTitle": "Inviter une personne",
-    "delegates.inviteIntro": "La personne reçoit un e-mail avec un lien valable 14 jours pour créer son compte (ou utiliser le sien) et rejoindre l'organisation. Une nouvelle invitation à la même adresse remplace la précédente.",
+    "delegates.inviteIntro":
+      "La personne reçoit un e-mail avec un lien valable 14 jours pour créer son compte (ou utiliser le sien) et rejoindre l'organisation. Une nouvelle invitation à la même adresse remplace la précédente.",
     "delegates.inviteEmail": "Adresse e-mail de la personne",
     "delegates.roleHint": "Titulaire : vote et parle au nom de l'organisation. Suppléant·e : la remplace en son absence. Équipe : tient la fiche à jour.",
     "delegates.inviteSubmit": "Envoyer l'invitation",
@@ -62,7 +63,8 @@ export default {
     "delegates.revoke": "Uitnodiging intrekken",
     "delegates.revoked": "De uitnodiging is ingetrokken: de link werkt niet meer.",
     "delegates.inviteTitle": "Iemand uitnodigen",
-    "delegates.inviteIntro": "De persoon krijgt een e-mail met een link die 14 dagen geldig is om een account aan te maken (of het eigen account te gebruiken) en zich bij de organisatie aan te sluiten. Een nieuwe uitnodiging naar hetzelfde adres vervangt de vorige.",
+    "delegates.inviteIntro":
+      "De persoon krijgt een e-mail met een link die 14 dagen geldig is om een account aan te maken (of het eigen account te gebruiken) en zich bij de organisatie aan te sluiten. Een nieuwe uitnodiging naar hetzelfde adres vervangt de vorige.",
     "delegates.inviteEmail": "E-mailadres van de persoon",
     "delegates.roleHint": "Effectief: stemt en spreekt namens de organisatie. Plaatsvervanger: vervangt bij afwezigheid. Team: houdt de fiche bij.",
     "delegates.inviteSubmit": "Uitnodiging versturen",
@@ -99,9 +101,11 @@ export default {
     "delegates.revoke": "Cancel the invitation",
     "delegates.revoked": "The invitation is cancelled: the link no longer works.",
     "delegates.inviteTitle": "Invite a person",
-    "delegates.inviteIntro": "The person receives an e-mail with a link, valid for 14 days, to create an account (or use their own) and join the organisation. A new invitation to the same address replaces the previous one.",
+    "delegates.inviteIntro":
+      "The person receives an e-mail with a link, valid for 14 days, to create an account (or use their own) and join the organisation. A new invitation to the same address replaces the previous one.",
     "delegates.inviteEmail": "The person's e-mail address",
-    "delegates.roleHint": "Titular: votes and speaks for the organisation. Substitute: stands in when the titular is away. Staff: keeps the profile up to date.",
+    "delegates.roleHint":
+      "Titular: votes and speaks for the organisation. Substitute: stands in when the titular is away. Staff: keeps the profile up to date.",
     "delegates.inviteSubmit": "Send the invitation",
     "delegates.invited": "The invitation is sent to {email}.",
     "delegates.alreadyDelegate": "This person is already a delegate of the organisation: change their role in the list instead.",

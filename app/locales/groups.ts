@@ -2,10 +2,12 @@
 export default {
   fr: {
     "groups.members.remove": "Retirer du groupe",
-    "groups.members.confirmRemoveText": "L'organisation ne fera plus partie du groupe et ses personnes ne seront plus invitées aux réunions. Elle pourra demander à le rejoindre à nouveau.",
+    "groups.members.confirmRemoveText":
+      "L'organisation ne fera plus partie du groupe et ses personnes ne seront plus invitées aux réunions. Elle pourra demander à le rejoindre à nouveau.",
     "groups.title": "Groupes de travail",
     "groups.metaTitle": "Groupes de travail de {network}",
-    "groups.intro": "Les groupes thématiques réunissent les services membres du réseau autour d'un sujet, chaque mois. Les organisations qui ont signé la charte les rejoignent.",
+    "groups.intro":
+      "Les groupes thématiques réunissent les services membres du réseau autour d'un sujet, chaque mois. Les organisations qui ont signé la charte les rejoignent.",
     "groups.none": "Ce réseau n'a pas encore de groupe de travail.",
     "groups.create": "Créer un groupe",
     "groups.created": "Le groupe « {group} » est créé. Nommez maintenant ses animateurs.",
@@ -37,7 +39,8 @@ export default {
     "groups.edit.title": "Modifier le groupe {group}",
     "groups.edit.details": "Présentation du groupe",
     "groups.edit.facilitators": "Animateurs",
-    "groups.edit.facilitatorsIntro": "Les animateurs planifient les réunions, acceptent les demandes d'adhésion au groupe et approuvent les comptes rendus. Ce sont des personnes déléguées d'organisations membres du réseau.",
+    "groups.edit.facilitatorsIntro":
+      "Les animateurs planifient les réunions, acceptent les demandes d'adhésion au groupe et approuvent les comptes rendus. Ce sont des personnes déléguées d'organisations membres du réseau.",
     "groups.edit.chooseFacilitator": "Nommer un animateur",
     "groups.edit.chooseFacilitatorHint": "Seules les personnes déléguées d'organisations membres (charte signée) peuvent être nommées.",
     "groups.edit.addFacilitator": "Nommer animateur",
@@ -117,11 +120,13 @@ export default {
     "groups.members.withdraw": "Retirer la demande",
     "groups.members.confirmLeave": "{organisation} quitte le groupe {group} ?",
     "groups.members.confirmWithdraw": "Retirer la demande de {organisation} pour le groupe {group} ?",
-    "groups.members.confirmLeaveText": "Les personnes de votre organisation ne seront plus invitées aux réunions du groupe. Vous pourrez le rejoindre à nouveau plus tard.",
+    "groups.members.confirmLeaveText":
+      "Les personnes de votre organisation ne seront plus invitées aux réunions du groupe. Vous pourrez le rejoindre à nouveau plus tard.",
     "groups.members.leaveSubmit": "Confirmer",
     "groups.members.left": "{organisation} ne fait plus partie du groupe {group}.",
     "groups.members.participantsLegend": "Qui participe pour {organisation}",
-    "groups.members.participantsHint": "Les personnes cochées reçoivent les invitations aux réunions. Seules les personnes déléguées de l'organisation peuvent être choisies.",
+    "groups.members.participantsHint":
+      "Les personnes cochées reçoivent les invitations aux réunions. Seules les personnes déléguées de l'organisation peuvent être choisies.",
     "groups.members.saveParticipants": "Enregistrer les participants",
     "groups.members.participantsSaved": "Les participants de {organisation} sont enregistrés.",
     "groups.members.pendingTitle": "Demandes en attente ({count})",
@@ -153,22 +158,27 @@ export default {
     "groups.error.participantNotDelegate": "Seules les personnes déléguées de l'organisation peuvent participer pour elle.",
     "groups.email.request.subject": "{network} : {organisation} demande à rejoindre le groupe {group}",
     "groups.email.request.title": "Une demande pour le groupe {group}",
-    "groups.email.request.body": "{organisation} demande à rejoindre le groupe de travail {group} du réseau {network}. Acceptez ou refusez la demande sur la page des membres du groupe.",
+    "groups.email.request.body":
+      "{organisation} demande à rejoindre le groupe de travail {group} du réseau {network}. Acceptez ou refusez la demande sur la page des membres du groupe.",
     "groups.email.request.action": "Voir la demande",
     "groups.email.accepted.subject": "{network} : {organisation} a rejoint le groupe {group}",
     "groups.email.accepted.title": "Bienvenue dans le groupe {group}",
-    "groups.email.accepted.body": "La demande de {organisation} est acceptée : l'organisation est membre du groupe de travail {group} du réseau {network}. Choisissez sur la page du groupe qui y participe pour elle.",
+    "groups.email.accepted.body":
+      "La demande de {organisation} est acceptée : l'organisation est membre du groupe de travail {group} du réseau {network}. Choisissez sur la page du groupe qui y participe pour elle.",
     "groups.email.declined.subject": "{network} : demande de {organisation} pour le groupe {group}",
     "groups.email.declined.title": "Votre demande pour le groupe {group}",
-    "groups.email.declined.body": "La demande de {organisation} pour rejoindre le groupe de travail {group} du réseau {network} n'a pas été acceptée. Pour en savoir plus, contactez les animateurs du groupe ou la coordination.",
+    "groups.email.declined.body":
+      "La demande de {organisation} pour rejoindre le groupe de travail {group} du réseau {network} n'a pas été acceptée. Pour en savoir plus, contactez les animateurs du groupe ou la coordination.",
     "groups.email.open": "Voir le groupe",
   },
   nl: {
     "groups.members.remove": "Uit de groep verwijderen",
-    "groups.members.confirmRemoveText": "De organisatie maakt geen deel meer uit van de groep en haar mensen worden niet meer uitgenodigd. Ze kan later opnieuw vragen om toe te treden.",
+    "groups.members.confirmRemoveText":
+      "De organisatie maakt geen deel meer uit van de groep en haar mensen worden niet meer uitgenodigd. Ze kan later opnieuw vragen om toe te treden.",
     "groups.title": "Werkgroepen",
     "groups.metaTitle": "Werkgroepen van {network}",
-    "groups.intro": "De thematische werkgroepen brengen de diensten van het netwerk maandelijks samen rond een onderwerp. Organisaties die het charter ondertekenden, sluiten zich aan.",
+    "groups.intro":
+      "De thematische werkgroepen brengen de diensten van het netwerk maandelijks samen rond een onderwerp. Organisaties die het charter ondertekenden, sluiten zich aan.",
     "groups.none": "Dit netwerk heeft nog geen werkgroep.",
     "groups.create": "Een werkgroep aanmaken",
     "groups.created": "De werkgroep „{group}” is aangemaakt. Duid nu de begeleiders aan.",
@@ -200,7 +210,8 @@ export default {
     "groups.edit.title": "Werkgroep {group} wijzigen",
     "groups.edit.details": "Voorstelling van de werkgroep",
     "groups.edit.facilitators": "Begeleiders",
-    "groups.edit.facilitatorsIntro": "Begeleiders plannen de vergaderingen, aanvaarden aanvragen om aan te sluiten en keuren verslagen goed. Het zijn afgevaardigden van lidorganisaties van het netwerk.",
+    "groups.edit.facilitatorsIntro":
+      "Begeleiders plannen de vergaderingen, aanvaarden aanvragen om aan te sluiten en keuren verslagen goed. Het zijn afgevaardigden van lidorganisaties van het netwerk.",
     "groups.edit.chooseFacilitator": "Een begeleider aanduiden",
     "groups.edit.chooseFacilitatorHint": "Enkel afgevaardigden van lidorganisaties (charter ondertekend) kunnen aangeduid worden.",
     "groups.edit.addFacilitator": "Als begeleider aanduiden",
@@ -265,7 +276,8 @@ export default {
     "groups.members.introOpen": "Deze werkgroep is open: een lidorganisatie van het netwerk sluit zich meteen aan en kiest wie deelneemt.",
     "groups.members.introRequest": "Deze werkgroep aanvaardt nieuwe leden op aanvraag: een begeleider of de coördinatie aanvaardt elke aanvraag.",
     "groups.members.mine": "Uw organisaties",
-    "groups.members.notCharterMember": "{organisation} is geen lid van het netwerk: enkel organisaties die het charter ondertekenden, sluiten zich bij werkgroepen aan.",
+    "groups.members.notCharterMember":
+      "{organisation} is geen lid van het netwerk: enkel organisaties die het charter ondertekenden, sluiten zich bij werkgroepen aan.",
     "groups.members.charterLink": "Het charter lezen en ondertekenen",
     "groups.members.statusActive": "Lid van de werkgroep.",
     "groups.members.statusPending": "Aanvraag verstuurd: ze wacht op het antwoord van een begeleider.",
@@ -280,11 +292,13 @@ export default {
     "groups.members.withdraw": "Aanvraag intrekken",
     "groups.members.confirmLeave": "{organisation} verlaat de werkgroep {group}?",
     "groups.members.confirmWithdraw": "De aanvraag van {organisation} voor de werkgroep {group} intrekken?",
-    "groups.members.confirmLeaveText": "De personen van uw organisatie worden niet meer uitgenodigd voor de vergaderingen van de werkgroep. U kunt zich later opnieuw aansluiten.",
+    "groups.members.confirmLeaveText":
+      "De personen van uw organisatie worden niet meer uitgenodigd voor de vergaderingen van de werkgroep. U kunt zich later opnieuw aansluiten.",
     "groups.members.leaveSubmit": "Bevestigen",
     "groups.members.left": "{organisation} maakt geen deel meer uit van de werkgroep {group}.",
     "groups.members.participantsLegend": "Wie neemt deel voor {organisation}",
-    "groups.members.participantsHint": "De aangevinkte personen ontvangen de uitnodigingen voor de vergaderingen. Enkel afgevaardigden van de organisatie kunnen gekozen worden.",
+    "groups.members.participantsHint":
+      "De aangevinkte personen ontvangen de uitnodigingen voor de vergaderingen. Enkel afgevaardigden van de organisatie kunnen gekozen worden.",
     "groups.members.saveParticipants": "Deelnemers opslaan",
     "groups.members.participantsSaved": "De deelnemers van {organisation} zijn opgeslagen.",
     "groups.members.pendingTitle": "Aanvragen in afwachting ({count})",
@@ -316,25 +330,30 @@ export default {
     "groups.error.participantNotDelegate": "Enkel afgevaardigden van de organisatie kunnen voor haar deelnemen.",
     "groups.email.request.subject": "{network}: {organisation} vraagt om aan te sluiten bij de werkgroep {group}",
     "groups.email.request.title": "Een aanvraag voor de werkgroep {group}",
-    "groups.email.request.body": "{organisation} vraagt om aan te sluiten bij de werkgroep {group} van het netwerk {network}. Aanvaard of weiger de aanvraag op de ledenpagina van de werkgroep.",
+    "groups.email.request.body":
+      "{organisation} vraagt om aan te sluiten bij de werkgroep {group} van het netwerk {network}. Aanvaard of weiger de aanvraag op de ledenpagina van de werkgroep.",
     "groups.email.request.action": "De aanvraag bekijken",
     "groups.email.accepted.subject": "{network}: {organisation} is aangesloten bij de werkgroep {group}",
     "groups.email.accepted.title": "Welkom in de werkgroep {group}",
-    "groups.email.accepted.body": "De aanvraag van {organisation} is aanvaard: de organisatie is lid van de werkgroep {group} van het netwerk {network}. Kies op de pagina van de werkgroep wie voor haar deelneemt.",
+    "groups.email.accepted.body":
+      "De aanvraag van {organisation} is aanvaard: de organisatie is lid van de werkgroep {group} van het netwerk {network}. Kies op de pagina van de werkgroep wie voor haar deelneemt.",
     "groups.email.declined.subject": "{network}: aanvraag van {organisation} voor de werkgroep {group}",
     "groups.email.declined.title": "Uw aanvraag voor de werkgroep {group}",
-    "groups.email.declined.body": "De aanvraag van {organisation} om aan te sluiten bij de werkgroep {group} van het netwerk {network} werd niet aanvaard. Neem voor meer uitleg contact op met de begeleiders of de coördinatie.",
+    "groups.email.declined.body":
+      "De aanvraag van {organisation} om aan te sluiten bij de werkgroep {group} van het netwerk {network} werd niet aanvaard. Neem voor meer uitleg contact op met de begeleiders of de coördinatie.",
     "groups.email.open": "De werkgroep bekijken",
   },
   en: {
     "groups.members.remove": "Remove from the group",
-    "groups.members.confirmRemoveText": "The organisation will no longer be part of the group and its people will no longer be invited to its meetings. It may ask to join again later.",
+    "groups.members.confirmRemoveText":
+      "The organisation will no longer be part of the group and its people will no longer be invited to its meetings. It may ask to join again later.",
     "groups.title": "Working groups",
     "groups.metaTitle": "Working groups of {network}",
-    "groups.intro": "Thematic groups bring the network's member services together around a subject, every month. Organisations that signed the charter join them.",
+    "groups.intro":
+      "Thematic groups bring the network's member services together around a subject, every month. Organisations that signed the charter join them.",
     "groups.none": "This network has no working group yet.",
     "groups.create": "Create a group",
-    "groups.created": "The group \"{group}\" is created. Now name its facilitators.",
+    "groups.created": 'The group "{group}" is created. Now name its facilitators.',
     "groups.archivedTitle": "Archived groups",
     "groups.backToList": "All working groups",
     "groups.list.name": "Group",
@@ -350,20 +369,21 @@ export default {
     "groups.visibility.network": "network only",
     "groups.visibility.public": "public",
     "groups.form.name": "Name of the group",
-    "groups.form.nameHint": "For example \"Housing\" or \"Early childhood\".",
+    "groups.form.nameHint": 'For example "Housing" or "Early childhood".',
     "groups.form.theme": "Theme",
     "groups.form.themeHint": "One of the network's themes, or another word.",
     "groups.form.description": "Purpose of the group",
     "groups.form.descriptionHint": "What the group does and for whom. Leave a blank line between two paragraphs.",
     "groups.form.joinPolicy": "How organisations join the group",
-    "groups.form.joinPolicyHint": "\"On request\": a facilitator or the coordination accepts each request.",
+    "groups.form.joinPolicyHint": '"On request": a facilitator or the coordination accepts each request.',
     "groups.new.title": "Create a working group",
     "groups.new.intro": "Once it is created, you will name the group's facilitators.",
     "groups.new.submit": "Create the group",
     "groups.edit.title": "Edit the group {group}",
     "groups.edit.details": "About the group",
     "groups.edit.facilitators": "Facilitators",
-    "groups.edit.facilitatorsIntro": "Facilitators schedule meetings, accept requests to join the group and approve minutes. They are delegates of member organisations of the network.",
+    "groups.edit.facilitatorsIntro":
+      "Facilitators schedule meetings, accept requests to join the group and approve minutes. They are delegates of member organisations of the network.",
     "groups.edit.chooseFacilitator": "Name a facilitator",
     "groups.edit.chooseFacilitatorHint": "Only delegates of member organisations (charter signed) can be named.",
     "groups.edit.addFacilitator": "Name as facilitator",
@@ -479,14 +499,17 @@ export default {
     "groups.error.participantNotDelegate": "Only the organisation's delegates can take part for it.",
     "groups.email.request.subject": "{network}: {organisation} asks to join the group {group}",
     "groups.email.request.title": "A request for the group {group}",
-    "groups.email.request.body": "{organisation} asks to join the working group {group} of the network {network}. Accept or decline the request on the group's members page.",
+    "groups.email.request.body":
+      "{organisation} asks to join the working group {group} of the network {network}. Accept or decline the request on the group's members page.",
     "groups.email.request.action": "See the request",
     "groups.email.accepted.subject": "{network}: {organisation} joined the group {group}",
     "groups.email.accepted.title": "Welcome to the group {group}",
-    "groups.email.accepted.body": "The request of {organisation} is accepted: the organisation is a member of the working group {group} of the network {network}. Choose on the group's page who takes part for it.",
+    "groups.email.accepted.body":
+      "The request of {organisation} is accepted: the organisation is a member of the working group {group} of the network {network}. Choose on the group's page who takes part for it.",
     "groups.email.declined.subject": "{network}: request of {organisation} for the group {group}",
     "groups.email.declined.title": "Your request for the group {group}",
-    "groups.email.declined.body": "The request of {organisation} to join the working group {group} of the network {network} was not accepted. To know more, contact the group's facilitators or the coordination.",
+    "groups.email.declined.body":
+      "The request of {organisation} to join the working group {group} of the network {network} was not accepted. To know more, contact the group's facilitators or the coordination.",
     "groups.email.open": "See the group",
   },
 };

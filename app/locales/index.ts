@@ -41,7 +41,47 @@ import series from "./series";
 import upload from "./upload";
 import weekday from "./weekday";
 
-export const domainDictionaries = { account, actions, adhesionUpload, adhesionsAdmin, admin, app, audit, calendar, charter, charterEditor, charterPdf, delegates, error, form, groups, home, import: csvImport, invite, join, lang, layout, login, logout, meetings, membership, minutes, nav, network, networkAdmin, org, outbox, pagination, refusal, reset, richText, search, series, upload, weekday };
+export const domainDictionaries = {
+  account,
+  actions,
+  adhesionUpload,
+  adhesionsAdmin,
+  admin,
+  app,
+  audit,
+  calendar,
+  charter,
+  charterEditor,
+  charterPdf,
+  delegates,
+  error,
+  form,
+  groups,
+  home,
+  import: csvImport,
+  invite,
+  join,
+  lang,
+  layout,
+  login,
+  logout,
+  meetings,
+  membership,
+  minutes,
+  nav,
+  network,
+  networkAdmin,
+  org,
+  outbox,
+  pagination,
+  refusal,
+  reset,
+  richText,
+  search,
+  series,
+  upload,
+  weekday,
+};
 
 type Domains = typeof domainDictionaries;
 // The keys of every file in one type: the intersection of their French dictionaries.

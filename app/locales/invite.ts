@@ -18,7 +18,8 @@ export default {
     "invite.signInIntro": "Un compte Maillage existe pour {email}. Connectez-vous avec ce compte : vous reviendrez ici pour accepter l'invitation.",
     "invite.signIn": "Se connecter",
     "invite.otherAccountTitle": "Cette invitation est pour un autre compte",
-    "invite.otherAccount": "Vous êtes connecté·e en tant que {name}, mais l'invitation est adressée à {email}. Déconnectez-vous, puis connectez-vous avec le compte {email} et rouvrez ce lien.",
+    "invite.otherAccount":
+      "Vous êtes connecté·e en tant que {name}, mais l'invitation est adressée à {email}. Déconnectez-vous, puis connectez-vous avec le compte {email} et rouvrez ce lien.",
     "invite.accept": "Accepter l'invitation",
     "invite.accepted": "Bienvenue ! Vous représentez maintenant {organisation} dans le réseau {network}.",
     "invite.acceptedCoordinator": "Bienvenue ! Vous faites maintenant partie de la coordination du réseau {network}.",
@@ -55,7 +56,8 @@ export default {
     "invite.signInIntro": "Er bestaat een Maillage-account voor {email}. Meld u aan met dat account: daarna komt u hier terug om de uitnodiging te aanvaarden.",
     "invite.signIn": "Aanmelden",
     "invite.otherAccountTitle": "Deze uitnodiging is voor een ander account",
-    "invite.otherAccount": "U bent aangemeld als {name}, maar de uitnodiging is gericht aan {email}. Meld u af, meld u aan met het account {email} en open deze link opnieuw.",
+    "invite.otherAccount":
+      "U bent aangemeld als {name}, maar de uitnodiging is gericht aan {email}. Meld u af, meld u aan met het account {email} en open deze link opnieuw.",
     "invite.accept": "Uitnodiging aanvaarden",
     "invite.accepted": "Welkom! U vertegenwoordigt nu {organisation} in het netwerk {network}.",
     "invite.acceptedCoordinator": "Welkom! U maakt nu deel uit van de coördinatie van het netwerk {network}.",
@@ -92,7 +94,8 @@ export default {
     "invite.signInIntro": "A Maillage account exists for {email}. Sign in with that account: you will come back here to accept the invitation.",
     "invite.signIn": "Sign in",
     "invite.otherAccountTitle": "This invitation is for another account",
-    "invite.otherAccount": "You are signed in as {name}, but the invitation is addressed to {email}. Sign out, sign in with the account {email} and open this link again.",
+    "invite.otherAccount":
+      "You are signed in as {name}, but the invitation is addressed to {email}. Sign out, sign in with the account {email} and open this link again.",
     "invite.accept": "Accept the invitation",
     "invite.accepted": "Welcome! You now represent {organisation} in the network {network}.",
     "invite.acceptedCoordinator": "Welcome! You are now part of the coordination of the network {network}.",

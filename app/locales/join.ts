@@ -2,8 +2,10 @@
 export default {
   fr: {
     "join.title": "Notre organisation souhaite rejoindre le réseau",
-    "join.intro": "Les organisations membres de {network} ont signé sa charte. Présentez votre organisation : la coordination du réseau lit chaque demande et vous répond par e-mail.",
-    "join.how": "Si la demande est acceptée, l'organisation entre dans l'annuaire comme candidate, et la personne de contact reçoit une invitation pour créer son compte et signer la charte au nom de l'organisation.",
+    "join.intro":
+      "Les organisations membres de {network} ont signé sa charte. Présentez votre organisation : la coordination du réseau lit chaque demande et vous répond par e-mail.",
+    "join.how":
+      "Si la demande est acceptée, l'organisation entre dans l'annuaire comme candidate, et la personne de contact reçoit une invitation pour créer son compte et signer la charte au nom de l'organisation.",
     "join.readCharter": "Lire la charte du réseau",
     "join.organisationLegend": "L'organisation",
     "join.organisationName": "Nom de l'organisation",
@@ -15,13 +17,15 @@ export default {
     "join.contactFunctionHint": "Par exemple : directrice, coordinateur, assistante sociale.",
     "join.motivation": "Pourquoi souhaitez-vous rejoindre le réseau ?",
     "join.motivationHint": "Quelques lignes suffisent : votre public, vos missions, ce que vous attendez du réseau (2 000 caractères au plus).",
-    "join.consent": "Ce que nous gardons et pourquoi : les coordonnées de l'organisation, celles de la personne de contact et votre motivation, pour que la coordination du réseau traite la demande et, si elle l'accepte, crée la fiche de l'organisation. N'écrivez ici aucune donnée personnelle des personnes que vous accompagnez.",
+    "join.consent":
+      "Ce que nous gardons et pourquoi : les coordonnées de l'organisation, celles de la personne de contact et votre motivation, pour que la coordination du réseau traite la demande et, si elle l'accepte, crée la fiche de l'organisation. N'écrivez ici aucune donnée personnelle des personnes que vous accompagnez.",
     "join.honeypot": "Laissez ce champ vide",
     "join.submit": "Envoyer la demande",
     "join.rateLimited": "Trop de demandes sont parties de cette adresse. Réessayez dans {minutes} minutes.",
     "join.sentTitle": "Demande envoyée",
     "join.sent": "Merci ! Votre demande est transmise à la coordination de {network}, qui vous répondra par e-mail.",
-    "join.sentHelp": "Un e-mail de confirmation part vers l'adresse de la personne de contact. Ne le voyez-vous pas ? Regardez dans les courriers indésirables.",
+    "join.sentHelp":
+      "Un e-mail de confirmation part vers l'adresse de la personne de contact. Ne le voyez-vous pas ? Regardez dans les courriers indésirables.",
     "join.backToNetwork": "Retour à {network}",
     "join.error.motivationShort": "Expliquez en quelques mots pourquoi vous souhaitez rejoindre le réseau (10 caractères au moins).",
     "join.error.alreadyDecided": "Cette demande a déjà été traitée : rien n'a changé.",
@@ -30,7 +34,8 @@ export default {
     "join.status.accepted": "Acceptée",
     "join.status.declined": "Refusée",
     "join.admin.title": "Demandes d'adhésion",
-    "join.admin.intro": "Les organisations qui demandent à rejoindre le réseau depuis le formulaire public. Acceptez une demande pour ajouter l'organisation à l'annuaire (ou la relier à une organisation existante) et inviter la personne de contact ; ou refusez-la avec un message.",
+    "join.admin.intro":
+      "Les organisations qui demandent à rejoindre le réseau depuis le formulaire public. Acceptez une demande pour ajouter l'organisation à l'annuaire (ou la relier à une organisation existante) et inviter la personne de contact ; ou refusez-la avec un message.",
     "join.admin.publicForm": "Voir le formulaire public",
     "join.admin.pendingTitle": "En attente",
     "join.admin.decidedTitle": "Traitées",
@@ -48,7 +53,8 @@ export default {
     "join.admin.language": "Langue des e-mails",
     "join.admin.duplicate": "Une organisation du même nom est déjà dans le réseau. Vérifiez s'il s'agit de la même avant d'accepter :",
     "join.admin.acceptTitle": "Accepter la demande",
-    "join.admin.acceptIntro": "L'organisation entre dans l'annuaire comme candidate et {email} reçoit une invitation comme personne déléguée titulaire. L'organisation devient membre quand elle signe la charte.",
+    "join.admin.acceptIntro":
+      "L'organisation entre dans l'annuaire comme candidate et {email} reçoit une invitation comme personne déléguée titulaire. L'organisation devient membre quand elle signe la charte.",
     "join.admin.choice": "Quelle organisation ?",
     "join.admin.choiceNew": "Créer une nouvelle organisation « {name} »",
     "join.admin.choiceExisting": "Utiliser l'organisation existante « {name} »",
@@ -61,31 +67,39 @@ export default {
     "join.admin.decidedOn": "{status} le {date}.",
     "join.admin.sentMessage": "Message envoyé",
     "join.admin.organisationLink": "Voir la fiche de {organisation}",
-    "join.accepted": "{organisation} est acceptée comme candidate : une invitation est envoyée à {email}. L'organisation deviendra membre quand elle aura signé la charte.",
-    "join.acceptedNoInvite": "{organisation} est acceptée comme candidate ; {email} en est déjà délégué·e titulaire. L'organisation deviendra membre quand elle aura signé la charte.",
+    "join.accepted":
+      "{organisation} est acceptée comme candidate : une invitation est envoyée à {email}. L'organisation deviendra membre quand elle aura signé la charte.",
+    "join.acceptedNoInvite":
+      "{organisation} est acceptée comme candidate ; {email} en est déjà délégué·e titulaire. L'organisation deviendra membre quand elle aura signé la charte.",
     "join.acceptedMember": "La demande est acceptée : {email} est invité·e comme personne déléguée titulaire de {organisation}, déjà membre du réseau.",
     "join.acceptedMemberNoInvite": "La demande est acceptée : {email} est déjà délégué·e titulaire de {organisation}, déjà membre du réseau.",
     "join.email.accepted.titleMember": "{organisation} est membre de {network}",
-    "join.email.accepted.bodyMember": "Bonjour {contact}, la coordination de {network} a accepté votre demande. {organisation} est déjà membre du réseau : sa charte est signée.",
+    "join.email.accepted.bodyMember":
+      "Bonjour {contact}, la coordination de {network} a accepté votre demande. {organisation} est déjà membre du réseau : sa charte est signée.",
     "join.declined": "La demande de {organisation} est refusée ; votre message est envoyé à {email}.",
     "join.email.coordinator.subject": "{network} : {organisation} demande à rejoindre le réseau",
     "join.email.coordinator.title": "Nouvelle demande d'adhésion",
     "join.email.coordinator.body": "{organisation} ({kind}, {commune}) demande à rejoindre {network}. Personne de contact : {contact} ({function}), {email}.",
-    "join.email.coordinator.duplicate": "Attention : une organisation du même nom est déjà dans le réseau ({existing}). Vérifiez s'il s'agit de la même avant d'accepter.",
+    "join.email.coordinator.duplicate":
+      "Attention : une organisation du même nom est déjà dans le réseau ({existing}). Vérifiez s'il s'agit de la même avant d'accepter.",
     "join.email.coordinator.motivation": "Sa motivation :",
     "join.email.coordinator.action": "Examiner la demande",
     "join.email.ack.subject": "{network} : nous avons bien reçu votre demande",
     "join.email.ack.title": "Votre demande est bien reçue",
-    "join.email.ack.body": "Bonjour {contact}, la demande de {organisation} de rejoindre {network} est transmise à la coordination du réseau. Elle vous répondra par e-mail.",
+    "join.email.ack.body":
+      "Bonjour {contact}, la demande de {organisation} de rejoindre {network} est transmise à la coordination du réseau. Elle vous répondra par e-mail.",
     "join.email.ack.next": "Si elle l'accepte, vous recevrez une invitation pour créer votre compte, puis signer la charte du réseau au nom de l'organisation.",
     "join.email.ack.ignore": "Vous n'êtes pas à l'origine de cette demande ? Ignorez ce message.",
     "join.email.ack.action": "Lire la charte du réseau",
     "join.email.accepted.subject": "{network} : votre demande est acceptée",
     "join.email.accepted.title": "{organisation} rejoint {network} comme candidate",
-    "join.email.accepted.body": "Bonjour {contact}, la coordination de {network} a accepté la demande de {organisation}. L'organisation figure désormais dans l'annuaire du réseau, avec le statut « candidate ».",
-    "join.email.accepted.invitation": "Vous recevez dans un autre e-mail une invitation à créer votre compte (ou à utiliser le vôtre) comme personne déléguée titulaire de l'organisation.",
+    "join.email.accepted.body":
+      "Bonjour {contact}, la coordination de {network} a accepté la demande de {organisation}. L'organisation figure désormais dans l'annuaire du réseau, avec le statut « candidate ».",
+    "join.email.accepted.invitation":
+      "Vous recevez dans un autre e-mail une invitation à créer votre compte (ou à utiliser le vôtre) comme personne déléguée titulaire de l'organisation.",
     "join.email.accepted.alreadyDelegate": "Vous êtes déjà personne déléguée titulaire de l'organisation : connectez-vous avec votre compte.",
-    "join.email.accepted.sign": "L'organisation deviendra membre quand elle aura signé la charte : une fois connecté·e, signez-la en son nom sur la page de la charte.",
+    "join.email.accepted.sign":
+      "L'organisation deviendra membre quand elle aura signé la charte : une fois connecté·e, signez-la en son nom sur la page de la charte.",
     "join.email.accepted.action": "Lire et signer la charte",
     "join.email.declined.subject": "{network} : réponse à votre demande",
     "join.email.declined.title": "Votre demande de rejoindre {network}",
@@ -93,8 +107,10 @@ export default {
   },
   nl: {
     "join.title": "Onze organisatie wil toetreden tot het netwerk",
-    "join.intro": "De lidorganisaties van {network} hebben zijn charter ondertekend. Stel uw organisatie voor: de coördinatie van het netwerk leest elke aanvraag en antwoordt u per e-mail.",
-    "join.how": "Wordt de aanvraag aanvaard, dan komt de organisatie als kandidaat in de gids, en krijgt de contactpersoon een uitnodiging om een account aan te maken en het charter namens de organisatie te ondertekenen.",
+    "join.intro":
+      "De lidorganisaties van {network} hebben zijn charter ondertekend. Stel uw organisatie voor: de coördinatie van het netwerk leest elke aanvraag en antwoordt u per e-mail.",
+    "join.how":
+      "Wordt de aanvraag aanvaard, dan komt de organisatie als kandidaat in de gids, en krijgt de contactpersoon een uitnodiging om een account aan te maken en het charter namens de organisatie te ondertekenen.",
     "join.readCharter": "Het charter van het netwerk lezen",
     "join.organisationLegend": "De organisatie",
     "join.organisationName": "Naam van de organisatie",
@@ -106,7 +122,8 @@ export default {
     "join.contactFunctionHint": "Bijvoorbeeld: directrice, coördinator, maatschappelijk werker.",
     "join.motivation": "Waarom wilt u toetreden tot het netwerk?",
     "join.motivationHint": "Enkele regels volstaan: uw doelgroep, uw opdrachten, wat u van het netwerk verwacht (hoogstens 2 000 tekens).",
-    "join.consent": "Wat we bewaren en waarom: de gegevens van de organisatie, die van de contactpersoon en uw motivatie, zodat de coördinatie van het netwerk de aanvraag kan behandelen en, als ze die aanvaardt, de fiche van de organisatie kan aanmaken. Schrijf hier geen persoonsgegevens van de mensen die u begeleidt.",
+    "join.consent":
+      "Wat we bewaren en waarom: de gegevens van de organisatie, die van de contactpersoon en uw motivatie, zodat de coördinatie van het netwerk de aanvraag kan behandelen en, als ze die aanvaardt, de fiche van de organisatie kan aanmaken. Schrijf hier geen persoonsgegevens van de mensen die u begeleidt.",
     "join.honeypot": "Laat dit veld leeg",
     "join.submit": "De aanvraag versturen",
     "join.rateLimited": "Er zijn te veel aanvragen vanaf dit adres verstuurd. Probeer het over {minutes} minuten opnieuw.",
@@ -121,7 +138,8 @@ export default {
     "join.status.accepted": "Aanvaard",
     "join.status.declined": "Geweigerd",
     "join.admin.title": "Aanvragen tot toetreding",
-    "join.admin.intro": "De organisaties die via het openbare formulier vragen om toe te treden tot het netwerk. Aanvaard een aanvraag om de organisatie in de gids op te nemen (of aan een bestaande organisatie te koppelen) en de contactpersoon uit te nodigen; of weiger ze met een bericht.",
+    "join.admin.intro":
+      "De organisaties die via het openbare formulier vragen om toe te treden tot het netwerk. Aanvaard een aanvraag om de organisatie in de gids op te nemen (of aan een bestaande organisatie te koppelen) en de contactpersoon uit te nodigen; of weiger ze met een bericht.",
     "join.admin.publicForm": "Het openbare formulier bekijken",
     "join.admin.pendingTitle": "In behandeling",
     "join.admin.decidedTitle": "Behandeld",
@@ -139,7 +157,8 @@ export default {
     "join.admin.language": "Taal van de e-mails",
     "join.admin.duplicate": "Er is al een organisatie met dezelfde naam in het netwerk. Ga na of het om dezelfde gaat voor u aanvaardt:",
     "join.admin.acceptTitle": "De aanvraag aanvaarden",
-    "join.admin.acceptIntro": "De organisatie komt als kandidaat in de gids en {email} krijgt een uitnodiging als titelvoerend afgevaardigde. De organisatie wordt lid wanneer ze het charter ondertekent.",
+    "join.admin.acceptIntro":
+      "De organisatie komt als kandidaat in de gids en {email} krijgt een uitnodiging als titelvoerend afgevaardigde. De organisatie wordt lid wanneer ze het charter ondertekent.",
     "join.admin.choice": "Welke organisatie?",
     "join.admin.choiceNew": "Een nieuwe organisatie „{name}” aanmaken",
     "join.admin.choiceExisting": "De bestaande organisatie „{name}” gebruiken",
@@ -152,31 +171,40 @@ export default {
     "join.admin.decidedOn": "{status} op {date}.",
     "join.admin.sentMessage": "Verstuurd bericht",
     "join.admin.organisationLink": "De fiche van {organisation} bekijken",
-    "join.accepted": "{organisation} is als kandidaat aanvaard: er is een uitnodiging verstuurd naar {email}. De organisatie wordt lid wanneer ze het charter heeft ondertekend.",
-    "join.acceptedNoInvite": "{organisation} is als kandidaat aanvaard; {email} is er al titelvoerend afgevaardigde van. De organisatie wordt lid wanneer ze het charter heeft ondertekend.",
+    "join.accepted":
+      "{organisation} is als kandidaat aanvaard: er is een uitnodiging verstuurd naar {email}. De organisatie wordt lid wanneer ze het charter heeft ondertekend.",
+    "join.acceptedNoInvite":
+      "{organisation} is als kandidaat aanvaard; {email} is er al titelvoerend afgevaardigde van. De organisatie wordt lid wanneer ze het charter heeft ondertekend.",
     "join.acceptedMember": "De aanvraag is aanvaard: {email} is uitgenodigd als titelvoerend afgevaardigde van {organisation}, dat al lid is van het netwerk.",
     "join.acceptedMemberNoInvite": "De aanvraag is aanvaard: {email} is al titelvoerend afgevaardigde van {organisation}, dat al lid is van het netwerk.",
     "join.email.accepted.titleMember": "{organisation} is lid van {network}",
-    "join.email.accepted.bodyMember": "Beste {contact}, de coördinatie van {network} heeft uw aanvraag aanvaard. {organisation} is al lid van het netwerk: het charter is ondertekend.",
+    "join.email.accepted.bodyMember":
+      "Beste {contact}, de coördinatie van {network} heeft uw aanvraag aanvaard. {organisation} is al lid van het netwerk: het charter is ondertekend.",
     "join.declined": "De aanvraag van {organisation} is geweigerd; uw bericht is verstuurd naar {email}.",
     "join.email.coordinator.subject": "{network}: {organisation} vraagt om toe te treden tot het netwerk",
     "join.email.coordinator.title": "Nieuwe aanvraag tot toetreding",
     "join.email.coordinator.body": "{organisation} ({kind}, {commune}) vraagt om toe te treden tot {network}. Contactpersoon: {contact} ({function}), {email}.",
-    "join.email.coordinator.duplicate": "Let op: er is al een organisatie met dezelfde naam in het netwerk ({existing}). Ga na of het om dezelfde gaat voor u aanvaardt.",
+    "join.email.coordinator.duplicate":
+      "Let op: er is al een organisatie met dezelfde naam in het netwerk ({existing}). Ga na of het om dezelfde gaat voor u aanvaardt.",
     "join.email.coordinator.motivation": "Motivatie:",
     "join.email.coordinator.action": "De aanvraag bekijken",
     "join.email.ack.subject": "{network}: we hebben uw aanvraag goed ontvangen",
     "join.email.ack.title": "Uw aanvraag is goed ontvangen",
-    "join.email.ack.body": "Beste {contact}, de aanvraag van {organisation} om toe te treden tot {network} is doorgegeven aan de coördinatie van het netwerk. Ze zal u per e-mail antwoorden.",
-    "join.email.ack.next": "Als ze de aanvraag aanvaardt, krijgt u een uitnodiging om uw account aan te maken en daarna het charter van het netwerk namens de organisatie te ondertekenen.",
+    "join.email.ack.body":
+      "Beste {contact}, de aanvraag van {organisation} om toe te treden tot {network} is doorgegeven aan de coördinatie van het netwerk. Ze zal u per e-mail antwoorden.",
+    "join.email.ack.next":
+      "Als ze de aanvraag aanvaardt, krijgt u een uitnodiging om uw account aan te maken en daarna het charter van het netwerk namens de organisatie te ondertekenen.",
     "join.email.ack.ignore": "Hebt u deze aanvraag niet gedaan? Negeer dan dit bericht.",
     "join.email.ack.action": "Het charter van het netwerk lezen",
     "join.email.accepted.subject": "{network}: uw aanvraag is aanvaard",
     "join.email.accepted.title": "{organisation} treedt toe tot {network} als kandidaat",
-    "join.email.accepted.body": "Beste {contact}, de coördinatie van {network} heeft de aanvraag van {organisation} aanvaard. De organisatie staat nu in de gids van het netwerk, met de status „kandidaat”.",
-    "join.email.accepted.invitation": "U krijgt in een andere e-mail een uitnodiging om uw account aan te maken (of het uwe te gebruiken) als titelvoerend afgevaardigde van de organisatie.",
+    "join.email.accepted.body":
+      "Beste {contact}, de coördinatie van {network} heeft de aanvraag van {organisation} aanvaard. De organisatie staat nu in de gids van het netwerk, met de status „kandidaat”.",
+    "join.email.accepted.invitation":
+      "U krijgt in een andere e-mail een uitnodiging om uw account aan te maken (of het uwe te gebruiken) als titelvoerend afgevaardigde van de organisatie.",
     "join.email.accepted.alreadyDelegate": "U bent al titelvoerend afgevaardigde van de organisatie: meld u aan met uw account.",
-    "join.email.accepted.sign": "De organisatie wordt lid wanneer ze het charter heeft ondertekend: onderteken het, eenmaal aangemeld, namens haar op de pagina van het charter.",
+    "join.email.accepted.sign":
+      "De organisatie wordt lid wanneer ze het charter heeft ondertekend: onderteken het, eenmaal aangemeld, namens haar op de pagina van het charter.",
     "join.email.accepted.action": "Het charter lezen en ondertekenen",
     "join.email.declined.subject": "{network}: antwoord op uw aanvraag",
     "join.email.declined.title": "Uw aanvraag om toe te treden tot {network}",
@@ -184,8 +212,10 @@ export default {
   },
   en: {
     "join.title": "Our organisation wants to join the network",
-    "join.intro": "The member organisations of {network} have signed its charter. Tell us about your organisation: the network's coordination reads every request and answers you by e-mail.",
-    "join.how": "If the request is accepted, the organisation enters the directory as an applicant, and the contact person receives an invitation to create an account and sign the charter on the organisation's behalf.",
+    "join.intro":
+      "The member organisations of {network} have signed its charter. Tell us about your organisation: the network's coordination reads every request and answers you by e-mail.",
+    "join.how":
+      "If the request is accepted, the organisation enters the directory as an applicant, and the contact person receives an invitation to create an account and sign the charter on the organisation's behalf.",
     "join.readCharter": "Read the network's charter",
     "join.organisationLegend": "The organisation",
     "join.organisationName": "Name of the organisation",
@@ -197,7 +227,8 @@ export default {
     "join.contactFunctionHint": "For example: director, coordinator, social worker.",
     "join.motivation": "Why do you want to join the network?",
     "join.motivationHint": "A few lines are enough: the people you serve, your work, what you expect from the network (2,000 characters at most).",
-    "join.consent": "What we keep and why: the organisation's details, the contact person's details and your motivation, so that the network's coordination can handle the request and, if it accepts it, create the organisation's profile. Do not write any personal data of the people you help here.",
+    "join.consent":
+      "What we keep and why: the organisation's details, the contact person's details and your motivation, so that the network's coordination can handle the request and, if it accepts it, create the organisation's profile. Do not write any personal data of the people you help here.",
     "join.honeypot": "Leave this field empty",
     "join.submit": "Send the request",
     "join.rateLimited": "Too many requests were sent from this address. Try again in {minutes} minutes.",
@@ -212,7 +243,8 @@ export default {
     "join.status.accepted": "Accepted",
     "join.status.declined": "Declined",
     "join.admin.title": "Requests to join",
-    "join.admin.intro": "Organisations asking to join the network through the public form. Accept a request to add the organisation to the directory (or link it to an existing organisation) and invite the contact person; or decline it with a message.",
+    "join.admin.intro":
+      "Organisations asking to join the network through the public form. Accept a request to add the organisation to the directory (or link it to an existing organisation) and invite the contact person; or decline it with a message.",
     "join.admin.publicForm": "See the public form",
     "join.admin.pendingTitle": "Pending",
     "join.admin.decidedTitle": "Decided",
@@ -230,7 +262,8 @@ export default {
     "join.admin.language": "Language of the e-mails",
     "join.admin.duplicate": "An organisation with the same name is already in the network. Check whether it is the same one before accepting:",
     "join.admin.acceptTitle": "Accept the request",
-    "join.admin.acceptIntro": "The organisation enters the directory as an applicant and {email} receives an invitation as titular delegate. The organisation becomes a member when it signs the charter.",
+    "join.admin.acceptIntro":
+      "The organisation enters the directory as an applicant and {email} receives an invitation as titular delegate. The organisation becomes a member when it signs the charter.",
     "join.admin.choice": "Which organisation?",
     "join.admin.choiceNew": "Create a new organisation “{name}”",
     "join.admin.choiceExisting": "Use the existing organisation “{name}”",
@@ -243,31 +276,40 @@ export default {
     "join.admin.decidedOn": "{status} on {date}.",
     "join.admin.sentMessage": "Message sent",
     "join.admin.organisationLink": "See the profile of {organisation}",
-    "join.accepted": "{organisation} is accepted as an applicant: an invitation was sent to {email}. The organisation becomes a member once it has signed the charter.",
-    "join.acceptedNoInvite": "{organisation} is accepted as an applicant; {email} is already its titular delegate. The organisation becomes a member once it has signed the charter.",
+    "join.accepted":
+      "{organisation} is accepted as an applicant: an invitation was sent to {email}. The organisation becomes a member once it has signed the charter.",
+    "join.acceptedNoInvite":
+      "{organisation} is accepted as an applicant; {email} is already its titular delegate. The organisation becomes a member once it has signed the charter.",
     "join.acceptedMember": "The request is accepted: {email} is invited as titular delegate of {organisation}, already a member of the network.",
     "join.acceptedMemberNoInvite": "The request is accepted: {email} is already titular delegate of {organisation}, already a member of the network.",
     "join.email.accepted.titleMember": "{organisation} is a member of {network}",
-    "join.email.accepted.bodyMember": "Hello {contact}, the coordination of {network} has accepted your request. {organisation} is already a member of the network: its charter is signed.",
+    "join.email.accepted.bodyMember":
+      "Hello {contact}, the coordination of {network} has accepted your request. {organisation} is already a member of the network: its charter is signed.",
     "join.declined": "The request from {organisation} is declined; your message was sent to {email}.",
     "join.email.coordinator.subject": "{network}: {organisation} asks to join the network",
     "join.email.coordinator.title": "New request to join",
     "join.email.coordinator.body": "{organisation} ({kind}, {commune}) asks to join {network}. Contact person: {contact} ({function}), {email}.",
-    "join.email.coordinator.duplicate": "Note: an organisation with the same name is already in the network ({existing}). Check whether it is the same one before accepting.",
+    "join.email.coordinator.duplicate":
+      "Note: an organisation with the same name is already in the network ({existing}). Check whether it is the same one before accepting.",
     "join.email.coordinator.motivation": "Their motivation:",
     "join.email.coordinator.action": "Review the request",
     "join.email.ack.subject": "{network}: we have received your request",
     "join.email.ack.title": "Your request has been received",
-    "join.email.ack.body": "Hello {contact}, the request of {organisation} to join {network} has been passed on to the network's coordination. They will answer you by e-mail.",
-    "join.email.ack.next": "If they accept it, you will receive an invitation to create your account, then to sign the network's charter on the organisation's behalf.",
+    "join.email.ack.body":
+      "Hello {contact}, the request of {organisation} to join {network} has been passed on to the network's coordination. They will answer you by e-mail.",
+    "join.email.ack.next":
+      "If they accept it, you will receive an invitation to create your account, then to sign the network's charter on the organisation's behalf.",
     "join.email.ack.ignore": "Did you not make this request? Ignore this message.",
     "join.email.ack.action": "Read the network's charter",
     "join.email.accepted.subject": "{network}: your request is accepted",
     "join.email.accepted.title": "{organisation} joins {network} as an applicant",
-    "join.email.accepted.body": "Hello {contact}, the coordination of {network} has accepted the request of {organisation}. The organisation is now listed in the network's directory, with the status “applicant”.",
-    "join.email.accepted.invitation": "You will receive, in a separate e-mail, an invitation to create your account (or use yours) as the organisation's titular delegate.",
+    "join.email.accepted.body":
+      "Hello {contact}, the coordination of {network} has accepted the request of {organisation}. The organisation is now listed in the network's directory, with the status “applicant”.",
+    "join.email.accepted.invitation":
+      "You will receive, in a separate e-mail, an invitation to create your account (or use yours) as the organisation's titular delegate.",
     "join.email.accepted.alreadyDelegate": "You are already the organisation's titular delegate: sign in with your account.",
-    "join.email.accepted.sign": "The organisation becomes a member once it has signed the charter: once signed in, sign it on the organisation's behalf on the charter page.",
+    "join.email.accepted.sign":
+      "The organisation becomes a member once it has signed the charter: once signed in, sign it on the organisation's behalf on the charter page.",
     "join.email.accepted.action": "Read and sign the charter",
     "join.email.declined.subject": "{network}: answer to your request",
     "join.email.declined.title": "Your request to join {network}",

@@ -27,7 +27,8 @@ export default {
     "meetings.form.isPublic": "Réunion publique",
     "meetings.form.isPublicHint": "Visible dans le calendrier public du réseau. Sinon, seuls les membres du réseau la voient.",
     "meetings.form.proposalsDaysBefore": "Propositions de points à l'ordre du jour",
-    "meetings.form.proposalsDaysBeforeHint": "Les membres peuvent proposer des points jusqu'à ce nombre de jours avant chaque réunion. Laissez vide pour ne pas ouvrir les propositions.",
+    "meetings.form.proposalsDaysBeforeHint":
+      "Les membres peuvent proposer des points jusqu'à ce nombre de jours avant chaque réunion. Laissez vide pour ne pas ouvrir les propositions.",
     "meetings.form.series": "Répétition",
     "meetings.form.repeat": "Cette réunion",
     "meetings.form.repeat.none": "a lieu une seule fois",
@@ -69,7 +70,8 @@ export default {
     "meetings.new.submit": "Planifier et inviter",
     "meetings.edit.title": "Modifier la réunion",
     "meetings.edit.intro": "Groupe {group}. Les participants recevront l'invitation mise à jour.",
-    "meetings.edit.introSeries": "Groupe {group}. Seule cette date de la série change ; les autres restent telles quelles. Les participants recevront l'invitation mise à jour.",
+    "meetings.edit.introSeries":
+      "Groupe {group}. Seule cette date de la série change ; les autres restent telles quelles. Les participants recevront l'invitation mise à jour.",
     "meetings.edit.submit": "Enregistrer et prévenir",
     "meetings.cancel.title": "Annuler la réunion",
     "meetings.cancel.intro": "{title}, {when}. Les participants recevront une annulation qui la retire de leur agenda.",
@@ -173,7 +175,8 @@ export default {
     "meetings.rsvpLink.problem.tampered": "Ce lien est incomplet ou a été modifié. Utilisez le lien tel qu'il figure dans l'e-mail.",
     "meetings.rsvpLink.problem.expired": "Ce lien a expiré.",
     "meetings.rsvpLink.problem.otherMeeting": "Ce lien concerne une autre réunion.",
-    "meetings.rsvpLink.problem.otherPerson": "Ce lien a été envoyé à une autre personne que celle qui est connectée. Déconnectez-vous, ou répondez depuis la page de la réunion.",
+    "meetings.rsvpLink.problem.otherPerson":
+      "Ce lien a été envoyé à une autre personne que celle qui est connectée. Déconnectez-vous, ou répondez depuis la page de la réunion.",
     "meetings.rsvpLink.problem.notParticipant": "Vous ne faites plus partie des participants de ce groupe.",
     "meetings.rsvpLink.problem.cancelled": "Cette réunion a été annulée.",
     "meetings.rsvpLink.problem.ended": "Cette réunion est terminée.",
@@ -229,7 +232,8 @@ export default {
     "meetings.form.isPublic": "Openbare vergadering",
     "meetings.form.isPublicHint": "Zichtbaar in de openbare kalender van het netwerk. Anders zien alleen de leden van het netwerk ze.",
     "meetings.form.proposalsDaysBefore": "Voorstellen voor de agenda",
-    "meetings.form.proposalsDaysBeforeHint": "Leden kunnen punten voorstellen tot dit aantal dagen vóór elke vergadering. Laat leeg om geen voorstellen toe te laten.",
+    "meetings.form.proposalsDaysBeforeHint":
+      "Leden kunnen punten voorstellen tot dit aantal dagen vóór elke vergadering. Laat leeg om geen voorstellen toe te laten.",
     "meetings.form.series": "Herhaling",
     "meetings.form.repeat": "Deze vergadering",
     "meetings.form.repeat.none": "vindt één keer plaats",
@@ -271,7 +275,8 @@ export default {
     "meetings.new.submit": "Plannen en uitnodigen",
     "meetings.edit.title": "Vergadering wijzigen",
     "meetings.edit.intro": "Groep {group}. De deelnemers krijgen de bijgewerkte uitnodiging.",
-    "meetings.edit.introSeries": "Groep {group}. Alleen deze datum van de reeks verandert; de andere blijven zoals ze zijn. De deelnemers krijgen de bijgewerkte uitnodiging.",
+    "meetings.edit.introSeries":
+      "Groep {group}. Alleen deze datum van de reeks verandert; de andere blijven zoals ze zijn. De deelnemers krijgen de bijgewerkte uitnodiging.",
     "meetings.edit.submit": "Opslaan en verwittigen",
     "meetings.cancel.title": "Vergadering annuleren",
     "meetings.cancel.intro": "{title}, {when}. De deelnemers krijgen een annulering die ze uit hun agenda verwijdert.",
@@ -375,7 +380,8 @@ export default {
     "meetings.rsvpLink.problem.tampered": "Deze link is onvolledig of werd gewijzigd. Gebruik de link zoals hij in de e-mail staat.",
     "meetings.rsvpLink.problem.expired": "Deze link is verlopen.",
     "meetings.rsvpLink.problem.otherMeeting": "Deze link betreft een andere vergadering.",
-    "meetings.rsvpLink.problem.otherPerson": "Deze link werd naar iemand anders gestuurd dan de aangemelde persoon. Meld u af, of antwoord op de pagina van de vergadering.",
+    "meetings.rsvpLink.problem.otherPerson":
+      "Deze link werd naar iemand anders gestuurd dan de aangemelde persoon. Meld u af, of antwoord op de pagina van de vergadering.",
     "meetings.rsvpLink.problem.notParticipant": "U behoort niet meer tot de deelnemers van deze groep.",
     "meetings.rsvpLink.problem.cancelled": "Deze vergadering werd geannuleerd.",
     "meetings.rsvpLink.problem.ended": "Deze vergadering is afgelopen.",
@@ -393,7 +399,8 @@ export default {
     "meetings.email.seriesDates": "De data ({count}):",
     "meetings.email.place": "Plaats: {place}",
     "meetings.email.video": "Videovergadering: {url}",
-    "meetings.email.calendarHint": "De bijgevoegde uitnodiging komt in uw agenda (Outlook, Gmail, Thunderbird…) en wordt bijgewerkt als de vergadering verandert.",
+    "meetings.email.calendarHint":
+      "De bijgevoegde uitnodiging komt in uw agenda (Outlook, Gmail, Thunderbird…) en wordt bijgewerkt als de vergadering verandert.",
     "meetings.email.rsvpHint": "Laat ons weten of u er op {when} bij bent: de knop hieronder werkt zonder aan te melden.",
     "meetings.email.rsvpAction": "Antwoorden: ja, nee, misschien",
     "meetings.email.open": "De vergadering bekijken",
@@ -473,7 +480,8 @@ export default {
     "meetings.new.submit": "Schedule and invite",
     "meetings.edit.title": "Change the meeting",
     "meetings.edit.intro": "Group {group}. Participants will receive the updated invitation.",
-    "meetings.edit.introSeries": "Group {group}. Only this date of the series changes; the others stay as they are. Participants will receive the updated invitation.",
+    "meetings.edit.introSeries":
+      "Group {group}. Only this date of the series changes; the others stay as they are. Participants will receive the updated invitation.",
     "meetings.edit.submit": "Save and notify",
     "meetings.cancel.title": "Cancel the meeting",
     "meetings.cancel.intro": "{title}, {when}. Participants will receive a cancellation that removes it from their calendar.",

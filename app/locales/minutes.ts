@@ -280,7 +280,8 @@ export default {
     "minutes.email.published.subject": "Verslag gepubliceerd: {meeting} ({group})",
     "minutes.email.published.title": "Het verslag van ‘{meeting}’ is gepubliceerd",
     "minutes.email.published.intro": "Het verslag van de vergadering van {date} van de groep {group} is goedgekeurd en gepubliceerd.",
-    "minutes.email.published.correction": "Een gecorrigeerde versie (versie {version}) van het verslag van de vergadering van {date} van de groep {group} is gepubliceerd.",
+    "minutes.email.published.correction":
+      "Een gecorrigeerde versie (versie {version}) van het verslag van de vergadering van {date} van de groep {group} is gepubliceerd.",
     "minutes.email.published.visibility.group": "Het is voorbehouden aan de leden van de groep.",
     "minutes.email.published.visibility.network": "Het is leesbaar voor de organisaties van het netwerk.",
     "minutes.email.published.visibility.public": "Het is openbaar.",

@@ -83,7 +83,8 @@ export default {
     "org.form.themes": "Thématiques",
     "org.form.languages": "Langues parlées à l'accueil",
     "org.form.hours": "Permanences",
-    "org.form.hoursHint": "Une ligne par plage horaire ; les lignes laissées vides sont ignorées. Pour une permanence de nuit, utilisez deux lignes : jusqu'à 23:59, puis dès 00:00 le lendemain.",
+    "org.form.hoursHint":
+      "Une ligne par plage horaire ; les lignes laissées vides sont ignorées. Pour une permanence de nuit, utilisez deux lignes : jusqu'à 23:59, puis dès 00:00 le lendemain.",
     "org.form.hourExisting": "Permanence {n}",
     "org.form.hourNew": "Nouvelle permanence {n}",
     "org.form.weekday": "Jour",
@@ -219,7 +220,8 @@ export default {
     "org.form.themes": "Thema's",
     "org.form.languages": "Talen gesproken aan het onthaal",
     "org.form.hours": "Openingsuren",
-    "org.form.hoursHint": "Eén regel per tijdvak; lege regels worden genegeerd. Voor een nachtopvang gebruikt u twee regels: tot 23:59, daarna vanaf 00:00 de volgende dag.",
+    "org.form.hoursHint":
+      "Eén regel per tijdvak; lege regels worden genegeerd. Voor een nachtopvang gebruikt u twee regels: tot 23:59, daarna vanaf 00:00 de volgende dag.",
     "org.form.hourExisting": "Openingsuur {n}",
     "org.form.hourNew": "Nieuw openingsuur {n}",
     "org.form.weekday": "Dag",
@@ -355,7 +357,8 @@ export default {
     "org.form.themes": "Themes",
     "org.form.languages": "Languages spoken at the reception",
     "org.form.hours": "Opening hours",
-    "org.form.hoursHint": "One line per time slot; lines left empty are ignored. For a night service, use two lines: until 23:59, then from 00:00 the next day.",
+    "org.form.hoursHint":
+      "One line per time slot; lines left empty are ignored. For a night service, use two lines: until 23:59, then from 00:00 the next day.",
     "org.form.hourExisting": "Opening hours {n}",
     "org.form.hourNew": "New opening hours {n}",
     "org.form.weekday": "Day",

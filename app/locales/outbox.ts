@@ -2,7 +2,8 @@
 export default {
   fr: {
     "outbox.title": "E-mails du réseau",
-    "outbox.intro": "Tous les e-mails envoyés par la plateforme pour ce réseau (invitations, mots de passe…), du plus récent au plus ancien. Sans serveur d'envoi configuré, ils restent ici : vous pouvez les ouvrir et transmettre les liens vous-même.",
+    "outbox.intro":
+      "Tous les e-mails envoyés par la plateforme pour ce réseau (invitations, mots de passe…), du plus récent au plus ancien. Sans serveur d'envoi configuré, ils restent ici : vous pouvez les ouvrir et transmettre les liens vous-même.",
     "outbox.total.zero": "Aucun e-mail",
     "outbox.total.one": "{count} e-mail",
     "outbox.total.other": "{count} e-mails",
@@ -30,7 +31,8 @@ export default {
   },
   nl: {
     "outbox.title": "E-mails van het netwerk",
-    "outbox.intro": "Alle e-mails die het platform voor dit netwerk verstuurt (uitnodigingen, wachtwoorden…), van recent naar oud. Zonder ingestelde verzendserver blijven ze hier: u kunt ze openen en de links zelf doorgeven.",
+    "outbox.intro":
+      "Alle e-mails die het platform voor dit netwerk verstuurt (uitnodigingen, wachtwoorden…), van recent naar oud. Zonder ingestelde verzendserver blijven ze hier: u kunt ze openen en de links zelf doorgeven.",
     "outbox.total.zero": "Geen e-mails",
     "outbox.total.one": "{count} e-mail",
     "outbox.total.other": "{count} e-mails",
@@ -58,7 +60,8 @@ export default {
   },
   en: {
     "outbox.title": "The network's e-mails",
-    "outbox.intro": "Every e-mail the platform sends for this network (invitations, passwords…), newest first. Without a configured mail server they stay here: you can open them and pass the links on yourself.",
+    "outbox.intro":
+      "Every e-mail the platform sends for this network (invitations, passwords…), newest first. Without a configured mail server they stay here: you can open them and pass the links on yourself.",
     "outbox.total.zero": "No e-mail",
     "outbox.total.one": "{count} e-mail",
     "outbox.total.other": "{count} e-mails",

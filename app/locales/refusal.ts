@@ -6,7 +6,8 @@ export default {
     "refusal.home": "Retour à l'accueil",
     "refusal.reason.url": "Cette adresse n'est pas valide.",
     "refusal.reason.method": "Cette page n'accepte pas ce type de requête.",
-    "refusal.reason.crossSite": "Ce formulaire a été envoyé depuis un autre site : par sécurité, rien n'a été enregistré. Ouvrez la page dans Maillage et envoyez-le à nouveau.",
+    "refusal.reason.crossSite":
+      "Ce formulaire a été envoyé depuis un autre site : par sécurité, rien n'a été enregistré. Ouvrez la page dans Maillage et envoyez-le à nouveau.",
     "refusal.reason.contentType": "Le formulaire envoyé n'a pas pu être lu (format inattendu). Rien n'a été enregistré.",
     "refusal.reason.tooLarge": "Le formulaire envoyé est trop volumineux. Rien n'a été enregistré.",
     "refusal.reason.unreadable": "Le formulaire envoyé n'a pas pu être lu. Rien n'a été enregistré.",
@@ -19,7 +20,8 @@ export default {
     "refusal.home": "Terug naar de startpagina",
     "refusal.reason.url": "Dit adres is ongeldig.",
     "refusal.reason.method": "Deze pagina aanvaardt dit soort verzoek niet.",
-    "refusal.reason.crossSite": "Dit formulier werd vanaf een andere site verstuurd: uit veiligheid werd niets opgeslagen. Open de pagina in Maillage en verstuur het opnieuw.",
+    "refusal.reason.crossSite":
+      "Dit formulier werd vanaf een andere site verstuurd: uit veiligheid werd niets opgeslagen. Open de pagina in Maillage en verstuur het opnieuw.",
     "refusal.reason.contentType": "Het verstuurde formulier kon niet gelezen worden (onverwacht formaat). Er werd niets opgeslagen.",
     "refusal.reason.tooLarge": "Het verstuurde formulier is te groot. Er werd niets opgeslagen.",
     "refusal.reason.unreadable": "Het verstuurde formulier kon niet gelezen worden. Er werd niets opgeslagen.",

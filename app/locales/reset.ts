@@ -7,7 +7,8 @@ export default {
     "reset.rateLimited": "Trop de demandes. Réessayez dans {minutes} minutes.",
     "reset.sentTitle": "Vérifiez votre boîte e-mail",
     "reset.sent": "Si un compte existe pour cette adresse, un lien pour choisir un nouveau mot de passe vient d'être envoyé.",
-    "reset.sentHelp": "Le lien est valable une heure. Pensez à regarder dans les indésirables. Rien reçu après quelques minutes ? Vérifiez l'adresse et demandez un nouveau lien.",
+    "reset.sentHelp":
+      "Le lien est valable une heure. Pensez à regarder dans les indésirables. Rien reçu après quelques minutes ? Vérifiez l'adresse et demandez un nouveau lien.",
     "reset.askAgain": "Demander un nouveau lien",
     "reset.backToLogin": "Retour à la connexion",
     "reset.title": "Choisir un nouveau mot de passe",
@@ -21,7 +22,8 @@ export default {
     "reset.email.subject": "Votre nouveau mot de passe Maillage",
     "reset.email.title": "Choisir un nouveau mot de passe",
     "reset.email.hello": "Bonjour {name},",
-    "reset.email.body": "Vous avez demandé à changer le mot de passe de votre compte Maillage. Le lien ci-dessous est valable une heure et ne sert qu'une fois.",
+    "reset.email.body":
+      "Vous avez demandé à changer le mot de passe de votre compte Maillage. Le lien ci-dessous est valable une heure et ne sert qu'une fois.",
     "reset.email.ignore": "Si vous n'avez rien demandé, ignorez ce message : votre mot de passe reste le même.",
     "reset.email.action": "Choisir un nouveau mot de passe",
   },
@@ -32,7 +34,8 @@ export default {
     "reset.rateLimited": "Te veel aanvragen. Probeer het over {minutes} minuten opnieuw.",
     "reset.sentTitle": "Kijk in uw mailbox",
     "reset.sent": "Als er een account bestaat voor dit adres, is er zonet een link verstuurd om een nieuw wachtwoord te kiezen.",
-    "reset.sentHelp": "De link is een uur geldig. Kijk ook bij de ongewenste berichten. Na enkele minuten niets ontvangen? Controleer het adres en vraag een nieuwe link aan.",
+    "reset.sentHelp":
+      "De link is een uur geldig. Kijk ook bij de ongewenste berichten. Na enkele minuten niets ontvangen? Controleer het adres en vraag een nieuwe link aan.",
     "reset.askAgain": "Een nieuwe link aanvragen",
     "reset.backToLogin": "Terug naar aanmelden",
     "reset.title": "Een nieuw wachtwoord kiezen",
@@ -57,7 +60,8 @@ export default {
     "reset.rateLimited": "Too many requests. Try again in {minutes} minutes.",
     "reset.sentTitle": "Check your inbox",
     "reset.sent": "If an account exists for this address, a link to choose a new password has just been sent.",
-    "reset.sentHelp": "The link is valid for one hour. Remember to look in your spam folder. Nothing after a few minutes? Check the address and ask for a new link.",
+    "reset.sentHelp":
+      "The link is valid for one hour. Remember to look in your spam folder. Nothing after a few minutes? Check the address and ask for a new link.",
     "reset.askAgain": "Ask for a new link",
     "reset.backToLogin": "Back to sign-in",
     "reset.title": "Choose a new password",

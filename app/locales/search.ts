@@ -2,7 +2,8 @@
 export default {
   fr: {
     "search.title": "Rechercher dans les comptes rendus",
-    "search.intro": "Les comptes rendus publiés des groupes de travail, en français et en néerlandais. Les accents ne comptent pas, et « élection » trouve aussi « élections ».",
+    "search.intro":
+      "Les comptes rendus publiés des groupes de travail, en français et en néerlandais. Les accents ne comptent pas, et « élection » trouve aussi « élections ».",
     "search.visitorNotice": "Vous voyez les comptes rendus publics. Connectez-vous pour voir aussi ceux de votre réseau et de vos groupes.",
     "search.actionsLink": "Voir les actions en cours de mon organisation",
     "search.formLabel": "Rechercher dans les comptes rendus",
@@ -35,12 +36,14 @@ export default {
   },
   nl: {
     "search.title": "Zoeken in de verslagen",
-    "search.intro": "De gepubliceerde verslagen van de werkgroepen, in het Frans en in het Nederlands. Accenten tellen niet mee, en ‘verkiezing’ vindt ook ‘verkiezingen’.",
+    "search.intro":
+      "De gepubliceerde verslagen van de werkgroepen, in het Frans en in het Nederlands. Accenten tellen niet mee, en ‘verkiezing’ vindt ook ‘verkiezingen’.",
     "search.visitorNotice": "U ziet de openbare verslagen. Meld u aan om ook die van uw netwerk en uw groepen te zien.",
     "search.actionsLink": "De lopende acties van mijn organisatie bekijken",
     "search.formLabel": "Zoeken in de verslagen",
     "search.q": "Zoekwoorden",
-    "search.qHint": "Bijvoorbeeld: uithuiszetting huisvesting. Zet een uitdrukking tussen aanhalingstekens om ze letterlijk te zoeken; ‘-woord’ sluit een woord uit.",
+    "search.qHint":
+      "Bijvoorbeeld: uithuiszetting huisvesting. Zet een uitdrukking tussen aanhalingstekens om ze letterlijk te zoeken; ‘-woord’ sluit een woord uit.",
     "search.group": "Werkgroep",
     "search.allGroups": "Alle groepen",
     "search.period": "Periode van de vergaderingen",

@@ -4,18 +4,21 @@ export default {
     "upload.error.noFile": "Choisissez le fichier du scan de la charte signée.",
     "upload.error.empty": "Ce fichier est vide. Choisissez le scan de la charte signée.",
     "upload.error.tooLarge": "Ce fichier dépasse {max} Mo. Scannez en 150 ou 200 dpi, ou en noir et blanc, puis réessayez.",
-    "upload.error.type": "Ce fichier n'est ni un PDF, ni une image JPEG ou PNG (son contenu a été vérifié, pas seulement son nom). Envoyez le scan dans un de ces formats.",
+    "upload.error.type":
+      "Ce fichier n'est ni un PDF, ni une image JPEG ou PNG (son contenu a été vérifié, pas seulement son nom). Envoyez le scan dans un de ces formats.",
   },
   nl: {
     "upload.error.noFile": "Kies het bestand met de scan van het ondertekende charter.",
     "upload.error.empty": "Dit bestand is leeg. Kies de scan van het ondertekende charter.",
     "upload.error.tooLarge": "Dit bestand is groter dan {max} MB. Scan op 150 of 200 dpi, of in zwart-wit, en probeer opnieuw.",
-    "upload.error.type": "Dit bestand is geen PDF, JPEG- of PNG-afbeelding (de inhoud werd gecontroleerd, niet alleen de naam). Stuur de scan in een van die formaten.",
+    "upload.error.type":
+      "Dit bestand is geen PDF, JPEG- of PNG-afbeelding (de inhoud werd gecontroleerd, niet alleen de naam). Stuur de scan in een van die formaten.",
   },
   en: {
     "upload.error.noFile": "Choose the file of the signed charter's scan.",
     "upload.error.empty": "This file is empty. Choose the scan of the signed charter.",
     "upload.error.tooLarge": "This file is larger than {max} MB. Scan at 150 or 200 dpi, or in black and white, and try again.",
-    "upload.error.type": "This file is neither a PDF nor a JPEG or PNG image (its content was checked, not only its name). Send the scan in one of these formats.",
+    "upload.error.type":
+      "This file is neither a PDF nor a JPEG or PNG image (its content was checked, not only its name). Send the scan in one of these formats.",
   },
 };

@@ -17,7 +17,15 @@ import { emailLayout, sendEmail } from "#app/utils/email.server";
 import { getEnv } from "#app/utils/env.server";
 import { isLocale, makeT } from "#app/utils/i18n";
 
-import { acceptedVersionIds, CharterError, currentVersion, delegatesOfOrganisationsToRenew, memberWhere, publishedChain, type PublishedVersionFact } from "./charter.server";
+import {
+  acceptedVersionIds,
+  CharterError,
+  currentVersion,
+  delegatesOfOrganisationsToRenew,
+  memberWhere,
+  publishedChain,
+  type PublishedVersionFact,
+} from "./charter.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -203,7 +211,10 @@ export function submitPaper(networkId: string, organisationId: string, actorId: 
 /** A coordinator validates a paper adhesion, or rejects it with a reason (the organisation may send another). */
 export async function reviewPaper(networkId: string, adhesionId: string, actorId: string, decision: { accept: true } | { accept: false; reason: string }) {
   return transaction(async (tx) => {
-    const adhesion = await tx.adhesion.findFirst({ where: { id: adhesionId, networkId }, select: { id: true, status: true, method: true, organisationId: true } });
+    const adhesion = await tx.adhesion.findFirst({
+      where: { id: adhesionId, networkId },
+      select: { id: true, status: true, method: true, organisationId: true },
+    });
     if (!adhesion || adhesion.method !== "paper") throw new CharterError("error.notFound");
     if (adhesion.status !== "pending") throw new CharterError("charter.error.alreadyReviewed");
     const data = decision.accept
@@ -256,10 +267,16 @@ export async function endMembership(networkId: string, organisationId: string, a
       data: { status: "ended", activeKey: null, endedAt: now(), endKind: kind, endReason: reason.trim() || null, endedById: actorId },
     });
     if (ended.count === 0) throw new CharterError("charter.error.nothingToEnd");
-    await audit(tx, { networkId, actorId, action: kind === "withdrawn" ? "adhesion.withdraw" : "adhesion.suspend", entityType: "organisation", entityId: organisationId, after: { reason: reason.trim() || null } });
+    await audit(tx, {
+      networkId,
+      actorId,
+      action: kind === "withdrawn" ? "adhesion.withdraw" : "adhesion.suspend",
+      entityType: "organisation",
+      entityId: organisationId,
+      after: { reason: reason.trim() || null },
+    });
   });
 }
-
 
 // --- Renewal: who has re-signed, reminders --------------------------------------------------------
 
@@ -367,11 +384,23 @@ export async function signatories(networkId: string, at = now()): Promise<Signat
   const best = new Map<string, (typeof rows)[number]>();
   for (const r of rows) {
     const seen = best.get(r.organisation.id);
-    if (!seen || r.charterVersion.number > seen.charterVersion.number || (r.charterVersion.number === seen.charterVersion.number && r.signedOn > seen.signedOn)) {
+    if (
+      !seen ||
+      r.charterVersion.number > seen.charterVersion.number ||
+      (r.charterVersion.number === seen.charterVersion.number && r.signedOn > seen.signedOn)
+    ) {
       best.set(r.organisation.id, r);
     }
   }
   return [...best.values()]
     .sort((a, b) => kindOrder(a.organisation.kind) - kindOrder(b.organisation.kind) || a.organisation.searchText.localeCompare(b.organisation.searchText))
-    .map(({ organisation: o, signedOn, charterVersion }) => ({ id: o.id, slug: o.slug, name: o.name, kind: o.kind, commune: o.commune, signedOn: dateKey(signedOn), versionNumber: charterVersion.number }));
+    .map(({ organisation: o, signedOn, charterVersion }) => ({
+      id: o.id,
+      slug: o.slug,
+      name: o.name,
+      kind: o.kind,
+      commune: o.commune,
+      signedOn: dateKey(signedOn),
+      versionNumber: charterVersion.number,
+    }));
 }

@@ -38,7 +38,10 @@ export function hasStarted(meeting: { startsAt: Date }) {
  * The sheet: the group's active member organisations, plus any organisation already in the
  * register (it may have left the group since), in alphabetical order.
  */
-export async function attendanceSheet(meeting: { id: string; groupId: string }, db: Pick<Tx, "groupMembership" | "attendance" | "groupParticipant" | "rsvp"> = prisma): Promise<SheetRow[]> {
+export async function attendanceSheet(
+  meeting: { id: string; groupId: string },
+  db: Pick<Tx, "groupMembership" | "attendance" | "groupParticipant" | "rsvp"> = prisma,
+): Promise<SheetRow[]> {
   const [memberships, register, participants, rsvps] = await Promise.all([
     db.groupMembership.findMany({ where: { groupId: meeting.groupId, status: "active" }, select: { organisation: { select: { id: true, name: true } } } }),
     db.attendance.findMany({ where: { meetingId: meeting.id }, select: { status: true, organisation: { select: { id: true, name: true } } } }),
@@ -50,7 +53,12 @@ export async function attendanceSheet(meeting: { id: string; groupId: string }, 
   for (const { organisation } of memberships) {
     const answers = participants.filter((p) => p.organisationId === organisation.id).map((p) => responseOf.get(p.userId));
     const status: AttendanceStatus = answers.includes("yes") ? "present" : answers.includes("no") ? "excused" : "absent";
-    rows.set(organisation.id, { organisationId: organisation.id, name: organisation.name, status, source: answers.some((a) => a === "yes" || a === "no") ? "rsvp" : "none" });
+    rows.set(organisation.id, {
+      organisationId: organisation.id,
+      name: organisation.name,
+      status,
+      source: answers.some((a) => a === "yes" || a === "no") ? "rsvp" : "none",
+    });
   }
   for (const r of register) {
     rows.set(r.organisation.id, { organisationId: r.organisation.id, name: r.organisation.name, status: r.status as AttendanceStatus, source: "register" });
@@ -63,17 +71,16 @@ export async function attendanceSheet(meeting: { id: string; groupId: string }, 
  * Records the register (every organisation of the sheet must have a status) and marks the meeting
  * as taken. Refused before the meeting starts and for a cancelled meeting.
  */
-export async function recordAttendance(input: {
-  networkId: string;
-  actorId: string;
-  meetingId: string;
-  statuses: Record<string, string>;
-}) {
+export async function recordAttendance(input: { networkId: string; actorId: string; meetingId: string; statuses: Record<string, string> }) {
   // The person's rights, read again here (not the caller's word): managers of the group, the note-taker.
-  const target = await prisma.meeting.findFirst({ where: { id: input.meetingId, group: { networkId: input.networkId } }, select: { noteTakerId: true, group: { select: { id: true, networkId: true } } } });
+  const target = await prisma.meeting.findFirst({
+    where: { id: input.meetingId, group: { networkId: input.networkId } },
+    select: { noteTakerId: true, group: { select: { id: true, networkId: true } } },
+  });
   if (target) {
     const actor = await actorById(input.actorId);
-    if (!can(actor, "meeting.takeAttendance", { access: await groupAccess(actor, target.group), meeting: target })) throw new DomainError("forbidden", "error.forbidden");
+    if (!can(actor, "meeting.takeAttendance", { access: await groupAccess(actor, target.group), meeting: target }))
+      throw new DomainError("forbidden", "error.forbidden");
   }
   return transaction(async (tx) => {
     const meeting = await tx.meeting.findFirst({
@@ -102,7 +109,15 @@ export async function recordAttendance(input: {
       });
     }
     await tx.meeting.update({ where: { id: meeting.id }, data: { attendanceTakenAt: at } });
-    await audit(tx, { networkId: input.networkId, actorId: input.actorId, action: "meeting.attendance", entityType: "meeting", entityId: meeting.id, before, after });
+    await audit(tx, {
+      networkId: input.networkId,
+      actorId: input.actorId,
+      action: "meeting.attendance",
+      entityType: "meeting",
+      entityId: meeting.id,
+      before,
+      after,
+    });
     return { present: Object.values(after).filter((s) => s === "present").length, total: sheet.length };
   });
 }

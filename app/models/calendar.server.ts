@@ -198,7 +198,12 @@ export class FeedError extends Error {
 export async function subscribableFor(actor: Actor) {
   const candidates = await prisma.network.findMany({
     where: insiderNetworksWhere(actor),
-    select: { id: true, slug: true, name: true, groups: { where: { archivedAt: null }, select: { id: true, slug: true, name: true }, orderBy: { name: "asc" } } },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      groups: { where: { archivedAt: null }, select: { id: true, slug: true, name: true }, orderBy: { name: "asc" } },
+    },
     orderBy: { name: "asc" },
   });
   return candidates;
@@ -261,7 +266,14 @@ export async function revokeFeed(feedId: string, owner: { userId: string } | { p
   return transaction(async (tx) => {
     const done = await tx.calendarFeed.updateMany({ where: { id: feed.id, revokedAt: null }, data: { revokedAt: now() } });
     if (done.count === 1 && feed.scope === "public") {
-      await audit(tx, { networkId: feed.networkId, actorId, action: "calendarFeed.revoke", entityType: "CalendarFeed", entityId: feed.id, before: { scope: "public" } });
+      await audit(tx, {
+        networkId: feed.networkId,
+        actorId,
+        action: "calendarFeed.revoke",
+        entityType: "CalendarFeed",
+        entityId: feed.id,
+        before: { scope: "public" },
+      });
     }
     return done.count === 1;
   });
@@ -282,7 +294,14 @@ export async function renewFeed(feedId: string, owner: { userId: string } | { pu
       select: feedSelect,
     });
     if (feed.scope === "public") {
-      await audit(tx, { networkId: feed.networkId, actorId, action: "calendarFeed.renew", entityType: "CalendarFeed", entityId: renewed.id, before: { id: feed.id } });
+      await audit(tx, {
+        networkId: feed.networkId,
+        actorId,
+        action: "calendarFeed.renew",
+        entityType: "CalendarFeed",
+        entityId: renewed.id,
+        before: { id: feed.id },
+      });
     }
     return renewed;
   });
@@ -322,4 +341,3 @@ export async function feedMeetingsWhere(feed: NonNullable<Awaited<ReturnType<typ
   }
   return null;
 }
-

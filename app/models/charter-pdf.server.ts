@@ -15,7 +15,7 @@ import { formatDate } from "#app/utils/brussels-time";
 import { prisma } from "#app/utils/db.server";
 import { ORGANISATION_KINDS } from "#app/utils/domain";
 import { escapeHtml } from "#app/utils/email.server";
-import { documentLanguageTag,type Locale, makeT, type T } from "#app/utils/i18n";
+import { documentLanguageTag, type Locale, makeT, type T } from "#app/utils/i18n";
 import { resolveLocale } from "#app/utils/i18n.server";
 import { fingerprintOf, htmlToBlocks } from "#app/utils/rich-text.server";
 
@@ -31,7 +31,10 @@ let fontPaths: Record<FontName, string> | undefined;
 
 /** Paths of the DejaVu Sans files (checked once per process: a missing file fails loudly). */
 export function charterPdfFonts(): Record<FontName, string> {
-  fontPaths ??= Object.fromEntries(Object.entries(FONT_FILES).map(([name, file]) => [name, requireFromHere.resolve(`dejavu-fonts-ttf/ttf/${file}`)])) as Record<FontName, string>;
+  fontPaths ??= Object.fromEntries(Object.entries(FONT_FILES).map(([name, file]) => [name, requireFromHere.resolve(`dejavu-fonts-ttf/ttf/${file}`)])) as Record<
+    FontName,
+    string
+  >;
   return fontPaths;
 }
 
@@ -67,10 +70,20 @@ export type CharterPdfInput = {
  * the organisations of the network whose adhesion to that very version is still valid; on a
  * draft, nobody.
  */
-export async function signatoriesOfVersion(networkId: string, version: { id: string; number: number; status: string }, current: boolean): Promise<PdfSignatory[]> {
+export async function signatoriesOfVersion(
+  networkId: string,
+  version: { id: string; number: number; status: string },
+  current: boolean,
+): Promise<PdfSignatory[]> {
   if (version.status !== "published") return [];
   if (current) {
-    return (await currentSignatories(networkId)).map((s) => ({ name: s.name, kind: s.kind, commune: s.commune, signedOn: s.signedOn, versionNumber: s.versionNumber }));
+    return (await currentSignatories(networkId)).map((s) => ({
+      name: s.name,
+      kind: s.kind,
+      commune: s.commune,
+      signedOn: s.signedOn,
+      versionNumber: s.versionNumber,
+    }));
   }
   const rows = await prisma.adhesion.findMany({
     where: { networkId, charterVersionId: version.id, status: "valid", organisation: { networks: { some: { networkId } } } },
@@ -162,7 +175,12 @@ export async function renderCharterPdf(input: CharterPdfInput): Promise<Buffer> 
   // Heading: network, title, version, fingerprint.
   pen.text(network.name, { font: "regular", size: 10, color: MUTED, after: 6 });
   pen.text(version.title, { font: "bold", size: 20, after: 6 });
-  pen.text(t(draft ? "charterPdf.versionDraft" : "charterPdf.version", { number: version.number, date: date(version.effectiveOn) }), { font: "italic", size: 11, color: MUTED, after: 8 });
+  pen.text(t(draft ? "charterPdf.versionDraft" : "charterPdf.version", { number: version.number, date: date(version.effectiveOn) }), {
+    font: "italic",
+    size: 11,
+    color: MUTED,
+    after: 8,
+  });
   const fingerprint = version.fingerprint ?? fingerprintOf(version.title, version.body);
   pen.text(t(draft ? "charterPdf.fingerprintDraft" : "charterPdf.fingerprint", { fingerprint }), { font: "regular", size: 7.5, color: MUTED, after: 2 });
   pen.text(t(draft ? "charterPdf.fingerprintDraftHelp" : "charterPdf.fingerprintHelp"), { font: "italic", size: 7.5, color: MUTED, after: 10 });
@@ -183,7 +201,11 @@ export async function renderCharterPdf(input: CharterPdfInput): Promise<Buffer> 
   if (list.length === 0) {
     pen.text(t("charterPdf.signatoriesNone"), { font: "italic", color: MUTED, after: 8 });
   } else {
-    pen.text(t(input.current ? "charterPdf.signatoriesCurrent" : "charterPdf.signatoriesVersion", { number: version.number }), { size: 10, color: MUTED, after: 8 });
+    pen.text(t(input.current ? "charterPdf.signatoriesCurrent" : "charterPdf.signatoriesVersion", { number: version.number }), {
+      size: 10,
+      color: MUTED,
+      after: 8,
+    });
     let kind: string | null = null;
     for (const s of list) {
       const known = (ORGANISATION_KINDS as readonly string[]).includes(s.kind) ? s.kind : "other";
@@ -191,7 +213,10 @@ export async function renderCharterPdf(input: CharterPdfInput): Promise<Buffer> 
         kind = known;
         pen.heading(t.pick("org.kind", known), 12);
       }
-      const when = s.versionNumber === version.number ? t("charterPdf.adheredOn", { date: date(s.signedOn) }) : t("charterPdf.adheredOnVersion", { date: date(s.signedOn), number: s.versionNumber });
+      const when =
+        s.versionNumber === version.number
+          ? t("charterPdf.adheredOn", { date: date(s.signedOn) })
+          : t("charterPdf.adheredOnVersion", { date: date(s.signedOn), number: s.versionNumber });
       pen.row(s.commune ? `${s.name} — ${s.commune}` : s.name, when);
     }
   }
@@ -206,7 +231,11 @@ export async function renderCharterPdf(input: CharterPdfInput): Promise<Buffer> 
     pen.onPageMargins(() => {
       const width = doc.page.width - MARGIN.left - MARGIN.right;
       doc.font(fonts.regular).fontSize(8.5).fillColor(MUTED);
-      doc.text(t("charterPdf.page", { page: i + 1, pages: range.count }), MARGIN.left, doc.page.height - MARGIN.bottom + 28, { width, align: "center", lineBreak: false });
+      doc.text(t("charterPdf.page", { page: i + 1, pages: range.count }), MARGIN.left, doc.page.height - MARGIN.bottom + 28, {
+        width,
+        align: "center",
+        lineBreak: false,
+      });
       if (draft) {
         doc.font(fonts.bold).fontSize(12).fillColor(DRAFT);
         doc.text(t("charterPdf.draftMark"), MARGIN.left, 32, { width, align: "center", lineBreak: false });
@@ -294,7 +323,12 @@ class Pen {
 
   rule() {
     const y = this.doc.y;
-    this.doc.moveTo(this.left, y).lineTo(this.left + this.width, y).lineWidth(0.5).strokeColor(RULE).stroke();
+    this.doc
+      .moveTo(this.left, y)
+      .lineTo(this.left + this.width, y)
+      .lineWidth(0.5)
+      .strokeColor(RULE)
+      .stroke();
     this.doc.y = y + 12;
   }
 
@@ -317,7 +351,14 @@ class Pen {
           this.doc.text(colon(label), this.left, y - 8, { width: 150, lineBreak: false });
         }
         const start = this.left + (n === 0 ? 150 : 0);
-        this.doc.moveTo(start, y + 2).lineTo(this.left + this.width, y + 2).lineWidth(0.5).strokeColor(RULE).dash(1.5, { space: 2 }).stroke().undash();
+        this.doc
+          .moveTo(start, y + 2)
+          .lineTo(this.left + this.width, y + 2)
+          .lineWidth(0.5)
+          .strokeColor(RULE)
+          .dash(1.5, { space: 2 })
+          .stroke()
+          .undash();
         this.doc.y = y + 6;
       }
     };
@@ -407,7 +448,6 @@ export async function charterPdfResponse(request: Request, input: CharterPdfInpu
   return new Response(new Uint8Array(pdf), { status: 200, headers });
 }
 
-
 /**
  * A resource route cannot render the app's ErrorBoundary (exporting one would make Remix treat it
  * as a page and swallow the PDF): a missing charter or version gets this small page instead, in
@@ -459,6 +499,7 @@ export async function charterPdfNotFound(request: Request, networkSlug: string |
   if (!key) throw error;
   const locale = await resolveLocale(request, (await getActor(request))?.locale);
   const t = makeT(locale);
-  if (!key.startsWith("charterPdf.notFound.")) return charterPdfNotFoundPage(locale, "charterPdf.notFound.noNetwork", { href: "/", label: t("error.backHome") }, stylesheet);
+  if (!key.startsWith("charterPdf.notFound."))
+    return charterPdfNotFoundPage(locale, "charterPdf.notFound.noNetwork", { href: "/", label: t("error.backHome") }, stylesheet);
   return charterPdfNotFoundPage(locale, key, { href: `/${networkSlug}/charter`, label: t("charterPdf.notFound.back") }, stylesheet);
 }

@@ -60,7 +60,14 @@ export async function createDraft(tx: Tx, networkId: string, actorId: string, in
     data: { networkId, number: (last?.number ?? 0) + 1, ...clean(input), createdById: actorId },
     select: { id: true, number: true, title: true },
   });
-  await audit(tx, { networkId, actorId, action: "charter.draft", entityType: "charterVersion", entityId: version.id, after: { number: version.number, title: version.title } });
+  await audit(tx, {
+    networkId,
+    actorId,
+    action: "charter.draft",
+    entityType: "charterVersion",
+    entityId: version.id,
+    after: { number: version.number, title: version.title },
+  });
   return version;
 }
 
@@ -69,7 +76,10 @@ function clean(input: CharterVersionInput) {
 }
 
 export async function updateDraft(tx: Tx, networkId: string, actorId: string, versionId: string, input: CharterVersionInput) {
-  const version = await tx.charterVersion.findFirst({ where: { id: versionId, networkId }, select: { status: true, title: true, body: true, changeSummary: true } });
+  const version = await tx.charterVersion.findFirst({
+    where: { id: versionId, networkId },
+    select: { status: true, title: true, body: true, changeSummary: true },
+  });
   if (!version) throw new CharterError("error.notFound");
   if (version.status !== "draft") throw new CharterError("charter.error.frozen");
   const data = clean(input);
@@ -99,7 +109,10 @@ export async function deleteDraft(tx: Tx, networkId: string, actorId: string, ve
  * changes. Returns how many e-mails were queued.
  */
 export async function publishVersion(tx: Tx, networkId: string, actorId: string, versionId: string, options: { adhesionDeadline: Date | null }) {
-  const version = await tx.charterVersion.findFirst({ where: { id: versionId, networkId }, select: { id: true, number: true, status: true, title: true, body: true, changeSummary: true } });
+  const version = await tx.charterVersion.findFirst({
+    where: { id: versionId, networkId },
+    select: { id: true, number: true, status: true, title: true, body: true, changeSummary: true },
+  });
   if (!version) throw new CharterError("error.notFound");
   if (version.status !== "draft") throw new CharterError("charter.error.frozen");
   if (!sanitizeRichText(version.body)) throw new CharterError("charter.error.emptyBody");
@@ -113,7 +126,14 @@ export async function publishVersion(tx: Tx, networkId: string, actorId: string,
     where: { id: version.id },
     data: { status: "published", publishedAt: now(), fingerprint, adhesionDeadline: previous ? options.adhesionDeadline : null },
   });
-  await audit(tx, { networkId, actorId, action: "charter.publish", entityType: "charterVersion", entityId: version.id, after: { number: version.number, fingerprint, adhesionDeadline: options.adhesionDeadline } });
+  await audit(tx, {
+    networkId,
+    actorId,
+    action: "charter.publish",
+    entityType: "charterVersion",
+    entityId: version.id,
+    after: { number: version.number, fingerprint, adhesionDeadline: options.adhesionDeadline },
+  });
   if (!previous) return 0;
   const network = await tx.network.findUniqueOrThrow({ where: { id: networkId }, select: { slug: true, name: true } });
   for (const r of recipients) {

@@ -14,7 +14,7 @@ import { foldText, ORGANISATION_KINDS, SPOKEN_LANGUAGES } from "#app/utils/domai
 import { LOCALES, messageWithVars } from "#app/utils/i18n";
 import { singleLine } from "#app/utils/text";
 
-import { createOrganisation, type OrganisationInput,updateOrganisation } from "./organisation.server";
+import { createOrganisation, type OrganisationInput, updateOrganisation } from "./organisation.server";
 
 type Db = Prisma.TransactionClient;
 
@@ -161,62 +161,87 @@ const NO = new Set(["non", "no", "nee", "false", "faux", "0", "prive", "privee",
 const cell = (max: number) => z.string().trim().max(max, "form.tooLong");
 /** Names and address parts: one line (a quoted CSV cell may hold line breaks). */
 const line = (max: number) => singleLine(cell(max));
-const nullable = (schema: z.ZodTypeAny) => z.string().trim().transform((v, ctx) => {
-  if (!v) return null;
-  const result = schema.safeParse(v);
-  if (!result.success) {
-    for (const issue of result.error.issues) ctx.addIssue({ code: "custom", message: issue.message });
-    return z.NEVER;
-  }
-  return result.data as string;
-});
+const nullable = (schema: z.ZodTypeAny) =>
+  z
+    .string()
+    .trim()
+    .transform((v, ctx) => {
+      if (!v) return null;
+      const result = schema.safeParse(v);
+      if (!result.success) {
+        for (const issue of result.error.issues) ctx.addIssue({ code: "custom", message: issue.message });
+        return z.NEVER;
+      }
+      return result.data as string;
+    });
 const coordinate = (limit: number, rangeKey: string) =>
-  z.string().trim().transform((v, ctx) => {
-    if (!v) return null;
-    const n = Number(v.replace(",", "."));
-    if (!Number.isFinite(n)) {
-      ctx.addIssue({ code: "custom", message: "import.error.number" });
-      return z.NEVER;
-    }
-    if (Math.abs(n) > limit) {
-      ctx.addIssue({ code: "custom", message: rangeKey });
-      return z.NEVER;
-    }
-    return n;
+  z
+    .string()
+    .trim()
+    .transform((v, ctx) => {
+      if (!v) return null;
+      const n = Number(v.replace(",", "."));
+      if (!Number.isFinite(n)) {
+        ctx.addIssue({ code: "custom", message: "import.error.number" });
+        return z.NEVER;
+      }
+      if (Math.abs(n) > limit) {
+        ctx.addIssue({ code: "custom", message: rangeKey });
+        return z.NEVER;
+      }
+      return n;
+    });
+const flag = z
+  .string()
+  .trim()
+  .transform((v, ctx) => {
+    const key = foldText(v);
+    if (!key || YES.has(key)) return true;
+    if (NO.has(key)) return false;
+    ctx.addIssue({ code: "custom", message: "import.error.yesNo" });
+    return z.NEVER;
   });
-const flag = z.string().trim().transform((v, ctx) => {
-  const key = foldText(v);
-  if (!key || YES.has(key)) return true;
-  if (NO.has(key)) return false;
-  ctx.addIssue({ code: "custom", message: "import.error.yesNo" });
-  return z.NEVER;
-});
-const list = (v: string) => [...new Set(v.split("|").map((x) => x.trim()).filter(Boolean))];
+const list = (v: string) => [
+  ...new Set(
+    v
+      .split("|")
+      .map((x) => x.trim())
+      .filter(Boolean),
+  ),
+];
 
 export function rowSchema(networkThemes: string[]) {
   const themeByFolded = new Map(networkThemes.map((t) => [foldText(t), t]));
   return z.object({
     name: singleLine(z.string().trim().min(1, "form.required").max(200, "form.tooLong")),
     short_name: nullable(line(60)),
-    kind: z.string().trim().transform((v, ctx) => {
-      if (!v) {
-        ctx.addIssue({ code: "custom", message: "form.required" });
-        return z.NEVER;
-      }
-      const kind = KIND_BY_TEXT.get(foldText(v));
-      if (!kind) {
-        ctx.addIssue({ code: "custom", message: messageWithVars("import.error.kind", { value: v }) });
-        return z.NEVER;
-      }
-      return kind;
-    }),
+    kind: z
+      .string()
+      .trim()
+      .transform((v, ctx) => {
+        if (!v) {
+          ctx.addIssue({ code: "custom", message: "form.required" });
+          return z.NEVER;
+        }
+        const kind = KIND_BY_TEXT.get(foldText(v));
+        if (!kind) {
+          ctx.addIssue({ code: "custom", message: messageWithVars("import.error.kind", { value: v }) });
+          return z.NEVER;
+        }
+        return kind;
+      }),
     description: cell(5000),
     street: line(200),
     postal_code: cell(12),
     commune: line(100),
     latitude: coordinate(90, "import.error.latitude"),
     longitude: coordinate(180, "import.error.longitude"),
-    phone: nullable(z.string().max(40, "form.tooLong").regex(/^\+?[0-9][0-9 ()./-]{4,}$/, "form.invalidPhone")),
+    phone: nullable(
+      z
+        .string()
+        .max(40, "form.tooLong")
+        .regex(/^\+?[0-9][0-9 ()./-]{4,}$/, "form.invalidPhone"),
+    ),
     email: nullable(z.string().toLowerCase().email("form.invalidEmail").max(254, "form.tooLong")),
     website: nullable(
       z
@@ -308,9 +333,7 @@ export async function planImport(db: Db, network: { id: string; themes: string[]
   const writes: ImportPlan["writes"] = [];
   for (const record of parsed.records) {
     const result = schema.safeParse(Object.fromEntries(parsed.columns.map((c) => [c, record.values[c] ?? ""])));
-    const errors: RowError[] = result.success
-      ? []
-      : result.error.issues.map((i) => ({ column: (i.path[0] as ImportColumn) ?? null, message: i.message }));
+    const errors: RowError[] = result.success ? [] : result.error.issues.map((i) => ({ column: (i.path[0] as ImportColumn) ?? null, message: i.message }));
     if (record.extraFields) errors.push({ column: null, message: "import.error.extraFields" });
 
     const name = (record.values.name ?? "").trim();
@@ -331,7 +354,13 @@ export async function planImport(db: Db, network: { id: string; themes: string[]
     }
   }
   const count = (a: PlannedRow["action"]) => rows.filter((r) => r.action === a).length;
-  return { columns: parsed.columns, ignored: parsed.ignored, rows, counts: { create: count("create"), update: count("update"), error: count("error") }, writes };
+  return {
+    columns: parsed.columns,
+    ignored: parsed.ignored,
+    rows,
+    counts: { create: count("create"), update: count("update"), error: count("error") },
+    writes,
+  };
 }
 
 export async function previewImport(network: { id: string; themes: string[] }, text: string) {
@@ -388,7 +417,10 @@ const yesNo = (v: boolean) => (v ? "oui" : "non");
  * end in a cell is quoted: csv-stringify quotes only a full CRLF, and a lone LF or CR would cut the row.
  */
 export function toCsv(rows: string[][]) {
-  return stringify(rows.map((r) => r.map(escapeFormula)), { delimiter: ";", record_delimiter: "\r\n", bom: true, quoted_match: /[\r\n]/ });
+  return stringify(
+    rows.map((r) => r.map(escapeFormula)),
+    { delimiter: ";", record_delimiter: "\r\n", bom: true, quoted_match: /[\r\n]/ },
+  );
 }
 
 export async function exportOrganisationsCsv(networkId: string) {

@@ -2,7 +2,7 @@
 // work and a page costs the same few queries (count, the page of results, whether each is open
 // now, the communes for the filter) whatever the size of the network.
 import type { Prisma } from "#app/generated/prisma/client";
-import { membershipStatuses,memberWhere } from "#app/models/adhesion.server";
+import { membershipStatuses, memberWhere } from "#app/models/adhesion.server";
 import { brusselsWeekMinute } from "#app/utils/brussels-time";
 import { prisma } from "#app/utils/db.server";
 import { foldText } from "#app/utils/domain";
@@ -30,7 +30,9 @@ export function openAt(at: Date): Prisma.OpeningHourWhereInput {
 export function directoryWhere(networkId: string, query: DirectoryQuery, at: Date, members?: Prisma.OrganisationWhereInput): Prisma.OrganisationWhereInput {
   const and: Prisma.OrganisationWhereInput[] = [{ networks: { some: { networkId } } }];
   // searchText is folded the same way, so "sante" finds "Santé"; every word must appear.
-  for (const word of foldText(query.q ?? "").split(" ").filter(Boolean)) {
+  for (const word of foldText(query.q ?? "")
+    .split(" ")
+    .filter(Boolean)) {
     // Prisma passes % and _ through to LIKE: escape them so that they match themselves.
     and.push({ searchText: { contains: word.replace(/[\\%_]/g, "\\$&") } });
   }
@@ -68,7 +70,11 @@ export async function searchDirectory(networkId: string, query: DirectoryQuery, 
       hours: { where: openAt(at), select: { id: true }, take: 1 },
     },
   });
-  const statuses = await membershipStatuses(networkId, rows.map((r) => r.id), at);
+  const statuses = await membershipStatuses(
+    networkId,
+    rows.map((r) => r.id),
+    at,
+  );
   return {
     total,
     page,

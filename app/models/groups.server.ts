@@ -10,7 +10,7 @@
 // - the people who take part for an organisation are its delegates, nobody else;
 // - an archived group takes no new members.
 // Every change is written to the audit log in the transaction that makes it.
-import { type Actor,isDelegateOf, organisationIdsOf } from "#app/access/actor";
+import { type Actor, isDelegateOf, organisationIdsOf } from "#app/access/actor";
 import { can } from "#app/access/can";
 import { groupAccess, isFacilitatorOf } from "#app/access/group.server";
 import type { Prisma } from "#app/generated/prisma/client";
@@ -18,7 +18,7 @@ import { isMember, membershipStatuses } from "#app/models/adhesion.server";
 import { audit, diff } from "#app/utils/audit.server";
 import { now } from "#app/utils/clock.server";
 import { prisma, transaction } from "#app/utils/db.server";
-import { type GroupJoinPolicy,RESERVED_SLUGS, slugify } from "#app/utils/domain";
+import { type GroupJoinPolicy, RESERVED_SLUGS, slugify } from "#app/utils/domain";
 import { emailLayout, sendEmail } from "#app/utils/email.server";
 import { getEnv } from "#app/utils/env.server";
 import { invariantResponse } from "#app/utils/errors.server";
@@ -41,14 +41,20 @@ export type GroupInput = { name: string; theme: string; description: string; joi
 type GroupRow = { id: string; slug: string; name: string; networkId: string; joinPolicy: string; archivedAt: Date | null };
 type NetworkRow = { id: string; slug: string; name: string };
 
-const groupSelect = { id: true, slug: true, name: true, theme: true, description: true, joinPolicy: true, archivedAt: true } satisfies Prisma.WorkingGroupSelect;
+const groupSelect = {
+  id: true,
+  slug: true,
+  name: true,
+  theme: true,
+  description: true,
+  joinPolicy: true,
+  archivedAt: true,
+} satisfies Prisma.WorkingGroupSelect;
 
 /** "Petite enfance" → "petite-enfance", then "petite-enfance-2"… within the network. */
 async function uniqueGroupSlug(tx: Tx, networkId: string, name: string) {
   const base = slugify(name) || "groupe";
-  const taken = new Set(
-    (await tx.workingGroup.findMany({ where: { networkId, slug: { startsWith: base } }, select: { slug: true } })).map((g) => g.slug),
-  );
+  const taken = new Set((await tx.workingGroup.findMany({ where: { networkId, slug: { startsWith: base } }, select: { slug: true } })).map((g) => g.slug));
   // "new" would be shadowed by /:network/groups/new.
   if (!taken.has(base) && !RESERVED_SLUGS.has(base)) return base;
   for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
@@ -88,7 +94,15 @@ export async function updateGroup(group: GroupRow, actor: Actor, input: GroupInp
     const after = await tx.workingGroup.update({ where: { id: group.id }, data: input, select: groupSelect });
     const change = diff(before as Record<string, unknown>, after as Record<string, unknown>);
     if (change.changed) {
-      await audit(tx, { networkId: group.networkId, actorId: actor.userId, action: "group.update", entityType: "workingGroup", entityId: group.id, before: change.before, after: change.after });
+      await audit(tx, {
+        networkId: group.networkId,
+        actorId: actor.userId,
+        action: "group.update",
+        entityType: "workingGroup",
+        entityId: group.id,
+        before: change.before,
+        after: change.after,
+      });
     }
     return after;
   });
@@ -103,7 +117,13 @@ export async function setArchived(group: GroupRow, actor: Actor, archived: boole
       data: { archivedAt: archived ? now() : null },
     });
     if (changed.count === 0) throw new GroupError(archived ? "groups.error.alreadyArchived" : "groups.error.notArchived");
-    await audit(tx, { networkId: group.networkId, actorId: actor.userId, action: archived ? "group.archive" : "group.unarchive", entityType: "workingGroup", entityId: group.id });
+    await audit(tx, {
+      networkId: group.networkId,
+      actorId: actor.userId,
+      action: archived ? "group.archive" : "group.unarchive",
+      entityType: "workingGroup",
+      entityId: group.id,
+    });
   });
 }
 
@@ -112,10 +132,13 @@ export async function setArchived(group: GroupRow, actor: Actor, archived: boole
 /** Organisations of the network that are members by the charter today, among the given ids (all when omitted). */
 export async function memberOrganisationIds(networkId: string, organisationIds?: string[]) {
   const ids =
-    organisationIds ??
-    (await prisma.networkOrganisation.findMany({ where: { networkId }, select: { organisationId: true } })).map((o) => o.organisationId);
+    organisationIds ?? (await prisma.networkOrganisation.findMany({ where: { networkId }, select: { organisationId: true } })).map((o) => o.organisationId);
   const inNetwork = organisationIds
-    ? new Set((await prisma.networkOrganisation.findMany({ where: { networkId, organisationId: { in: ids } }, select: { organisationId: true } })).map((o) => o.organisationId))
+    ? new Set(
+        (await prisma.networkOrganisation.findMany({ where: { networkId, organisationId: { in: ids } }, select: { organisationId: true } })).map(
+          (o) => o.organisationId,
+        ),
+      )
     : new Set(ids);
   const statuses = await membershipStatuses(networkId, [...inNetwork]);
   return new Set([...statuses].filter(([, s]) => isMember(s)).map(([id]) => id));
@@ -142,12 +165,22 @@ export async function facilitatorCandidates(networkId: string) {
 export async function addFacilitator(group: GroupRow, actor: Actor, userId: string) {
   requireCoordinatorOf(actor, group.networkId);
   const delegations = await prisma.delegate.findMany({ where: { userId }, select: { organisationId: true } });
-  const members = await memberOrganisationIds(group.networkId, delegations.map((d) => d.organisationId));
+  const members = await memberOrganisationIds(
+    group.networkId,
+    delegations.map((d) => d.organisationId),
+  );
   if (!members.size) throw new GroupError("groups.error.facilitatorNotDelegate", "userId");
   return transaction(async (tx) => {
     if (await isFacilitatorOf(userId, group.id, tx)) throw new GroupError("groups.error.alreadyFacilitator", "userId");
     await tx.groupFacilitator.create({ data: { groupId: group.id, userId } });
-    await audit(tx, { networkId: group.networkId, actorId: actor.userId, action: "group.facilitator.add", entityType: "workingGroup", entityId: group.id, after: { userId } });
+    await audit(tx, {
+      networkId: group.networkId,
+      actorId: actor.userId,
+      action: "group.facilitator.add",
+      entityType: "workingGroup",
+      entityId: group.id,
+      after: { userId },
+    });
   });
 }
 
@@ -156,7 +189,14 @@ export async function removeFacilitator(group: GroupRow, actor: Actor, userId: s
   return transaction(async (tx) => {
     const removed = await tx.groupFacilitator.deleteMany({ where: { groupId: group.id, userId } });
     if (removed.count === 0) throw new GroupError("groups.error.notFacilitator", "userId");
-    await audit(tx, { networkId: group.networkId, actorId: actor.userId, action: "group.facilitator.remove", entityType: "workingGroup", entityId: group.id, before: { userId } });
+    await audit(tx, {
+      networkId: group.networkId,
+      actorId: actor.userId,
+      action: "group.facilitator.remove",
+      entityType: "workingGroup",
+      entityId: group.id,
+      before: { userId },
+    });
   });
 }
 
@@ -179,7 +219,10 @@ export async function organisationsOfActor(actor: Actor | null, group: { id: str
     },
     orderBy: { name: "asc" },
   });
-  const statuses = await membershipStatuses(group.networkId, orgs.map((o) => o.id));
+  const statuses = await membershipStatuses(
+    group.networkId,
+    orgs.map((o) => o.id),
+  );
   return orgs.map((o) => ({
     id: o.id,
     slug: o.slug,
@@ -206,7 +249,10 @@ export async function joinGroup(network: NetworkRow, group: GroupRow, actor: Act
   await requireMemberDelegate(actor, network.id, organisationId);
   const status = group.joinPolicy === "open" ? "active" : "pending";
   return transaction(async (tx) => {
-    const existing = await tx.groupMembership.findUnique({ where: { groupId_organisationId: { groupId: group.id, organisationId } }, select: { status: true } });
+    const existing = await tx.groupMembership.findUnique({
+      where: { groupId_organisationId: { groupId: group.id, organisationId } },
+      select: { status: true },
+    });
     if (existing?.status === "active") throw new GroupError("groups.error.alreadyMember", "organisation");
     if (existing?.status === "pending") throw new GroupError("groups.error.alreadyPending", "organisation");
     const data = { status, requestedById: actor.userId, decidedById: null, decidedAt: status === "active" ? now() : null };
@@ -242,7 +288,9 @@ async function notifyManagersOfRequest(tx: Tx, network: NetworkRow, group: Group
   const facilitators = await tx.groupFacilitator.findMany({ where: { groupId: group.id }, select: { user: { select: { email: true, locale: true } } } });
   const recipients = facilitators.length
     ? facilitators.map((f) => f.user)
-    : (await tx.networkCoordinator.findMany({ where: { networkId: network.id }, select: { user: { select: { email: true, locale: true } } } })).map((c) => c.user);
+    : (await tx.networkCoordinator.findMany({ where: { networkId: network.id }, select: { user: { select: { email: true, locale: true } } } })).map(
+        (c) => c.user,
+      );
   const url = groupUrl(appUrl(), { networkSlug: network.slug, groupSlug: group.slug }, "members");
   for (const user of recipients) {
     const t = makeT(localeOf(user.locale));
@@ -269,7 +317,10 @@ export async function decideRequest(network: NetworkRow, group: GroupRow, actor:
       data: { status: accept ? "active" : "declined", decidedById: actor.userId, decidedAt: now() },
     });
     if (claimed.count !== 1) throw new GroupError("groups.error.notPending");
-    const membership = await tx.groupMembership.findUniqueOrThrow({ where: { groupId_organisationId: { groupId: group.id, organisationId } }, select: { requestedById: true } });
+    const membership = await tx.groupMembership.findUniqueOrThrow({
+      where: { groupId_organisationId: { groupId: group.id, organisationId } },
+      select: { requestedById: true },
+    });
     const org = await tx.organisation.findUniqueOrThrow({
       where: { id: organisationId },
       select: { name: true, delegates: { select: { userId: true, user: { select: { email: true, locale: true } } } } },
@@ -319,7 +370,14 @@ export async function leaveGroup(group: GroupRow, actor: Actor, organisationId: 
     });
     if (left.count !== 1) throw new GroupError("groups.error.notInGroup", "organisation");
     await tx.groupParticipant.deleteMany({ where: { groupId: group.id, organisationId } });
-    await audit(tx, { networkId: group.networkId, actorId: actor.userId, action: "group.leave", entityType: "workingGroup", entityId: group.id, after: { organisationId } });
+    await audit(tx, {
+      networkId: group.networkId,
+      actorId: actor.userId,
+      action: "group.leave",
+      entityType: "workingGroup",
+      entityId: group.id,
+      after: { organisationId },
+    });
   });
 }
 
@@ -328,13 +386,17 @@ export async function setParticipants(group: GroupRow, actor: Actor, organisatio
   requireOrganisationSide(actor, group.networkId, organisationId);
   const wanted = [...new Set(userIds)];
   return transaction(async (tx) => {
-    const membership = await tx.groupMembership.findUnique({ where: { groupId_organisationId: { groupId: group.id, organisationId } }, select: { status: true } });
+    const membership = await tx.groupMembership.findUnique({
+      where: { groupId_organisationId: { groupId: group.id, organisationId } },
+      select: { status: true },
+    });
     if (membership?.status !== "active") throw new GroupError("groups.error.notInGroup", "organisation");
     const delegates = new Set((await tx.delegate.findMany({ where: { organisationId }, select: { userId: true } })).map((d) => d.userId));
     if (wanted.some((id) => !delegates.has(id))) throw new GroupError("groups.error.participantNotDelegate", "participants");
     const before = (await tx.groupParticipant.findMany({ where: { groupId: group.id, organisationId }, select: { userId: true } })).map((p) => p.userId).sort();
     await tx.groupParticipant.deleteMany({ where: { groupId: group.id, organisationId, userId: { notIn: wanted } } });
-    if (wanted.length) await tx.groupParticipant.createMany({ data: wanted.map((userId) => ({ groupId: group.id, organisationId, userId })), skipDuplicates: true });
+    if (wanted.length)
+      await tx.groupParticipant.createMany({ data: wanted.map((userId) => ({ groupId: group.id, organisationId, userId })), skipDuplicates: true });
     const after = [...wanted].sort();
     if (JSON.stringify(before) !== JSON.stringify(after)) {
       await audit(tx, {

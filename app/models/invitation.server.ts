@@ -10,7 +10,7 @@ import { prisma, transaction } from "#app/utils/db.server";
 import type { DelegateRole } from "#app/utils/domain";
 import { emailLayout, sendEmail } from "#app/utils/email.server";
 import { getEnv } from "#app/utils/env.server";
-import { isLocale, type Locale,makeT } from "#app/utils/i18n";
+import { isLocale, type Locale, makeT } from "#app/utils/i18n";
 import { hashPassword } from "#app/utils/password.server";
 import { hashToken, randomToken } from "#app/utils/tokens.server";
 
@@ -152,13 +152,7 @@ export async function findInvitation(token: string) {
     },
   });
   if (!invitation) return null;
-  const state: InvitationState = invitation.acceptedAt
-    ? "accepted"
-    : invitation.revokedAt
-      ? "revoked"
-      : invitation.expiresAt <= now()
-        ? "expired"
-        : "pending";
+  const state: InvitationState = invitation.acceptedAt ? "accepted" : invitation.revokedAt ? "revoked" : invitation.expiresAt <= now() ? "expired" : "pending";
   return { ...invitation, state };
 }
 
@@ -187,16 +181,38 @@ async function linkInvitation(tx: Tx, invitationId: string, userId: string) {
     const existing = await tx.networkCoordinator.findUnique({ where: { networkId_userId: { networkId, userId } }, select: { userId: true } });
     if (!existing) {
       await tx.networkCoordinator.create({ data: { networkId, userId } });
-      await audit(tx, { networkId, actorId: userId, action: "coordinator.create", entityType: "coordinator", entityId: `${networkId}:${userId}`, after: { userId } });
+      await audit(tx, {
+        networkId,
+        actorId: userId,
+        action: "coordinator.create",
+        entityType: "coordinator",
+        entityId: `${networkId}:${userId}`,
+        after: { userId },
+      });
     }
   } else {
     const existing = await tx.delegate.findUnique({ where: { organisationId_userId: { organisationId, userId } }, select: { role: true } });
     if (!existing) {
       await tx.delegate.create({ data: { organisationId, userId, role } });
-      await audit(tx, { networkId, actorId: userId, action: "delegate.create", entityType: "delegate", entityId: `${organisationId}:${userId}`, after: { organisationId, userId, role } });
+      await audit(tx, {
+        networkId,
+        actorId: userId,
+        action: "delegate.create",
+        entityType: "delegate",
+        entityId: `${organisationId}:${userId}`,
+        after: { organisationId, userId, role },
+      });
     } else if (existing.role !== role) {
       await tx.delegate.update({ where: { organisationId_userId: { organisationId, userId } }, data: { role } });
-      await audit(tx, { networkId, actorId: userId, action: "delegate.update", entityType: "delegate", entityId: `${organisationId}:${userId}`, before: { role: existing.role }, after: { role } });
+      await audit(tx, {
+        networkId,
+        actorId: userId,
+        action: "delegate.update",
+        entityType: "delegate",
+        entityId: `${organisationId}:${userId}`,
+        before: { role: existing.role },
+        after: { role },
+      });
     }
   }
   await audit(tx, { networkId, actorId: userId, action: "invitation.accept", entityType: "invitation", entityId: invitation.id, after: { userId } });

@@ -13,7 +13,7 @@ import { prisma, transaction } from "#app/utils/db.server";
 import { foldText } from "#app/utils/domain";
 import { emailLayout, sendEmail } from "#app/utils/email.server";
 import { getEnv } from "#app/utils/env.server";
-import { isLocale, type Locale,makeT } from "#app/utils/i18n";
+import { isLocale, type Locale, makeT } from "#app/utils/i18n";
 
 type Tx = Prisma.TransactionClient;
 type Db = Pick<typeof prisma, "organisation">;

@@ -98,7 +98,8 @@ export async function meetingParticipants(groupId: string, db: Tx | typeof prism
     }),
   ]);
   const people = new Map<string, Participant>();
-  const add = (u: { id: string; email: string; name: string; locale: string }) => people.set(u.id, { userId: u.id, email: u.email, name: u.name, locale: u.locale });
+  const add = (u: { id: string; email: string; name: string; locale: string }) =>
+    people.set(u.id, { userId: u.id, email: u.email, name: u.name, locale: u.locale });
   for (const f of facilitators) add(f.user);
   for (const m of memberships) {
     const named = new Set(m.organisation.groupParticipants.map((p) => p.userId));
@@ -116,7 +117,10 @@ export async function isInvited(groupId: string, userId: string) {
 
 /** The person's rights at this meeting, read by id (the model does not take the caller's word). */
 async function participation(meetingId: string, userId: string) {
-  const meeting = await prisma.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { status: true, endsAt: true, proposalsUntil: true, groupId: true, group: { select: { id: true, networkId: true } } } });
+  const meeting = await prisma.meeting.findUniqueOrThrow({
+    where: { id: meetingId },
+    select: { status: true, endsAt: true, proposalsUntil: true, groupId: true, group: { select: { id: true, networkId: true } } },
+  });
   const actor = await actorById(userId);
   const [access, invited] = await Promise.all([groupAccess(actor, meeting.group), isInvited(meeting.groupId, userId)]);
   return { actor, meeting, access, invited };
@@ -133,7 +137,11 @@ type Notice = "new" | "update" | "cancel";
  */
 async function sendInvitations(tx: Tx, meetingIds: string[], notice: Notice) {
   if (meetingIds.length === 0) return 0;
-  const chosen = await tx.meeting.findMany({ where: { id: { in: meetingIds } }, select: { seriesId: true, groupId: true, group: { select: { networkId: true } } }, take: 1 });
+  const chosen = await tx.meeting.findMany({
+    where: { id: { in: meetingIds } },
+    select: { seriesId: true, groupId: true, group: { select: { networkId: true } } },
+    take: 1,
+  });
   if (!chosen.length) return 0;
   const { groupId, seriesId } = chosen[0];
   const networkId = chosen[0].group.networkId;
@@ -158,11 +166,7 @@ async function sendInvitations(tx: Tx, meetingIds: string[], notice: Notice) {
     const vars = { title: first.title, group: first.group.name, when };
     const paragraphs: string[] = [];
     if (notice === "cancel") {
-      paragraphs.push(
-        focus.length > 1
-          ? t("meetings.email.cancel.bodyMany", { ...vars, count: focus.length })
-          : t("meetings.email.cancel.body", vars),
-      );
+      paragraphs.push(focus.length > 1 ? t("meetings.email.cancel.bodyMany", { ...vars, count: focus.length }) : t("meetings.email.cancel.body", vars));
       if (first.cancelReason) paragraphs.push(t("meetings.email.reason", { reason: first.cancelReason }));
     } else {
       paragraphs.push(t(notice === "new" ? "meetings.email.new.body" : "meetings.email.update.body", vars));
@@ -190,7 +194,9 @@ async function sendInvitations(tx: Tx, meetingIds: string[], notice: Notice) {
         html,
         text,
         networkId,
-        attachments: [{ filename: notice === "cancel" ? "annulation.ics" : "invitation.ics", contentType: `text/calendar; charset=utf-8; method=${method}`, content: ics }],
+        attachments: [
+          { filename: notice === "cancel" ? "annulation.ics" : "invitation.ics", contentType: `text/calendar; charset=utf-8; method=${method}`, content: ics },
+        ],
       },
       tx,
     );
@@ -243,7 +249,14 @@ export async function scheduleMeeting(groupId: string, actorId: string, input: S
         },
         select: { id: true },
       });
-      await audit(tx, { networkId: group.networkId, actorId, action: "meeting.schedule", entityType: "meeting", entityId: meeting.id, after: { title: input.title, startsAt } });
+      await audit(tx, {
+        networkId: group.networkId,
+        actorId,
+        action: "meeting.schedule",
+        entityType: "meeting",
+        entityId: meeting.id,
+        after: { title: input.title, startsAt },
+      });
       await recordSubmissionResult(tx, submissionKey, meeting.id);
       await sendInvitations(tx, [meeting.id], "new");
       return { meetingId: meeting.id, seriesId: null, count: 1 };
@@ -251,7 +264,17 @@ export async function scheduleMeeting(groupId: string, actorId: string, input: S
   }
   const rule: SeriesRule = { ...input.repeat, startOn: input.day };
   const problem = checkRule(rule);
-  if (problem) throw new MeetingError(problem, problem === "series.error.untilBeforeStart" || problem === "series.error.tooLong" ? "untilOn" : problem === "series.error.tooMany" ? "count" : problem === "series.error.ordinalRequired" ? "ordinal" : undefined);
+  if (problem)
+    throw new MeetingError(
+      problem,
+      problem === "series.error.untilBeforeStart" || problem === "series.error.tooLong"
+        ? "untilOn"
+        : problem === "series.error.tooMany"
+          ? "count"
+          : problem === "series.error.ordinalRequired"
+            ? "ordinal"
+            : undefined,
+    );
   const days = expandRule(rule);
   if (brusselsInstant(days[0], input.startMinutes) <= at) throw new MeetingError("meetings.error.inPast", "date");
   return transaction(async (tx) => {
@@ -301,9 +324,20 @@ export async function scheduleMeeting(groupId: string, actorId: string, input: S
       }),
     });
     const meetings = await tx.meeting.findMany({ where: { seriesId: series.id }, select: { id: true }, orderBy: { startsAt: "asc" } });
-    await audit(tx, { networkId: group.networkId, actorId, action: "meeting.scheduleSeries", entityType: "meetingSeries", entityId: series.id, after: { title: input.title, rule, count: days.length } });
+    await audit(tx, {
+      networkId: group.networkId,
+      actorId,
+      action: "meeting.scheduleSeries",
+      entityType: "meetingSeries",
+      entityId: series.id,
+      after: { title: input.title, rule, count: days.length },
+    });
     await recordSubmissionResult(tx, submissionKey, meetings[0].id);
-    await sendInvitations(tx, meetings.map((m) => m.id), "new");
+    await sendInvitations(
+      tx,
+      meetings.map((m) => m.id),
+      "new",
+    );
     return { meetingId: meetings[0].id, seriesId: series.id, count: meetings.length };
   });
 }
@@ -315,7 +349,21 @@ async function bumpSequence(tx: Tx, meeting: { id: string; sequence: number; ser
   return Math.max(series.sequence, meeting.sequence + 1);
 }
 
-const editableSelect = { id: true, groupId: true, seriesId: true, sequence: true, status: true, startsAt: true, endsAt: true, title: true, place: true, videoUrl: true, isPublic: true, proposalsUntil: true, group: { select: { networkId: true } } } as const;
+const editableSelect = {
+  id: true,
+  groupId: true,
+  seriesId: true,
+  sequence: true,
+  status: true,
+  startsAt: true,
+  endsAt: true,
+  title: true,
+  place: true,
+  videoUrl: true,
+  isPublic: true,
+  proposalsUntil: true,
+  group: { select: { networkId: true } },
+} as const;
 
 /** Moves or edits one meeting (or one occurrence of a series, which stays in the series). */
 export async function updateMeeting(meetingId: string, actorId: string, input: MeetingInput) {
@@ -331,7 +379,17 @@ export async function updateMeeting(meetingId: string, actorId: string, input: M
     const proposalsUntil = before.proposalsUntil ? new Date(before.proposalsUntil.getTime() + (startsAt.getTime() - before.startsAt.getTime())) : null;
     await tx.meeting.update({
       where: { id: meetingId },
-      data: { title: input.title, startsAt, endsAt, place: input.place, videoUrl: input.videoUrl, isPublic: input.isPublic, sequence, proposalsUntil, reminderSentAt: startsAt.getTime() !== before.startsAt.getTime() ? null : undefined },
+      data: {
+        title: input.title,
+        startsAt,
+        endsAt,
+        place: input.place,
+        videoUrl: input.videoUrl,
+        isPublic: input.isPublic,
+        sequence,
+        proposalsUntil,
+        reminderSentAt: startsAt.getTime() !== before.startsAt.getTime() ? null : undefined,
+      },
     });
     await audit(tx, {
       networkId: before.group.networkId,
@@ -361,7 +419,10 @@ export async function cancelMeeting(meetingId: string, actorId: string, reason: 
     if (claimed.count !== 1) throw new MeetingError("meetings.error.cancelled");
     const later =
       scope === "rest" && meeting.seriesId
-        ? await tx.meeting.findMany({ where: { seriesId: meeting.seriesId, status: "scheduled", startsAt: { gte: meeting.startsAt } }, select: { id: true, sequence: true, seriesId: true } })
+        ? await tx.meeting.findMany({
+            where: { seriesId: meeting.seriesId, status: "scheduled", startsAt: { gte: meeting.startsAt } },
+            select: { id: true, sequence: true, seriesId: true },
+          })
         : [];
     const targets = [{ id: meeting.id, sequence: meeting.sequence, seriesId: meeting.seriesId }];
     for (const target of later) {
@@ -392,7 +453,11 @@ export async function cancelMeeting(meetingId: string, actorId: string, reason: 
       entityId: meetingId,
       after: { reason: reason.trim() || null, count: targets.length },
     });
-    await sendInvitations(tx, targets.map((t) => t.id), "cancel");
+    await sendInvitations(
+      tx,
+      targets.map((t) => t.id),
+      "cancel",
+    );
     return targets.length;
   });
 }
@@ -442,7 +507,11 @@ export async function removeAgendaItem(meetingId: string, itemId: string) {
 /** Swaps an accepted item with its neighbour above or below (proposals are not in the order). */
 export async function moveAgendaItem(meetingId: string, itemId: string, direction: "up" | "down") {
   return transaction(async (tx) => {
-    const items = await tx.agendaItem.findMany({ where: { meetingId, status: "accepted" }, orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { id: true, position: true } });
+    const items = await tx.agendaItem.findMany({
+      where: { meetingId, status: "accepted" },
+      orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+      select: { id: true, position: true },
+    });
     const i = items.findIndex((x) => x.id === itemId);
     if (i === -1) throw new MeetingError("meetings.agenda.error.notFound");
     const j = direction === "up" ? i - 1 : i + 1;
@@ -480,7 +549,10 @@ export async function decideProposal(meetingId: string, itemId: string, decision
     const item = await tx.agendaItem.findFirst({ where: { id: itemId, meetingId }, select: { status: true } });
     if (!item) throw new MeetingError("meetings.agenda.error.notFound");
     if (item.status !== "proposed") throw new MeetingError("meetings.proposals.error.alreadyDecided");
-    await tx.agendaItem.update({ where: { id: itemId }, data: { status: decision, ...(decision === "accepted" ? { position: await nextPosition(tx, meetingId) } : {}) } });
+    await tx.agendaItem.update({
+      where: { id: itemId },
+      data: { status: decision, ...(decision === "accepted" ? { position: await nextPosition(tx, meetingId) } : {}) },
+    });
   });
 }
 
@@ -513,7 +585,17 @@ export async function sendDueMeetingReminders(at = now()) {
   const horizon = new Date(at.getTime() + REMINDER_HOURS * 3_600_000);
   const due = await prisma.meeting.findMany({
     where: { status: "scheduled", reminderSentAt: null, startsAt: { gt: at, lte: horizon } },
-    select: { id: true, createdAt: true, startsAt: true, endsAt: true, title: true, place: true, videoUrl: true, groupId: true, group: { select: { name: true, networkId: true, network: { select: { slug: true } } } } },
+    select: {
+      id: true,
+      createdAt: true,
+      startsAt: true,
+      endsAt: true,
+      title: true,
+      place: true,
+      videoUrl: true,
+      groupId: true,
+      group: { select: { name: true, networkId: true, network: { select: { slug: true } } } },
+    },
   });
   let sent = 0;
   for (const meeting of due) {
@@ -525,7 +607,9 @@ export async function sendDueMeetingReminders(at = now()) {
       if (meeting.createdAt.getTime() > meeting.startsAt.getTime() - REMINDER_HOURS * 3_600_000) return 0;
       let count = 0;
       const participants = await meetingParticipants(meeting.groupId, tx);
-      const answers = new Map((await tx.rsvp.findMany({ where: { meetingId: meeting.id }, select: { userId: true, response: true } })).map((r) => [r.userId, r.response]));
+      const answers = new Map(
+        (await tx.rsvp.findMany({ where: { meetingId: meeting.id }, select: { userId: true, response: true } })).map((r) => [r.userId, r.response]),
+      );
       for (const person of participants) {
         const t = makeT(isLocale(person.locale) ? person.locale : "fr");
         const vars = { title: meeting.title, group: meeting.group.name, when: formatMeetingWhen(meeting.startsAt, meeting.endsAt, t.locale) };
@@ -534,8 +618,14 @@ export async function sendDueMeetingReminders(at = now()) {
         if (meeting.place) paragraphs.push(t("meetings.email.place", { place: meeting.place }));
         if (meeting.videoUrl) paragraphs.push(t("meetings.email.video", { url: meeting.videoUrl }));
         paragraphs.push(answer ? t("meetings.email.reminder.answered", { answer: t.pick("meetings.rsvp", answer) }) : t("meetings.email.reminder.notAnswered"));
-        paragraphs.push(t("meetings.email.reminder.page", { url: meetingUrl(getEnv().appUrl, { networkSlug: meeting.group.network.slug, meetingId: meeting.id }) }));
-        const { html, text } = emailLayout({ title: t("meetings.email.reminder.title", vars), paragraphs, action: { label: t("meetings.email.rsvpAction"), url: rsvpUrl(meeting.id, person.userId) } });
+        paragraphs.push(
+          t("meetings.email.reminder.page", { url: meetingUrl(getEnv().appUrl, { networkSlug: meeting.group.network.slug, meetingId: meeting.id }) }),
+        );
+        const { html, text } = emailLayout({
+          title: t("meetings.email.reminder.title", vars),
+          paragraphs,
+          action: { label: t("meetings.email.rsvpAction"), url: rsvpUrl(meeting.id, person.userId) },
+        });
         await sendEmail({ to: person.email, subject: t("meetings.email.reminder.subject", vars), html, text, networkId: meeting.group.networkId }, tx);
         count++;
       }

@@ -4,7 +4,7 @@ import PDFDocument from "pdfkit";
 
 import { formatDate, regionalInstantFormat } from "#app/utils/brussels-time";
 import { minutesLanguage } from "#app/utils/domain";
-import { documentLanguageTag,type Locale, makeT } from "#app/utils/i18n";
+import { documentLanguageTag, type Locale, makeT } from "#app/utils/i18n";
 import { htmlToBlocks } from "#app/utils/rich-text.server";
 
 import type { AttendanceList } from "./attendance.server";
@@ -14,7 +14,18 @@ type PdfInput = {
   locale: Locale;
   network: { slug: string; name: string };
   meeting: { id: string; title: string; startsAt: Date; group: { name: string } };
-  version: { version: number; status: string; body: string; decisions: string; language: string; publishedAt: Date | null; updatedAt: Date; correctionNote: string; author: { name: string } | null; authorOrganisation: { name: string } | null };
+  version: {
+    version: number;
+    status: string;
+    body: string;
+    decisions: string;
+    language: string;
+    publishedAt: Date | null;
+    updatedAt: Date;
+    correctionNote: string;
+    author: { name: string } | null;
+    authorOrganisation: { name: string } | null;
+  };
   attendance: AttendanceList | null;
   actions: { what: string; dueOn: Date | null; status: string; organisation: { name: string } | null }[];
 };
@@ -37,7 +48,14 @@ export async function renderMinutesPdf(input: PdfInput): Promise<Buffer> {
     lang: documentLanguageTag(minutesLanguage(version.language)),
     displayTitle: true,
     pdfVersion: "1.7",
-    info: { Title: t("minutes.title", { meeting: meeting.title }), Author: meeting.group.name, Creator: "Maillage", Producer: "Maillage (PDFKit)", CreationDate: created, ModDate: created },
+    info: {
+      Title: t("minutes.title", { meeting: meeting.title }),
+      Author: meeting.group.name,
+      Creator: "Maillage",
+      Producer: "Maillage (PDFKit)",
+      CreationDate: created,
+      ModDate: created,
+    },
   });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -60,13 +78,23 @@ export async function renderMinutesPdf(input: PdfInput): Promise<Buffer> {
   text(`${input.network.name} — ${meeting.group.name}`, { size: 10, color: MUTED, after: 6 });
   text(t("minutes.title", { meeting: meeting.title }), { font: fonts.bold, size: 20, after: 6 });
   text(when, { font: fonts.italic, size: 11, color: MUTED, after: 4 });
-  text(`${t.pick("minutes.status", version.status)} — ${t("minutes.versionNumber", { version: version.version })}${version.publishedAt ? ` — ${t("minutes.publishedOn", { date: formatDate(version.publishedAt, locale) })}` : ""}`, { size: 10, color: version.status === "published" ? MUTED : MARK, after: 4 });
-  if (version.author) text(t("minutes.writtenBy", { name: version.author.name }) + (version.authorOrganisation ? ` (${version.authorOrganisation.name})` : ""), { size: 10, color: MUTED, after: 4 });
+  text(
+    `${t.pick("minutes.status", version.status)} — ${t("minutes.versionNumber", { version: version.version })}${version.publishedAt ? ` — ${t("minutes.publishedOn", { date: formatDate(version.publishedAt, locale) })}` : ""}`,
+    { size: 10, color: version.status === "published" ? MUTED : MARK, after: 4 },
+  );
+  if (version.author)
+    text(t("minutes.writtenBy", { name: version.author.name }) + (version.authorOrganisation ? ` (${version.authorOrganisation.name})` : ""), {
+      size: 10,
+      color: MUTED,
+      after: 4,
+    });
   if (version.correctionNote) text(t("minutes.correctionNote", { note: version.correctionNote }), { size: 10, color: MUTED, after: 4 });
 
   heading(t("minutes.attendance.title"));
   if (!input.attendance) text(t("minutes.attendance.notTaken"), { font: fonts.italic, color: MUTED });
-  else for (const status of ["present", "excused", "absent"] as const) text(`${t(`minutes.attendance.${status}`)} (${input.attendance[status].length}) : ${input.attendance[status].join(", ") || "—"}`, { size: 10.5 });
+  else
+    for (const status of ["present", "excused", "absent"] as const)
+      text(`${t(`minutes.attendance.${status}`)} (${input.attendance[status].length}) : ${input.attendance[status].join(", ") || "—"}`, { size: 10.5 });
 
   const rich = (html: string, empty: string) => {
     const blocks = htmlToBlocks(html);
@@ -95,7 +123,11 @@ export async function renderMinutesPdf(input: PdfInput): Promise<Buffer> {
     doc.switchToPage(i);
     const margins = { ...doc.page.margins };
     doc.page.margins = { ...margins, top: 0, bottom: 0 };
-    doc.font(fonts.regular).fontSize(8.5).fillColor(MUTED).text(`${i + 1} / ${range.count}`, MARGIN, doc.page.height - 44, { width, align: "center", lineBreak: false });
+    doc
+      .font(fonts.regular)
+      .fontSize(8.5)
+      .fillColor(MUTED)
+      .text(`${i + 1} / ${range.count}`, MARGIN, doc.page.height - 44, { width, align: "center", lineBreak: false });
     doc.page.margins = margins;
   }
   doc.end();

@@ -52,7 +52,10 @@ type Row = Omit<MinutesHit, "version" | "excerpt"> & { version: number | bigint;
 
 export async function searchMinutes(actor: Actor | null, networkId: string, query: MinutesSearchQuery) {
   const reader = await minutesReader(actor, networkId);
-  const text = (query.q ?? "").replace(/[\uE000\uE001]/g, "").trim().slice(0, SEARCH_MAX_LENGTH);
+  const text = (query.q ?? "")
+    .replace(/[\uE000\uE001]/g, "")
+    .trim()
+    .slice(0, SEARCH_MAX_LENGTH);
   const tsquery = Prisma.sql`(websearch_to_tsquery('maillage_fr', ${text}) || websearch_to_tsquery('maillage_nl', ${text}))`;
   const filters = [Prisma.sql`m."status" = 'published'`, Prisma.sql`g."networkId" = ${networkId}`, visibleMinutesSql(reader)];
   if (text) filters.push(Prisma.sql`m."searchVector" @@ ${tsquery}`);

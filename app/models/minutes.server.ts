@@ -16,7 +16,7 @@
 // Rich text is sanitized before it is stored (and again before display), and `searchText` is
 // always written with minutesSearchText() in the same update: the database derives the search
 // vector from it.
-import { type Actor,organisationIdsOf } from "#app/access/actor";
+import { type Actor, organisationIdsOf } from "#app/access/actor";
 import { can } from "#app/access/can";
 import type { GroupAccess } from "#app/access/group";
 import type { Prisma } from "#app/generated/prisma/client";
@@ -24,7 +24,15 @@ import { audit } from "#app/utils/audit.server";
 import { formatDate } from "#app/utils/brussels-time";
 import { now } from "#app/utils/clock.server";
 import { prisma, transaction } from "#app/utils/db.server";
-import { ACTION_STATUSES, type ActionStatus, MINUTES_LANGUAGES, MINUTES_VISIBILITIES, minutesLanguage,type MinutesStatus, type MinutesVisibility } from "#app/utils/domain";
+import {
+  ACTION_STATUSES,
+  type ActionStatus,
+  MINUTES_LANGUAGES,
+  MINUTES_VISIBILITIES,
+  minutesLanguage,
+  type MinutesStatus,
+  type MinutesVisibility,
+} from "#app/utils/domain";
 import { emailLayout, sendEmail } from "#app/utils/email.server";
 import { getEnv } from "#app/utils/env.server";
 import { invariantResponse } from "#app/utils/errors.server";
@@ -169,17 +177,33 @@ export async function volunteer({ networkId, actor, access, meeting }: Ctx) {
   await transaction(async (tx) => {
     const taken = await tx.meeting.updateMany({ where: { id: meeting.id, noteTakerId: null }, data: { noteTakerId: actor.userId } });
     if (taken.count === 0) throw new MinutesError("minutes.error.noteTakerTaken");
-    await audit(tx, { networkId, actorId: actor.userId, action: "meeting.noteTaker", entityType: "meeting", entityId: meeting.id, after: { noteTakerId: actor.userId, volunteered: true } });
+    await audit(tx, {
+      networkId,
+      actorId: actor.userId,
+      action: "meeting.noteTaker",
+      entityType: "meeting",
+      entityId: meeting.id,
+      after: { noteTakerId: actor.userId, volunteered: true },
+    });
   });
 }
 
 /** A manager names the note-taker (a delegate of a member organisation), or nobody. */
 export async function nameNoteTaker({ networkId, actor, access, meeting }: Ctx, userId: string | null) {
   if (!can(actor, "minutes.manage", { access })) throw new MinutesError("error.forbidden", 403);
-  if (userId && !(await noteTakerCandidates(meeting.groupId)).some((c) => c.id === userId)) throw new MinutesError("minutes.error.notACandidate", 400, "noteTaker");
+  if (userId && !(await noteTakerCandidates(meeting.groupId)).some((c) => c.id === userId))
+    throw new MinutesError("minutes.error.notACandidate", 400, "noteTaker");
   await transaction(async (tx) => {
     await tx.meeting.update({ where: { id: meeting.id }, data: { noteTakerId: userId } });
-    await audit(tx, { networkId, actorId: actor.userId, action: "meeting.noteTaker", entityType: "meeting", entityId: meeting.id, before: { noteTakerId: meeting.noteTakerId }, after: { noteTakerId: userId } });
+    await audit(tx, {
+      networkId,
+      actorId: actor.userId,
+      action: "meeting.noteTaker",
+      entityType: "meeting",
+      entityId: meeting.id,
+      before: { noteTakerId: meeting.noteTakerId },
+      after: { noteTakerId: userId },
+    });
   });
 }
 
@@ -213,14 +237,28 @@ export async function saveMinutes({ networkId, actor, access, meeting }: Ctx, in
   const decisions = sanitizeRichText(input.decisions);
   const searchText = minutesSearchText(meeting.title, decisions, body);
   return transaction(async (tx) => {
-    const latest = await tx.minutes.findFirst({ where: { meetingId: meeting.id }, orderBy: { version: "desc" }, select: { id: true, version: true, status: true, body: true, decisions: true, language: true } });
+    const latest = await tx.minutes.findFirst({
+      where: { meetingId: meeting.id },
+      orderBy: { version: "desc" },
+      select: { id: true, version: true, status: true, body: true, decisions: true, language: true },
+    });
     if (latest && latest.status !== "draft") {
       throw new MinutesError(latest.status === "published" || latest.status === "superseded" ? "minutes.error.frozen" : "minutes.error.notDraft");
     }
     let minutes: { id: string; version: number };
     if (!latest) {
       minutes = await tx.minutes.create({
-        data: { meetingId: meeting.id, version: 1, status: "draft", body, decisions, language: input.language, searchText, authorId: actor.userId, authorOrganisationId: await authorOrganisation(tx, actor, meeting.groupId) },
+        data: {
+          meetingId: meeting.id,
+          version: 1,
+          status: "draft",
+          body,
+          decisions,
+          language: input.language,
+          searchText,
+          authorId: actor.userId,
+          authorOrganisationId: await authorOrganisation(tx, actor, meeting.groupId),
+        },
         select: { id: true, version: true },
       });
     } else {
@@ -262,7 +300,10 @@ async function saveActionItems(tx: Tx, meeting: MeetingRef, items: ActionItemInp
     const data = { what: item.what, organisationId: item.organisationId, dueOn: item.dueOn, status: item.status };
     if (item.id) {
       const before = byId.get(item.id)!;
-      await tx.actionItem.update({ where: { id: item.id }, data: { ...data, doneAt: item.status === "done" ? (before.status === "done" ? undefined : now()) : null } });
+      await tx.actionItem.update({
+        where: { id: item.id },
+        data: { ...data, doneAt: item.status === "done" ? (before.status === "done" ? undefined : now()) : null },
+      });
     } else {
       await tx.actionItem.create({ data: { ...data, meetingId: meeting.id, groupId: meeting.groupId, doneAt: item.status === "done" ? now() : null } });
       created++;
@@ -285,9 +326,13 @@ export async function transition(
 ): Promise<{ emails?: number; nextMeeting?: { id: string; title: string; startsAt: Date } }> {
   const rule = RULES[name];
   if (!can(actor, rule.who === "manager" ? "minutes.manage" : "minutes.write", { access, meeting })) throw new MinutesError("error.forbidden", 403);
-  if (name === "publish" && !(MINUTES_VISIBILITIES as readonly string[]).includes(options.visibility ?? "")) throw new MinutesError("minutes.error.visibilityRequired", 400, "visibility");
+  if (name === "publish" && !(MINUTES_VISIBILITIES as readonly string[]).includes(options.visibility ?? ""))
+    throw new MinutesError("minutes.error.visibilityRequired", 400, "visibility");
   return transaction(async (tx) => {
-    const minutes = await tx.minutes.findFirst({ where: { id: minutesId, meetingId: meeting.id }, select: { id: true, version: true, status: true, body: true, decisions: true, language: true, approvalMeetingId: true } });
+    const minutes = await tx.minutes.findFirst({
+      where: { id: minutesId, meetingId: meeting.id },
+      select: { id: true, version: true, status: true, body: true, decisions: true, language: true, approvalMeetingId: true },
+    });
     if (!minutes) throw new MinutesError("error.notFound", 404);
     const refused = refusal(minutes.status, name);
     if (refused) throw new MinutesError(refused);
@@ -304,7 +349,12 @@ export async function transition(
     } else if (name === "approveAtNextMeeting") {
       if (minutes.approvalMeetingId) throw new MinutesError("minutes.error.alreadyOnAgenda");
       const next = await tx.meeting.findFirst({
-        where: { groupId: meeting.groupId, status: "scheduled", id: { not: meeting.id }, startsAt: { gt: new Date(Math.max(at.getTime(), meeting.startsAt.getTime())) } },
+        where: {
+          groupId: meeting.groupId,
+          status: "scheduled",
+          id: { not: meeting.id },
+          startsAt: { gt: new Date(Math.max(at.getTime(), meeting.startsAt.getTime())) },
+        },
         orderBy: { startsAt: "asc" },
         select: { id: true, title: true, startsAt: true },
       });
@@ -332,7 +382,12 @@ export async function transition(
     // Conditional on the status read above: two managers clicking at once cannot both move it.
     const moved = await tx.minutes.updateMany({ where: { id: minutes.id, status: minutes.status }, data });
     if (moved.count === 0) throw new MinutesError("minutes.error.changedMeanwhile");
-    if (name === "publish") result.emails = await announcePublication(tx, networkId, meeting, { id: minutes.id, version: minutes.version, visibility: options.visibility as MinutesVisibility });
+    if (name === "publish")
+      result.emails = await announcePublication(tx, networkId, meeting, {
+        id: minutes.id,
+        version: minutes.version,
+        visibility: options.visibility as MinutesVisibility,
+      });
     await audit(tx, {
       networkId,
       actorId: actor.userId,
@@ -340,7 +395,12 @@ export async function transition(
       entityType: "minutes",
       entityId: minutes.id,
       before: { status: minutes.status },
-      after: { status: rule.to, version: minutes.version, ...(data.visibility ? { visibility: data.visibility } : {}), ...(result.nextMeeting ? { approvalMeetingId: result.nextMeeting.id } : {}) },
+      after: {
+        status: rule.to,
+        version: minutes.version,
+        ...(data.visibility ? { visibility: data.visibility } : {}),
+        ...(result.nextMeeting ? { approvalMeetingId: result.nextMeeting.id } : {}),
+      },
     });
     return result;
   });
@@ -382,7 +442,11 @@ async function announcePublication(tx: Tx, networkId: string, meeting: MeetingRe
 export async function startCorrection({ networkId, actor, access, meeting }: Ctx, correctionNote: string) {
   if (!can(actor, "minutes.write", { access, meeting })) throw new MinutesError("error.forbidden", 403);
   return transaction(async (tx) => {
-    const latest = await tx.minutes.findFirst({ where: { meetingId: meeting.id }, orderBy: { version: "desc" }, select: { id: true, version: true, status: true, body: true, decisions: true, language: true, searchText: true } });
+    const latest = await tx.minutes.findFirst({
+      where: { meetingId: meeting.id },
+      orderBy: { version: "desc" },
+      select: { id: true, version: true, status: true, body: true, decisions: true, language: true, searchText: true },
+    });
     if (!latest || latest.status !== "published") throw new MinutesError(latest ? "minutes.error.correctionOpen" : "error.notFound", latest ? 400 : 404);
     const created = await tx.minutes.create({
       data: {
@@ -399,7 +463,14 @@ export async function startCorrection({ networkId, actor, access, meeting }: Ctx
       },
       select: { id: true, version: true },
     });
-    await audit(tx, { networkId, actorId: actor.userId, action: "minutes.correct", entityType: "minutes", entityId: created.id, after: { version: created.version, of: latest.id, correctionNote } });
+    await audit(tx, {
+      networkId,
+      actorId: actor.userId,
+      action: "minutes.correct",
+      entityType: "minutes",
+      entityId: created.id,
+      after: { version: created.version, of: latest.id, correctionNote },
+    });
     return created;
   });
 }
@@ -421,7 +492,14 @@ export async function addComment({ networkId, actor, access, meeting }: Ctx, min
     if (minutes.status !== "submitted") throw new MinutesError("minutes.error.commentsClosed");
     if (!(await claimSubmission(tx, submissionKey, "minutes.comment", actor.userId))) return null;
     const comment = await tx.minutesComment.create({ data: { minutesId: minutes.id, authorId: actor.userId, body: text }, select: { id: true } });
-    await audit(tx, { networkId, actorId: actor.userId, action: "minutes.comment", entityType: "minutes", entityId: minutes.id, after: { commentId: comment.id, length: text.length } });
+    await audit(tx, {
+      networkId,
+      actorId: actor.userId,
+      action: "minutes.comment",
+      entityType: "minutes",
+      entityId: minutes.id,
+      after: { commentId: comment.id, length: text.length },
+    });
     return comment;
   });
 }
@@ -464,7 +542,15 @@ export async function updateActionStatus(networkId: string, actor: Actor, access
     if (!can(actor, "action.update", { access, item })) throw new MinutesError("error.forbidden", 403);
     if (item.status === status) return item;
     await tx.actionItem.update({ where: { id: item.id }, data: { status, doneAt: status === "done" ? now() : null } });
-    await audit(tx, { networkId, actorId: actor.userId, action: "actionItem.status", entityType: "actionItem", entityId: item.id, before: { status: item.status }, after: { status } });
+    await audit(tx, {
+      networkId,
+      actorId: actor.userId,
+      action: "actionItem.status",
+      entityType: "actionItem",
+      entityId: item.id,
+      before: { status: item.status },
+      after: { status },
+    });
     return { ...item, status };
   });
 }

@@ -1,10 +1,10 @@
 // Networks and their coordinators: created and renamed by the platform administrator, described
 // by their coordinators. Every change is audited inside its transaction with the network's id.
-import { prisma } from "#app/utils/db.server";
-import { invariantResponse } from "#app/utils/errors.server";
 import type { Prisma } from "#app/generated/prisma/client";
 import { createInvitation } from "#app/models/invitation.server";
 import { audit, diff } from "#app/utils/audit.server";
+import { prisma } from "#app/utils/db.server";
+import { invariantResponse } from "#app/utils/errors.server";
 
 type Tx = Prisma.TransactionClient;
 

@@ -69,9 +69,7 @@ function columns(input: OrganisationInput) {
 /** A slug not yet taken: "maison-medicale", then "maison-medicale-2"… */
 export async function uniqueOrganisationSlug(tx: Tx, name: string) {
   const base = slugify(name) || "organisation";
-  const taken = new Set(
-    (await tx.organisation.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((o) => o.slug),
-  );
+  const taken = new Set((await tx.organisation.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((o) => o.slug));
   // "new" would be shadowed by /:network/organisations/new.
   if (!taken.has(base) && !RESERVED_SLUGS.has(base)) return base;
   for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
@@ -103,7 +101,15 @@ export async function updateOrganisation(tx: Tx, networkId: string, actorId: str
   const after = await tx.organisation.update({ where: { id }, data: columns(input), select: organisationFullSelect });
   const change = diff(before as Record<string, unknown>, after as Record<string, unknown>);
   if (change.changed) {
-    await audit(tx, { networkId, actorId, action: "organisation.update", entityType: "organisation", entityId: id, before: change.before, after: change.after });
+    await audit(tx, {
+      networkId,
+      actorId,
+      action: "organisation.update",
+      entityType: "organisation",
+      entityId: id,
+      before: change.before,
+      after: change.after,
+    });
   }
   return after;
 }

@@ -4,6 +4,7 @@
 // is stored. Opening the link (GET) only shows the choice, because mail scanners open links; the
 // answer is recorded by the form's POST, after the checks of checkRsvpToken.
 import { createHmac, timingSafeEqual } from "node:crypto";
+
 import { now } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
 import { getEnv } from "#app/utils/env.server";
@@ -26,9 +27,7 @@ export function rsvpUrl(meetingId: string, userId: string) {
 
 export type RsvpTokenProblem = "tampered" | "expired" | "otherMeeting" | "notParticipant" | "cancelled" | "ended" | "otherPerson";
 
-export type RsvpCheck =
-  | { ok: true; meetingId: string; userId: string }
-  | { ok: false; problem: RsvpTokenProblem; meetingId?: string };
+export type RsvpCheck = { ok: true; meetingId: string; userId: string } | { ok: false; problem: RsvpTokenProblem; meetingId?: string };
 
 /** Reads a token: its signature, then its expiry. */
 export function readRsvpToken(token: string): RsvpCheck {

@@ -1,6 +1,7 @@
 // Form fields shared by the account page, the password reset and the invitation: one definition
 // of a good password and of a profile, so the three forms never disagree.
 import { z } from "zod";
+
 import { LOCALES } from "#app/utils/i18n";
 import { PASSWORD_MAX, PASSWORD_MIN } from "#app/utils/password";
 import { singleLine } from "#app/utils/text";
@@ -20,11 +21,6 @@ const PHONE = /^\+?[0-9][0-9 ./()-]{5,28}$/;
 
 export const profileFields = {
   name: singleLine(z.string({ required_error: "form.required" }).trim().min(2, "form.tooShort").max(120, "form.tooLong")),
-  phone: z
-    .string()
-    .trim()
-    .max(30, "form.tooLong")
-    .regex(PHONE, "form.invalidPhone")
-    .optional(),
+  phone: z.string().trim().max(30, "form.tooLong").regex(PHONE, "form.invalidPhone").optional(),
   locale: z.enum(LOCALES, { required_error: "form.required", invalid_type_error: "form.invalidChoice", message: "form.invalidChoice" }),
 };

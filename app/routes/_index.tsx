@@ -1,5 +1,6 @@
-import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
+import { type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+
 import { useT } from "#app/components/i18n";
 import { prisma } from "#app/utils/db.server";
 

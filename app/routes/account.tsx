@@ -8,14 +8,7 @@ import { requireActor } from "#app/access/actor.server";
 import { ErrorSummary, SelectField, TextField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
 import { MyMeetings } from "#app/components/my-meetings";
-import {
-  changePassword,
-  describeUserAgent,
-  listActiveSessions,
-  revokeOtherSessions,
-  revokeSession,
-  updateProfile,
-} from "#app/models/account.server";
+import { changePassword, describeUserAgent, listActiveSessions, revokeOtherSessions, revokeSession, updateProfile } from "#app/models/account.server";
 import { myMeetings } from "#app/models/calendar.server";
 import { instantFormat } from "#app/utils/brussels-time";
 import { now } from "#app/utils/clock.server";
@@ -94,7 +87,10 @@ export async function action({ request }: ActionFunctionArgs) {
     const limit = await hitRateLimit(`password-change:${actor.userId}`, PASSWORD_CHANGE_LIMIT.limit, PASSWORD_CHANGE_LIMIT.windowMs);
     if (!limit.allowed) {
       const minutes = Math.ceil(limit.retryAfterSeconds / 60);
-      return data({ intent, result: submission.reply({ ...hidden, formErrors: [messageWithVars("account.passwordRateLimited", { minutes })] }) }, { status: 429 });
+      return data(
+        { intent, result: submission.reply({ ...hidden, formErrors: [messageWithVars("account.passwordRateLimited", { minutes })] }) },
+        { status: 429 },
+      );
     }
     const changed = await changePassword(actor.userId, session.id, submission.value.current, submission.value.password);
     if (!changed) {

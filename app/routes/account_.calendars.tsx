@@ -13,7 +13,7 @@ import { requireActor } from "#app/access/actor.server";
 import { FeedAddress } from "#app/components/feed-address";
 import { ErrorSummary, FieldError } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
-import { createFeed, FeedError, feedPath, type FeedRow,feedsOf, renewFeed, revokeFeed, subscribableFor } from "#app/models/calendar.server";
+import { createFeed, FeedError, feedPath, type FeedRow, feedsOf, renewFeed, revokeFeed, subscribableFor } from "#app/models/calendar.server";
 import { ErrorPage } from "#app/root";
 import { getEnv } from "#app/utils/env.server";
 import { invariantResponse } from "#app/utils/errors.server";
@@ -174,7 +174,10 @@ function CreateForm({ networks }: { networks: { id: string; name: string; groups
       <Form method="post" {...getFormProps(form)}>
         <ErrorSummary form={form} fields={{ scope: fields.scope, group: fields.group, network: fields.network }} />
         <input type="hidden" name="intent" value="create" />
-        <fieldset className={`field${fields.scope.errors?.length ? " field--invalid" : ""}`} aria-describedby={fields.scope.errors?.length ? fields.scope.errorId : undefined}>
+        <fieldset
+          className={`field${fields.scope.errors?.length ? " field--invalid" : ""}`}
+          aria-describedby={fields.scope.errors?.length ? fields.scope.errorId : undefined}
+        >
           <legend>{t("calendar.feeds.scopeLegend")}</legend>
           <label className="checkbox">
             <input type="radio" name="scope" value="person" id={fields.scope.id} defaultChecked={scopeDefault === "person"} />

@@ -1,12 +1,12 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction,redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import { ErrorSummary, TextField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
-import { requestPasswordReset,RESET_LIMITS } from "#app/models/account.server";
+import { requestPasswordReset, RESET_LIMITS } from "#app/models/account.server";
 import { messageWithVars, pageTitle } from "#app/utils/i18n";
 import { clientIp, hitRateLimit } from "#app/utils/rate-limit.server";
 import { parseSubmission } from "#app/utils/submission.server";

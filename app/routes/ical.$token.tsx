@@ -3,6 +3,7 @@
 // What the feed holds is decided at every fetch with the owner's rights of that moment
 // (feedMeetingsWhere → visibleMeetingsWhere); the public feed of a network holds public meetings.
 import type { LoaderFunctionArgs } from "@remix-run/node";
+
 import { feedByToken, feedMeetingsWhere, tokenFromParam } from "#app/models/calendar.server";
 import { now } from "#app/utils/clock.server";
 import { DEFAULT_LOCALE, isLocale, makeT } from "#app/utils/i18n";

@@ -8,13 +8,7 @@ import { getActor, requireActor } from "#app/access/actor.server";
 import { can } from "#app/access/can";
 import { ErrorSummary, SelectField, TextField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
-import {
-  acceptInvitation,
-  acceptInvitationWithNewAccount,
-  AccountExists,
-  findInvitation,
-  InvitationUnavailable,
-} from "#app/models/invitation.server";
+import { acceptInvitation, acceptInvitationWithNewAccount, AccountExists, findInvitation, InvitationUnavailable } from "#app/models/invitation.server";
 import { ErrorPage } from "#app/root";
 import { instantFormat } from "#app/utils/brussels-time";
 import { prisma, transaction } from "#app/utils/db.server";
@@ -44,9 +38,7 @@ function closed(invitation: Invitation) {
 }
 
 function destination(invitation: Invitation) {
-  return invitation.organisation
-    ? `/${invitation.network.slug}/organisations/${invitation.organisation.slug}`
-    : `/${invitation.network.slug}`;
+  return invitation.organisation ? `/${invitation.network.slug}/organisations/${invitation.organisation.slug}` : `/${invitation.network.slug}`;
 }
 
 async function acceptedRedirect(invitation: Invitation, setCookies: string[]) {
@@ -68,10 +60,7 @@ async function acceptedRedirect(invitation: Invitation, setCookies: string[]) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const invitation = await loadInvitation(params.token);
   if (invitation.state !== "pending") return closed(invitation);
-  const [actor, account] = await Promise.all([
-    getActor(request),
-    prisma.user.findUnique({ where: { email: invitation.email }, select: { id: true } }),
-  ]);
+  const [actor, account] = await Promise.all([getActor(request), prisma.user.findUnique({ where: { email: invitation.email }, select: { id: true } })]);
   const mode = !account ? "create" : !actor ? "signIn" : actor.userId === account.id ? "accept" : "otherAccount";
   return {
     closed: false as const,
@@ -117,7 +106,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       userId = await acceptInvitationWithNewAccount(invitation.id, { email: invitation.email, ...submission.value });
     } catch (error) {
       if (error instanceof AccountExists) {
-        return data({ closed: false as const, result: submission.reply({ formErrors: ["invite.accountExists"], hideFields: ["password", "confirm"] }) }, { status: 409 });
+        return data(
+          { closed: false as const, result: submission.reply({ formErrors: ["invite.accountExists"], hideFields: ["password", "confirm"] }) },
+          { status: 409 },
+        );
       }
       if (error instanceof InvitationUnavailable) return closed({ ...invitation, state: "accepted" });
       throw error;

@@ -1,4 +1,5 @@
-import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, redirect } from "@remix-run/node";
+
 import { prisma } from "#app/utils/db.server";
 import { isLocale } from "#app/utils/i18n";
 import { localeCookie } from "#app/utils/i18n.server";

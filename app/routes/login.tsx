@@ -1,15 +1,16 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { parseSubmission } from "#app/utils/submission.server";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
+
 import { ErrorSummary, TextField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
 import { authenticator, clearLoginLimits, hitLoginLimits, InvalidCredentials, type LoginLimit } from "#app/utils/auth.server";
 import { messageWithVars } from "#app/utils/i18n";
 import { clientIp } from "#app/utils/rate-limit.server";
 import { createUserSession, getUserId, safeRedirectTo } from "#app/utils/session.server";
+import { parseSubmission } from "#app/utils/submission.server";
 import { toastHeader } from "#app/utils/toast.server";
 
 const LoginSchema = z.object({

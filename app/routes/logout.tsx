@@ -1,4 +1,5 @@
-import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, redirect } from "@remix-run/node";
+
 import { destroyUserSession } from "#app/utils/session.server";
 import { toastHeader } from "#app/utils/toast.server";
 

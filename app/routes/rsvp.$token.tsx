@@ -3,7 +3,7 @@
 // mail scanners open links, so nothing changes until the person presses the button (POST). A
 // refused link gets a page that says why (expired, altered, another meeting, another person,
 // no longer a participant, cancelled or past meeting).
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction,redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import { useT } from "#app/components/i18n";
@@ -30,7 +30,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const result = await check(request, token);
   if (!result.ok) return refused(result.problem);
   const [meeting, user, rsvp] = await Promise.all([
-    prisma.meeting.findUniqueOrThrow({ where: { id: result.meetingId }, select: { id: true, title: true, startsAt: true, endsAt: true, place: true, videoUrl: true, group: { select: { name: true, network: { select: { slug: true, name: true } } } } } }),
+    prisma.meeting.findUniqueOrThrow({
+      where: { id: result.meetingId },
+      select: {
+        id: true,
+        title: true,
+        startsAt: true,
+        endsAt: true,
+        place: true,
+        videoUrl: true,
+        group: { select: { name: true, network: { select: { slug: true, name: true } } } },
+      },
+    }),
     prisma.user.findUniqueOrThrow({ where: { id: result.userId }, select: { name: true } }),
     prisma.rsvp.findUnique({ where: { meetingId_userId: { meetingId: result.meetingId, userId: result.userId } }, select: { response: true } }),
   ]);
@@ -39,7 +50,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const answered = url.searchParams.get("answered");
   return {
     refused: null,
-    meeting: { id: meeting.id, title: meeting.title, startsAt: meeting.startsAt.toISOString(), endsAt: meeting.endsAt.toISOString(), place: meeting.place, videoUrl: meeting.videoUrl, group: meeting.group.name, network: meeting.group.network },
+    meeting: {
+      id: meeting.id,
+      title: meeting.title,
+      startsAt: meeting.startsAt.toISOString(),
+      endsAt: meeting.endsAt.toISOString(),
+      place: meeting.place,
+      videoUrl: meeting.videoUrl,
+      group: meeting.group.name,
+      network: meeting.group.network,
+    },
     person: user.name,
     current: (rsvp?.response ?? null) as RsvpResponse | null,
     preselected: (RSVP_RESPONSES as readonly string[]).includes(wanted ?? "") ? (wanted as RsvpResponse) : ((rsvp?.response ?? null) as RsvpResponse | null),
@@ -58,7 +78,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/rsvp/${token}?answered=${response}`);
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data && "meeting" in data && data.meeting ? `${data.meeting.title} — Maillage` : "Maillage" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data && "meeting" in data && data.meeting ? `${data.meeting.title} — Maillage` : "Maillage" },
+  { name: "robots", content: "noindex" },
+];
 
 export default function RsvpPage() {
   const t = useT();

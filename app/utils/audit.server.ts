@@ -1,6 +1,7 @@
 // Who changed what, when, before/after. Called inside the transaction of the change it records.
 import type { Prisma } from "#app/generated/prisma/client";
-import { prisma } from "./db.server";
+
+import { type prisma } from "./db.server";
 
 type Tx = Pick<typeof prisma, "auditLog">;
 

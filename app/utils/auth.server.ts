@@ -1,6 +1,7 @@
 // Sign-in with e-mail and password: remix-auth's form strategy, Argon2id, rate limits.
 import { Authenticator } from "remix-auth";
 import { FormStrategy } from "remix-auth-form";
+
 import { prisma } from "./db.server";
 import { dummyHash, verifyPassword } from "./password.server";
 import { clearRateLimit, hitRateLimit } from "./rate-limit.server";
@@ -13,7 +14,9 @@ export const authenticator = new Authenticator<AuthUser>();
 
 authenticator.use(
   new FormStrategy(async ({ form }) => {
-    const email = String(form.get("email") ?? "").trim().toLowerCase();
+    const email = String(form.get("email") ?? "")
+      .trim()
+      .toLowerCase();
     const password = String(form.get("password") ?? "");
     const user = await prisma.user.findUnique({ where: { email }, select: { id: true, name: true, passwordHash: true } });
     // Verify against a dummy hash when the account does not exist: same time either way.

@@ -32,22 +32,33 @@ describe("series", () => {
   });
   test("every second Tuesday of the month, until a date", () => {
     expect(expandRule({ frequency: "monthly", interval: 1, weekday: 2, ordinal: 2, startOn: "2026-12-09", untilOn: "2027-04-30" })).toEqual([
-      "2027-01-12", "2027-02-09", "2027-03-09", "2027-04-13",
+      "2027-01-12",
+      "2027-02-09",
+      "2027-03-09",
+      "2027-04-13",
     ]);
   });
   test("every first Monday, a count; weekly every two weeks", () => {
-    expect(expandRule({ frequency: "monthly", interval: 1, weekday: 1, ordinal: 1, startOn: "2026-12-01", count: 3 })).toEqual(["2026-12-07", "2027-01-04", "2027-02-01"]);
+    expect(expandRule({ frequency: "monthly", interval: 1, weekday: 1, ordinal: 1, startOn: "2026-12-01", count: 3 })).toEqual([
+      "2026-12-07",
+      "2027-01-04",
+      "2027-02-01",
+    ]);
     expect(expandRule({ frequency: "weekly", interval: 2, weekday: 4, startOn: "2026-12-01", count: 3 })).toEqual(["2026-12-03", "2026-12-17", "2026-12-31"]);
   });
   test("rules without an end, or too long, are refused", () => {
     expect(checkRule({ frequency: "weekly", interval: 1, weekday: 1, startOn: "2026-12-01" })).toBe("series.error.endRequired");
     expect(checkRule({ frequency: "weekly", interval: 1, weekday: 1, startOn: "2026-12-01", untilOn: "2028-12-01" })).toBe("series.error.tooMany");
     expect(checkRule({ frequency: "monthly", interval: 1, weekday: 1, startOn: "2026-12-01", count: 3 })).toBe("series.error.ordinalRequired");
-    expect(checkRule({ frequency: "monthly", interval: 1, weekday: 1, ordinal: 1, startOn: "2026-12-10", untilOn: "2026-12-31" })).toBe("series.error.noOccurrence");
+    expect(checkRule({ frequency: "monthly", interval: 1, weekday: 1, ordinal: 1, startOn: "2026-12-10", untilOn: "2026-12-31" })).toBe(
+      "series.error.noOccurrence",
+    );
     expect(checkRule({ frequency: "monthly", interval: 1, weekday: 1, ordinal: 1, startOn: "2026-12-01", count: 12 })).toBeNull();
   });
   test("RRULE", () => {
-    expect(toRRule({ frequency: "monthly", interval: 1, weekday: 2, ordinal: 2, startOn: "2026-12-01", untilOn: "2027-06-30" })).toBe("FREQ=MONTHLY;BYDAY=2TU;COUNT=7");
+    expect(toRRule({ frequency: "monthly", interval: 1, weekday: 2, ordinal: 2, startOn: "2026-12-01", untilOn: "2027-06-30" })).toBe(
+      "FREQ=MONTHLY;BYDAY=2TU;COUNT=7",
+    );
     expect(toRRule({ frequency: "weekly", interval: 2, weekday: 5, startOn: "2026-12-01", count: 4 })).toBe("FREQ=WEEKLY;INTERVAL=2;BYDAY=FR;COUNT=4");
   });
 });

@@ -229,7 +229,9 @@ export function formatMeetingWhen(startsAt: Date | string, endsAt: Date | string
 
 /** "mardi 9 mars 2027 à 14:00": the start of a meeting, in one phrase. */
 export function formatMeetingStart(at: Date | string, locale: string) {
-  return regionalInstantFormat(locale, { weekday: "long", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" }).format(new Date(at));
+  return regionalInstantFormat(locale, { weekday: "long", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" }).format(
+    new Date(at),
+  );
 }
 
 /** "mar. 9 mars 2027" */
@@ -260,7 +262,13 @@ export type SeriesRule = {
 export const MAX_OCCURRENCES = 60;
 export const MAX_SERIES_DAYS = 3 * 366;
 
-export type RuleProblem = "series.error.endRequired" | "series.error.untilBeforeStart" | "series.error.tooMany" | "series.error.tooLong" | "series.error.ordinalRequired" | "series.error.noOccurrence";
+export type RuleProblem =
+  | "series.error.endRequired"
+  | "series.error.untilBeforeStart"
+  | "series.error.tooMany"
+  | "series.error.tooLong"
+  | "series.error.ordinalRequired"
+  | "series.error.noOccurrence";
 
 /** Why a rule cannot be used, or null. */
 export function checkRule(rule: SeriesRule): RuleProblem | null {

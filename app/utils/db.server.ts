@@ -1,5 +1,5 @@
 // The one database of the process, opened lazily from DATABASE_URL (PGlite by default).
-import { type Database,openDatabase } from "#app/db/connect.server";
+import { type Database, openDatabase } from "#app/db/connect.server";
 import type { Prisma, PrismaClient } from "#app/generated/prisma/client";
 
 import { getEnv } from "./env.server";
@@ -44,12 +44,13 @@ export function transaction<T>(fn: (tx: Prisma.TransactionClient) => Promise<T>,
   const { isolationLevel } = options;
   // pglite-prisma-adapter drops the isolation level (its transactions run at PostgreSQL's
   // default): set it as the transaction's first statement, as adapter-pg does with BEGIN.
-  const run = isolationLevel && getDatabase().kind === "pglite"
-    ? async (tx: Prisma.TransactionClient) => {
-        await tx.$executeRawUnsafe(`SET TRANSACTION ISOLATION LEVEL ${ISOLATION_SQL[isolationLevel]}`);
-        return fn(tx);
-      }
-    : fn;
+  const run =
+    isolationLevel && getDatabase().kind === "pglite"
+      ? async (tx: Prisma.TransactionClient) => {
+          await tx.$executeRawUnsafe(`SET TRANSACTION ISOLATION LEVEL ${ISOLATION_SQL[isolationLevel]}`);
+          return fn(tx);
+        }
+      : fn;
   return prisma.$transaction(run, { timeout: 30_000, maxWait: 10_000, ...options });
 }
 

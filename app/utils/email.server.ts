@@ -2,9 +2,10 @@
 // transaction when given one), the "outbox.deliver" job delivers it (app/jobs/). Nothing is lost
 // when SMTP is down; without SMTP_URL messages stay in the outbox, readable by coordinators.
 import nodemailer, { type Transporter } from "nodemailer";
+
+import { now } from "./clock.server";
 import { prisma } from "./db.server";
 import { getEnv } from "./env.server";
-import { now } from "./clock.server";
 
 type Tx = Pick<typeof prisma, "outboxEmail">;
 

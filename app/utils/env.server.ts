@@ -4,7 +4,9 @@ import { randomBytes } from "node:crypto";
 import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { isIP } from "node:net";
 import path from "node:path";
+
 import { z } from "zod";
+
 import { databaseTarget } from "../db/database-url";
 
 // Installations without SESSION_SECRET used to sign sessions and RSVP links with this string, which
@@ -50,10 +52,8 @@ const schema = z
       if (problem) ctx.addIssue({ code: "custom", path: ["TRUST_PROXY"], message: problem });
     }
     if (env.NODE_ENV !== "production") return;
-    if (!env.SESSION_SECRET)
-      ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "is required when NODE_ENV=production" });
-    if (!env.APP_URL)
-      ctx.addIssue({ code: "custom", path: ["APP_URL"], message: "is required when NODE_ENV=production (links in e-mails)" });
+    if (!env.SESSION_SECRET) ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "is required when NODE_ENV=production" });
+    if (!env.APP_URL) ctx.addIssue({ code: "custom", path: ["APP_URL"], message: "is required when NODE_ENV=production (links in e-mails)" });
   });
 
 export type Env = Omit<z.infer<typeof schema>, "SEED_DEMO" | "TRUST_PROXY"> & {
@@ -172,8 +172,13 @@ function trustProxyProblem(raw: string): string | undefined {
       ? 'must not be "true" (every client could choose its address): give the number of proxies in front, or their addresses'
       : undefined;
   }
-  const bad = value.split(",").map((part) => part.trim()).filter((part) => !isProxyRange(part));
-  return bad.length ? `not a number of hops, an address, a subnet or one of ${PROXY_RANGE_NAMES.join(", ")}: ${bad.map((b) => `"${b}"`).join(", ")}` : undefined;
+  const bad = value
+    .split(",")
+    .map((part) => part.trim())
+    .filter((part) => !isProxyRange(part));
+  return bad.length
+    ? `not a number of hops, an address, a subnet or one of ${PROXY_RANGE_NAMES.join(", ")}: ${bad.map((b) => `"${b}"`).join(", ")}`
+    : undefined;
 }
 
 function isProxyRange(part: string): boolean {

@@ -1,5 +1,6 @@
 import { createCookie } from "@remix-run/node";
-import { DEFAULT_LOCALE, isLocale, localeFromAcceptLanguage, type Locale } from "./i18n";
+
+import { DEFAULT_LOCALE, isLocale, type Locale, localeFromAcceptLanguage } from "./i18n";
 
 // The language switcher remembers its choice for visitors without an account.
 export const localeCookie = createCookie("lang", { path: "/", sameSite: "lax", httpOnly: true, maxAge: 60 * 60 * 24 * 365 });

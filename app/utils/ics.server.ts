@@ -20,7 +20,7 @@
 // - METHOD:CANCEL carries one VEVENT per cancelled occurrence (with RECURRENCE-ID), or the master
 //   without RECURRENCE-ID when the whole series is cancelled, all with STATUS:CANCELLED.
 import tz from "@touch4it/ical-timezones";
-import ical, { formatDateTZ, ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, type ICalEvent,ICalEventStatus } from "ical-generator";
+import ical, { formatDateTZ, ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, type ICalEvent, ICalEventStatus } from "ical-generator";
 
 import type { Prisma } from "#app/generated/prisma/client";
 import { groupUrl, meetingUrl } from "#app/utils/paths";
@@ -111,7 +111,10 @@ export type IcsPerson = { email: string; name?: string | null };
  * `tz(zone)`, `utc()`, `format()`), which is what this is, computed with Intl in Europe/Brussels.
  */
 class BrusselsTime {
-  constructor(private readonly instant: Date, private readonly zone: "brussels" | "utc" = "brussels") {}
+  constructor(
+    private readonly instant: Date,
+    private readonly zone: "brussels" | "utc" = "brussels",
+  ) {}
   isValid() {
     return !Number.isNaN(this.instant.getTime());
   }
@@ -142,7 +145,8 @@ class BrusselsTime {
       seconds = this.instant.getUTCSeconds();
     }
     if (pattern === "YYYYMMDD") return day.replaceAll("-", "");
-    if (pattern === "HHmmss") return `${String(Math.floor(minutes / 60)).padStart(2, "0")}${String(minutes % 60).padStart(2, "0")}${String(seconds).padStart(2, "0")}`;
+    if (pattern === "HHmmss")
+      return `${String(Math.floor(minutes / 60)).padStart(2, "0")}${String(minutes % 60).padStart(2, "0")}${String(seconds).padStart(2, "0")}`;
     throw new Error(`BrusselsTime: unsupported pattern ${pattern}`);
   }
 }
@@ -167,7 +171,9 @@ export function seriesRule(series: Pick<IcsSeries, "frequency" | "interval" | "w
 }
 
 /** The original starts (RECURRENCE-IDs) of every occurrence of the rule, in order. */
-export function seriesInstants(series: Pick<IcsSeries, "frequency" | "interval" | "weekday" | "ordinal" | "startOn" | "untilOn" | "count" | "startMinutes">): Date[] {
+export function seriesInstants(
+  series: Pick<IcsSeries, "frequency" | "interval" | "weekday" | "ordinal" | "startOn" | "untilOn" | "count" | "startMinutes">,
+): Date[] {
   return expandRule(seriesRule(series)).map((day) => brusselsInstant(day, series.startMinutes));
 }
 
@@ -244,7 +250,12 @@ export function meetingsCalendar(opts: {
   const organizer = organizerAddress();
   const invitation = opts.method !== "PUBLISH";
 
-  const common = (event: ICalEvent, meeting: { place: string; videoUrl: string | null; cancelReason?: string | null; title: string }, groupName: string, url: string) => {
+  const common = (
+    event: ICalEvent,
+    meeting: { place: string; videoUrl: string | null; cancelReason?: string | null; title: string },
+    groupName: string,
+    url: string,
+  ) => {
     event.summary(line(meeting.title));
     if (meeting.place) event.location(line(meeting.place));
     event.description(description(meeting, groupName, url));

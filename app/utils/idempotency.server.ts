@@ -5,6 +5,7 @@
 // nothing and is answered as the first one was (the same redirect). Claiming waits for a first
 // submission still in flight: if that one fails, its key is free again and the second one runs.
 import { randomBytes } from "node:crypto";
+
 import type { Prisma } from "#app/generated/prisma/client";
 
 export const SUBMISSION_KEY_FIELD = "submissionKey";

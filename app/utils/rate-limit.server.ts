@@ -1,7 +1,7 @@
 // Fixed-window counters in the database, so limits hold across restarts and, with PostgreSQL,
 // across instances. (Redis would take over when REDIS_URL is set: not needed yet.)
-import { prisma } from "./db.server";
 import { now } from "./clock.server";
+import { prisma } from "./db.server";
 
 export type RateLimitResult = { allowed: boolean; count: number; retryAfterSeconds: number };
 

@@ -4,7 +4,7 @@
 // ten-million-slot array, NUL bytes (which PostgreSQL refuses in text) never get in, and a
 // browser's cross-site request is refused before any action runs. Each refusal is a short page
 // with a clear message, never a 500 and never an echo of what was sent.
-import { type Locale,LOCALES, makeT } from "./i18n";
+import { type Locale, LOCALES, makeT } from "./i18n";
 import { isSingleLine } from "./text";
 
 /** Methods the app answers; the others get a 405 (the app's forms only ever POST). */
@@ -25,16 +25,7 @@ export const LIMITS = {
 };
 
 export type Refusal = { status: 400 | 403 | 405 | 413; reason: RefusalReason };
-export type RefusalReason =
-  | "url"
-  | "method"
-  | "crossSite"
-  | "contentType"
-  | "tooLarge"
-  | "unreadable"
-  | "tooManyFields"
-  | "fieldName"
-  | "nul";
+export type RefusalReason = "url" | "method" | "crossSite" | "contentType" | "tooLarge" | "unreadable" | "tooManyFields" | "fieldName" | "nul";
 
 const refuse = (status: Refusal["status"], reason: RefusalReason): Refusal => ({ status, reason });
 
@@ -176,7 +167,6 @@ export function refusalPage(refusal: Refusal) {
     `<p>${refusal.status}</p></main></body></html>`
   );
 }
-
 
 /** The response headers every answer carries; CSP with this request's nonce. */
 export function securityHeaders(options: { nonce: string; production: boolean; https: boolean; devSocket?: string }) {

@@ -2,7 +2,9 @@
 // allow-list, and cleaned again before display. The editor (Tiptap) posts HTML; without
 // JavaScript the form posts plain text, which becomes paragraphs, headings and lists here.
 import { createHash } from "node:crypto";
+
 import sanitizeHtml from "sanitize-html";
+
 import { escapeHtml } from "./email.server";
 
 const ALLOWED: sanitizeHtml.IOptions = {
@@ -30,20 +32,24 @@ export function sanitizeRichText(html: string): string {
   return decode(clean.replace(/<[^>]*>/g, "")).trim() === "" ? "" : clean;
 }
 
-
 /**
  * The no-JavaScript format: blocks separated by a blank line; "## " starts a heading, lines
  * starting with "- " make a list, "1. " a numbered list; anything else is a paragraph whose single
  * line breaks are kept.
  */
 export function plainTextToHtml(text: string): string {
-  const blocks = text.replace(/\r\n?/g, "\n").split(/\n\s*\n/).map((b) => b.trim()).filter(Boolean);
+  const blocks = text
+    .replace(/\r\n?/g, "\n")
+    .split(/\n\s*\n/)
+    .map((b) => b.trim())
+    .filter(Boolean);
   const html = blocks.map((block) => {
     const lines = block.split("\n").map((l) => l.trim());
     const heading = /^(#{1,3})\s+(.*)$/.exec(block);
     if (heading && lines.length === 1) return `<h${heading[1].length === 3 ? 3 : 2}>${escapeHtml(heading[2])}</h${heading[1].length === 3 ? 3 : 2}>`;
     if (lines.every((l) => /^[-*•]\s+/.test(l))) return `<ul>${lines.map((l) => `<li><p>${escapeHtml(l.replace(/^[-*•]\s+/, ""))}</p></li>`).join("")}</ul>`;
-    if (lines.every((l) => /^\d+[.)]\s+/.test(l))) return `<ol>${lines.map((l) => `<li><p>${escapeHtml(l.replace(/^\d+[.)]\s+/, ""))}</p></li>`).join("")}</ol>`;
+    if (lines.every((l) => /^\d+[.)]\s+/.test(l)))
+      return `<ol>${lines.map((l) => `<li><p>${escapeHtml(l.replace(/^\d+[.)]\s+/, ""))}</p></li>`).join("")}</ol>`;
     return `<p>${lines.map(escapeHtml).join("<br>")}</p>`;
   });
   return sanitizeRichText(html.join(""));

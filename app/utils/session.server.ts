@@ -1,11 +1,12 @@
 // Cookie sessions that point to a row of Session: revocable from /account, expiring, and never
 // holding more than an id in the browser.
 import { createCookieSessionStorage, redirect, type SessionStorage } from "@remix-run/node";
-import { getEnv } from "./env.server";
-import { prisma } from "./db.server";
+
 import { now } from "./clock.server";
-import { randomToken } from "./tokens.server";
+import { prisma } from "./db.server";
+import { getEnv } from "./env.server";
 import { clientIp } from "./rate-limit.server";
+import { randomToken } from "./tokens.server";
 
 export const SESSION_DAYS = 30;
 const SESSION_MS = SESSION_DAYS * 24 * 60 * 60 * 1000;
@@ -69,7 +70,7 @@ export async function getUserId(request: Request) {
  */
 export function safeRedirectTo(to: FormDataEntryValue | string | null | undefined, fallback = "/") {
   if (typeof to !== "string" || !to.startsWith("/") || to.length > 2000) return fallback;
-  // eslint-disable-next-line no-control-regex
+
   if (/[\u0000-\u0020\u007f-\u00a0\u1680\u2000-\u200f\u2028\u2029\u202f\u205f\u3000\ufeff\\]/.test(to)) return fallback;
   const base = "http://maillage.invalid";
   let url: URL;

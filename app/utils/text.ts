@@ -4,7 +4,7 @@
 // `Evil\r\nATTENDEE:mailto:…` in a meeting title added a line to every invitation. So the forms
 // refuse control characters in such fields, and the writers (ics.server.ts) still neutralise them
 // in data stored before this rule.
-import { z } from "zod";
+import { type z } from "zod";
 
 /**
  * Characters that never belong in a one-line text: C0 controls (tab, LF, CR included), DEL, C1

@@ -1,5 +1,6 @@
 // One-time messages after a mutation (redirect, then show once).
 import { createCookieSessionStorage, redirect, type SessionStorage } from "@remix-run/node";
+
 import { getEnv } from "./env.server";
 
 export type Toast = { kind: "success" | "info" | "error"; key: string; vars?: Record<string, string | number> };

@@ -2,6 +2,7 @@
 // headers, static files, Remix's request handler) around the tiny app of bench/remix.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+
 import { createRequestHandler } from "@remix-run/express";
 import { installGlobals } from "@remix-run/node";
 import compression from "compression";

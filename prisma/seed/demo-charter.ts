@@ -53,7 +53,10 @@ export const DEMO_TO_RENEW = ["Maison médicale du Quartier Nord", "Service de m
 /** In the directory, never signed: applicants. */
 export const DEMO_APPLICANTS = ["Vestiaire solidaire de Bomel", "Service de cohésion sociale de la Ville"];
 /** Signed version 1, then left the network. */
-export const DEMO_WITHDRAWN = { name: "Espace seniors Saint-Marc", reason: "Le service a fermé ses permanences en 2025 et rejoint l'Aide aux familles et aux aînés." };
+export const DEMO_WITHDRAWN = {
+  name: "Espace seniors Saint-Marc",
+  reason: "Le service a fermé ses permanences en 2025 et rejoint l'Aide aux familles et aux aînés.",
+};
 
 /** A request to join from outside, waiting for the coordinator. */
 export const DEMO_JOIN_REQUEST = {

@@ -19,8 +19,7 @@ const h = (weekday: number, from: string, to: string, byAppointment = false, not
   return { weekday, opensAt: fh * 60 + fm, closesAt: th * 60 + tm, byAppointment, note };
 };
 /** The same slot on several days. */
-const on = (weekdays: number[], from: string, to: string, byAppointment = false, note = "") =>
-  weekdays.map((d) => h(d, from, to, byAppointment, note));
+const on = (weekdays: number[], from: string, to: string, byAppointment = false, note = "") => weekdays.map((d) => h(d, from, to, byAppointment, note));
 const WEEK = [1, 2, 3, 4, 5];
 const EVERY_DAY = [1, 2, 3, 4, 5, 6, 7];
 
@@ -161,7 +160,8 @@ export const DEMO_ORGANISATIONS: OrganisationInput[] = [
   {
     name: "AMO Point Jeunes",
     kind: "association",
-    description: "Service d'aide en milieu ouvert : les jeunes de 0 à 22 ans et leurs familles y trouvent une écoute et un soutien, à leur demande et en toute confidentialité.",
+    description:
+      "Service d'aide en milieu ouvert : les jeunes de 0 à 22 ans et leurs familles y trouvent une écoute et un soutien, à leur demande et en toute confidentialité.",
     street: "Chaussée de Louvain 340",
     postalCode: "5004",
     commune: "Bouge",
@@ -189,7 +189,8 @@ export const DEMO_ORGANISATIONS: OrganisationInput[] = [
   {
     name: "Maison d'accueil L'Escale",
     kind: "shelter",
-    description: "Hébergement temporaire et accompagnement de femmes, seules ou avec enfants, qui ont quitté un lieu de violence. L'adresse n'est communiquée qu'aux professionnels.",
+    description:
+      "Hébergement temporaire et accompagnement de femmes, seules ou avec enfants, qui ont quitté un lieu de violence. L'adresse n'est communiquée qu'aux professionnels.",
     street: "Rue des Glycines 9",
     postalCode: "5020",
     commune: "Flawinne",
@@ -233,7 +234,8 @@ export const DEMO_ORGANISATIONS: OrganisationInput[] = [
   {
     name: "Relais santé — infirmerie sociale",
     kind: "medical_centre",
-    description: "Soins infirmiers gratuits, douche et bilan de santé pour les personnes sans couverture médicale ou à la rue ; relais vers les médecins du réseau.",
+    description:
+      "Soins infirmiers gratuits, douche et bilan de santé pour les personnes sans couverture médicale ou à la rue ; relais vers les médecins du réseau.",
     street: "Rue des Tanneries 5",
     postalCode: "5000",
     commune: "Namur",
@@ -288,7 +290,8 @@ export const DEMO_ORGANISATIONS: OrganisationInput[] = [
   {
     name: "Centre de soins en assuétudes Le Gué",
     kind: "mental_health",
-    description: "Consultations, traitements de substitution et accompagnement psychosocial pour les personnes qui consomment de l'alcool ou des drogues, et pour leurs proches.",
+    description:
+      "Consultations, traitements de substitution et accompagnement psychosocial pour les personnes qui consomment de l'alcool ou des drogues, et pour leurs proches.",
     street: "Rue Godefroid 20",
     postalCode: "5000",
     commune: "Namur",
@@ -313,7 +316,8 @@ export const DEMO_ORGANISATIONS: OrganisationInput[] = [
   {
     name: "Centre d'intégration Namur-Migrations",
     kind: "public_service",
-    description: "Accueil des personnes étrangères : information sur les droits et démarches, parcours d'intégration, cours de français et interprétariat social.",
+    description:
+      "Accueil des personnes étrangères : information sur les droits et démarches, parcours d'intégration, cours de français et interprétariat social.",
     street: "Rue Lelièvre 4",
     postalCode: "5000",
     commune: "Namur",
@@ -343,7 +347,8 @@ export const DEMO_ORGANISATIONS: OrganisationInput[] = [
   {
     name: "Service d'insertion Tremplin",
     kind: "association",
-    description: "Bilan, orientation et formations de base pour trouver ou retrouver un emploi ; ateliers de recherche d'emploi et aide à l'usage du numérique.",
+    description:
+      "Bilan, orientation et formations de base pour trouver ou retrouver un emploi ; ateliers de recherche d'emploi et aide à l'usage du numérique.",
     street: "Rue de Fer 60",
     postalCode: "5000",
     commune: "Namur",
@@ -387,7 +392,8 @@ export const DEMO_ORGANISATIONS: OrganisationInput[] = [
   {
     name: "Centre neuropsychiatrique des Sources",
     kind: "hospital",
-    description: "Hospitalisation et consultations en psychiatrie ; l'équipe de liaison travaille avec les services du réseau pour préparer les retours à domicile.",
+    description:
+      "Hospitalisation et consultations en psychiatrie ; l'équipe de liaison travaille avec les services du réseau pour préparer les retours à domicile.",
     street: "Rue des Sources 60",
     postalCode: "5002",
     commune: "Saint-Servais",
@@ -486,5 +492,11 @@ export const DEMO_PEOPLE: {
 }[] = [
   { label: "coordinatrice du réseau", email: "coordination@demo.maillage.be", name: "Claire Dumont", coordinator: true, platformAdmin: true },
   { label: "déléguée (CPAS)", email: "delegue.cpas@demo.maillage.be", name: "Yasmina El Amrani", organisation: "CPAS de Démoville", delegateRole: "titular" },
-  { label: "délégué (maison médicale)", email: "delegue.mmnord@demo.maillage.be", name: "Pieter Janssens", organisation: "Maison médicale du Quartier Nord", delegateRole: "titular" },
+  {
+    label: "délégué (maison médicale)",
+    email: "delegue.mmnord@demo.maillage.be",
+    name: "Pieter Janssens",
+    organisation: "Maison médicale du Quartier Nord",
+    delegateRole: "titular",
+  },
 ];

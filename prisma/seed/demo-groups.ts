@@ -40,10 +40,7 @@ export const DEMO_DUTCH_MINUTES = {
       text: "De Nederlandstalige welzijnsorganisaties van de gemeente worden voortaan uitgenodigd. Het verslag wordt afwisselend in het Frans en in het Nederlands opgesteld; de besluiten worden altijd in beide talen samengevat.",
     },
   ],
-  decisions: [
-    "Het memorandum voor de verkiezingen wordt op de volgende vergadering goedgekeurd.",
-    "De gezamenlijke folder wordt gedrukt in drie talen.",
-  ],
+  decisions: ["Het memorandum voor de verkiezingen wordt op de volgende vergadering goedgekeurd.", "De gezamenlijke folder wordt gedrukt in drie talen."],
 };
 
 /** Facilitators who are not among DEMO_PEOPLE: created with the groups, as delegates of their organisation. */
@@ -77,7 +74,14 @@ export const DEMO_GROUPS: DemoGroup[] = [
       "Équipe mobile de travail de rue",
       "Maison médicale de Jambes",
     ],
-    series: { ordinal: 2, weekday: 2, from: "09:30", to: "11:30", place: "CPAS de Démoville, salle du conseil, Rue de l'Hôtel de Ville 1, 5000 Namur", isPublic: true },
+    series: {
+      ordinal: 2,
+      weekday: 2,
+      from: "09:30",
+      to: "11:30",
+      place: "CPAS de Démoville, salle du conseil, Rue de l'Hôtel de Ville 1, 5000 Namur",
+      isPublic: true,
+    },
     topics: [
       {
         title: "Expulsions domiciliaires",
@@ -136,7 +140,14 @@ export const DEMO_GROUPS: DemoGroup[] = [
       "Centre d'intégration Namur-Migrations",
       "Aide aux familles et aux aînés",
     ],
-    series: { ordinal: 1, weekday: 4, from: "14:00", to: "16:00", place: "Maison médicale du Quartier Nord, Avenue Reine Astrid 45, 5002 Saint-Servais", videoUrl: "https://visio.demo.maillage.be/sante" },
+    series: {
+      ordinal: 1,
+      weekday: 4,
+      from: "14:00",
+      to: "16:00",
+      place: "Maison médicale du Quartier Nord, Avenue Reine Astrid 45, 5002 Saint-Servais",
+      videoUrl: "https://visio.demo.maillage.be/sante",
+    },
     topics: [
       {
         title: "Aide médicale urgente",
@@ -166,7 +177,12 @@ export const DEMO_GROUPS: DemoGroup[] = [
       { what: "Faire traduire le dépliant prévention", organisation: "Centre d'intégration Namur-Migrations" },
       { what: "Évaluer la permanence sans rendez-vous du mercredi", organisation: "Service de santé mentale Namur-Centre" },
     ],
-    agenda: ["Approbation du compte rendu", "Aide médicale urgente : nouvelles de la procédure", "Sorties d'hôpital : premiers retours de la fiche de liaison", "Campagne de vaccination"],
+    agenda: [
+      "Approbation du compte rendu",
+      "Aide médicale urgente : nouvelles de la procédure",
+      "Sorties d'hôpital : premiers retours de la fiche de liaison",
+      "Campagne de vaccination",
+    ],
   },
   {
     slug: "migrations",
@@ -301,7 +317,10 @@ export const DEMO_GROUPS: DemoGroup[] = [
         text: "Les Repas du Cœur constatent que des enfants arrivent à l'école de devoirs sans avoir mangé. Une collation est désormais servie à 16 heures, financée par les partenaires. Le groupe interpelle la commune sur les repas scolaires gratuits.",
       },
     ],
-    decisions: ["L'inscription coordonnée en école de devoirs démarre à la rentrée.", "Le module « lire les papiers de l'école » est proposé chaque trimestre."],
+    decisions: [
+      "L'inscription coordonnée en école de devoirs démarre à la rentrée.",
+      "Le module « lire les papiers de l'école » est proposé chaque trimestre.",
+    ],
     actions: [
       { what: "Faire la liste des places libres par école de devoirs", organisation: "École de devoirs Les Petits Curieux" },
       { what: "Planifier le module pour parents allophones", organisation: "Atelier d'alphabétisation Les Mots Partagés" },
@@ -353,7 +372,8 @@ export const DEMO_GROUPS: DemoGroup[] = [
     slug: "troisieme-age",
     name: "Troisième âge",
     theme: "Troisième âge",
-    description: "Services d'aide à domicile, lieux de rencontre et services sociaux qui accompagnent les aînés, pour qu'ils vivent chez eux le plus longtemps possible.",
+    description:
+      "Services d'aide à domicile, lieux de rencontre et services sociaux qui accompagnent les aînés, pour qu'ils vivent chez eux le plus longtemps possible.",
     joinPolicy: "open",
     facilitator: f("facilitation.aines@demo.maillage.be", "Michel Hubert", "Aide aux familles et aux aînés"),
     members: [

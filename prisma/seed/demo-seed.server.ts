@@ -58,7 +58,18 @@ export async function seedDemo(): Promise<DemoLogin[]> {
   });
 }
 
-const SIGNATORIES = ["Marie Lambert", "Karim Benali", "Sophie Dubois", "Luc Renard", "Aïcha Diallo", "Jean-Marc Piron", "Nathalie Hermans", "Youssef Amrani", "Céline Fontaine", "Olivier Leroy"];
+const SIGNATORIES = [
+  "Marie Lambert",
+  "Karim Benali",
+  "Sophie Dubois",
+  "Luc Renard",
+  "Aïcha Diallo",
+  "Jean-Marc Piron",
+  "Nathalie Hermans",
+  "Youssef Amrani",
+  "Céline Fontaine",
+  "Olivier Leroy",
+];
 const FUNCTIONS = ["Directrice", "Coordinateur", "Présidente du conseil d'administration", "Responsable du service", "Directeur"];
 
 /**

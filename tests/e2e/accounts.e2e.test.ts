@@ -1,10 +1,12 @@
 // A coordinator invites a delegate; the invitation is accepted from the link of the e-mail (read
 // in the outbox, as in the demo); the new delegate edits their organisation. axe on every page.
-import { afterAll, beforeAll, expect, test } from "vitest";
 import type { Browser } from "playwright-core";
-import { checkA11y, jsErrors, launchBrowser, newPage, sessionCookieFor, startApp, type App } from "./harness";
+import { afterAll, beforeAll, expect, test } from "vitest";
+
 import { createNetwork, createOrganisation, createUser, makeCoordinator } from "#tests/factories";
 import { startSmtpPeer } from "#tests/setup/smtp";
+
+import { type App, checkA11y, jsErrors, launchBrowser, newPage, sessionCookieFor, startApp } from "./harness";
 
 type Data = { slug: string; orgSlug: string; orgName: string; coordinator: { name: string; value: string }; email: string };
 let app: App<Data>;
@@ -51,7 +53,10 @@ test("invite a delegate, accept from the e-mail link (JavaScript off), then edit
   // The e-mail, read in the outbox.
   await coord.page.goto(`/${slug}/admin/outbox`);
   await checkA11y(coord.page);
-  await coord.page.getByRole("link", { name: /Invitation à rejoindre/ }).first().click();
+  await coord.page
+    .getByRole("link", { name: /Invitation à rejoindre/ })
+    .first()
+    .click();
   await coord.page.waitForURL(/\/admin\/outbox\/.+/);
   await checkA11y(coord.page);
   const text = (await coord.page.locator("pre.email-text").textContent()) ?? "";

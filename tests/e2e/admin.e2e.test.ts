@@ -1,8 +1,10 @@
-import { afterAll, beforeAll, expect, test } from "vitest";
 import type { Browser } from "playwright-core";
-import { checkA11y, jsErrors, launchBrowser, newPage, sessionCookieFor, startApp, type App } from "./harness";
+import { afterAll, beforeAll, expect, test } from "vitest";
+
 import { sendEmail } from "#app/utils/email.server";
 import { createNetwork, createOrganisation, createUser, makeCoordinator } from "#tests/factories";
+
+import { type App, checkA11y, jsErrors, launchBrowser, newPage, sessionCookieFor, startApp } from "./harness";
 
 type Data = { slug: string; coordinator: { name: string; value: string }; admin: { name: string; value: string }; emailId: string };
 let app: App<Data>;

@@ -2,9 +2,11 @@
 // Walks the authorization matrix (tests/e2e/authz/) against the built app: every route × every
 // persona, with the status the server must answer. Fails when a route of the build has no row.
 import { readdirSync, readFileSync } from "node:fs";
+
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { startApp, type App } from "./harness";
-import { PERSONAS, prepareMatrix, rowPath, rows, type Fixture } from "./authz/matrix";
+
+import { type Fixture, PERSONAS, prepareMatrix, rowPath, rows } from "./authz/matrix";
+import { type App, startApp } from "./harness";
 
 let app: App<Fixture>;
 

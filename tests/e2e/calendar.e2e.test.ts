@@ -9,7 +9,7 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { brusselsParts } from "#app/utils/brussels-time";
 import { addGroupMember, createGroup, createMeeting, createNetwork, createOrganisation, createUser, makeCoordinator, makeDelegate } from "#tests/factories";
 
-import { type App,checkA11y, jsErrors, launchBrowser, newPage, sessionCookieFor, startApp } from "./harness";
+import { type App, checkA11y, jsErrors, launchBrowser, newPage, sessionCookieFor, startApp } from "./harness";
 
 type Cookie = { name: string; value: string };
 type Data = { slug: string; groupSlug: string; otherGroupSlug: string; month: string; delegate: Cookie; coordinator: Cookie };
@@ -59,7 +59,8 @@ afterAll(async () => {
   await app?.stop();
 });
 
-const monthName = (month: string) => new Intl.DateTimeFormat("fr-BE", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${month}-15T12:00:00Z`));
+const monthName = (month: string) =>
+  new Intl.DateTimeFormat("fr-BE", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${month}-15T12:00:00Z`));
 const shift = (month: string, by: number) => {
   const i = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + by;
   return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`;
@@ -143,7 +144,14 @@ for (const javaScriptEnabled of [false, true]) {
     await page.getByLabel("Mois", { exact: true }).press("Enter");
     await page.waitForURL(new RegExp(`month=${app.data.month}`));
     expect(page.url()).toContain(`group=${app.data.groupSlug}`);
-    await expect.poll(() => page.getByRole("table").getByRole("link", { name: /Logement : réunion interne/ }).count()).toBe(1);
+    await expect
+      .poll(() =>
+        page
+          .getByRole("table")
+          .getByRole("link", { name: /Logement : réunion interne/ })
+          .count(),
+      )
+      .toBe(1);
     expect(await page.getByRole("table").getByRole("link", { name: /Santé/ }).count()).toBe(0);
     await checkA11y(page);
     expect(jsErrors(page)).toEqual([]);

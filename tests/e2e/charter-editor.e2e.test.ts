@@ -3,10 +3,13 @@
 // published version's edit page says it is frozen; a draft is deleted after confirmation.
 // axe-core checks every page visited. Tests run in order: each builds on the previous.
 import { readdirSync, readFileSync } from "node:fs";
+
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
+
 import { createNetwork, createUser, makeCoordinator } from "#tests/factories";
-import { checkA11y, jsErrors, launchBrowser, newPage, sessionCookieFor, startApp, type App } from "./harness";
+
+import { type App, checkA11y, jsErrors, launchBrowser, newPage, sessionCookieFor, startApp } from "./harness";
 
 type Cookie = { name: string; value: string };
 let app: App<{ slug: string; cookie: Cookie }>;
@@ -29,7 +32,8 @@ afterAll(async () => {
   await app?.stop();
 });
 
-const focused = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute("aria-label") ?? document.activeElement?.textContent ?? document.activeElement?.id);
+const focused = (page: Page) =>
+  page.evaluate(() => document.activeElement?.getAttribute("aria-label") ?? document.activeElement?.textContent ?? document.activeElement?.id);
 const toast = (page: Page) => page.getByRole("status").textContent();
 /** A day 30 days from now, as <input type="date"> wants it. */
 const inAMonth = () => new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
@@ -197,7 +201,11 @@ test("a draft is deleted after confirmation (JavaScript off)", async () => {
 test("Tiptap is in the JavaScript of the editor pages only (charter versions, minutes)", () => {
   const server = readFileSync("build/index.js", "utf8");
   const manifestUrl = /\/build\/manifest-[A-Z0-9]+\.js/.exec(server)![0];
-  const manifest = JSON.parse(readFileSync(`public${manifestUrl}`, "utf8").replace(/^window\.__remixManifest=/, "").replace(/;\s*$/, "")) as {
+  const manifest = JSON.parse(
+    readFileSync(`public${manifestUrl}`, "utf8")
+      .replace(/^window\.__remixManifest=/, "")
+      .replace(/;\s*$/, ""),
+  ) as {
     entry: { module: string; imports?: string[] };
     routes: Record<string, { id: string; module: string; imports?: string[] }>;
   };

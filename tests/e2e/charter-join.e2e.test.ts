@@ -4,8 +4,10 @@
 import type { Page } from "playwright-core";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
+
 import { createNetwork, createUser, makeCoordinator } from "#tests/factories";
-import { checkA11y, jsErrors, launchBrowser, newPage, sessionCookieFor, startApp, type App } from "./harness";
+
+import { type App, checkA11y, jsErrors, launchBrowser, newPage, sessionCookieFor, startApp } from "./harness";
 
 type Cookie = { name: string; value: string };
 type Data = { slug: string; networkName: string; coordinatorCookie: Cookie };

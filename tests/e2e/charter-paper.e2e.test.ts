@@ -4,10 +4,13 @@
 // checks every page visited.
 import { readFileSync } from "node:fs";
 import path from "node:path";
+
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
+
 import { createCharterVersion, createNetwork, createOrganisation, createUser, makeCoordinator, makeDelegate } from "#tests/factories";
-import { checkA11y, jsErrors, launchBrowser, newPage, sessionCookieFor, startApp, type App } from "./harness";
+
+import { type App, checkA11y, jsErrors, launchBrowser, newPage, sessionCookieFor, startApp } from "./harness";
 
 type Cookie = { name: string; value: string };
 type Data = { slug: string; orgSlug: string; delegateCookie: Cookie; coordinatorCookie: Cookie; substituteCookie: Cookie };
@@ -29,7 +32,13 @@ beforeAll(async () => {
       await makeDelegate(org.id, delegate.id, "titular");
       const coordinator = await createUser({ name: "Coordinatrice" });
       await makeCoordinator(network.id, coordinator.id);
-      return { slug: network.slug, orgSlug: org.slug, delegateCookie: await sessionCookieFor(delegate.id), coordinatorCookie: await sessionCookieFor(coordinator.id), substituteCookie: await sessionCookieFor(substitute.id) };
+      return {
+        slug: network.slug,
+        orgSlug: org.slug,
+        delegateCookie: await sessionCookieFor(delegate.id),
+        coordinatorCookie: await sessionCookieFor(coordinator.id),
+        substituteCookie: await sessionCookieFor(substitute.id),
+      };
     },
   });
   browser = await launchBrowser();
@@ -60,7 +69,9 @@ test("without JavaScript: a delegate sends a scan, the coordinator opens and val
   await expect.poll(() => page.locator(".field-error").first().textContent()).toContain("n'est ni un PDF, ni une image JPEG ou PNG");
   const file = page.getByLabel("Scan de la charte signée");
   expect(await file.getAttribute("aria-invalid")).toBe("true");
-  expect(await page.locator(`#${await file.getAttribute("aria-describedby").then((ids) => ids!.split(" ").pop())}`).textContent()).toContain("son contenu a été vérifié");
+  expect(await page.locator(`#${await file.getAttribute("aria-describedby").then((ids) => ids!.split(" ").pop())}`).textContent()).toContain(
+    "son contenu a été vérifié",
+  );
   expect(await page.getByLabel("Nom et prénom de la personne qui a signé").inputValue()).toBe("Camille Martin");
   await checkA11y(page);
 

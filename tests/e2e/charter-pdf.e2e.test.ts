@@ -5,10 +5,13 @@ import { execFileSync } from "node:child_process";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
+
 import { createAdhesion, createCharterVersion, createNetwork, createOrganisation, createUser, makeCoordinator } from "#tests/factories";
-import { checkA11y, jsErrors, launchBrowser, newPage, sessionCookieFor, startApp, type App } from "./harness";
+
+import { type App, checkA11y, jsErrors, launchBrowser, newPage, sessionCookieFor, startApp } from "./harness";
 
 type Cookie = { name: string; value: string };
 type Data = { slug: string; emptySlug: string; fingerprint: string; draft: number; coordinatorCookie: Cookie };
@@ -32,7 +35,13 @@ beforeAll(async () => {
       const empty = await createNetwork();
       const coordinator = await createUser();
       await makeCoordinator(network.id, coordinator.id);
-      return { slug: network.slug, emptySlug: empty.slug, fingerprint: version.fingerprint!, draft: draft.number, coordinatorCookie: await sessionCookieFor(coordinator.id) };
+      return {
+        slug: network.slug,
+        emptySlug: empty.slug,
+        fingerprint: version.fingerprint!,
+        draft: draft.number,
+        coordinatorCookie: await sessionCookieFor(coordinator.id),
+      };
     },
   });
   browser = await launchBrowser();

@@ -3,11 +3,19 @@
 // filter), and the titular delegate withdraws. axe-core checks every page visited.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
+
 import { createAdhesion, createCharterVersion, createNetwork, createOrganisation, createUser, makeCoordinator, makeDelegate } from "#tests/factories";
-import { checkA11y, jsErrors, launchBrowser, newPage, sessionCookieFor, startApp, type App } from "./harness";
+
+import { type App, checkA11y, jsErrors, launchBrowser, newPage, sessionCookieFor, startApp } from "./harness";
 
 type Cookie = { name: string; value: string };
-type Data = { slug: string; signers: Record<"on" | "off", { cookie: Cookie; org: string }>; leaver: { cookie: Cookie; org: string }; renewer: Cookie; coordinator: Cookie };
+type Data = {
+  slug: string;
+  signers: Record<"on" | "off", { cookie: Cookie; org: string }>;
+  leaver: { cookie: Cookie; org: string };
+  renewer: Cookie;
+  coordinator: Cookie;
+};
 let app: App<Data>;
 let browser: Browser;
 
@@ -90,10 +98,9 @@ for (const javaScriptEnabled of [true, false]) {
 
     // Without the declaration and the function: both explained beside their fields.
     await page.getByRole("button", { name: "Signer la charte" }).click();
-    await expect.poll(() => page.locator("#charter-sign .field-error").allTextContents()).toEqual([
-      expect.stringContaining("Ce champ est obligatoire"),
-      expect.stringContaining("Cochez cette déclaration"),
-    ]);
+    await expect
+      .poll(() => page.locator("#charter-sign .field-error").allTextContents())
+      .toEqual([expect.stringContaining("Ce champ est obligatoire"), expect.stringContaining("Cochez cette déclaration")]);
     await checkA11y(page);
 
     await page.getByLabel("Fonction").fill("Coordinateur de l'accueil");

@@ -2,9 +2,10 @@
 // coordinator (who reaches validation on most forms): never a 500, never a reply that grows with
 // what was sent (no echo), and the server still answers after each form.
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { startApp, type App } from "./harness";
-import { prepareMatrix, rowPath, rows, type Fixture } from "./authz/matrix";
+
+import { type Fixture, prepareMatrix, rowPath, rows } from "./authz/matrix";
 import type { MatrixRow } from "./authz/types";
+import { type App, startApp } from "./harness";
 
 let app: App<Fixture>;
 
@@ -17,7 +18,23 @@ afterAll(async () => {
 });
 
 /** Field names most forms have; a row's own fields are added to them. */
-const COMMON = ["email", "password", "name", "title", "body", "description", "intent", "redirectTo", "locale", "reason", "what", "date", "startsAt", "role", "status"];
+const COMMON = [
+  "email",
+  "password",
+  "name",
+  "title",
+  "body",
+  "description",
+  "intent",
+  "redirectTo",
+  "locale",
+  "reason",
+  "what",
+  "date",
+  "startsAt",
+  "role",
+  "status",
+];
 const FORM = "application/x-www-form-urlencoded";
 /** A reply may be as large as the form's page or normal answer, plus this: never as large as what was sent. */
 const SLACK = 8 * 1024;
@@ -40,7 +57,11 @@ function malformed(row: MatrixRow): Body[] {
     { label: "no content type, no body", type: null },
     { label: "unknown content type", body: "<x/>", type: "application/xml" },
     { label: "multipart without boundary", body: "garbage", type: "multipart/form-data" },
-    { label: "broken multipart", body: `--${boundary}\r\nContent-Disposition: form-data; name="email"\r\n\r\nx`, type: `multipart/form-data; boundary=${boundary}` },
+    {
+      label: "broken multipart",
+      body: `--${boundary}\r\nContent-Disposition: form-data; name="email"\r\n\r\nx`,
+      type: `multipart/form-data; boundary=${boundary}`,
+    },
     { label: "multipart with garbage", body: "\u0000\u0001\u0002not a multipart body", type: `multipart/form-data; boundary=${boundary}` },
     {
       label: "multipart with a NUL",
@@ -51,7 +72,10 @@ function malformed(row: MatrixRow): Body[] {
     { label: "large array index", body: "email=a%40b.c&x%5B10000000%5D=1" },
     { label: "action items at 99999", body: encode([...base, ["actions[99999].what", "x"]]) },
     { label: "Conform intent not JSON", body: encode([...base, ["__intent__", "x"]]) },
-    { label: "Conform intent far index", body: encode([...base, ["__intent__", JSON.stringify({ type: "insert", payload: { name: "actions", index: 99999 } })]]) },
+    {
+      label: "Conform intent far index",
+      body: encode([...base, ["__intent__", JSON.stringify({ type: "insert", payload: { name: "actions", index: 99999 } })]]),
+    },
     { label: "Conform intent unknown type", body: encode([...base, ["__intent__", JSON.stringify({ type: "explode", payload: {} })]]) },
     { label: "Conform state not JSON", body: encode([...base, ["__state__", "{"]]) },
     { label: "NUL in every value", body: each("a\u0000b") },
@@ -65,9 +89,37 @@ function malformed(row: MatrixRow): Body[] {
     { label: "past the size limit", body: encode([...base, ["name", "x".repeat(5 * 1024 * 1024)]]) },
     { label: "3,000 fields", body: encode(Array.from({ length: 3000 }, (_, i) => [`f${i}`, "x"])) },
     { label: "a name of 10,000 characters", body: encode([...base, ["n".repeat(10_000), "x"]]) },
-    { label: "duplicate keys", body: encode([...base, ...names.flatMap((n) => [[n, "a"], [n, "b"]] as [string, string][])]) },
-    { label: "lists and objects where text is expected", body: encode([...base, ...names.flatMap((n) => [[`${n}[]`, "a"], [`${n}.x`, "b"], [`${n}[0]`, "c"]] as [string, string][])]) },
-    { label: "names a parser refuses", body: encode([...base, ["a..b", "1"], ["x[", "1"], ["]", "1"], ["[1]", "1"], ["__proto__.polluted", "1"], ["constructor.prototype", "1"]]) },
+    {
+      label: "duplicate keys",
+      body: encode([
+        ...base,
+        ...names.flatMap(
+          (n) =>
+            [
+              [n, "a"],
+              [n, "b"],
+            ] as [string, string][],
+        ),
+      ]),
+    },
+    {
+      label: "lists and objects where text is expected",
+      body: encode([
+        ...base,
+        ...names.flatMap(
+          (n) =>
+            [
+              [`${n}[]`, "a"],
+              [`${n}.x`, "b"],
+              [`${n}[0]`, "c"],
+            ] as [string, string][],
+        ),
+      ]),
+    },
+    {
+      label: "names a parser refuses",
+      body: encode([...base, ["a..b", "1"], ["x[", "1"], ["]", "1"], ["[1]", "1"], ["__proto__.polluted", "1"], ["constructor.prototype", "1"]]),
+    },
     { label: "unicode in every value", body: each("\u2028\u2029\u202e\ud83d\ude00\ufeff\u0301 ﷽") },
     { label: "control characters in every value", body: each("a\r\nATTENDEE:mailto:evil@evil.test\u0007\u001b") },
     { label: "wrong types", body: each("-1e999") },

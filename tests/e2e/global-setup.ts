@@ -1,5 +1,7 @@
 import { existsSync } from "node:fs";
+
 import type { TestProject } from "vitest/node";
+
 import { buildTemplate } from "../setup/template";
 
 // Once per run of the browser tests: the built app must exist, and the migrated template every

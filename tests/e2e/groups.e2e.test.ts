@@ -4,9 +4,23 @@
 // axe-core checks every page visited.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
+
 import { prisma } from "#app/utils/db.server";
-import { addGroupMember, createAdhesion, createCharterVersion, createGroup, createMeeting, createNetwork, createOrganisation, createUser, makeCoordinator, makeDelegate, makeFacilitator } from "#tests/factories";
-import { checkA11y, jsErrors, launchBrowser, newPage, sessionCookieFor, startApp, type App } from "./harness";
+import {
+  addGroupMember,
+  createAdhesion,
+  createCharterVersion,
+  createGroup,
+  createMeeting,
+  createNetwork,
+  createOrganisation,
+  createUser,
+  makeCoordinator,
+  makeDelegate,
+  makeFacilitator,
+} from "#tests/factories";
+
+import { type App, checkA11y, jsErrors, launchBrowser, newPage, sessionCookieFor, startApp } from "./harness";
 
 type Cookie = { name: string; value: string };
 type Data = { slug: string; coordinator: Cookie; alice: Cookie; bob: Cookie; openSlug: string; requestSlug: string; attendanceMeetings: number };
@@ -103,7 +117,12 @@ test("without JavaScript: a delegate joins an open group, asks to join another, 
   // The open group's page, with its turnout chart and the table beside it.
   await page.goto(`/${app.data.slug}/groups/${app.data.openSlug}`);
   expect(await page.getByRole("img", { name: /Sur les 3 dernières réunions/ }).count()).toBe(1);
-  expect(await page.getByRole("table", { name: /présentes, excusées et absentes/ }).locator("tbody tr").count()).toBe(app.data.attendanceMeetings);
+  expect(
+    await page
+      .getByRole("table", { name: /présentes, excusées et absentes/ })
+      .locator("tbody tr")
+      .count(),
+  ).toBe(app.data.attendanceMeetings);
   expect(await page.locator("main").textContent()).toContain("Maison d'accueil Alpha peut rejoindre ce groupe.");
   await checkA11y(page);
   await page.getByRole("link", { name: "Participer au groupe" }).click();

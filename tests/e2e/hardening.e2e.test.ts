@@ -11,7 +11,7 @@ import { prisma } from "#app/utils/db.server";
 import { createUser, TEST_PASSWORD } from "#tests/factories";
 
 import { seedDemoIfEmpty } from "../../prisma/seed/demo-seed.server";
-import { type App,launchBrowser, newPage, sessionCookieFor, startApp } from "./harness";
+import { type App, launchBrowser, newPage, sessionCookieFor, startApp } from "./harness";
 
 type Data = { coordinator: string; coordinatorName: string; anonymousPages: string[]; coordinatorPages: string[] };
 let app: App<Data>;
@@ -27,7 +27,16 @@ beforeAll(async () => {
       const orgs = await prisma.organisation.findMany({ select: { slug: true }, orderBy: { slug: "asc" } });
       const groups = await prisma.workingGroup.findMany({ select: { slug: true }, orderBy: { slug: "asc" } });
       const n = `/${network.slug}`;
-      const common = [n, `${n}/organisations`, `${n}/charter`, `${n}/groups`, `${n}/calendar`, `${n}/minutes?q=logement`, ...orgs.map((o) => `${n}/organisations/${o.slug}`), ...groups.map((g) => `${n}/groups/${g.slug}`)];
+      const common = [
+        n,
+        `${n}/organisations`,
+        `${n}/charter`,
+        `${n}/groups`,
+        `${n}/calendar`,
+        `${n}/minutes?q=logement`,
+        ...orgs.map((o) => `${n}/organisations/${o.slug}`),
+        ...groups.map((g) => `${n}/groups/${g.slug}`),
+      ];
       return {
         coordinator: `${cookie.name}=${cookie.value}`,
         coordinatorName: coordinator.name,
@@ -110,9 +119,21 @@ test("in Chromium, a form on another port of the same host cannot change the pro
 });
 
 test("no redirect leaves the site: tabs, line breaks, backslashes and other origins go home", async () => {
-  const tricks = ["/\t/evil.example", "//evil.example", "/\\evil.example", "/\r\n/evil.example", "/\u2028/evil.example", "/\u0000/x", "https://evil.example", "/ /evil.example"];
+  const tricks = [
+    "/\t/evil.example",
+    "//evil.example",
+    "/\\evil.example",
+    "/\r\n/evil.example",
+    "/\u2028/evil.example",
+    "/\u0000/x",
+    "https://evil.example",
+    "/ /evil.example",
+  ];
   for (const trick of tricks) {
-    const signedIn = await fetch(`${app.url}/login?${new URLSearchParams({ redirectTo: trick })}`, { headers: { Cookie: app.data.coordinator }, redirect: "manual" });
+    const signedIn = await fetch(`${app.url}/login?${new URLSearchParams({ redirectTo: trick })}`, {
+      headers: { Cookie: app.data.coordinator },
+      redirect: "manual",
+    });
     if (trick.includes("\u0000")) {
       expect(signedIn.status).toBe(400); // a NUL in the query never reaches the app
     } else {
@@ -128,12 +149,22 @@ test("no redirect leaves the site: tabs, line breaks, backslashes and other orig
     else expect([trick, language.status, language.headers.get("Location")]).toEqual([trick, 302, "/"]);
   }
   // A path of the site is kept, with its query.
-  const kept = await fetch(`${app.url}/login?${new URLSearchParams({ redirectTo: "/relais-social-demo/minutes?q=sant%C3%A9" })}`, { headers: { Cookie: app.data.coordinator }, redirect: "manual" });
+  const kept = await fetch(`${app.url}/login?${new URLSearchParams({ redirectTo: "/relais-social-demo/minutes?q=sant%C3%A9" })}`, {
+    headers: { Cookie: app.data.coordinator },
+    redirect: "manual",
+  });
   expect(kept.headers.get("Location")).toBe("/relais-social-demo/minutes?q=sant%C3%A9");
 });
 
 test("a NUL byte or broken encoding in an address is a 400 page, not a 500", async () => {
-  for (const path of ["/relais-social-demo/organisations?q=%00", "/relais-social-demo/minutes?q=a%00b", "/%00", "/relais-social-demo/organisations/%00", "/relais-social-demo/%E0%A4%A", "/ical/%00.ics"]) {
+  for (const path of [
+    "/relais-social-demo/organisations?q=%00",
+    "/relais-social-demo/minutes?q=a%00b",
+    "/%00",
+    "/relais-social-demo/organisations/%00",
+    "/relais-social-demo/%E0%A4%A",
+    "/ical/%00.ics",
+  ]) {
     const response = await fetch(`${app.url}${path}`, { headers: { Cookie: app.data.coordinator } });
     expect([path, response.status]).toEqual([path, 400]);
     expect(await response.text()).toContain("Requête refusée");

@@ -2,18 +2,20 @@
 // (build/index.js) started on a free port against it, and Debian's Chromium driven by
 // playwright-core. axe-core checks every page a test visits; the W3C Nu HTML checker (vnu)
 // checks the HTML of every page visited, once per test file (see checkHtmlOfPagesVisited).
-import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, inject } from "vitest";
-import { createMigratedTestDatabase } from "#tests/setup/database";
-import { resetEnv } from "#app/utils/env.server";
+
 import { closeDatabase, getDatabase } from "#app/utils/db.server";
+import { resetEnv } from "#app/utils/env.server";
 import { createUserSession } from "#app/utils/session.server";
+import { createMigratedTestDatabase } from "#tests/setup/database";
 
 export const SESSION_SECRET = "e2e-session-secret-that-is-long-enough-0123456789";
 
@@ -25,9 +27,7 @@ export type App<T> = { url: string; data: T; stop(): Promise<void>; logs(): stri
  * a folder the server opens once the test process has let go of it. The fresh database is a copy
  * of the run's migrated template (tests/e2e/global-setup.ts).
  */
-export async function startApp<T = undefined>(
-  options: { prepare?: () => Promise<T>; env?: Record<string, string>; seedDemo?: boolean } = {},
-): Promise<App<T>> {
+export async function startApp<T = undefined>(options: { prepare?: () => Promise<T>; env?: Record<string, string>; seedDemo?: boolean } = {}): Promise<App<T>> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "maillage-e2e-"));
   const db = await createMigratedTestDatabase(inject("databaseTemplate"), { pgliteDir: path.join(dir, "pglite") });
   const env = {
@@ -181,9 +181,7 @@ export async function checkA11y(page: Page) {
     const html = await page.content();
     scratch = await page.context().browser()!.newContext({ javaScriptEnabled: true });
     target = await scratch.newPage();
-    await target.route("**/*", (route) =>
-      route.request().isNavigationRequest() ? route.fulfill({ body: html, contentType: "text/html" }) : route.continue(),
-    );
+    await target.route("**/*", (route) => (route.request().isNavigationRequest() ? route.fulfill({ body: html, contentType: "text/html" }) : route.continue()));
     await target.goto(page.url());
   }
   // The page as it stands (after client-side navigations too), for the HTML check.
@@ -192,7 +190,11 @@ export async function checkA11y(page: Page) {
     // Through the DevTools protocol: the page's Content-Security-Policy refuses inline scripts.
     await target.evaluate(axeSource);
     const result = await target.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      const axe = (
+        window as unknown as {
+          axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> };
+        }
+      ).axe;
       return axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
     });
     if (result.violations.length) {

@@ -3,10 +3,13 @@
 // harness checks every page of every browser test after its file; this file proves the check can
 // fail (a page served with those errors), then visits the forms that had them.
 import { rmSync } from "node:fs";
+
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
+
 import { createGroup, createNetwork, createOrganisation, createUser, makeCoordinator, makeDelegate, makeFacilitator } from "#tests/factories";
-import { checkA11y, checkHtmlOfPagesVisited, jsErrors, launchBrowser, newPage, sessionCookieFor, startApp, type App } from "./harness";
+
+import { type App, checkA11y, checkHtmlOfPagesVisited, jsErrors, launchBrowser, newPage, sessionCookieFor, startApp } from "./harness";
 
 // The other files check HTML on the PGlite run only (harness.ts); this one on both.
 process.env.HTML_CHECK_ON_POSTGRES = "1";

@@ -3,7 +3,7 @@
 // reminders, a due meeting reminder and the outbox's mail to a real SMTP peer, and every message
 // arrives once. PGlite is one process and cannot be shared, so on the PGlite pass this file uses
 // the machine's PostgreSQL (a fresh database, dropped afterwards). No browser.
-import { type ChildProcess,spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -13,7 +13,7 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 
 import { closeDatabase, getDatabase } from "#app/utils/db.server";
 import { resetEnv } from "#app/utils/env.server";
-import { describeMessage, type DueWork,prepareDueWork, sortMessages } from "#tests/due-work";
+import { describeMessage, type DueWork, prepareDueWork, sortMessages } from "#tests/due-work";
 import { basePostgresUrl, createTestDatabase, type TestDatabase } from "#tests/setup/database";
 import { startSmtpPeer } from "#tests/setup/smtp";
 
@@ -95,7 +95,9 @@ test("two servers on one database send every reminder and every outbox message e
   try {
     const q = async (sql: string) => (await client.query(sql)).rows;
     // Each outbox row was claimed once: one attempt, sent.
-    expect(await q(`SELECT "status", "attempts", count(*)::int AS n FROM "OutboxEmail" GROUP BY 1, 2`)).toEqual([{ status: "sent", attempts: 1, n: work.expected.length }]);
+    expect(await q(`SELECT "status", "attempts", count(*)::int AS n FROM "OutboxEmail" GROUP BY 1, 2`)).toEqual([
+      { status: "sent", attempts: 1, n: work.expected.length },
+    ]);
     expect(await q(`SELECT "kind", "recipients" FROM "CharterReminder" WHERE "charterVersionId" = '${work.charterVersionId}' ORDER BY "kind"`)).toEqual([
       { kind: "d14", recipients: 0 },
       { kind: "d3", recipients: 2 },

@@ -1,8 +1,10 @@
-import { afterAll, beforeAll, expect, test } from "vitest";
 import type { Browser } from "playwright-core";
-import { checkA11y, jsErrors, launchBrowser, newPage, startApp, type App } from "./harness";
+import { afterAll, beforeAll, expect, test } from "vitest";
+
 import { createUser, TEST_PASSWORD } from "#tests/factories";
 import { createNetwork, makeCoordinator } from "#tests/factories";
+
+import { type App, checkA11y, jsErrors, launchBrowser, newPage, startApp } from "./harness";
 
 let app: App<{ email: string; slug: string }>;
 let browser: Browser;

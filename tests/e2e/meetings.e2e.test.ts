@@ -5,8 +5,10 @@
 // checks every page visited.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
+
 import { addGroupMember, createGroup, createNetwork, createOrganisation, createUser, makeCoordinator, makeDelegate } from "#tests/factories";
-import { checkA11y, jsErrors, launchBrowser, newPage, sessionCookieFor, startApp, type App } from "./harness";
+
+import { type App, checkA11y, jsErrors, launchBrowser, newPage, sessionCookieFor, startApp } from "./harness";
 
 type Cookie = { name: string; value: string };
 type Data = { slug: string; groupSlug: string; delegateEmail: string; coordinator: Cookie };
@@ -78,7 +80,10 @@ test("a coordinator schedules a monthly series without JavaScript; the delegate 
   // The invitation of the delegate, read in the outbox, with its .ics and its answer link.
   await page.goto(`/${slug}/admin/outbox`);
   await checkA11y(page);
-  await page.getByRole("row", { name: new RegExp(delegateEmail.replace(/\./g, "\\.")) }).getByRole("link", { name: /^Invitation — Groupe Logement/ }).click();
+  await page
+    .getByRole("row", { name: new RegExp(delegateEmail.replace(/\./g, "\\.")) })
+    .getByRole("link", { name: /^Invitation — Groupe Logement/ })
+    .click();
   await page.waitForURL(/\/admin\/outbox\/.+/);
   const text = (await page.locator("pre.email-text").textContent()) ?? "";
   const link = /https?:\/\/\S+\/rsvp\/[\w-]+\.[\w-]+/.exec(text)?.[0];
@@ -142,17 +147,18 @@ test("the facilitator's pages with JavaScript on: agenda items added and put in 
   await checkA11y(page);
 
   await page.getByRole("button", { name: "Monter « Logement d'urgence : bilan de l'hiver »" }).click();
-  await expect.poll(async () => (await page.locator(".agenda-edit__item summary").allTextContents()).map((s) => s.replace(/\s+/g, " ").trim())).toEqual([
-    "1. Logement d'urgence : bilan de l'hiver (20 min)",
-    "2. Accueil et tour de table (20 min)",
-  ]);
+  await expect
+    .poll(async () => (await page.locator(".agenda-edit__item summary").allTextContents()).map((s) => s.replace(/\s+/g, " ").trim()))
+    .toEqual(["1. Logement d'urgence : bilan de l'hiver (20 min)", "2. Accueil et tour de table (20 min)"]);
   await page.getByLabel("Propositions jusqu'au").fill(`${new Date().getFullYear() + 1}-02-24`);
   await page.getByRole("button", { name: "Fixer la date limite" }).click();
   await expect.poll(() => page.getByText(/^Propositions ouvertes jusqu'au/).count()).toBe(1);
   await checkA11y(page);
 
   await page.goto(meetingUrl);
-  await expect.poll(() => page.locator(".agenda-list li").allTextContents()).toEqual(["Logement d'urgence : bilan de l'hiver (20 min)", "Accueil et tour de table (20 min)"]);
+  await expect
+    .poll(() => page.locator(".agenda-list li").allTextContents())
+    .toEqual(["Logement d'urgence : bilan de l'hiver (20 min)", "Accueil et tour de table (20 min)"]);
   await page.getByRole("link", { name: "Modifier ou déplacer" }).click();
   await page.waitForURL(/\/edit$/);
   await checkA11y(page);

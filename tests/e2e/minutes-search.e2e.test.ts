@@ -11,7 +11,7 @@ import { minutesSearchText } from "#app/utils/rich-text.server";
 import { addGroupMember, createGroup, createMeeting, createMinutes, createNetwork, createOrganisation, createUser, makeDelegate } from "#tests/factories";
 
 import { seedDemoIfEmpty } from "../../prisma/seed/demo-seed.server";
-import { type App,checkA11y, jsErrors, launchBrowser, newPage, sessionCookieFor, startApp } from "./harness";
+import { type App, checkA11y, jsErrors, launchBrowser, newPage, sessionCookieFor, startApp } from "./harness";
 
 type Cookie = { name: string; value: string };
 type Data = { slug: string; publicMeeting: string; delegateCookie: Cookie };
@@ -32,13 +32,30 @@ beforeAll(async () => {
         await createMinutes(meeting.id, { status: "published", visibility, body: html, searchText: minutesSearchText(title, "", html) });
         return meeting;
       };
-      const publicMeeting = await publish("2026-02-10", "Groupe Logement — février", "<p>Préparation des élections communales : le mémorandum logement.</p>", "public");
+      const publicMeeting = await publish(
+        "2026-02-10",
+        "Groupe Logement — février",
+        "<p>Préparation des élections communales : le mémorandum logement.</p>",
+        "public",
+      );
       await publish("2026-03-10", "Groupe Logement — mars", "<p>Élections du bureau et point confidentiel sur un immeuble.</p>", "group");
       const today = todayInBrussels(new Date());
       await prisma.actionItem.createMany({
         data: [
-          { meetingId: publicMeeting.id, groupId: group.id, what: "Envoyer le mémorandum aux candidats", organisationId: org.id, dueOn: parseDateKey(addDays(today, -5)) },
-          { meetingId: publicMeeting.id, groupId: group.id, what: "Réserver la salle du débat", organisationId: org.id, dueOn: parseDateKey(addDays(today, 20)) },
+          {
+            meetingId: publicMeeting.id,
+            groupId: group.id,
+            what: "Envoyer le mémorandum aux candidats",
+            organisationId: org.id,
+            dueOn: parseDateKey(addDays(today, -5)),
+          },
+          {
+            meetingId: publicMeeting.id,
+            groupId: group.id,
+            what: "Réserver la salle du débat",
+            organisationId: org.id,
+            dueOn: parseDateKey(addDays(today, 20)),
+          },
         ],
       });
       return { slug: network.slug, publicMeeting: publicMeeting.id, delegateCookie: await sessionCookieFor(delegate.id) };
@@ -73,7 +90,9 @@ for (const javaScriptEnabled of [false, true]) {
     await checkA11y(page);
 
     // The result leads to the minutes of the meeting.
-    expect(await result.getByRole("link", { name: "Groupe Logement — février" }).getAttribute("href")).toBe(`/${app.data.slug}/meetings/${app.data.publicMeeting}/minutes`);
+    expect(await result.getByRole("link", { name: "Groupe Logement — février" }).getAttribute("href")).toBe(
+      `/${app.data.slug}/meetings/${app.data.publicMeeting}/minutes`,
+    );
 
     // A date that is not one: the message beside the field, the words kept.
     await page.goto(`/${app.data.slug}/minutes?q=election&from=2026-02-31`);
@@ -96,7 +115,12 @@ test("a delegate sees their organisation's open actions, the overdue one first a
   expect(await rows.first().locator("td").first().textContent()).toBe("Envoyer le mémorandum aux candidats");
   expect(await rows.first().textContent()).toContain("En retard");
   expect(await rows.nth(1).textContent()).not.toContain("En retard");
-  expect(await rows.first().getByRole("link", { name: /Compte rendu du/ }).getAttribute("href")).toBe(`/${app.data.slug}/meetings/${app.data.publicMeeting}/minutes`);
+  expect(
+    await rows
+      .first()
+      .getByRole("link", { name: /Compte rendu du/ })
+      .getAttribute("href"),
+  ).toBe(`/${app.data.slug}/meetings/${app.data.publicMeeting}/minutes`);
   await checkA11y(page);
   await context.close();
 });

@@ -5,8 +5,20 @@
 // axe-core checks every page visited. Tests run in order: each builds on the previous.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { addGroupMember, createGroup, createMeeting, createNetwork, createOrganisation, createUser, makeCoordinator, makeDelegate, makeFacilitator } from "#tests/factories";
-import { checkA11y, jsErrors, launchBrowser, newPage, sessionCookieFor, startApp, type App } from "./harness";
+
+import {
+  addGroupMember,
+  createGroup,
+  createMeeting,
+  createNetwork,
+  createOrganisation,
+  createUser,
+  makeCoordinator,
+  makeDelegate,
+  makeFacilitator,
+} from "#tests/factories";
+
+import { type App, checkA11y, jsErrors, launchBrowser, newPage, sessionCookieFor, startApp } from "./harness";
 
 type Cookie = { name: string; value: string };
 let app: App<{ slug: string; meetingId: string; noteTaker: Cookie; facilitator: Cookie; coordinator: Cookie; emails: string[] }>;
@@ -29,7 +41,14 @@ beforeAll(async () => {
       const claire = await createUser({ name: "Claire Coordination" });
       await makeCoordinator(network.id, claire.id);
       const meeting = await createMeeting(group.id, { title: "Réunion de novembre", startsAt: new Date(Date.now() - 86_400_000) });
-      return { slug: network.slug, meetingId: meeting.id, noteTaker: await sessionCookieFor(nadia.id), facilitator: await sessionCookieFor(bruno.id), coordinator: await sessionCookieFor(claire.id), emails: [nadia.email, bruno.email] };
+      return {
+        slug: network.slug,
+        meetingId: meeting.id,
+        noteTaker: await sessionCookieFor(nadia.id),
+        facilitator: await sessionCookieFor(bruno.id),
+        coordinator: await sessionCookieFor(claire.id),
+        emails: [nadia.email, bruno.email],
+      };
     },
   });
   browser = await launchBrowser();
@@ -54,7 +73,9 @@ test("the note-taker volunteers and posts the minutes with two action items, Jav
   await checkA11y(page);
 
   await page.getByLabel("Décisions", { exact: true }).fill("Le groupe écrit au CPAS.");
-  await page.getByLabel("Compte rendu", { exact: true }).fill("## Tour de table\n\nLes services présentent leurs permanences.\n\n- Logement d'urgence\n- Accueil de jour");
+  await page
+    .getByLabel("Compte rendu", { exact: true })
+    .fill("## Tour de table\n\nLes services présentent leurs permanences.\n\n- Logement d'urgence\n- Accueil de jour");
   const first = page.getByRole("group", { name: "Action 1" });
   await first.getByLabel("Quoi").fill("Écrire au CPAS");
   await first.getByLabel("Organisation responsable").selectOption({ label: "Service Bêta" });
@@ -115,7 +136,12 @@ test("the facilitator approves and publishes publicly (JavaScript on); a visitor
   await visitor.page.goto(minutesPath());
   expect(await visitor.page.getByRole("heading", { level: 1 }).textContent()).toBe("Procès-verbal — Réunion de novembre");
   expect(await visitor.page.locator(".minutes-body").textContent()).toContain("Accueil de jour");
-  expect(await visitor.page.getByRole("button").filter({ hasText: /Approuver|Publier|Je prends les notes/ }).count()).toBe(0);
+  expect(
+    await visitor.page
+      .getByRole("button")
+      .filter({ hasText: /Approuver|Publier|Je prends les notes/ })
+      .count(),
+  ).toBe(0);
   await checkA11y(visitor.page);
   const pdf = await visitor.page.request.get(`${minutesPath()}/pdf`);
   expect(pdf.status()).toBe(200);

@@ -2,8 +2,10 @@
 // JavaScript; axe-core checks every page visited.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
+
 import { createNetwork, createOrganisation, createUser, makeCoordinator, makeDelegate } from "#tests/factories";
-import { checkA11y, jsErrors, launchBrowser, newPage, sessionCookieFor, startApp, type App } from "./harness";
+
+import { type App, checkA11y, jsErrors, launchBrowser, newPage, sessionCookieFor, startApp } from "./harness";
 
 // The edit test renames this organisation (with a suffix): the directory test may run after it.
 const health = expect.stringMatching(/^Maison de Santé du Nord/);
@@ -28,7 +30,13 @@ beforeAll(async () => {
         hours: allDay,
       });
       await createOrganisation(network.id, { name: "Maison des Jeunes", commune: "Jambes", postalCode: "5100", themes: ["Jeunesse"] });
-      await createOrganisation(network.id, { name: "Service logement de Bouge", commune: "Bouge", postalCode: "5004", themes: ["Logement"], languages: ["fr", "ar"] });
+      await createOrganisation(network.id, {
+        name: "Service logement de Bouge",
+        commune: "Bouge",
+        postalCode: "5004",
+        themes: ["Logement"],
+        languages: ["fr", "ar"],
+      });
       const delegate = await createUser({ name: "Déléguée Santé" });
       await makeDelegate(clinic.id, delegate.id);
       const coordinator = await createUser({ name: "Coordinatrice" });

@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+
 import { alias } from "../../vitest.config";
 
 // Browser tests against the built app (build/index.js), two files at a time: each starts its own

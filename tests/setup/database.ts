@@ -3,7 +3,9 @@
 // migrated template (tests/setup/template.ts).
 import { randomBytes } from "node:crypto";
 import { cpSync, readFileSync } from "node:fs";
+
 import pg from "pg";
+
 import type { DatabaseTemplate } from "./template";
 
 /** The PostgreSQL server URL the test run was started with, if any (kept across test files). */
@@ -32,10 +34,7 @@ export async function createTestDatabase(options: { pgliteDir?: string; postgres
  * (`inject("databaseTemplate")`), else an empty one for the caller to migrate. The template must
  * match the database of the run (a PGlite dump for memory, a PGlite folder for `pgliteDir`).
  */
-export async function createMigratedTestDatabase(
-  template: DatabaseTemplate | undefined,
-  options: { pgliteDir?: string } = {},
-): Promise<TestDatabase> {
+export async function createMigratedTestDatabase(template: DatabaseTemplate | undefined, options: { pgliteDir?: string } = {}): Promise<TestDatabase> {
   if (template?.kind === "postgres") return newDatabase({ template: template.name });
   if (template?.kind === "pglite-folder" && options.pgliteDir) {
     cpSync(template.dir, options.pgliteDir, { recursive: true });

@@ -1,11 +1,13 @@
 // Runs before every unit/integration test file: its own fresh database, migrated (a copy of the
 // run's migrated template, tests/setup/template.ts); a console.error during a test fails it.
 import { afterAll, afterEach, beforeAll, beforeEach, inject, vi } from "vitest";
-import { createMigratedTestDatabase, type TestDatabase } from "./database";
+
 import { openDatabase } from "#app/db/connect.server";
-import { resetEnv } from "#app/utils/env.server";
-import { closeDatabase, getDatabase } from "#app/utils/db.server";
 import { setNow } from "#app/utils/clock.server";
+import { closeDatabase, getDatabase } from "#app/utils/db.server";
+import { resetEnv } from "#app/utils/env.server";
+
+import { createMigratedTestDatabase, type TestDatabase } from "./database";
 
 let testDb: TestDatabase;
 

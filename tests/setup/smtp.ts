@@ -1,6 +1,6 @@
 // A real SMTP peer in the test process: smtp-server on port 0, messages parsed with mailparser.
+import { type ParsedMail, simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
-import { simpleParser, type ParsedMail } from "mailparser";
 
 export async function startSmtpPeer(options: { failFirst?: number } = {}) {
   const messages: ParsedMail[] = [];

@@ -7,17 +7,16 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+
 import pg from "pg";
+
 import { applyMigrations, type SqlRunner } from "../../app/db/migrate";
 import { newPGlite } from "../../app/db/pglite";
 import { basePostgresUrl } from "./database";
 
 /** Where the template lives: a dump of a PGlite data folder (loaded into memory by each file), a
  * PGlite data folder (copied for each app of the browser tests), or a PostgreSQL database. */
-export type DatabaseTemplate =
-  | { kind: "pglite-dump"; file: string }
-  | { kind: "pglite-folder"; dir: string }
-  | { kind: "postgres"; name: string };
+export type DatabaseTemplate = { kind: "pglite-dump"; file: string } | { kind: "pglite-folder"; dir: string } | { kind: "postgres"; name: string };
 
 declare module "vitest" {
   export interface ProvidedContext {

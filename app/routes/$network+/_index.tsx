@@ -47,7 +47,11 @@ export default function NetworkHome() {
     <main id="main" className="page">
       <h1>{network.name}</h1>
       {network.description ? <p className="lead">{network.description}</p> : null}
-      {isCoordinator ? <p className="notice">{t("network.youCoordinate")} <Link to={`/${network.slug}/admin`}>{t("nav.admin")}</Link></p> : null}
+      {isCoordinator ? (
+        <p className="notice">
+          {t("network.youCoordinate")} <Link to={`/${network.slug}/admin`}>{t("nav.admin")}</Link>
+        </p>
+      ) : null}
       <div className="grid">
         <section className="card" aria-labelledby="members-title">
           <h2 id="members-title">{t("network.members")}</h2>

@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, NavLink, Outlet, useLoaderData } from "@remix-run/react";
-import { useT } from "#app/components/i18n";
-import { ErrorPage } from "#app/root";
+
 import { getActor } from "#app/access/actor.server";
 import { isCoordinator } from "#app/access/network";
+import { useT } from "#app/components/i18n";
 import { requireNetwork } from "#app/models/network.server";
+import { ErrorPage } from "#app/root";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const network = await requireNetwork(params.network);

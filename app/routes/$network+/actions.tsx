@@ -143,7 +143,13 @@ export default function Actions() {
               {items.map((item) => (
                 <tr key={item.id} className={item.overdue ? "actions-row--overdue" : undefined}>
                   <td>{item.what}</td>
-                  <td>{item.organisation ? <Link to={`/${network.slug}/organisations/${item.organisation.slug}`}>{item.organisation.name}</Link> : <span className="muted">{t("actions.noOrganisation")}</span>}</td>
+                  <td>
+                    {item.organisation ? (
+                      <Link to={`/${network.slug}/organisations/${item.organisation.slug}`}>{item.organisation.name}</Link>
+                    ) : (
+                      <span className="muted">{t("actions.noOrganisation")}</span>
+                    )}
+                  </td>
                   <td>
                     {item.dueOn ? <time dateTime={item.dueOn}>{formatDate(item.dueOn, t.locale)}</time> : <span className="muted">{t("actions.noDue")}</span>}
                     {item.overdue ? (
@@ -161,7 +167,9 @@ export default function Actions() {
                   <td>
                     <Link to={groupPath({ networkSlug: network.slug, groupSlug: item.group.slug })}>{item.group.name}</Link>
                     <br />
-                    <Link to={meetingPath({ networkSlug: network.slug, meetingId: item.meeting.id }, "minutes")}>{t("actions.minutesLink", { date: meetingDay(item.meeting.startsAt, t.locale) })}</Link>
+                    <Link to={meetingPath({ networkSlug: network.slug, meetingId: item.meeting.id }, "minutes")}>
+                      {t("actions.minutesLink", { date: meetingDay(item.meeting.startsAt, t.locale) })}
+                    </Link>
                   </td>
                 </tr>
               ))}

@@ -43,7 +43,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!can(actor, "action.update", { access, item })) forbidden();
   const form = await request.formData();
   const status = form.get("status");
-  if (typeof status !== "string" || !(ACTION_STATUSES as readonly string[]).includes(status)) return data({ error: "minutes.error.actionStatus" }, { status: 400 });
+  if (typeof status !== "string" || !(ACTION_STATUSES as readonly string[]).includes(status))
+    return data({ error: "minutes.error.actionStatus" }, { status: 400 });
   try {
     await updateActionStatus(network.id, actor, access, item.id, status);
   } catch (error) {
@@ -65,7 +66,8 @@ export default function ActionItemPage() {
   return (
     <main id="main" className="page page--narrow action-item-page">
       <p className="breadcrumbs">
-        <Link to={groupPath({ networkSlug: network.slug, groupSlug: item.group.slug })}>{item.group.name}</Link> › <Link to={minutes}>{item.meeting.title}</Link>
+        <Link to={groupPath({ networkSlug: network.slug, groupSlug: item.group.slug })}>{item.group.name}</Link> ›{" "}
+        <Link to={minutes}>{item.meeting.title}</Link>
       </p>
       <h1>{item.what}</h1>
       <dl className="action-item-facts">

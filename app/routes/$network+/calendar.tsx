@@ -86,7 +86,11 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
 
 /** The calendar URL with these parameters changed (the others kept), without empty ones. */
-function calendarHref(base: string, current: { view: string; month: string; group: string | null }, change: Partial<{ view: string; month: string | null; group: string | null }>) {
+function calendarHref(
+  base: string,
+  current: { view: string; month: string; group: string | null },
+  change: Partial<{ view: string; month: string | null; group: string | null }>,
+) {
   const next = { ...current, ...change };
   const params = new URLSearchParams();
   if (next.view === "list") params.set("view", "list");
@@ -156,7 +160,13 @@ export default function CalendarPage() {
           </div>
           <div className={`field${d.errors.view ? " field--invalid" : ""}`}>
             <label htmlFor="calendar-view">{t("calendar.filterView")}</label>
-            <select id="calendar-view" name="view" defaultValue={d.view} aria-invalid={d.errors.view ? true : undefined} aria-describedby={d.errors.view ? "calendar-view-error" : undefined}>
+            <select
+              id="calendar-view"
+              name="view"
+              defaultValue={d.view}
+              aria-invalid={d.errors.view ? true : undefined}
+              aria-describedby={d.errors.view ? "calendar-view-error" : undefined}
+            >
               <option value="month">{t("calendar.viewMonth")}</option>
               <option value="list">{t("calendar.viewList")}</option>
             </select>
@@ -168,28 +178,28 @@ export default function CalendarPage() {
             ) : null}
           </div>
           {d.view === "month" ? (
-          <div className={`field${d.errors.month ? " field--invalid" : ""}`}>
-            <label htmlFor="calendar-month">{t("calendar.filterMonth")}</label>
-            <p className="hint" id="calendar-month-hint">
-              {t("calendar.filterMonthHint")}
-            </p>
-            <input
-              id="calendar-month"
-              name="month"
-              type="text"
-              inputMode="numeric"
-              size={8}
-              defaultValue={d.month}
-              aria-invalid={d.errors.month ? true : undefined}
-              aria-describedby={d.errors.month ? "calendar-month-hint calendar-month-error" : "calendar-month-hint"}
-            />
-            {d.errors.month ? (
-              <p id="calendar-month-error" className="field-error">
-                <span aria-hidden="true">⚠ </span>
-                {t.message(d.errors.month)}
+            <div className={`field${d.errors.month ? " field--invalid" : ""}`}>
+              <label htmlFor="calendar-month">{t("calendar.filterMonth")}</label>
+              <p className="hint" id="calendar-month-hint">
+                {t("calendar.filterMonthHint")}
               </p>
-            ) : null}
-          </div>
+              <input
+                id="calendar-month"
+                name="month"
+                type="text"
+                inputMode="numeric"
+                size={8}
+                defaultValue={d.month}
+                aria-invalid={d.errors.month ? true : undefined}
+                aria-describedby={d.errors.month ? "calendar-month-hint calendar-month-error" : "calendar-month-hint"}
+              />
+              {d.errors.month ? (
+                <p id="calendar-month-error" className="field-error">
+                  <span aria-hidden="true">⚠ </span>
+                  {t.message(d.errors.month)}
+                </p>
+              ) : null}
+            </div>
           ) : null}
           <div className="form-actions">
             <button type="submit" className="button">
@@ -307,7 +317,11 @@ function MonthView({ d, base, current }: { d: Data; base: string; current: { vie
                         {formatDayMonth(day, t.locale)}
                         {isToday ? `, ${t("calendar.today")}` : ""}
                       </span>
-                      {isToday ? <span className="calendar-day__today" aria-hidden="true">{t("calendar.today")}</span> : null}
+                      {isToday ? (
+                        <span className="calendar-day__today" aria-hidden="true">
+                          {t("calendar.today")}
+                        </span>
+                      ) : null}
                       {meetings.length ? (
                         <ul className="calendar-day__meetings">
                           {meetings.map((m) => (

@@ -25,7 +25,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await getActor(request);
   const url = new URL(request.url);
   const p = url.searchParams;
-  const groups = await prisma.workingGroup.findMany({ where: { networkId: network.id }, select: { id: true, slug: true, name: true }, orderBy: { name: "asc" } });
+  const groups = await prisma.workingGroup.findMany({
+    where: { networkId: network.id },
+    select: { id: true, slug: true, name: true },
+    orderBy: { name: "asc" },
+  });
 
   const errors: Errors = {};
   const q = (p.get("q") ?? "").trim();
@@ -61,7 +65,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const t = metaT(matches);
   if (!data) return [{ title: "Maillage" }];
-  const title = data.query.q ? t("search.metaTitleQuery", { q: data.query.q, network: data.network.name }) : t("search.metaTitle", { network: data.network.name });
+  const title = data.query.q
+    ? t("search.metaTitleQuery", { q: data.query.q, network: data.network.name })
+    : t("search.metaTitle", { network: data.network.name });
   return [{ title: `${title} — Maillage` }];
 };
 

@@ -3,6 +3,7 @@
 // the slug is checked by the action after validation.
 import type { FieldMetadata } from "@conform-to/react";
 import { z } from "zod";
+
 import { CheckboxGroup, TextareaField, TextField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
 import { RESERVED_SLUGS } from "#app/utils/domain";
@@ -47,7 +48,9 @@ export const NetworkSchema = z.object({
   slug: slugField,
   description: descriptionField,
   themes: themesField,
-  languages: z.array(z.enum(LOCALES, { errorMap: () => ({ message: "form.invalidChoice" }) }), { required_error: "admin.languagesRequired" }).min(1, "admin.languagesRequired"),
+  languages: z
+    .array(z.enum(LOCALES, { errorMap: () => ({ message: "form.invalidChoice" }) }), { required_error: "admin.languagesRequired" })
+    .min(1, "admin.languagesRequired"),
 });
 
 export const CreateNetworkSchema = NetworkSchema.extend({

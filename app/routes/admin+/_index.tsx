@@ -110,7 +110,13 @@ export default function PlatformAdmin() {
             <NetworkIdentityFields fields={fields} />
             <NetworkContentFields fields={fields} />
             <NetworkLanguagesField meta={fields.languages} />
-            <TextField meta={fields.coordinatorEmail} type="email" label={t("admin.field.coordinatorEmail")} hint={t("admin.field.coordinatorEmailHint")} autoComplete="off" />
+            <TextField
+              meta={fields.coordinatorEmail}
+              type="email"
+              label={t("admin.field.coordinatorEmail")}
+              hint={t("admin.field.coordinatorEmailHint")}
+              autoComplete="off"
+            />
             <div className="form-actions">
               <button type="submit" className="button">
                 {t("admin.createSubmit")}

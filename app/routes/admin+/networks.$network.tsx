@@ -90,7 +90,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       outcome = await transaction((tx) => addCoordinatorByEmail(tx, { networkId: network.id, email, actorId: actor.userId }));
     } catch (error) {
       // Another administrator invited this address at the same moment: theirs is the one that counts.
-      if (error instanceof InvitationPending) return data({ intent, result: submission.reply({ fieldErrors: { email: ["delegates.invitePending"] } }) }, { status: 409 });
+      if (error instanceof InvitationPending)
+        return data({ intent, result: submission.reply({ fieldErrors: { email: ["delegates.invitePending"] } }) }, { status: 409 });
       throw error;
     }
     const key = { added: "admin.coordinatorAdded", already: "admin.coordinatorAlready", invited: "admin.coordinatorInvited" }[outcome];
@@ -121,7 +122,7 @@ export default function AdminNetwork() {
   const t = useT();
   const { network } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const resultFor = (intent: string) => (actionData?.intent === intent ? actionData.result ?? undefined : undefined);
+  const resultFor = (intent: string) => (actionData?.intent === intent ? (actionData.result ?? undefined) : undefined);
   const dateFormat = instantFormat(t.locale, { dateStyle: "long" });
 
   const [form, fields] = useForm({
@@ -200,7 +201,13 @@ export default function AdminNetwork() {
             <Form method="post" {...getFormProps(addForm)}>
               <input type="hidden" name="intent" value="addCoordinator" />
               <ErrorSummary form={addForm} fields={addFields} />
-              <TextField meta={addFields.email} type="email" label={t("admin.addCoordinatorEmail")} hint={t("admin.field.coordinatorEmailHint")} autoComplete="off" />
+              <TextField
+                meta={addFields.email}
+                type="email"
+                label={t("admin.addCoordinatorEmail")}
+                hint={t("admin.field.coordinatorEmailHint")}
+                autoComplete="off"
+              />
               <button type="submit" className="button button--secondary">
                 {t("admin.addCoordinator")}
               </button>

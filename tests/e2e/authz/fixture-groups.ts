@@ -7,6 +7,7 @@
 //   :submittedMeeting a past meeting of :group whose minutes are submitted (not published)
 //   :publicMeeting    a future public meeting of :group
 import { addGroupMember, createGroup, createMeeting, createMinutes, makeFacilitator } from "#tests/factories";
+
 import type { FixtureBase } from "./types";
 
 export async function prepare(base: FixtureBase) {

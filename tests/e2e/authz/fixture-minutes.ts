@@ -3,6 +3,7 @@
 //                     where :otherOrg is a member (otherDelegate takes part; no facilitator)
 import { prisma } from "#app/utils/db.server";
 import { addGroupMember, createGroup, createMeeting } from "#tests/factories";
+
 import type { FixtureBase } from "./types";
 
 export async function prepare(base: FixtureBase) {

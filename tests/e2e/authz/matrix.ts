@@ -4,6 +4,7 @@
 import { prisma } from "#app/utils/db.server";
 import { sendEmail } from "#app/utils/email.server";
 import { createAdhesion, createCharterVersion, createNetwork, createOrganisation, createUser, makeCoordinator, makeDelegate } from "#tests/factories";
+
 import { sessionCookieFor } from "../harness";
 import type { FixtureBase, MatrixRow, Persona } from "./types";
 
@@ -35,9 +36,23 @@ export async function prepareMatrix(): Promise<Fixture> {
   const version = await createCharterVersion(network.id);
   const draft = await createCharterVersion(network.id, { status: "draft" });
   await createAdhesion(network.id, otherOrg.id, version);
-  const paper = await createAdhesion(network.id, org.id, version, { method: "paper", status: "pending", scanPath: "missing/scan.pdf", scanType: "application/pdf", scanSize: 1000, scanName: "charte.pdf" });
+  const paper = await createAdhesion(network.id, org.id, version, {
+    method: "paper",
+    status: "pending",
+    scanPath: "missing/scan.pdf",
+    scanType: "application/pdf",
+    scanSize: 1000,
+    scanName: "charte.pdf",
+  });
   const joinRequest = await prisma.joinRequest.create({
-    data: { networkId: network.id, organisationName: "Nouvelle asbl", kind: "association", contactName: "Sam", contactEmail: "sam@example.test", motivation: "Nous voulons rejoindre le réseau." },
+    data: {
+      networkId: network.id,
+      organisationName: "Nouvelle asbl",
+      kind: "association",
+      contactName: "Sam",
+      contactEmail: "sam@example.test",
+      motivation: "Nous voulons rejoindre le réseau.",
+    },
   });
   const cookie = async (id: string) => {
     const c = await sessionCookieFor(id);

@@ -14,7 +14,13 @@ export const rows: MatrixRow[] = [
   { route: "routes/$network+/admin+/_index", method: "GET", path: "/:network/admin", expect: coordinatorOnly(200) },
   { route: "routes/$network+/admin+/settings", method: "GET", path: "/:network/admin/settings", expect: coordinatorOnly(200) },
   // Too long a description: reaches validation and changes nothing, even for the coordinator.
-  { route: "routes/$network+/admin+/settings", method: "POST", path: "/:network/admin/settings", form: { description: "x".repeat(2001) }, expect: coordinatorOnly(400) },
+  {
+    route: "routes/$network+/admin+/settings",
+    method: "POST",
+    path: "/:network/admin/settings",
+    form: { description: "x".repeat(2001) },
+    expect: coordinatorOnly(400),
+  },
   { route: "routes/$network+/admin+/import", method: "GET", path: "/:network/admin/import", expect: coordinatorOnly(200) },
   { route: "routes/$network+/admin+/import", method: "POST", path: "/:network/admin/import", expect: coordinatorOnly(400) },
   { route: "routes/$network+/admin+/import-template", method: "GET", path: "/:network/admin/import-template", expect: coordinatorOnly(200) },

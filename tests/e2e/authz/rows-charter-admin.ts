@@ -46,12 +46,29 @@ export const rows: MatrixRow[] = [
   },
 
   { route: "routes/$network+/admin+/adhesions", method: "GET", path: "/:network/admin/adhesions", expect: coordinatorOnly(200) },
-  { route: "routes/$network+/admin+/adhesions", method: "GET", path: "/:network/admin/adhesions?status=applicant&suspend=no-such-organisation", expect: coordinatorOnly(200) },
+  {
+    route: "routes/$network+/admin+/adhesions",
+    method: "GET",
+    path: "/:network/admin/adhesions?status=applicant&suspend=no-such-organisation",
+    expect: coordinatorOnly(200),
+  },
   // No intent.
   { route: "routes/$network+/admin+/adhesions", method: "POST", path: "/:network/admin/adhesions", expect: coordinatorOnly(400) },
   { route: "routes/$network+/admin+/adhesions", method: "POST", path: "/:network/admin/adhesions", form: { intent: "remind" }, expect: coordinatorOnly(400) },
-  { route: "routes/$network+/admin+/adhesions", method: "POST", path: "/:network/admin/adhesions", form: { intent: "validate", adhesionId: "no-such-adhesion" }, expect: coordinatorOnly(404) },
-  { route: "routes/$network+/admin+/adhesions", method: "POST", path: "/:network/admin/adhesions", form: { intent: "reject", adhesionId: "no-such-adhesion", reason: "" }, expect: coordinatorOnly(400) },
+  {
+    route: "routes/$network+/admin+/adhesions",
+    method: "POST",
+    path: "/:network/admin/adhesions",
+    form: { intent: "validate", adhesionId: "no-such-adhesion" },
+    expect: coordinatorOnly(404),
+  },
+  {
+    route: "routes/$network+/admin+/adhesions",
+    method: "POST",
+    path: "/:network/admin/adhesions",
+    form: { intent: "reject", adhesionId: "no-such-adhesion", reason: "" },
+    expect: coordinatorOnly(400),
+  },
   {
     route: "routes/$network+/admin+/adhesions",
     method: "POST",

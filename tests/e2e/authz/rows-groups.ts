@@ -21,8 +21,20 @@ export const rows: MatrixRow[] = [
   { route: "routes/$network+/groups+/$group_.edit", method: "GET", path: "/:network/groups/:group/edit", expect: coordinatorOnly(200) },
   { route: "routes/$network+/groups+/$group_.edit", method: "GET", path: "/:network/groups/no-such-group/edit", expect: everyone(404) },
   { route: "routes/$network+/groups+/$group_.edit", method: "POST", path: "/:network/groups/:group/edit", expect: coordinatorOnly(400) },
-  { route: "routes/$network+/groups+/$group_.edit", method: "POST", path: "/:network/groups/:group/edit", form: { intent: "details", name: "" }, expect: coordinatorOnly(400) },
-  { route: "routes/$network+/groups+/$group_.edit", method: "POST", path: "/:network/groups/:group/edit", form: { intent: "archive" }, expect: coordinatorOnly(400) },
+  {
+    route: "routes/$network+/groups+/$group_.edit",
+    method: "POST",
+    path: "/:network/groups/:group/edit",
+    form: { intent: "details", name: "" },
+    expect: coordinatorOnly(400),
+  },
+  {
+    route: "routes/$network+/groups+/$group_.edit",
+    method: "POST",
+    path: "/:network/groups/:group/edit",
+    form: { intent: "archive" },
+    expect: coordinatorOnly(400),
+  },
 
   // Taking part: managers (coordinator, facilitator) and delegates of the network's organisations.
   {

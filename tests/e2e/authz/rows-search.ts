@@ -12,6 +12,11 @@ export const rows: MatrixRow[] = [
   { route: "routes/$network+/minutes", method: "GET", path: "/:network/minutes?from=2026-02-31", expect: everyone(400) },
   { route: "routes/$network+/minutes", method: "POST", path: "/:network/minutes", expect: everyone(405) },
   { route: "routes/$network+/actions", method: "GET", path: "/:network/actions", expect: seated(200) },
-  { route: "routes/$network+/actions", method: "GET", path: "/:network/actions?org=:otherOrg", expect: { anonymous: 302, otherDelegate: 200, delegate: 400, otherCoordinator: 403, coordinator: 200 } },
+  {
+    route: "routes/$network+/actions",
+    method: "GET",
+    path: "/:network/actions?org=:otherOrg",
+    expect: { anonymous: 302, otherDelegate: 200, delegate: 400, otherCoordinator: 403, coordinator: 200 },
+  },
   { route: "routes/$network+/actions", method: "POST", path: "/:network/actions", expect: everyone(405) },
 ];

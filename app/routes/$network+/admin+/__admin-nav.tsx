@@ -1,6 +1,7 @@
 // The coordinator's tools share a breadcrumb and a sub-navigation, so every page says where it
 // sits. Rendered by each page (not a layout route) so that nothing of it shows on a 403 page.
 import { Link, NavLink } from "@remix-run/react";
+
 import { useT } from "#app/components/i18n";
 
 const PAGES = ["adhesions", "join-requests", "settings", "calendar-feed", "import", "outbox", "audit"] as const;
@@ -32,7 +33,9 @@ export function AdminNav({ network, current }: { network: { slug: string; name: 
           </li>
           {PAGES.map((page) => (
             <li key={page}>
-              <NavLink to={`${base}/${page}`}>{t(`networkAdmin.nav.${page === "join-requests" ? "joinRequests" : page === "calendar-feed" ? "calendarFeed" : page}`)}</NavLink>
+              <NavLink to={`${base}/${page}`}>
+                {t(`networkAdmin.nav.${page === "join-requests" ? "joinRequests" : page === "calendar-feed" ? "calendarFeed" : page}`)}
+              </NavLink>
             </li>
           ))}
         </ul>

@@ -1,12 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+
+import { requireCoordinator } from "#app/access/require.server";
 import { useT } from "#app/components/i18n";
+import { requireNetwork } from "#app/models/network.server";
 import { ErrorPage } from "#app/root";
 import { now } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
+
 import { AdminNav } from "./__admin-nav";
-import { requireCoordinator } from "#app/access/require.server";
-import { requireNetwork } from "#app/models/network.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const network = await requireNetwork(params.network);
@@ -60,7 +62,11 @@ export default function CoordinatorDashboard() {
           <ul className="stat-list">
             <li>{t.plural("networkAdmin.count.waiting", counts.waiting)}</li>
             <li>
-              {counts.failed > 0 ? <strong>{t.plural("networkAdmin.count.failed", counts.failed)}</strong> : t.plural("networkAdmin.count.failed", counts.failed)}
+              {counts.failed > 0 ? (
+                <strong>{t.plural("networkAdmin.count.failed", counts.failed)}</strong>
+              ) : (
+                t.plural("networkAdmin.count.failed", counts.failed)
+              )}
             </li>
           </ul>
           <p>

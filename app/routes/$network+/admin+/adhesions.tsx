@@ -2,7 +2,7 @@
 // re-signed (filter by status), reminders (sent by the worker 14 and 3 days before the deadline,
 // or now by hand), paper adhesions to review, and suspension of an organisation (with a reason,
 // after a confirmation step that works without JavaScript).
-import { getFormProps, getTextareaProps, type SubmissionResult,useForm } from "@conform-to/react";
+import { getFormProps, getTextareaProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -12,7 +12,15 @@ import { requireCoordinator } from "#app/access/require.server";
 import { Checkbox, ErrorSummary, FieldError, TextareaField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
 import { pageParam, Pagination } from "#app/components/pagination";
-import { endMembership, MEMBERSHIP_STATUSES, type MembershipKind,membershipStatuses, REMINDER_DAYS, remindNow, reviewPaper } from "#app/models/adhesion.server";
+import {
+  endMembership,
+  MEMBERSHIP_STATUSES,
+  type MembershipKind,
+  membershipStatuses,
+  REMINDER_DAYS,
+  remindNow,
+  reviewPaper,
+} from "#app/models/adhesion.server";
 import { CharterError, currentVersion } from "#app/models/charter.server";
 import { requireNetwork } from "#app/models/network.server";
 import { ErrorPage } from "#app/root";
@@ -27,7 +35,11 @@ import { AdminNav } from "./__admin-nav";
 
 const PER_PAGE = 100;
 
-const reason = z.string({ required_error: "adhesionsAdmin.error.reasonRequired" }).trim().min(1, "adhesionsAdmin.error.reasonRequired").max(1000, "form.tooLong");
+const reason = z
+  .string({ required_error: "adhesionsAdmin.error.reasonRequired" })
+  .trim()
+  .min(1, "adhesionsAdmin.error.reasonRequired")
+  .max(1000, "form.tooLong");
 const RejectSchema = z.object({ adhesionId: z.string().min(1), reason });
 const ValidateSchema = z.object({ adhesionId: z.string().min(1) });
 const SuspendSchema = z.object({
@@ -65,7 +77,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
   const [version, organisations, adhesions, pending, reminders] = await Promise.all([
     currentVersion(network.id),
-    prisma.organisation.findMany({ where: { networks: { some: { networkId: network.id } } }, select: { id: true, slug: true, name: true }, orderBy: { name: "asc" } }),
+    prisma.organisation.findMany({
+      where: { networks: { some: { networkId: network.id } } },
+      select: { id: true, slug: true, name: true },
+      orderBy: { name: "asc" },
+    }),
     prisma.adhesion.findMany({
       where: { networkId: network.id, status: { in: ["valid", "pending", "ended"] } },
       orderBy: [{ signedOn: "desc" }, { createdAt: "desc" }],
@@ -94,7 +110,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     }),
   ]);
 
-  const statuses = await membershipStatuses(network.id, organisations.map((o) => o.id), at);
+  const statuses = await membershipStatuses(
+    network.id,
+    organisations.map((o) => o.id),
+    at,
+  );
   const counts = Object.fromEntries(MEMBERSHIP_STATUSES.map((s) => [s, 0])) as Record<MembershipKind, number>;
   for (const s of statuses.values()) counts[s.kind] += 1;
   const last = new Map<string, (typeof adhesions)[number]>();
@@ -120,12 +140,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const pages = Math.max(1, Math.ceil(rows.length / PER_PAGE));
 
   const suspendId = url.searchParams.get("suspend");
-  const suspendRow = suspendId ? rows.find((r) => r.id === suspendId) ?? (await findSuspendable(network.id, suspendId, statuses)) : null;
+  const suspendRow = suspendId ? (rows.find((r) => r.id === suspendId) ?? (await findSuspendable(network.id, suspendId, statuses))) : null;
 
   return {
     network: { slug: network.slug, name: network.name },
     version: version
-      ? { number: version.number, title: version.title, publishedAt: version.publishedAt?.toISOString() ?? null, deadline: version.adhesionDeadline ? dateKey(version.adhesionDeadline) : null, fingerprint: version.fingerprint }
+      ? {
+          number: version.number,
+          title: version.title,
+          publishedAt: version.publishedAt?.toISOString() ?? null,
+          deadline: version.adhesionDeadline ? dateKey(version.adhesionDeadline) : null,
+          fingerprint: version.fingerprint,
+        }
       : null,
     deadlinePassed: !!version?.adhesionDeadline && dateKey(version.adhesionDeadline) < todayInBrussels(at),
     counts,
@@ -200,9 +226,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     const value = submission.value as { adhesionId: string; reason?: string };
     try {
-      const organisationId = await reviewPaper(network.id, value.adhesionId, actor.userId, intent === "validate" ? { accept: true } : { accept: false, reason: value.reason! });
+      const organisationId = await reviewPaper(
+        network.id,
+        value.adhesionId,
+        actor.userId,
+        intent === "validate" ? { accept: true } : { accept: false, reason: value.reason! },
+      );
       const org = await prisma.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { name: true } });
-      return redirectWithToast(back, { kind: "success", key: intent === "validate" ? "adhesionsAdmin.validated" : "adhesionsAdmin.rejected", vars: { organisation: org.name } });
+      return redirectWithToast(back, {
+        kind: "success",
+        key: intent === "validate" ? "adhesionsAdmin.validated" : "adhesionsAdmin.rejected",
+        vars: { organisation: org.name },
+      });
     } catch (error) {
       return fail(intent, id, submission.reply({ formErrors: [modelError(error)] }));
     }
@@ -211,7 +246,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "suspend") {
     const submission = parseSubmission(formData, { schema: SuspendSchema });
     const id = String(formData.get("organisationId") ?? "");
-    const org = id ? await prisma.organisation.findFirst({ where: { id, networks: { some: { networkId: network.id } } }, select: { id: true, name: true } }) : null;
+    const org = id
+      ? await prisma.organisation.findFirst({ where: { id, networks: { some: { networkId: network.id } } }, select: { id: true, name: true } })
+      : null;
     invariantResponse(org);
     if (submission.status !== "success") return fail("suspend", id, submission.reply());
     try {
@@ -301,7 +338,11 @@ export default function AdhesionsDashboard() {
                   </a>
                   {p.scanName ? <span className="muted"> ({p.scanName})</span> : null}
                 </p>
-                <ReviewForms adhesion={p} action={base} lastResult={actionData && actionData.id === p.id && (actionData.intent === "validate" || actionData.intent === "reject") ? actionData : null} />
+                <ReviewForms
+                  adhesion={p}
+                  action={base}
+                  lastResult={actionData && actionData.id === p.id && (actionData.intent === "validate" || actionData.intent === "reject") ? actionData : null}
+                />
               </li>
             ))}
           </ul>
@@ -380,12 +421,18 @@ export default function AdhesionsDashboard() {
                     </th>
                     <td>
                       <span className={`badge membership membership--${r.status}`}>{t(`membership.${r.status}`)}</span>
-                      {r.status === "to_renew" && r.deadline ? <p className="hint">{t("adhesionsAdmin.renewBy", { date: formatDate(r.deadline, t.locale) })}</p> : null}
+                      {r.status === "to_renew" && r.deadline ? (
+                        <p className="hint">{t("adhesionsAdmin.renewBy", { date: formatDate(r.deadline, t.locale) })}</p>
+                      ) : null}
                       {r.pendingPaper ? <p className="hint">{t("adhesionsAdmin.paperWaiting")}</p> : null}
                     </td>
                     <td>
                       {r.last
-                        ? t("adhesionsAdmin.lastAdhesionText", { date: formatDate(r.last.signedOn, t.locale), method: t(`adhesionsAdmin.method.${r.last.method === "paper" ? "paper" : "online"}`), number: r.last.version })
+                        ? t("adhesionsAdmin.lastAdhesionText", {
+                            date: formatDate(r.last.signedOn, t.locale),
+                            method: t(`adhesionsAdmin.method.${r.last.method === "paper" ? "paper" : "online"}`),
+                            number: r.last.version,
+                          })
                         : "—"}
                     </td>
                     <td>
@@ -428,7 +475,15 @@ function RemindForm({ action, lastResult }: { action: string; lastResult?: Reply
   );
 }
 
-function ReviewForms({ adhesion, action, lastResult }: { adhesion: { id: string; organisation: string }; action: string; lastResult: { intent: string | null; result: Reply | null } | null }) {
+function ReviewForms({
+  adhesion,
+  action,
+  lastResult,
+}: {
+  adhesion: { id: string; organisation: string };
+  action: string;
+  lastResult: { intent: string | null; result: Reply | null } | null;
+}) {
   const t = useT();
   const [validateForm] = useForm({ id: `validate-${adhesion.id}`, lastResult: lastResult?.intent === "validate" ? lastResult.result : undefined });
   const [rejectForm, fields] = useForm({

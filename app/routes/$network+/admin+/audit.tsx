@@ -39,7 +39,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Name the organisations an entry is about (they may have been renamed since: the current name).
   const orgIds = entries.filter((e) => e.entityType === "organisation").map((e) => e.entityId);
   const orgs = orgIds.length
-    ? await prisma.organisation.findMany({ where: { id: { in: orgIds }, networks: { some: { networkId: network.id } } }, select: { id: true, slug: true, name: true } })
+    ? await prisma.organisation.findMany({
+        where: { id: { in: orgIds }, networks: { some: { networkId: network.id } } },
+        select: { id: true, slug: true, name: true },
+      })
     : [];
   const orgById = new Map(orgs.map((o) => [o.id, o]));
   return {

@@ -1,21 +1,23 @@
 // The network's public calendar feed, for coordinators: publish it (one address, no owner, public
 // meetings only), give a new address, or stop it. The address is then shown to everyone on the
 // calendar page, so that partners and the public can subscribe.
-import { parseSubmission } from "#app/utils/submission.server";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+
+import { requireCoordinator } from "#app/access/require.server";
 import { FeedAddress } from "#app/components/feed-address";
 import { useT } from "#app/components/i18n";
 import { activePublicFeed, createPublicFeed, feedPath, renewFeed, revokeFeed } from "#app/models/calendar.server";
+import { requireNetwork } from "#app/models/network.server";
 import { ErrorPage } from "#app/root";
 import { prisma } from "#app/utils/db.server";
 import { getEnv } from "#app/utils/env.server";
-import { redirectWithToast } from "#app/utils/toast.server";
-import { AdminNav } from "./__admin-nav";
 import { invariantResponse } from "#app/utils/errors.server";
-import { requireCoordinator } from "#app/access/require.server";
-import { requireNetwork } from "#app/models/network.server";
+import { parseSubmission } from "#app/utils/submission.server";
+import { redirectWithToast } from "#app/utils/toast.server";
+
+import { AdminNav } from "./__admin-nav";
 
 const FeedIdSchema = z.object({ feedId: z.string().min(1).max(60) });
 

@@ -1,7 +1,8 @@
 // The import's columns with two example rows, ready to fill in Excel.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { templateRows, toCsv } from "#app/models/csv-import.server";
+
 import { requireCoordinator } from "#app/access/require.server";
+import { templateRows, toCsv } from "#app/models/csv-import.server";
 import { requireNetwork } from "#app/models/network.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -32,21 +32,28 @@ import { AdminNav } from "./__admin-nav";
 
 // Step 1 sends a file or pasted text; step 2 sends back the same text, planned again on the server.
 const ImportFormSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("preview"), file: z.custom<Blob>((v) => typeof v === "object" && v !== null && "arrayBuffer" in v).optional(), pasted: z.string().optional() }),
+  z.object({
+    intent: z.literal("preview"),
+    file: z.custom<Blob>((v) => typeof v === "object" && v !== null && "arrayBuffer" in v).optional(),
+    pasted: z.string().optional(),
+  }),
   z.object({ intent: z.literal("import"), csv: z.string().min(1) }),
 ]);
 
 const PREVIEW_ROWS = 200;
 
 type ActionData =
-  | { step: "error"; error: string; pasted: string }
-  | { step: "preview"; csv: string; plan: Omit<ImportPlan, "writes"> }
-  | { step: "failed"; csv: string };
+  { step: "error"; error: string; pasted: string } | { step: "preview"; csv: string; plan: Omit<ImportPlan, "writes"> } | { step: "failed"; csv: string };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const network = await requireNetwork(params.network);
   await requireCoordinator(request, network.id);
-  return { network: { slug: network.slug, name: network.name, themes: network.themes }, example: templateRows(network.themes), columns: [...IMPORT_COLUMNS], maxRows: MAX_IMPORT_ROWS };
+  return {
+    network: { slug: network.slug, name: network.name, themes: network.themes },
+    example: templateRows(network.themes),
+    columns: [...IMPORT_COLUMNS],
+    maxRows: MAX_IMPORT_ROWS,
+  };
 }
 
 async function readForm(request: Request) {

@@ -157,7 +157,9 @@ export default function JoinRequestPage() {
           </p>
           {r.organisation ? (
             <p>
-              <Link to={`/${network.slug}/organisations/${r.organisation.slug}`}>{t("join.admin.organisationLink", { organisation: r.organisation.name })}</Link>
+              <Link to={`/${network.slug}/organisations/${r.organisation.slug}`}>
+                {t("join.admin.organisationLink", { organisation: r.organisation.name })}
+              </Link>
             </p>
           ) : null}
           {r.decisionMessage ? (

@@ -19,7 +19,19 @@ async function requireEmail(networkId: string, id: string | undefined) {
   const email = id
     ? await prisma.outboxEmail.findFirst({
         where: { id, networkId },
-        select: { id: true, to: true, subject: true, html: true, text: true, status: true, attempts: true, lastError: true, nextAttemptAt: true, sentAt: true, createdAt: true },
+        select: {
+          id: true,
+          to: true,
+          subject: true,
+          html: true,
+          text: true,
+          status: true,
+          attempts: true,
+          lastError: true,
+          nextAttemptAt: true,
+          sentAt: true,
+          createdAt: true,
+        },
       })
     : null;
   invariantResponse(email, "error.notFound", 404);

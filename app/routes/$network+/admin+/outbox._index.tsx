@@ -73,7 +73,9 @@ export default function Outbox() {
                   </th>
                   <td>{e.to}</td>
                   <td>
-                    <span className={`badge${e.status === "failed" ? " badge--warn" : e.status === "sent" ? " badge--open" : ""}`}>{t.pick("outbox.status", e.status)}</span>
+                    <span className={`badge${e.status === "failed" ? " badge--warn" : e.status === "sent" ? " badge--open" : ""}`}>
+                      {t.pick("outbox.status", e.status)}
+                    </span>
                     {e.lastError ? <p className="hint">{t("outbox.lastError", { error: e.lastError })}</p> : null}
                   </td>
                   <td>{e.attempts}</td>

@@ -6,7 +6,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireCoordinator } from "#app/access/require.server";
 import { ErrorSummary } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
-import { requireNetwork,updateNetwork } from "#app/models/network.server";
+import { requireNetwork, updateNetwork } from "#app/models/network.server";
 import { ErrorPage } from "#app/root";
 import { NetworkContentFields, NetworkSettingsSchema } from "#app/routes/admin+/__network-form";
 import { transaction } from "#app/utils/db.server";

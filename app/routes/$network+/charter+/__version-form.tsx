@@ -2,7 +2,7 @@
 // the browser and the server, and the component. On the edit page the same form saves the draft
 // (intent=save) or saves and publishes it (intent=publish), so that publishing never leaves the
 // last edits behind.
-import { getFormProps, type SubmissionResult,useForm } from "@conform-to/react";
+import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, Link } from "@remix-run/react";
 import { z } from "zod";
@@ -23,7 +23,11 @@ export type VersionRules = {
 };
 
 /** A calendar day from <input type="date"> ("2026-11-24"), kept as its key. */
-const day = () => z.string({ required_error: "form.required" }).trim().refine((s) => parseDateKey(s) !== null, "charterEditor.error.date");
+const day = () =>
+  z
+    .string({ required_error: "form.required" })
+    .trim()
+    .refine((s) => parseDateKey(s) !== null, "charterEditor.error.date");
 
 export function versionSchema(rules: VersionRules) {
   return z
@@ -53,7 +57,6 @@ export function versionSchema(rules: VersionRules) {
 
 export type VersionFormValue = z.infer<ReturnType<typeof versionSchema>>;
 type FormShape = z.input<ReturnType<typeof versionSchema>>;
-
 
 /** What the edit page says before publishing: who will be asked to adhere again. */
 export type PublishInfo = { number: number; first: boolean; organisations: number; emails: number };
@@ -138,9 +141,7 @@ export function VersionForm({
           <h2 id={`${id}-publish-title`}>{t("charterEditor.publish.title")}</h2>
           <p>{t("charterEditor.publish.frozen")}</p>
           <p className="version-publish__recipients">
-            {publish.first
-              ? t("charterEditor.publish.first")
-              : t.plural("charterEditor.publish.recipients", publish.organisations, { emails: publish.emails })}
+            {publish.first ? t("charterEditor.publish.first") : t.plural("charterEditor.publish.recipients", publish.organisations, { emails: publish.emails })}
           </p>
           {rules.deadlineRequired ? (
             <DateField meta={fields.adhesionDeadline} label={t("charterEditor.field.deadline")} hint={t("charterEditor.field.deadlineHint")} />

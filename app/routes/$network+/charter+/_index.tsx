@@ -27,7 +27,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   // The person's own organisations in this network, with what they may do for each.
   const mine = await organisationsInNetworkOf(actor, network.id);
-  const statuses = await membershipStatuses(network.id, mine.map((o) => o.id));
+  const statuses = await membershipStatuses(
+    network.id,
+    mine.map((o) => o.id),
+  );
   return {
     network: { slug: network.slug, name: network.name },
     version: version
@@ -54,9 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.version ? `${data.version.title} — ${data.network.name}` : "Maillage" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.version ? `${data.version.title} — ${data.network.name}` : "Maillage" }];
 
 export default function CharterPage() {
   const t = useT();
@@ -66,9 +67,7 @@ export default function CharterPage() {
     <main id="main" className="page charter-page">
       <h1>{version ? version.title : t("charter.title")}</h1>
       {version ? (
-        <p className="lead">
-          {t("charter.versionLine", { number: version.number, date: formatDate(version.effectiveOn, t.locale) })}
-        </p>
+        <p className="lead">{t("charter.versionLine", { number: version.number, date: formatDate(version.effectiveOn, t.locale) })}</p>
       ) : (
         <p className="lead">{t("charter.none")}</p>
       )}

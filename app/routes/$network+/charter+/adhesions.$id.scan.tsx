@@ -2,12 +2,13 @@
 // the network's coordinators and the organisation's delegates get it (canSeeAdhesionScan). A
 // resource route: it answers with the file, or with a status (a missing file is a 404, never a 500).
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { prisma } from "#app/utils/db.server";
-import { attachmentHeader, downloadName, readStored, SCAN_TYPES } from "#app/utils/uploads.server";
-import { canSeeAdhesionScan } from "#app/access/charter";
-import { forbidden, invariantResponse } from "#app/utils/errors.server";
+
 import { requireActor } from "#app/access/actor.server";
+import { canSeeAdhesionScan } from "#app/access/charter";
 import { requireNetwork } from "#app/models/network.server";
+import { prisma } from "#app/utils/db.server";
+import { forbidden, invariantResponse } from "#app/utils/errors.server";
+import { attachmentHeader, downloadName, readStored, SCAN_TYPES } from "#app/utils/uploads.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const network = await requireNetwork(params.network);

@@ -38,7 +38,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (from && to && from.number === to.number) errors.to = "charter.diff.sameVersion";
   if (!from || !to || errors.to) {
     // Versions that do not exist (or drafts for visitors) are a reader's mistake: say so beside the fields.
-    return data({ ...base, from: from?.number ?? null, to: to?.number ?? null, errors, parts: [] as Part[], added: 0, removed: 0 }, { status: versions.length < 2 ? 404 : 400 });
+    return data(
+      { ...base, from: from?.number ?? null, to: to?.number ?? null, errors, parts: [] as Part[], added: 0, removed: 0 },
+      { status: versions.length < 2 ? 404 : 400 },
+    );
   }
   const text = (v: { title: string; body: string }) => `${v.title}\n\n${htmlToPlainText(v.body)}`;
   const changes = diffWordsWithSpace(text(from), text(to));
@@ -47,7 +50,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ...base, from: from.number, to: to.number, errors, parts, added: words("added"), removed: words("removed") };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data ? metaT(matches)("charter.diff.metaTitle", { network: data.network.name }) : "Maillage" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: data ? metaT(matches)("charter.diff.metaTitle", { network: data.network.name }) : "Maillage" },
+];
 
 export default function Diff() {
   const t = useT();
@@ -68,7 +73,13 @@ export default function Diff() {
         <div className="cluster">
           <div className={`field${errors.from ? " field--invalid" : ""}`}>
             <label htmlFor="diff-from">{t("charter.diff.from")}</label>
-            <select id="diff-from" name="from" defaultValue={from ?? ""} aria-invalid={errors.from ? true : undefined} aria-describedby={errors.from ? "diff-from-error" : undefined}>
+            <select
+              id="diff-from"
+              name="from"
+              defaultValue={from ?? ""}
+              aria-invalid={errors.from ? true : undefined}
+              aria-describedby={errors.from ? "diff-from-error" : undefined}
+            >
               {from ? null : <option value="">—</option>}
               {options}
             </select>
@@ -81,7 +92,13 @@ export default function Diff() {
           </div>
           <div className={`field${errors.to ? " field--invalid" : ""}`}>
             <label htmlFor="diff-to">{t("charter.diff.to")}</label>
-            <select id="diff-to" name="to" defaultValue={to ?? ""} aria-invalid={errors.to ? true : undefined} aria-describedby={errors.to ? "diff-to-error" : undefined}>
+            <select
+              id="diff-to"
+              name="to"
+              defaultValue={to ?? ""}
+              aria-invalid={errors.to ? true : undefined}
+              aria-describedby={errors.to ? "diff-to-error" : undefined}
+            >
               {to ? null : <option value="">—</option>}
               {options}
             </select>

@@ -3,7 +3,7 @@
 // stored) and a limit of valid submissions per client address.
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction,redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
@@ -43,10 +43,17 @@ const JoinSchema = z.object({
     errorMap: (issue) => ({ message: issue.code === z.ZodIssueCode.invalid_type ? "form.required" : "form.invalidChoice" }),
   }),
   street: singleLine(required(150)),
-  postalCode: z.string({ required_error: "form.required" }).trim().regex(/^\d{4}$/, "org.error.postalCode"),
+  postalCode: z
+    .string({ required_error: "form.required" })
+    .trim()
+    .regex(/^\d{4}$/, "org.error.postalCode"),
   commune: singleLine(required(80)),
   website: z.string().trim().max(300, "form.tooLong").refine(isWebAddress, "form.invalidUrl").optional(),
-  phone: z.string().trim().regex(/^\+?[\d\s./()-]{6,25}$/, "form.invalidPhone").optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[\d\s./()-]{6,25}$/, "form.invalidPhone")
+    .optional(),
   contactName: singleLine(required(120)),
   contactEmail: z.string({ required_error: "form.required" }).trim().toLowerCase().max(254, "form.tooLong").email("form.invalidEmail"),
   contactFunction: singleLine(required(120)),
@@ -116,8 +123,17 @@ export default function JoinPage() {
 }
 
 const FIELDS = [
-  "organisationName", "kind", "street", "postalCode", "commune", "website", "phone",
-  "contactName", "contactEmail", "contactFunction", "motivation",
+  "organisationName",
+  "kind",
+  "street",
+  "postalCode",
+  "commune",
+  "website",
+  "phone",
+  "contactName",
+  "contactEmail",
+  "contactFunction",
+  "motivation",
 ] as const;
 
 function JoinForm() {

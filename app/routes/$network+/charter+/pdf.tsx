@@ -2,13 +2,14 @@
 // organisations and a signature block for the paper copy. Public, like the charter page.
 // A resource route (no component, no ErrorBoundary: see charterPdfNotFoundPage).
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { charterPdfNotFound, charterPdfResponse, signatoriesOfVersion } from "#app/models/charter-pdf.server";
-import { currentVersion } from "#app/models/charter.server";
-import stylesUrl from "#app/styles/app.css";
-import { resolveLocale } from "#app/utils/i18n.server";
+
 import { getActor } from "#app/access/actor.server";
-import { invariantResponse } from "#app/utils/errors.server";
+import { currentVersion } from "#app/models/charter.server";
+import { charterPdfNotFound, charterPdfResponse, signatoriesOfVersion } from "#app/models/charter-pdf.server";
 import { requireNetwork } from "#app/models/network.server";
+import stylesUrl from "#app/styles/app.css";
+import { invariantResponse } from "#app/utils/errors.server";
+import { resolveLocale } from "#app/utils/i18n.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   try {

@@ -29,9 +29,7 @@ const SignSchema = z.object({
   organisation: z.string({ required_error: "charter.sign.organisationRequired" }).min(1, "charter.sign.organisationRequired"),
   signatoryName: singleLine(z.string({ required_error: "form.required" }).trim().min(2, "form.required").max(120, "form.tooLong")),
   signatoryFunction: singleLine(z.string({ required_error: "form.required" }).trim().min(2, "form.required").max(120, "form.tooLong")),
-  signedOn: z
-    .string({ required_error: "form.required" })
-    .refine((v) => parseDateKey(v) !== null, "charter.sign.invalidDate"),
+  signedOn: z.string({ required_error: "form.required" }).refine((v) => parseDateKey(v) !== null, "charter.sign.invalidDate"),
   mayCommit: z.literal("on", { errorMap: () => ({ message: "charter.sign.mayCommitRequired" }) }),
   fingerprint: z.string().regex(/^[0-9a-f]{64}$/, "charter.error.newerVersion"),
 });
@@ -49,13 +47,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { network, actor, organisations } = await guard(request, params.network);
   const version = await currentVersion(network.id);
   invariantResponse(version, "charter.error.noCharter", 404);
-  const statuses = await membershipStatuses(network.id, organisations.map((o) => o.id));
+  const statuses = await membershipStatuses(
+    network.id,
+    organisations.map((o) => o.id),
+  );
   const wanted = new URL(request.url).searchParams.get("org");
   const choices = organisations.map((o) => ({ slug: o.slug, name: o.name, status: statuses.get(o.id)! }));
   const signable = choices.filter((o) => o.status.kind !== "member" && !o.status.pendingPaper);
   return {
     network: { slug: network.slug, name: network.name },
-    version: { number: version.number, title: version.title, body: sanitizeRichText(version.body), fingerprint: version.fingerprint!, effectiveOn: dateKey(version.effectiveOn) },
+    version: {
+      number: version.number,
+      title: version.title,
+      body: sanitizeRichText(version.body),
+      fingerprint: version.fingerprint!,
+      effectiveOn: dateKey(version.effectiveOn),
+    },
     choices: signable,
     alreadyDone: choices.filter((o) => !signable.includes(o)),
     defaults: {
@@ -76,7 +83,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!org) return data(submission.reply({ fieldErrors: { organisation: ["charter.sign.organisationRequired"] } }), { status: 400 });
   try {
     const signed = await signOnline(network.id, org.id, actor.userId, fingerprint, { signatoryName, signatoryFunction, signedOn: parseDateKey(signedOn)! });
-    return redirectWithToast(`/${network.slug}/charter`, { kind: "success", key: "charter.sign.done", vars: { organisation: org.name, number: signed.versionNumber } });
+    return redirectWithToast(`/${network.slug}/charter`, {
+      kind: "success",
+      key: "charter.sign.done",
+      vars: { organisation: org.name, number: signed.versionNumber },
+    });
   } catch (error) {
     if (!(error instanceof CharterError)) throw error;
     const field = error.key === "charter.error.signedInFuture" || error.key === "charter.error.signedBeforePublication" ? "signedOn" : null;
@@ -107,9 +118,7 @@ export default function SignCharter() {
       </p>
       <h1>{t("charter.sign.title")}</h1>
       <p className="lead">{t("charter.sign.intro", { number: version.number, date: formatDate(version.effectiveOn, t.locale) })}</p>
-      {alreadyDone.length ? (
-        <p className="notice">{t("charter.sign.alreadyDone", { organisations: alreadyDone.map((o) => o.name).join(", ") })}</p>
-      ) : null}
+      {alreadyDone.length ? <p className="notice">{t("charter.sign.alreadyDone", { organisations: alreadyDone.map((o) => o.name).join(", ") })}</p> : null}
 
       <details className="charter-read" open>
         <summary>{t("charter.sign.readText", { title: version.title })}</summary>
@@ -131,10 +140,20 @@ export default function SignCharter() {
               </p>
             </>
           ) : (
-            <SelectField meta={fields.organisation} label={t("charter.sign.organisation")} options={choices.map((o) => ({ value: o.slug, label: o.name }))} optional />
+            <SelectField
+              meta={fields.organisation}
+              label={t("charter.sign.organisation")}
+              options={choices.map((o) => ({ value: o.slug, label: o.name }))}
+              optional
+            />
           )}
           <TextField meta={fields.signatoryName} label={t("charter.sign.name")} hint={t("charter.sign.nameHint")} autoComplete="name" />
-          <TextField meta={fields.signatoryFunction} label={t("charter.sign.function")} hint={t("charter.sign.functionHint")} autoComplete="organization-title" />
+          <TextField
+            meta={fields.signatoryFunction}
+            label={t("charter.sign.function")}
+            hint={t("charter.sign.functionHint")}
+            autoComplete="organization-title"
+          />
           <DateField meta={fields.signedOn} label={t("charter.sign.date")} />
           <Checkbox meta={fields.mayCommit} label={t("charter.sign.mayCommit", { number: version.number })} />
           <div className="form-actions">

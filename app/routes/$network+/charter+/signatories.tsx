@@ -23,7 +23,9 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return { network: { slug: network.slug, name: network.name }, versionNumber: version?.number ?? null, total: list.length, groups };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data ? metaT(matches)("charter.signatories.metaTitle", { network: data.network.name }) : "Maillage" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: data ? metaT(matches)("charter.signatories.metaTitle", { network: data.network.name }) : "Maillage" },
+];
 
 export default function Signatories() {
   const t = useT();
@@ -46,7 +48,11 @@ export default function Signatories() {
                 {o.commune ? <span className="muted"> — {o.commune}</span> : null}
                 <span className="muted">
                   {" "}
-                  · {t(o.versionNumber === versionNumber ? "charter.signatories.since" : "charter.signatories.sinceOld", { date: formatDate(o.signedOn, t.locale), number: o.versionNumber })}
+                  ·{" "}
+                  {t(o.versionNumber === versionNumber ? "charter.signatories.since" : "charter.signatories.sinceOld", {
+                    date: formatDate(o.signedOn, t.locale),
+                    number: o.versionNumber,
+                  })}
                 </span>
               </li>
             ))}

@@ -2,7 +2,7 @@
 // coordinator of the network. It counts once a coordinator validates it
 // (/:network/admin/adhesions). The file's type is checked by its content; a refused form writes
 // nothing (neither the file nor a row).
-import { type FieldMetadata,getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { type FieldMetadata, getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -48,7 +48,11 @@ const UploadSchema = z.object({
 /** Coordinators send for any organisation of the network; delegates for those they sign for. */
 async function uploadableOrganisations(actor: Actor, networkId: string) {
   if (isCoordinator(actor, networkId)) {
-    return prisma.organisation.findMany({ where: { networks: { some: { networkId } } }, select: { id: true, slug: true, name: true }, orderBy: { name: "asc" } });
+    return prisma.organisation.findMany({
+      where: { networks: { some: { networkId } } },
+      select: { id: true, slug: true, name: true },
+      orderBy: { name: "asc" },
+    });
   }
   return (await organisationsSignableBy(actor, networkId)).map(({ id, slug, name }) => ({ id, slug, name }));
 }
@@ -69,18 +73,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Where the earlier scans stand (the last one per organisation, on this version): a rejection and
   // its reason, or one still awaiting review. A coordinator sees it for the chosen organisation only.
   const concerned = isCoordinator(actor, network.id) ? (preselected ? [preselected] : []) : organisations.map((o) => o.id);
-  const earlier = version && concerned.length
-    ? await prisma.adhesion.findMany({
-        where: { networkId: network.id, charterVersionId: version.id, method: "paper", organisationId: { in: concerned } },
-        orderBy: { createdAt: "desc" },
-        select: { organisationId: true, status: true, rejectionReason: true, createdAt: true },
-      })
-    : [];
+  const earlier =
+    version && concerned.length
+      ? await prisma.adhesion.findMany({
+          where: { networkId: network.id, charterVersionId: version.id, method: "paper", organisationId: { in: concerned } },
+          orderBy: { createdAt: "desc" },
+          select: { organisationId: true, status: true, rejectionReason: true, createdAt: true },
+        })
+      : [];
   const lastScan = new Map<string, (typeof earlier)[number]>();
   for (const a of earlier) if (!lastScan.has(a.organisationId)) lastScan.set(a.organisationId, a);
   const scans = [...lastScan.values()]
     .filter((a) => a.status === "pending" || a.status === "rejected")
-    .map((a) => ({ organisation: organisations.find((o) => o.id === a.organisationId)!.name, status: a.status, reason: a.rejectionReason ?? "", sentOn: todayInBrussels(a.createdAt) }));
+    .map((a) => ({
+      organisation: organisations.find((o) => o.id === a.organisationId)!.name,
+      status: a.status,
+      reason: a.rejectionReason ?? "",
+      sentOn: todayInBrussels(a.createdAt),
+    }));
   return {
     network: { slug: network.slug, name: network.name },
     version: version ? { number: version.number, title: version.title, fingerprint: version.fingerprint! } : null,
@@ -133,7 +143,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirectWithToast(`/${network.slug}/charter`, { kind: "success", key: "adhesionUpload.received", vars: { organisation: name } });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => pageTitle(matches, (t) => (d ? `${d.network.name} — ${t("nav.charter")}` : undefined));
+export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) =>
+  pageTitle(matches, (t) => (d ? `${d.network.name} — ${t("nav.charter")}` : undefined));
 
 export default function UploadAdhesion() {
   const t = useT();
@@ -204,10 +215,19 @@ export default function UploadAdhesion() {
                 <input type="hidden" name="organisationId" value={single.id} />
               </div>
             ) : (
-              <SelectField meta={fields.organisationId} label={t("adhesionUpload.organisation")} options={[{ value: "", label: t("adhesionUpload.chooseOrganisation") }, ...organisations.map((o) => ({ value: o.id, label: o.name }))]} />
+              <SelectField
+                meta={fields.organisationId}
+                label={t("adhesionUpload.organisation")}
+                options={[{ value: "", label: t("adhesionUpload.chooseOrganisation") }, ...organisations.map((o) => ({ value: o.id, label: o.name }))]}
+              />
             )}
             <TextField meta={fields.signatoryName} label={t("adhesionUpload.signatoryName")} hint={t("adhesionUpload.signatoryNameHint")} autoComplete="off" />
-            <TextField meta={fields.signatoryFunction} label={t("adhesionUpload.signatoryFunction")} hint={t("adhesionUpload.signatoryFunctionHint")} autoComplete="off" />
+            <TextField
+              meta={fields.signatoryFunction}
+              label={t("adhesionUpload.signatoryFunction")}
+              hint={t("adhesionUpload.signatoryFunctionHint")}
+              autoComplete="off"
+            />
             <DayField meta={fields.signedOn} label={t("adhesionUpload.signedOn")} max={today} />
             <FileField meta={fields.scan} label={t("adhesionUpload.file")} hint={t("adhesionUpload.fileHint", { max: maxMegabytes })} />
             <Checkbox meta={fields.declaration} label={t("adhesionUpload.declaration")} />

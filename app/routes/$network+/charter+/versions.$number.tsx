@@ -21,11 +21,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const coordinator = isCoordinator(await getActor(request), network.id);
   const version = await prisma.charterVersion.findUnique({
     where: { networkId_number: { networkId: network.id, number } },
-    select: { number: true, title: true, body: true, status: true, changeSummary: true, effectiveOn: true, publishedAt: true, adhesionDeadline: true, fingerprint: true },
+    select: {
+      number: true,
+      title: true,
+      body: true,
+      status: true,
+      changeSummary: true,
+      effectiveOn: true,
+      publishedAt: true,
+      adhesionDeadline: true,
+      fingerprint: true,
+    },
   });
   // A draft exists only for the coordination.
   invariantResponse(version && (version.status === "published" || coordinator), "error.notFound", 404);
-  const latest = await prisma.charterVersion.findFirst({ where: { networkId: network.id, status: "published" }, orderBy: { number: "desc" }, select: { number: true } });
+  const latest = await prisma.charterVersion.findFirst({
+    where: { networkId: network.id, status: "published" },
+    orderBy: { number: "desc" },
+    select: { number: true },
+  });
   const previous = await prisma.charterVersion.findFirst({
     where: { networkId: network.id, status: "published", number: { lt: number } },
     orderBy: { number: "desc" },
@@ -49,7 +63,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.version.title} (${data.version.number}) — ${data.network.name}` : "Maillage" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.version.title} (${data.version.number}) — ${data.network.name}` : "Maillage" },
+];
 
 export default function VersionPage() {
   const t = useT();

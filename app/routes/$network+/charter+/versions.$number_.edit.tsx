@@ -20,7 +20,7 @@ import { parseSubmission } from "#app/utils/submission.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 
 import { frozen, isFrozenByDatabase, storedBody, versionInput } from "./__version.server";
-import { type PublishInfo, VersionForm, type VersionRules,versionSchema } from "./__version-form";
+import { type PublishInfo, VersionForm, type VersionRules, versionSchema } from "./__version-form";
 
 /** The network, the coordinator, and the draft named in the URL (404 if none, 400 if published). */
 async function guard(request: Request, params: LoaderFunctionArgs["params"]) {

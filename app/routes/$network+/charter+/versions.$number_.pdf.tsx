@@ -5,15 +5,16 @@
 // A resource route (no component, no ErrorBoundary: see charterPdfNotFoundPage); `$number_`
 // keeps it out of the version page's layout (versions.$number.tsx).
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { charterPdfNotFound, charterPdfResponse, pdfVersionSelect, signatoriesOfVersion } from "#app/models/charter-pdf.server";
+
+import { getActor } from "#app/access/actor.server";
+import { isCoordinator } from "#app/access/network";
 import { currentVersion } from "#app/models/charter.server";
+import { charterPdfNotFound, charterPdfResponse, pdfVersionSelect, signatoriesOfVersion } from "#app/models/charter-pdf.server";
+import { requireNetwork } from "#app/models/network.server";
 import stylesUrl from "#app/styles/app.css";
 import { prisma } from "#app/utils/db.server";
-import { resolveLocale } from "#app/utils/i18n.server";
-import { getActor } from "#app/access/actor.server";
 import { invariantResponse } from "#app/utils/errors.server";
-import { isCoordinator } from "#app/access/network";
-import { requireNetwork } from "#app/models/network.server";
+import { resolveLocale } from "#app/utils/i18n.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   try {

@@ -18,7 +18,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const versions = await prisma.charterVersion.findMany({
     where: { networkId: network.id, ...(coordinator ? {} : { status: "published" }) },
     orderBy: { number: "desc" },
-    select: { number: true, title: true, status: true, changeSummary: true, effectiveOn: true, publishedAt: true, adhesionDeadline: true, fingerprint: true, _count: { select: { adhesions: { where: { status: "valid" } } } } },
+    select: {
+      number: true,
+      title: true,
+      status: true,
+      changeSummary: true,
+      effectiveOn: true,
+      publishedAt: true,
+      adhesionDeadline: true,
+      fingerprint: true,
+      _count: { select: { adhesions: { where: { status: "valid" } } } },
+    },
   });
   return {
     network: { slug: network.slug, name: network.name },
@@ -36,7 +46,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data ? metaT(matches)("charter.versions.metaTitle", { network: data.network.name }) : "Maillage" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: data ? metaT(matches)("charter.versions.metaTitle", { network: data.network.name }) : "Maillage" },
+];
 
 export default function Versions() {
   const t = useT();

@@ -17,7 +17,7 @@ import { parseSubmission } from "#app/utils/submission.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 
 import { storedBody, versionInput } from "./__version.server";
-import { VersionForm, type VersionRules,versionSchema } from "./__version-form";
+import { VersionForm, type VersionRules, versionSchema } from "./__version-form";
 
 async function rulesFor(networkId: string) {
   const current = await currentVersion(networkId);

@@ -2,22 +2,24 @@
 // works without JavaScript: the page explains what it means, a checkbox confirms.
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { parseSubmission } from "#app/utils/submission.server";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+
+import { requireActor } from "#app/access/actor.server";
+import { canWithdraw } from "#app/access/charter";
 import { Checkbox, ErrorSummary, TextareaField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
 import { endMembership, membershipStatus } from "#app/models/adhesion.server";
 import { CharterError } from "#app/models/charter.server";
-import { ErrorPage } from "#app/root";
-import { redirectWithToast } from "#app/utils/toast.server";
-import { MembershipBadge, MembershipSentence } from "./__charter";
-import { canWithdraw } from "#app/access/charter";
-import { forbidden } from "#app/utils/errors.server";
-import { requireActor } from "#app/access/actor.server";
 import { requireNetwork } from "#app/models/network.server";
 import { requireNetworkOrganisation } from "#app/models/organisation.server";
+import { ErrorPage } from "#app/root";
+import { forbidden } from "#app/utils/errors.server";
+import { parseSubmission } from "#app/utils/submission.server";
+import { redirectWithToast } from "#app/utils/toast.server";
+
+import { MembershipBadge, MembershipSentence } from "./__charter";
 
 const WithdrawSchema = z.object({
   reason: z.string().trim().max(1000, "form.tooLong").optional(),

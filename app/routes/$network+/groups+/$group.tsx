@@ -105,8 +105,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     members: members.map((m) => m.organisation),
     pendingCount,
     upcoming: upcoming.map((m) => ({ ...m, startsAt: m.startsAt.toISOString() })),
-    minutes: minutes.map((m) => ({ id: m.id, visibility: m.visibility, meetingId: m.meeting.id, title: m.meeting.title, startsAt: m.meeting.startsAt.toISOString() })),
-    actions: actions.map((a) => ({ id: a.id, what: a.what, dueOn: a.dueOn ? dateKey(a.dueOn) : null, organisation: a.organisation?.name ?? null, meeting: a.meeting })),
+    minutes: minutes.map((m) => ({
+      id: m.id,
+      visibility: m.visibility,
+      meetingId: m.meeting.id,
+      title: m.meeting.title,
+      startsAt: m.meeting.startsAt.toISOString(),
+    })),
+    actions: actions.map((a) => ({
+      id: a.id,
+      what: a.what,
+      dueOn: a.dueOn ? dateKey(a.dueOn) : null,
+      organisation: a.organisation?.name ?? null,
+      meeting: a.meeting,
+    })),
     turnout,
     mine: mine.map((o) => ({ name: o.name, isMember: o.isMember, groupStatus: o.groupStatus })),
     showMembersPage: can(actor, "group.openMembersPage", { access, organisationsHere: mine.length }),
@@ -114,7 +126,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, () => (data ? `${data.group.name} — ${data.network.name}` : undefined));
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, () => (data ? `${data.group.name} — ${data.network.name}` : undefined));
 
 export default function GroupPage() {
   const t = useT();
@@ -158,7 +171,15 @@ export default function GroupPage() {
       {mine.length ? (
         <ul className="groups-mine">
           {mine.map((o) => (
-            <li key={o.name}>{o.groupStatus === "active" ? t("groups.page.youAreMember", { organisation: o.name }) : o.groupStatus === "pending" ? t("groups.page.youArePending", { organisation: o.name }) : o.isMember ? t(group.joinPolicy === "open" ? "groups.page.youCanJoin" : "groups.page.youCanAsk", { organisation: o.name }) : t("groups.page.notCharterMember", { organisation: o.name })}</li>
+            <li key={o.name}>
+              {o.groupStatus === "active"
+                ? t("groups.page.youAreMember", { organisation: o.name })
+                : o.groupStatus === "pending"
+                  ? t("groups.page.youArePending", { organisation: o.name })
+                  : o.isMember
+                    ? t(group.joinPolicy === "open" ? "groups.page.youCanJoin" : "groups.page.youCanAsk", { organisation: o.name })
+                    : t("groups.page.notCharterMember", { organisation: o.name })}
+            </li>
           ))}
         </ul>
       ) : null}
@@ -183,7 +204,11 @@ export default function GroupPage() {
                   <Link to={meetingPath({ networkSlug: network.slug, meetingId: m.id })}>{m.title}</Link>
                   <br />
                   <time dateTime={m.startsAt}>{formatMeetingStart(m.startsAt, t.locale)}</time>
-                  {m.place ? <span className="groups-muted"> — {m.place}</span> : m.videoUrl ? <span className="groups-muted"> — {t("groups.page.online")}</span> : null}
+                  {m.place ? (
+                    <span className="groups-muted"> — {m.place}</span>
+                  ) : m.videoUrl ? (
+                    <span className="groups-muted"> — {t("groups.page.online")}</span>
+                  ) : null}
                 </li>
               ))}
             </ul>

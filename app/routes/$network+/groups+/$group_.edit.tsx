@@ -10,7 +10,7 @@ import { z } from "zod";
 import { requireCoordinator } from "#app/access/require.server";
 import { Checkbox, ErrorSummary, SelectField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
-import { addFacilitator, facilitatorCandidates, GroupError, removeFacilitator, requireGroup,setArchived, updateGroup } from "#app/models/groups.server";
+import { addFacilitator, facilitatorCandidates, GroupError, removeFacilitator, requireGroup, setArchived, updateGroup } from "#app/models/groups.server";
 import { requireNetwork } from "#app/models/network.server";
 import { ErrorPage } from "#app/root";
 import { prisma } from "#app/utils/db.server";
@@ -46,7 +46,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     network: { slug: network.slug, name: network.name, themes: network.themes },
     group: { slug: group.slug, name: group.name, archived: !!group.archivedAt, ...details },
-    facilitators: facilitators.map((f) => ({ id: f.user.id, name: f.user.name, email: f.user.email, organisations: f.user.delegations.map((d) => d.organisation.name) })),
+    facilitators: facilitators.map((f) => ({
+      id: f.user.id,
+      name: f.user.name,
+      email: f.user.email,
+      organisations: f.user.delegations.map((d) => d.organisation.name),
+    })),
     candidates: candidates.filter((c) => !named.has(c.id)),
   };
 }
@@ -83,7 +88,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return refuse(submission, error);
     }
     const person = await prisma.user.findUnique({ where: { id: submission.value.userId }, select: { name: true } });
-    return redirectWithToast(back, { kind: "success", key: intent === "addFacilitator" ? "groups.edit.facilitatorAdded" : "groups.edit.facilitatorRemoved", vars: { name: person?.name ?? "" } });
+    return redirectWithToast(back, {
+      kind: "success",
+      key: intent === "addFacilitator" ? "groups.edit.facilitatorAdded" : "groups.edit.facilitatorRemoved",
+      vars: { name: person?.name ?? "" },
+    });
   }
 
   if (intent === "archive" || intent === "unarchive") {
@@ -94,13 +103,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
     } catch (error) {
       return refuse(submission, error);
     }
-    return redirectWithToast(groupPath({ networkSlug: network.slug, groupSlug: group.slug }), { kind: "success", key: intent === "archive" ? "groups.edit.archived" : "groups.edit.unarchived", vars: { group: group.name } });
+    return redirectWithToast(groupPath({ networkSlug: network.slug, groupSlug: group.slug }), {
+      kind: "success",
+      key: intent === "archive" ? "groups.edit.archived" : "groups.edit.unarchived",
+      vars: { group: group.name },
+    });
   }
 
   return data({ intent: null, result: null }, { status: 400 });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, (t) => (data ? `${t("groups.edit.title", { group: data.group.name })} — ${data.network.name}` : undefined));
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, (t) => (data ? `${t("groups.edit.title", { group: data.group.name })} — ${data.network.name}` : undefined));
 
 export default function EditGroup() {
   const t = useT();
@@ -158,7 +172,10 @@ export default function EditGroup() {
         <p>{t("groups.edit.facilitatorsIntro")}</p>
         {removeResult?.error ? (
           <p className="field-error" role="alert">
-            {Object.values(removeResult.error).flat().map((e) => t.message(e)).join(" ")}
+            {Object.values(removeResult.error)
+              .flat()
+              .map((e) => t.message(e))
+              .join(" ")}
           </p>
         ) : null}
         {facilitators.length === 0 ? (

@@ -13,7 +13,7 @@ import { can } from "#app/access/can";
 import { groupAccess } from "#app/access/group.server";
 import { CheckboxGroup, ErrorSummary } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
-import { decideRequest, GroupError, joinGroup, leaveGroup, organisationsOfActor, requireGroup,setParticipants } from "#app/models/groups.server";
+import { decideRequest, GroupError, joinGroup, leaveGroup, organisationsOfActor, requireGroup, setParticipants } from "#app/models/groups.server";
 import { requireNetwork } from "#app/models/network.server";
 import { ErrorPage } from "#app/root";
 import { formatDate } from "#app/utils/brussels-time";
@@ -24,8 +24,9 @@ import { groupPath } from "#app/utils/paths";
 import { parseSubmission } from "#app/utils/submission.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 
-
-const OrganisationSchema = z.object({ organisation: z.string({ required_error: "groups.error.chooseOrganisation" }).min(1, "groups.error.chooseOrganisation") });
+const OrganisationSchema = z.object({
+  organisation: z.string({ required_error: "groups.error.chooseOrganisation" }).min(1, "groups.error.chooseOrganisation"),
+});
 const ParticipantsSchema = OrganisationSchema.extend({ participants: z.array(z.string().min(1)).max(50, "form.invalid").optional().default([]) });
 const INTENTS = ["join", "leave", "accept", "decline", "participants"] as const;
 
@@ -78,7 +79,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const ownLeave = mine.find((o) => o.slug === leaveSlug && (o.groupStatus === "active" || o.groupStatus === "pending")) ?? null;
   // A coordinator may also take an organisation out of the group (leaveGroup allows it).
   const mayRemove = can(actor, "group.administer", { networkId: network.id });
-  const removed = !ownLeave && leaveSlug && mayRemove ? members.find((m) => m.organisation.slug === leaveSlug)?.organisation ?? null : null;
+  const removed = !ownLeave && leaveSlug && mayRemove ? (members.find((m) => m.organisation.slug === leaveSlug)?.organisation ?? null) : null;
   const confirmLeave = ownLeave ?? (removed ? { id: removed.id, name: removed.name, groupStatus: "active" as const, byCoordinator: true } : null);
   return {
     network: { slug: network.slug, name: network.name },
@@ -94,8 +95,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       participants: participants.filter((p) => p.organisationId === o.id).map((p) => p.userId),
     })),
     pending: pending.map((p) => ({ ...p.organisation, requestedBy: p.requestedBy?.name ?? null, since: p.updatedAt.toISOString() })),
-    members: members.map((m) => ({ id: m.organisation.id, slug: m.organisation.slug, name: m.organisation.name, participants: m.organisation.groupParticipants.map((p) => p.user.name) })),
-    confirmLeave: confirmLeave ? { id: confirmLeave.id, name: confirmLeave.name, groupStatus: confirmLeave.groupStatus, byCoordinator: "byCoordinator" in confirmLeave } : null,
+    members: members.map((m) => ({
+      id: m.organisation.id,
+      slug: m.organisation.slug,
+      name: m.organisation.name,
+      participants: m.organisation.groupParticipants.map((p) => p.user.name),
+    })),
+    confirmLeave: confirmLeave
+      ? { id: confirmLeave.id, name: confirmLeave.name, groupStatus: confirmLeave.groupStatus, byCoordinator: "byCoordinator" in confirmLeave }
+      : null,
     isCoordinator: mayRemove,
   };
 }
@@ -114,7 +122,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     if (intent === "join") {
       const status = await joinGroup(network, group, actor, orgId);
-      return redirectWithToast(back, { kind: "success", key: status === "active" ? "groups.members.joined" : "groups.members.asked", vars: { organisation: await orgName(), group: group.name } });
+      return redirectWithToast(back, {
+        kind: "success",
+        key: status === "active" ? "groups.members.joined" : "groups.members.asked",
+        vars: { organisation: await orgName(), group: group.name },
+      });
     }
     if (intent === "leave") {
       await leaveGroup(group, actor, orgId);
@@ -122,7 +134,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     if (intent === "accept" || intent === "decline") {
       await decideRequest(network, group, actor, orgId, intent === "accept");
-      return redirectWithToast(back, { kind: "success", key: intent === "accept" ? "groups.members.accepted" : "groups.members.declined", vars: { organisation: await orgName() } });
+      return redirectWithToast(back, {
+        kind: "success",
+        key: intent === "accept" ? "groups.members.accepted" : "groups.members.declined",
+        vars: { organisation: await orgName() },
+      });
     }
     const value = submission.value as z.infer<typeof ParticipantsSchema>;
     await setParticipants(group, actor, orgId, value.participants);
@@ -136,7 +152,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, (t) => (data ? `${t("groups.members.title", { group: data.group.name })} — ${data.network.name}` : undefined));
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, (t) => (data ? `${t("groups.members.title", { group: data.group.name })} — ${data.network.name}` : undefined));
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 type ActionData = { intent: string | null; organisation: string | null; result: unknown } | undefined;
@@ -173,7 +190,19 @@ function ParticipantsForm({ org, actionData }: { org: LoaderData["mine"][number]
 }
 
 /** A one-button form (join, ask, accept, decline, leave) for an organisation. */
-function OrgButton({ intent, organisation, label, hidden, kind = "button" }: { intent: string; organisation: string; label: string; hidden?: string; kind?: string }) {
+function OrgButton({
+  intent,
+  organisation,
+  label,
+  hidden,
+  kind = "button",
+}: {
+  intent: string;
+  organisation: string;
+  label: string;
+  hidden?: string;
+  kind?: string;
+}) {
   return (
     <Form method="post">
       <input type="hidden" name="intent" value={intent} />
@@ -194,7 +223,11 @@ export default function GroupMembers() {
   // Errors of the one-button forms (join, leave, accept, decline) are shown at the top.
   const buttonError =
     actionData && actionData.intent !== "participants" && actionData.result
-      ? [...((actionData.result as { error?: Record<string, string[] | null> }).error ? Object.values((actionData.result as { error: Record<string, string[] | null> }).error).flatMap((e) => e ?? []) : [])]
+      ? [
+          ...((actionData.result as { error?: Record<string, string[] | null> }).error
+            ? Object.values((actionData.result as { error: Record<string, string[] | null> }).error).flatMap((e) => e ?? [])
+            : []),
+        ]
       : actionData && actionData.intent === null
         ? ["error.badRequest"]
         : [];
@@ -214,7 +247,12 @@ export default function GroupMembers() {
 
       {confirmLeave ? (
         <section className="card" aria-labelledby="confirm-title" id="confirm">
-          <h2 id="confirm-title">{t(confirmLeave.groupStatus === "pending" ? "groups.members.confirmWithdraw" : "groups.members.confirmLeave", { organisation: confirmLeave.name, group: group.name })}</h2>
+          <h2 id="confirm-title">
+            {t(confirmLeave.groupStatus === "pending" ? "groups.members.confirmWithdraw" : "groups.members.confirmLeave", {
+              organisation: confirmLeave.name,
+              group: group.name,
+            })}
+          </h2>
           <p>{t(confirmLeave.byCoordinator ? "groups.members.confirmRemoveText" : "groups.members.confirmLeaveText")}</p>
           <div className="form-actions">
             <OrgButton intent="leave" organisation={confirmLeave.id} label={t("groups.members.leaveSubmit")} kind="button button--danger" />
@@ -231,7 +269,8 @@ export default function GroupMembers() {
               <h3 id={`org-${o.id}`}>{o.name}</h3>
               {!o.isMember ? (
                 <p>
-                  {t("groups.members.notCharterMember", { organisation: o.name })} <Link to={`/${network.slug}/charter`}>{t("groups.members.charterLink")}</Link>
+                  {t("groups.members.notCharterMember", { organisation: o.name })}{" "}
+                  <Link to={`/${network.slug}/charter`}>{t("groups.members.charterLink")}</Link>
                 </p>
               ) : o.groupStatus === "active" ? (
                 <>
@@ -286,12 +325,20 @@ export default function GroupMembers() {
                     <span>
                       <Link to={`/${network.slug}/organisations/${p.slug}`}>{p.name}</Link>{" "}
                       <span className="groups-muted">
-                        {p.requestedBy ? t("groups.members.askedBy", { name: p.requestedBy, date: formatDate(p.since, t.locale) }) : formatDate(p.since, t.locale)}
+                        {p.requestedBy
+                          ? t("groups.members.askedBy", { name: p.requestedBy, date: formatDate(p.since, t.locale) })
+                          : formatDate(p.since, t.locale)}
                       </span>
                     </span>
                     <div className="cluster">
                       <OrgButton intent="accept" organisation={p.id} label={t("groups.members.accept")} hidden={p.name} kind="button button--small" />
-                      <OrgButton intent="decline" organisation={p.id} label={t("groups.members.decline")} hidden={p.name} kind="button button--small button--secondary" />
+                      <OrgButton
+                        intent="decline"
+                        organisation={p.id}
+                        label={t("groups.members.decline")}
+                        hidden={p.name}
+                        kind="button button--small button--secondary"
+                      />
                     </div>
                   </li>
                 ))}

@@ -46,7 +46,10 @@ export function GroupFields({ fields, themes }: { fields: { name: Meta; theme: M
 
 /** The description: plain text, paragraphs separated by blank lines (React escapes it). */
 export function Paragraphs({ text }: { text: string }) {
-  const paragraphs = text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  const paragraphs = text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   return (
     <>
       {paragraphs.map((p, i) => (
@@ -55,5 +58,3 @@ export function Paragraphs({ text }: { text: string }) {
     </>
   );
 }
-
-

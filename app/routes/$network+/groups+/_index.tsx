@@ -15,7 +15,6 @@ import { prisma } from "#app/utils/db.server";
 import { pageTitle } from "#app/utils/i18n";
 import { groupPath, meetingPath } from "#app/utils/paths";
 
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const network = await requireNetwork(params.network);
   const actor = await getActor(request);

@@ -36,14 +36,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   try {
     const group = await createGroup(network.id, actor, submission.value);
-    return redirectWithToast(groupPath({ networkSlug: network.slug, groupSlug: group.slug }, "edit"), { kind: "success", key: "groups.created", vars: { group: group.name } });
+    return redirectWithToast(groupPath({ networkSlug: network.slug, groupSlug: group.slug }, "edit"), {
+      kind: "success",
+      key: "groups.created",
+      vars: { group: group.name },
+    });
   } catch (error) {
     if (!(error instanceof GroupError)) throw error;
-    return data(error.field ? submission.reply({ fieldErrors: { [error.field]: [error.key] } }) : submission.reply({ formErrors: [error.key] }), { status: 400 });
+    return data(error.field ? submission.reply({ fieldErrors: { [error.field]: [error.key] } }) : submission.reply({ formErrors: [error.key] }), {
+      status: 400,
+    });
   }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, (t) => (data ? `${t("groups.new.title")} — ${data.network.name}` : undefined));
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, (t) => (data ? `${t("groups.new.title")} — ${data.network.name}` : undefined));
 
 export default function NewGroup() {
   const t = useT();

@@ -39,12 +39,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { network, actor, meeting, access } = ctx;
   const { canRsvp, canPropose } = await readerMay(ctx);
   const [agenda, myProposals, myRsvp, counts, siblings] = await Promise.all([
-    prisma.agendaItem.findMany({ where: { meetingId: meeting.id, status: "accepted" }, orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { id: true, title: true, ownerName: true, durationMinutes: true } }),
-    actor ? prisma.agendaItem.findMany({ where: { meetingId: meeting.id, proposedById: actor.userId, status: { not: "accepted" } }, select: { id: true, title: true, status: true }, orderBy: { createdAt: "asc" } }) : [],
+    prisma.agendaItem.findMany({
+      where: { meetingId: meeting.id, status: "accepted" },
+      orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+      select: { id: true, title: true, ownerName: true, durationMinutes: true },
+    }),
+    actor
+      ? prisma.agendaItem.findMany({
+          where: { meetingId: meeting.id, proposedById: actor.userId, status: { not: "accepted" } },
+          select: { id: true, title: true, status: true },
+          orderBy: { createdAt: "asc" },
+        })
+      : [],
     actor ? prisma.rsvp.findUnique({ where: { meetingId_userId: { meetingId: meeting.id, userId: actor.userId } }, select: { response: true } }) : null,
     can(actor, "group.readInside", { access }) ? prisma.rsvp.groupBy({ by: ["response"], where: { meetingId: meeting.id }, _count: { _all: true } }) : [],
     meeting.seriesId
-      ? prisma.meeting.findMany({ where: { seriesId: meeting.seriesId, id: { not: meeting.id } }, select: { id: true, startsAt: true, status: true }, orderBy: { startsAt: "asc" } })
+      ? prisma.meeting.findMany({
+          where: { seriesId: meeting.seriesId, id: { not: meeting.id } },
+          select: { id: true, startsAt: true, status: true },
+          orderBy: { startsAt: "asc" },
+        })
       : [],
   ]);
   const canManage = can(actor, "meeting.manage", { access });
@@ -65,7 +79,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       past: meeting.endsAt <= now(),
     },
     group: { slug: meeting.group.slug, name: meeting.group.name },
-    series: meeting.series ? { frequency: meeting.series.frequency, ordinal: meeting.series.ordinal, weekday: meeting.series.weekday, interval: meeting.series.interval, position: occurrenceInfo(meeting.series, meeting.recurrenceId) } : null,
+    series: meeting.series
+      ? {
+          frequency: meeting.series.frequency,
+          ordinal: meeting.series.ordinal,
+          weekday: meeting.series.weekday,
+          interval: meeting.series.interval,
+          position: occurrenceInfo(meeting.series, meeting.recurrenceId),
+        }
+      : null,
     siblings: siblings.map((s) => ({ id: s.id, startsAt: s.startsAt.toISOString(), status: s.status })),
     agenda,
     myProposals,
@@ -157,14 +179,19 @@ export default function MeetingPage() {
         </dd>
         <dt>{t("meetings.page.when")}</dt>
         <dd>
-          <time dateTime={meeting.startsAt}>{formatMeetingWhen(meeting.startsAt, meeting.endsAt, t.locale)}</time> <span className="muted">({t("meetings.page.brusselsTime")})</span>
+          <time dateTime={meeting.startsAt}>{formatMeetingWhen(meeting.startsAt, meeting.endsAt, t.locale)}</time>{" "}
+          <span className="muted">({t("meetings.page.brusselsTime")})</span>
         </dd>
         {series ? (
           <>
             <dt>{t("meetings.page.series")}</dt>
             <dd>
               {series.frequency === "monthly"
-                ? t("meetings.series.monthly", { ordinal: t.pick("meetings.ordinal", String(series.ordinal)), weekday: t.pick("meetings.weekday", series.weekday), interval: series.interval })
+                ? t("meetings.series.monthly", {
+                    ordinal: t.pick("meetings.ordinal", String(series.ordinal)),
+                    weekday: t.pick("meetings.weekday", series.weekday),
+                    interval: series.interval,
+                  })
                 : t("meetings.series.weekly", { weekday: t.pick("meetings.weekday", series.weekday), interval: series.interval })}
               {series.position ? ` — ${t("meetings.page.occurrence", { index: series.position.index, total: series.position.total })}` : ""}
             </dd>
@@ -249,7 +276,11 @@ export default function MeetingPage() {
           <Form method="post" {...getFormProps(rsvpForm)} className="stack">
             <ErrorSummary form={rsvpForm} fields={rsvpFields} />
             <input type="hidden" name="intent" value="rsvp" />
-            <RadioGroup meta={rsvpFields.response} legend={t("meetings.rsvp.question")} options={["yes", "no", "maybe"].map((r) => ({ value: r, label: t.pick("meetings.rsvp", r) }))} />
+            <RadioGroup
+              meta={rsvpFields.response}
+              legend={t("meetings.rsvp.question")}
+              options={["yes", "no", "maybe"].map((r) => ({ value: r, label: t.pick("meetings.rsvp", r) }))}
+            />
             <div className="form-actions">
               <button type="submit" className="button">
                 {t("meetings.rsvp.submit")}
@@ -265,7 +296,12 @@ export default function MeetingPage() {
       {d.canPropose ? (
         <section aria-labelledby="propose-heading" className="card">
           <h2 id="propose-heading">{t("meetings.proposals.title")}</h2>
-          <p className="hint">{t("meetings.proposals.until", { date: formatMeetingDay(meeting.proposalsUntil!, t.locale), time: formatMeetingTime(meeting.proposalsUntil!, t.locale) })}</p>
+          <p className="hint">
+            {t("meetings.proposals.until", {
+              date: formatMeetingDay(meeting.proposalsUntil!, t.locale),
+              time: formatMeetingTime(meeting.proposalsUntil!, t.locale),
+            })}
+          </p>
           <Form method="post" {...getFormProps(proposeForm)} className="stack">
             <ErrorSummary form={proposeForm} fields={proposeFields} />
             <input type="hidden" name="intent" value="propose" />

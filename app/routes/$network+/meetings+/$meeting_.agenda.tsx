@@ -11,7 +11,16 @@ import { DateField, ErrorSummary, SubmissionKeyField, TextField } from "#app/com
 import { useT } from "#app/components/i18n";
 import { addAgendaItem, decideProposal, moveAgendaItem, removeAgendaItem, setProposalsUntil, updateAgendaItem } from "#app/models/meetings.server";
 import { ErrorPage } from "#app/root";
-import { brusselsInstant, brusselsParts, formatMeetingDay, formatMeetingTime, formatMeetingWhen, formatMinutes, parseDateKey, parseTimeOfDay } from "#app/utils/brussels-time";
+import {
+  brusselsInstant,
+  brusselsParts,
+  formatMeetingDay,
+  formatMeetingTime,
+  formatMeetingWhen,
+  formatMinutes,
+  parseDateKey,
+  parseTimeOfDay,
+} from "#app/utils/brussels-time";
 import { prisma } from "#app/utils/db.server";
 import { invariantResponse } from "#app/utils/errors.server";
 import { pageTitle } from "#app/utils/i18n";
@@ -25,8 +34,16 @@ import { agendaInput, AgendaItemFields, AgendaItemSchema } from "./__meeting-for
 
 const DeadlineSchema = z.object({
   clear: z.string().optional(),
-  untilDate: z.string().trim().refine((v) => parseDateKey(v) !== null, "meetings.form.invalidDate").optional(),
-  untilTime: z.string().trim().refine((v) => parseTimeOfDay(v) !== null, "meetings.form.invalidTime").optional(),
+  untilDate: z
+    .string()
+    .trim()
+    .refine((v) => parseDateKey(v) !== null, "meetings.form.invalidDate")
+    .optional(),
+  untilTime: z
+    .string()
+    .trim()
+    .refine((v) => parseTimeOfDay(v) !== null, "meetings.form.invalidTime")
+    .optional(),
 });
 
 const ItemRef = z.object({ itemId: z.string().min(1) });
@@ -42,9 +59,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const until = meeting.proposalsUntil ? brusselsParts(meeting.proposalsUntil) : null;
   return {
     network: { slug: network.slug },
-    meeting: { id: meeting.id, title: meeting.title, startsAt: meeting.startsAt.toISOString(), endsAt: meeting.endsAt.toISOString(), proposalsUntil: meeting.proposalsUntil?.toISOString() ?? null },
+    meeting: {
+      id: meeting.id,
+      title: meeting.title,
+      startsAt: meeting.startsAt.toISOString(),
+      endsAt: meeting.endsAt.toISOString(),
+      proposalsUntil: meeting.proposalsUntil?.toISOString() ?? null,
+    },
     accepted: items.filter((i) => i.status === "accepted").map(({ proposedBy: _p, ...i }) => i),
-    proposed: items.filter((i) => i.status === "proposed").map((i) => ({ id: i.id, title: i.title, ownerName: i.ownerName, durationMinutes: i.durationMinutes, by: i.proposedBy?.name ?? null })),
+    proposed: items
+      .filter((i) => i.status === "proposed")
+      .map((i) => ({ id: i.id, title: i.title, ownerName: i.ownerName, durationMinutes: i.durationMinutes, by: i.proposedBy?.name ?? null })),
     declined: items.filter((i) => i.status === "declined").map((i) => ({ id: i.id, title: i.title })),
     deadline: until ? { untilDate: until.day, untilTime: formatMinutes(until.minutes) } : { untilDate: "", untilTime: "" },
     submissionKey: newSubmissionKey(),
@@ -89,7 +114,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         }
         if (!untilDate) return data({ intent, itemId, result: submission.reply({ fieldErrors: { untilDate: ["form.required"] } }) }, { status: 400 });
         const until = brusselsInstant(untilDate, parseTimeOfDay(untilTime ?? "") ?? 23 * 60 + 59);
-        if (until > meeting.startsAt) return data({ intent, itemId, result: submission.reply({ fieldErrors: { untilDate: ["meetings.proposals.error.afterMeeting"] } }) }, { status: 400 });
+        if (until > meeting.startsAt)
+          return data({ intent, itemId, result: submission.reply({ fieldErrors: { untilDate: ["meetings.proposals.error.afterMeeting"] } }) }, { status: 400 });
         await setProposalsUntil(meeting.id, until);
         return ok("meetings.proposals.deadlineSaved");
       }
@@ -102,11 +128,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, (t) => (data ? `${t("meetings.agenda.manageTitle")} — ${data.meeting.title}` : undefined));
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, (t) => (data ? `${t("meetings.agenda.manageTitle")} — ${data.meeting.title}` : undefined));
 
 type ActionData = { intent: string | null; itemId: string; result: unknown; message?: string | null } | undefined;
 
-function ItemForm({ item, actionData, index, last }: { item: { id: string; title: string; ownerName: string; durationMinutes: number | null }; actionData: ActionData; index: number; last: boolean }) {
+function ItemForm({
+  item,
+  actionData,
+  index,
+  last,
+}: {
+  item: { id: string; title: string; ownerName: string; durationMinutes: number | null };
+  actionData: ActionData;
+  index: number;
+  last: boolean;
+}) {
   const t = useT();
   const mine = actionData?.intent === "edit" && actionData.itemId === item.id;
   const [form, fields] = useForm<z.input<typeof AgendaItemSchema>>({
@@ -138,13 +175,33 @@ function ItemForm({ item, actionData, index, last }: { item: { id: string; title
       <div className="agenda-edit__actions">
         <Form method="post">
           <input type="hidden" name="itemId" value={item.id} />
-          <button type="submit" name="intent" value="up" className="button button--small button--secondary" disabled={index === 0} aria-label={t("meetings.agenda.upLabel", { title: item.title })}>
+          <button
+            type="submit"
+            name="intent"
+            value="up"
+            className="button button--small button--secondary"
+            disabled={index === 0}
+            aria-label={t("meetings.agenda.upLabel", { title: item.title })}
+          >
             ↑ {t("meetings.agenda.up")}
           </button>
-          <button type="submit" name="intent" value="down" className="button button--small button--secondary" disabled={last} aria-label={t("meetings.agenda.downLabel", { title: item.title })}>
+          <button
+            type="submit"
+            name="intent"
+            value="down"
+            className="button button--small button--secondary"
+            disabled={last}
+            aria-label={t("meetings.agenda.downLabel", { title: item.title })}
+          >
             ↓ {t("meetings.agenda.down")}
           </button>
-          <button type="submit" name="intent" value="remove" className="button button--small button--secondary" aria-label={t("meetings.agenda.removeLabel", { title: item.title })}>
+          <button
+            type="submit"
+            name="intent"
+            value="remove"
+            className="button button--small button--secondary"
+            aria-label={t("meetings.agenda.removeLabel", { title: item.title })}
+          >
             {t("meetings.agenda.remove")}
           </button>
         </Form>
@@ -213,7 +270,10 @@ export default function AgendaPage() {
         <h2 id="proposals-heading">{t("meetings.proposals.manageTitle")}</h2>
         <p>
           {d.meeting.proposalsUntil
-            ? t("meetings.proposals.until", { date: formatMeetingDay(d.meeting.proposalsUntil, t.locale), time: formatMeetingTime(d.meeting.proposalsUntil, t.locale) })
+            ? t("meetings.proposals.until", {
+                date: formatMeetingDay(d.meeting.proposalsUntil, t.locale),
+                time: formatMeetingTime(d.meeting.proposalsUntil, t.locale),
+              })
             : t("meetings.proposals.none")}
         </p>
         <Form method="post" {...getFormProps(deadlineForm)} className="stack">
@@ -248,10 +308,22 @@ export default function AgendaPage() {
                 {p.by ? <span className="muted"> · {t("meetings.proposals.by", { name: p.by })}</span> : null}
                 <Form method="post" className="inline-actions">
                   <input type="hidden" name="itemId" value={p.id} />
-                  <button type="submit" name="intent" value="accept" className="button button--small" aria-label={t("meetings.proposals.acceptLabel", { title: p.title })}>
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="accept"
+                    className="button button--small"
+                    aria-label={t("meetings.proposals.acceptLabel", { title: p.title })}
+                  >
                     {t("meetings.proposals.accept")}
                   </button>
-                  <button type="submit" name="intent" value="decline" className="button button--small button--secondary" aria-label={t("meetings.proposals.declineLabel", { title: p.title })}>
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="decline"
+                    className="button button--small button--secondary"
+                    aria-label={t("meetings.proposals.declineLabel", { title: p.title })}
+                  >
                     {t("meetings.proposals.decline")}
                   </button>
                 </Form>

@@ -33,7 +33,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const sheet = await attendanceSheet(meeting);
   return {
     network: { slug: network.slug },
-    meeting: { id: meeting.id, title: meeting.title, startsAt: meeting.startsAt, cancelled: meeting.status === "cancelled", takenAt: meeting.attendanceTakenAt },
+    meeting: {
+      id: meeting.id,
+      title: meeting.title,
+      startsAt: meeting.startsAt,
+      cancelled: meeting.status === "cancelled",
+      takenAt: meeting.attendanceTakenAt,
+    },
     group: { slug: meeting.group.slug, name: meeting.group.name },
     started: hasStarted(meeting),
     sheet,
@@ -48,7 +54,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   for (const [name, value] of form) if (name.startsWith("status.") && typeof value === "string") statuses[name.slice(7)] = value;
   try {
     const result = await recordAttendance({ networkId: network.id, actorId: actor.userId, meetingId: meeting.id, statuses });
-    return redirectWithToast(meetingPath({ networkSlug: network.slug, meetingId: meeting.id }, "minutes"), { kind: "success", key: "minutes.attendance.saved", vars: result });
+    return redirectWithToast(meetingPath({ networkSlug: network.slug, meetingId: meeting.id }, "minutes"), {
+      kind: "success",
+      key: "minutes.attendance.saved",
+      vars: result,
+    });
   } catch (error) {
     if (!(error instanceof AttendanceError)) throw error;
     return data({ error: error.key, statuses }, { status: 400 });
@@ -94,7 +104,8 @@ export default function AttendancePage() {
                 <legend>{row.name}</legend>
                 {ATTENDANCE_STATUSES.map((status) => (
                   <label key={status} className="radio">
-                    <input type="radio" name={`status.${row.organisationId}`} value={status} defaultChecked={chosen === status} /> {t(`minutes.attendance.${status}`)}
+                    <input type="radio" name={`status.${row.organisationId}`} value={status} defaultChecked={chosen === status} />{" "}
+                    {t(`minutes.attendance.${status}`)}
                   </label>
                 ))}
                 {row.source === "rsvp" && !d.meeting.takenAt ? <span className="hint">{t("minutes.attendance.fromRsvp")}</span> : null}

@@ -31,7 +31,9 @@ const CancelSchema = z.object({
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { network, meeting } = await managerContext(request, params);
   invariantResponse(meeting.status === "scheduled", "meetings.error.cancelled", 400);
-  const later = meeting.seriesId ? await prisma.meeting.count({ where: { seriesId: meeting.seriesId, status: "scheduled", startsAt: { gt: meeting.startsAt } } }) : 0;
+  const later = meeting.seriesId
+    ? await prisma.meeting.count({ where: { seriesId: meeting.seriesId, status: "scheduled", startsAt: { gt: meeting.startsAt } } })
+    : 0;
   return {
     network: { slug: network.slug },
     meeting: { id: meeting.id, title: meeting.title, startsAt: meeting.startsAt.toISOString(), endsAt: meeting.endsAt.toISOString() },
@@ -43,16 +45,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { network, meeting, actor } = await managerContext(request, params);
   const submission = parseSubmission(await request.formData(), { schema: CancelSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  if (submission.value.scope === "rest" && !meeting.seriesId) return data(submission.reply({ fieldErrors: { scope: ["form.invalidChoice"] } }), { status: 400 });
+  if (submission.value.scope === "rest" && !meeting.seriesId)
+    return data(submission.reply({ fieldErrors: { scope: ["form.invalidChoice"] } }), { status: 400 });
   try {
     const count = await cancelMeeting(meeting.id, actor.userId, submission.value.reason, submission.value.scope);
-    return redirectWithToast(meetingPath({ networkSlug: network.slug, meetingId: meeting.id }), { kind: "success", key: "meetings.cancelled", vars: { count } });
+    return redirectWithToast(meetingPath({ networkSlug: network.slug, meetingId: meeting.id }), {
+      kind: "success",
+      key: "meetings.cancelled",
+      vars: { count },
+    });
   } catch (error) {
-    return data(meetingErrorReply(error, (o) => submission.reply(o)), { status: 400 });
+    return data(
+      meetingErrorReply(error, (o) => submission.reply(o)),
+      { status: 400 },
+    );
   }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, (t) => (data ? `${t("meetings.cancel.title")} — ${data.meeting.title}` : undefined));
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, (t) => (data ? `${t("meetings.cancel.title")} — ${data.meeting.title}` : undefined));
 
 export default function CancelMeeting() {
   const t = useT();

@@ -28,7 +28,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     network: { slug: network.slug, name: network.name },
     meeting: { id: meeting.id, title: meeting.title, inSeries: !!meeting.seriesId },
     group: { name: meeting.group.name },
-    defaults: { title: v.title, date: v.day, startTime: formatMinutes(v.startMinutes), endTime: formatMinutes(v.endMinutes), place: v.place, videoUrl: v.videoUrl ?? "", isPublic: v.isPublic },
+    defaults: {
+      title: v.title,
+      date: v.day,
+      startTime: formatMinutes(v.startMinutes),
+      endTime: formatMinutes(v.endMinutes),
+      place: v.place,
+      videoUrl: v.videoUrl ?? "",
+      isPublic: v.isPublic,
+    },
   };
 }
 
@@ -39,12 +47,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     await updateMeeting(meeting.id, actor.userId, meetingInput(submission.value));
   } catch (error) {
-    return data(meetingErrorReply(error, (o) => submission.reply(o)), { status: 400 });
+    return data(
+      meetingErrorReply(error, (o) => submission.reply(o)),
+      { status: 400 },
+    );
   }
   return redirectWithToast(meetingPath({ networkSlug: network.slug, meetingId: meeting.id }), { kind: "success", key: "meetings.updated" });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, (t) => (data ? `${t("meetings.edit.title")} — ${data.meeting.title}` : undefined));
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, (t) => (data ? `${t("meetings.edit.title")} — ${data.meeting.title}` : undefined));
 
 export default function EditMeeting() {
   const t = useT();

@@ -1,16 +1,23 @@
 // Download the meeting as an .ics file (METHOD:PUBLISH). For an occurrence of a series, the whole
 // series as this reader may see it, so that one import puts every date in the calendar.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { meetingsIcs } from "#app/utils/ics.server";
-import { meetingContext } from "./__meeting.server";
+
 import { visibleMeetingsWhere } from "#app/access/meeting.server";
+import { meetingsIcs } from "#app/utils/ics.server";
+
+import { meetingContext } from "./__meeting.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { network, actor, meeting } = await meetingContext(request, params);
   const visible = await visibleMeetingsWhere(actor, network.id);
   const where = meeting.seriesId ? { AND: [visible, { seriesId: meeting.seriesId }] } : { id: meeting.id };
   const body = await meetingsIcs(where, `${meeting.group.name} — ${meeting.title}`);
-  const name = meeting.title.normalize("NFD").replace(/[^\w-]+/g, "-").replace(/^-+|-+$/g, "").toLowerCase() || "reunion";
+  const name =
+    meeting.title
+      .normalize("NFD")
+      .replace(/[^\w-]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .toLowerCase() || "reunion";
   return new Response(body, {
     headers: {
       "Content-Type": "text/calendar; charset=utf-8",

@@ -290,7 +290,10 @@ export default function MinutesPage() {
           <ul className="minutes-history">
             {d.history.map((v) => (
               <li key={v.version}>
-                <Link to={meetingPath({ networkSlug: d.network.slug, meetingId: d.meeting.id }, `minutes/v/${v.version}`)}>{t("minutes.versionNumber", { version: v.version })}</Link> <StatusBadge status={v.status} />{" "}
+                <Link to={meetingPath({ networkSlug: d.network.slug, meetingId: d.meeting.id }, `minutes/v/${v.version}`)}>
+                  {t("minutes.versionNumber", { version: v.version })}
+                </Link>{" "}
+                <StatusBadge status={v.status} />{" "}
                 {v.publishedAt
                   ? t("minutes.publishedOn", {
                       date: formatDate(v.publishedAt, t.locale),

@@ -3,7 +3,7 @@
 // language, and the meeting's action items. Action items are rows of a Conform list: "add a row"
 // and "remove" are submit buttons, so they work without JavaScript too. Only a draft is written:
 // submitted minutes are reopened first, published ones are corrected by a new version.
-import { type FieldMetadata,getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { type FieldMetadata, getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -55,7 +55,8 @@ export const MinutesSchema = z
       // A row left empty is ignored; a started row needs what and who.
       const started = !!(row.what || row.organisation || row.dueOn || row.id);
       if (started && !row.what) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["actions", index, "what"], message: "minutes.error.actionWhatRequired" });
-      if (started && !row.organisation) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["actions", index, "organisation"], message: "minutes.error.actionOrganisationRequired" });
+      if (started && !row.organisation)
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["actions", index, "organisation"], message: "minutes.error.actionOrganisationRequired" });
     });
   });
 type FormShape = z.input<typeof MinutesSchema>;
@@ -75,7 +76,11 @@ async function guard(request: Request, params: { network?: string; meeting?: str
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { network, actor, meeting, versions } = await guard(request, params);
   const latest = versions[0] ?? null;
-  const [organisations, actions, attendance] = await Promise.all([groupOrganisations(meeting.groupId), meetingActionItems(meeting.id), attendanceList(meeting.id)]);
+  const [organisations, actions, attendance] = await Promise.all([
+    groupOrganisations(meeting.groupId),
+    meetingActionItems(meeting.id),
+    attendanceList(meeting.id),
+  ]);
   const draft = !latest || latest.status === "draft" ? latest : null;
   const body = draft ? sanitizeRichText(draft.body) : "";
   const decisions = draft ? sanitizeRichText(draft.decisions) : "";
@@ -95,7 +100,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       language: draft?.language ?? minutesLanguage(actor.locale),
       // The meeting's action items, then one empty row.
       actions: [
-        ...actions.map((a) => ({ id: a.id, what: a.what, organisation: a.organisation?.id ?? "", dueOn: a.dueOn ? dateKey(a.dueOn) : "", status: a.status as ActionStatus })),
+        ...actions.map((a) => ({
+          id: a.id,
+          what: a.what,
+          organisation: a.organisation?.id ?? "",
+          dueOn: a.dueOn ? dateKey(a.dueOn) : "",
+          status: a.status as ActionStatus,
+        })),
         { what: "", organisation: "", dueOn: "", status: "open" as const },
       ],
     },
@@ -117,13 +128,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
       language: value.language,
       actionItems: value.actions
         .filter((row) => row.what)
-        .map((row) => ({ id: row.id || undefined, what: row.what!, organisationId: row.organisation!, dueOn: row.dueOn ? parseDateKey(row.dueOn) : null, status: row.status })),
+        .map((row) => ({
+          id: row.id || undefined,
+          what: row.what!,
+          organisationId: row.organisation!,
+          dueOn: row.dueOn ? parseDateKey(row.dueOn) : null,
+          status: row.status,
+        })),
     });
     if (value.intent === "submit") {
       await transition(model, minutes.id, "submit");
       return redirectWithToast(here, { kind: "success", key: "minutes.toast.submit" });
     }
-    return redirectWithToast(meetingPath({ networkSlug: network.slug, meetingId: meeting.id }, "minutes/edit"), { kind: "success", key: "minutes.toast.saved" });
+    return redirectWithToast(meetingPath({ networkSlug: network.slug, meetingId: meeting.id }, "minutes/edit"), {
+      kind: "success",
+      key: "minutes.toast.saved",
+    });
   } catch (error) {
     const refused = isFrozenByDatabase(error) ? null : rethrowStatus(error);
     const key = refused?.key ?? "minutes.error.frozen";
@@ -174,8 +194,8 @@ export default function EditMinutes() {
   return (
     <main id="main" className="page page--form minutes-edit">
       <p className="breadcrumbs">
-        <Link to={groupPath({ networkSlug: d.network.slug, groupSlug: d.group.slug })}>{d.group.name}</Link> › <Link to={meetingPath({ networkSlug: d.network.slug, meetingId: d.meeting.id })}>{d.meeting.title}</Link> ›{" "}
-        <Link to={base}>{t("minutes.short")}</Link>
+        <Link to={groupPath({ networkSlug: d.network.slug, groupSlug: d.group.slug })}>{d.group.name}</Link> ›{" "}
+        <Link to={meetingPath({ networkSlug: d.network.slug, meetingId: d.meeting.id })}>{d.meeting.title}</Link> › <Link to={base}>{t("minutes.short")}</Link>
       </p>
       <h1>{t("minutes.edit.title", { meeting: d.meeting.title })}</h1>
       <p className="lead">
@@ -199,7 +219,14 @@ export default function EditMinutes() {
             options={MINUTES_LANGUAGES.map((l) => ({ value: l, label: t(`minutes.language.${l}`) }))}
           />
           <AttendanceBlock attendance={d.attendance} taken={d.meeting.attendanceTaken} />
-          <RichTextField meta={fields.decisions} label={t("minutes.field.decisions")} hint={t("minutes.field.decisionsHint")} html={decisions.html} text={decisions.text} rows={6} />
+          <RichTextField
+            meta={fields.decisions}
+            label={t("minutes.field.decisions")}
+            hint={t("minutes.field.decisionsHint")}
+            html={decisions.html}
+            text={decisions.text}
+            rows={6}
+          />
           <RichTextField meta={fields.body} label={t("minutes.field.body")} html={body.html} text={body.text} />
 
           <fieldset className="minutes-action-rows">
@@ -207,9 +234,19 @@ export default function EditMinutes() {
             <p className="hint">{t("minutes.actions.hint")}</p>
             {d.organisations.length === 0 ? <p className="muted">{t("minutes.actions.noOrganisations")}</p> : null}
             {rows.map((row, index) => (
-              <ActionRowFields key={row.key} row={row} index={index} organisations={d.organisations} removeButton={form.remove.getButtonProps({ name: fields.actions.name, index })} />
+              <ActionRowFields
+                key={row.key}
+                row={row}
+                index={index}
+                organisations={d.organisations}
+                removeButton={form.remove.getButtonProps({ name: fields.actions.name, index })}
+              />
             ))}
-            <button type="submit" className="button button--secondary" {...form.insert.getButtonProps({ name: fields.actions.name, defaultValue: { status: "open" } })}>
+            <button
+              type="submit"
+              className="button button--secondary"
+              {...form.insert.getButtonProps({ name: fields.actions.name, defaultValue: { status: "open" } })}
+            >
               {t("minutes.actions.addRow")}
             </button>
           </fieldset>
@@ -252,7 +289,11 @@ function ActionRowFields({
       <TextField meta={f.what} label={t("minutes.actions.what")} />
       <SelectField meta={f.organisation} label={t("minutes.actions.organisation")} options={organisations} optional />
       <DateField meta={f.dueOn} label={t("minutes.actions.dueOn")} optional />
-      <SelectField meta={f.status} label={t("minutes.actions.status")} options={ACTION_STATUSES.map((s) => ({ value: s, label: t(`minutes.actionStatus.${s}`) }))} />
+      <SelectField
+        meta={f.status}
+        label={t("minutes.actions.status")}
+        options={ACTION_STATUSES.map((s) => ({ value: s, label: t(`minutes.actionStatus.${s}`) }))}
+      />
       <button type="submit" className="button button--secondary button--small" {...removeButton} aria-label={t("minutes.actions.removeRow", { n: index + 1 })}>
         {t("minutes.actions.remove")}
       </button>

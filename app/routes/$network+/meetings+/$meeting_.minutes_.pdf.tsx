@@ -24,13 +24,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     invariantResponse(version, "minutes.pdf.notFound");
     const locale = await resolveLocale(request, (await getActor(request))?.locale);
     const [attendance, actions] = await Promise.all([attendanceList(meeting.id), meetingActionItems(meeting.id)]);
-    return await minutesPdfResponse({ locale, network, meeting, version: forDisplay(version), attendance: meeting.attendanceTakenAt ? attendance : null, actions });
+    return await minutesPdfResponse({
+      locale,
+      network,
+      meeting,
+      version: forDisplay(version),
+      attendance: meeting.attendanceTakenAt ? attendance : null,
+      actions,
+    });
   } catch (error) {
     const key = notFoundMessage(error);
     if (!key) throw error;
     const locale = await resolveLocale(request, (await getActor(request))?.locale);
     const t = makeT(locale);
-    const back = key === "minutes.pdf.notFound" ? { href: meetingPath({ networkSlug: params.network ?? "", meetingId: params.meeting ?? "" }, "minutes"), label: t("minutes.backToMinutes") } : { href: "/", label: t("error.backHome") };
+    const back =
+      key === "minutes.pdf.notFound"
+        ? { href: meetingPath({ networkSlug: params.network ?? "", meetingId: params.meeting ?? "" }, "minutes"), label: t("minutes.backToMinutes") }
+        : { href: "/", label: t("error.backHome") };
     return charterPdfNotFoundPage(locale, key === "minutes.pdf.notFound" ? key : "error.notFound", back, stylesUrl);
   }
 }

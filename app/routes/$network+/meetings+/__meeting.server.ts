@@ -2,16 +2,17 @@
 // (visibleMeetingsWhere: insiders, or anyone for a public meeting), the reader's rights in its
 // group, and the model's refusals as form messages.
 import { data } from "@remix-run/node";
-import { MeetingError } from "#app/models/meetings.server";
-import { prisma } from "#app/utils/db.server";
+
+import type { Actor } from "#app/access/actor";
+import { getActor, requireActor } from "#app/access/actor.server";
+import { can } from "#app/access/can";
+import type { GroupAccess } from "#app/access/group";
 import { groupAccess } from "#app/access/group.server";
 import { visibleMeetingsWhere } from "#app/access/meeting.server";
-import type { GroupAccess } from "#app/access/group";
-import { forbidden } from "#app/utils/errors.server";
-import { getActor, requireActor } from "#app/access/actor.server";
+import { MeetingError } from "#app/models/meetings.server";
 import { requireNetwork } from "#app/models/network.server";
-import type { Actor } from "#app/access/actor";
-import { can } from "#app/access/can";
+import { prisma } from "#app/utils/db.server";
+import { forbidden } from "#app/utils/errors.server";
 
 export const meetingPageSelect = {
   id: true,
@@ -29,7 +30,20 @@ export const meetingPageSelect = {
   sequence: true,
   seriesId: true,
   group: { select: { id: true, slug: true, name: true, networkId: true, archivedAt: true } },
-  series: { select: { id: true, frequency: true, interval: true, weekday: true, ordinal: true, startOn: true, untilOn: true, count: true, startMinutes: true, cancelledAt: true } },
+  series: {
+    select: {
+      id: true,
+      frequency: true,
+      interval: true,
+      weekday: true,
+      ordinal: true,
+      startOn: true,
+      untilOn: true,
+      count: true,
+      startMinutes: true,
+      cancelledAt: true,
+    },
+  },
 } as const;
 
 export async function meetingContext(request: Request, params: { network?: string; meeting?: string }) {

@@ -22,7 +22,6 @@ export type ViewVersion = {
 
 export type ViewAction = { id: string; what: string; dueOn: string | Date | null; status: string; organisation: { name: string } | null };
 
-
 export function StatusBadge({ status }: { status: string }) {
   const t = useT();
   return <span className={`minutes-status minutes-status--${status}`}>{t.pick("minutes.status", status)}</span>;

@@ -1,13 +1,14 @@
 // Server side shared by the minutes pages (reader, earlier version, edit, PDF, attendance): who is
 // reading, which versions they may see, and the one answer to a refusal of the model.
 import { data } from "@remix-run/node";
-import { minutesVersions, MinutesError, requireMeeting, type MeetingRef, type MinutesVersion } from "#app/models/minutes.server";
-import { groupAccess } from "#app/access/group.server";
-import type { GroupAccess } from "#app/access/group";
-import { getActor, requireActor } from "#app/access/actor.server";
-import { requireNetwork } from "#app/models/network.server";
+
 import type { Actor } from "#app/access/actor";
+import { getActor, requireActor } from "#app/access/actor.server";
 import { can } from "#app/access/can";
+import type { GroupAccess } from "#app/access/group";
+import { groupAccess } from "#app/access/group.server";
+import { type MeetingRef, MinutesError, type MinutesVersion, minutesVersions, requireMeeting } from "#app/models/minutes.server";
+import { requireNetwork } from "#app/models/network.server";
 
 export type MinutesContext = {
   network: Awaited<ReturnType<typeof requireNetwork>>;

@@ -81,13 +81,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     // The same form sent twice (its key) gets the first one's answer, and schedules nothing more.
     const { meetingId, count } = await scheduleMeeting(group.id, actor.userId, scheduleInput(submission.value), submissionKeyOf(formData));
-    return redirectWithToast(meetingPath({ networkSlug: network.slug, meetingId: meetingId }), { kind: "success", key: count > 1 ? "meetings.scheduled.series" : "meetings.scheduled.one", vars: { count } });
+    return redirectWithToast(meetingPath({ networkSlug: network.slug, meetingId: meetingId }), {
+      kind: "success",
+      key: count > 1 ? "meetings.scheduled.series" : "meetings.scheduled.one",
+      vars: { count },
+    });
   } catch (error) {
-    return data(meetingErrorReply(error, (o) => submission.reply(o)), { status: 400 });
+    return data(
+      meetingErrorReply(error, (o) => submission.reply(o)),
+      { status: 400 },
+    );
   }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, (t) => (data ? `${t("meetings.new.title")} — ${data.network.name}` : undefined));
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, (t) => (data ? `${t("meetings.new.title")} — ${data.network.name}` : undefined));
 
 export default function NewMeeting() {
   const t = useT();
@@ -106,7 +114,9 @@ export default function NewMeeting() {
   return (
     <main id="main" className="page page--form">
       <p>
-        <Link to={chosen ? groupPath({ networkSlug: network.slug, groupSlug: chosen.slug }) : `/${network.slug}/groups`}>← {chosen ? chosen.name : t("meetings.backToGroups")}</Link>
+        <Link to={chosen ? groupPath({ networkSlug: network.slug, groupSlug: chosen.slug }) : `/${network.slug}/groups`}>
+          ← {chosen ? chosen.name : t("meetings.backToGroups")}
+        </Link>
       </p>
       <h1>{t("meetings.new.title")}</h1>
       <p className="lead">{t("meetings.new.intro")}</p>
@@ -115,7 +125,15 @@ export default function NewMeeting() {
         <SubmissionKeyField value={submissionKey} />
         <SelectField meta={fields.group} label={t("meetings.form.group")} options={groups.map((g) => ({ value: g.slug, label: g.name }))} />
         <MeetingFields fields={fields} />
-        <TextField meta={fields.proposalsDaysBefore} type="number" min={0} max={60} label={t("meetings.form.proposalsDaysBefore")} hint={t("meetings.form.proposalsDaysBeforeHint")} optional />
+        <TextField
+          meta={fields.proposalsDaysBefore}
+          type="number"
+          min={0}
+          max={60}
+          label={t("meetings.form.proposalsDaysBefore")}
+          hint={t("meetings.form.proposalsDaysBeforeHint")}
+          optional
+        />
         <SeriesFields fields={fields} />
         <p className="hint">{t("meetings.new.invitationsHint")}</p>
         <div className="form-actions">

@@ -15,7 +15,6 @@ import { now } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
 import { pageTitle } from "#app/utils/i18n";
 
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const network = await requireNetwork(params.network);
   const { id } = await requireNetworkOrganisation(network.id, params.org);
@@ -47,8 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       commune: org.commune,
       street: shown(org.street, org.addressPublic),
       postalCode: shown(org.postalCode, org.addressPublic),
-      coordinates:
-        org.latitude != null && org.longitude != null ? shown({ lat: org.latitude, lon: org.longitude }, org.addressPublic) : null,
+      coordinates: org.latitude != null && org.longitude != null ? shown({ lat: org.latitude, lon: org.longitude }, org.addressPublic) : null,
       phone: shown(org.phone, org.phonePublic),
       email: shown(org.email, org.emailPublic),
       website: shown(org.website, org.websitePublic),
@@ -177,7 +175,15 @@ export default function OrganisationProfile() {
             <dd>{hidden.email ? membersOnly : org.email ? <a href={`mailto:${org.email}`}>{org.email}</a> : t("org.profile.none")}</dd>
             <dt>{t("org.profile.website")}</dt>
             <dd>
-              {hidden.website ? membersOnly : org.website ? <a href={org.website} rel="noopener noreferrer">{org.website.replace(/^https?:\/\//, "")}</a> : t("org.profile.none")}
+              {hidden.website ? (
+                membersOnly
+              ) : org.website ? (
+                <a href={org.website} rel="noopener noreferrer">
+                  {org.website.replace(/^https?:\/\//, "")}
+                </a>
+              ) : (
+                t("org.profile.none")
+              )}
             </dd>
           </dl>
           {anyHidden && !signedIn ? (

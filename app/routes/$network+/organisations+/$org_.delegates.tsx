@@ -65,7 +65,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     org: { slug: org.slug, name: org.name },
     canManage,
     delegates: delegates.map((d) => ({ role: d.role, ...d.user })),
-    invitations: invitations.map((i) => ({ id: i.id, email: i.email, role: i.role, expiresAt: i.expiresAt.toISOString(), invitedBy: i.invitedBy?.name ?? null })),
+    invitations: invitations.map((i) => ({
+      id: i.id,
+      email: i.email,
+      role: i.role,
+      expiresAt: i.expiresAt.toISOString(),
+      invitedBy: i.invitedBy?.name ?? null,
+    })),
     confirmRemove,
     submissionKey: newSubmissionKey(),
   };
@@ -271,7 +277,9 @@ export default function DelegatesPage() {
       </section>
 
       {/* Keyed on the pending list: a sent invitation empties the form. */}
-      {canManage ? <InviteForm key={invitations.map((i) => i.id).join()} to={`${orgPath}/delegates`} roleOptions={roleOptions} submissionKey={submissionKey} /> : null}
+      {canManage ? (
+        <InviteForm key={invitations.map((i) => i.id).join()} to={`${orgPath}/delegates`} roleOptions={roleOptions} submissionKey={submissionKey} />
+      ) : null}
     </main>
   );
 }

@@ -1,7 +1,7 @@
 // The organisation form shared by "edit" and "new": one Zod schema for the browser and the
 // server, and a component whose opening-hours rows work without JavaScript (existing rows with a
 // "remove" box, plus empty rows to fill; empty rows are ignored).
-import { type DefaultValue, type FieldMetadata, getFormProps, getSelectProps, type SubmissionResult,useForm } from "@conform-to/react";
+import { type DefaultValue, type FieldMetadata, getFormProps, getSelectProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, Link } from "@remix-run/react";
 import { z } from "zod";
@@ -76,11 +76,19 @@ export function organisationSchema(themes: readonly string[]) {
       }),
       description: optionalText(3000),
       street: optionalLine(150),
-      postalCode: z.string().trim().regex(/^\d{4}$/, "org.error.postalCode").optional(),
+      postalCode: z
+        .string()
+        .trim()
+        .regex(/^\d{4}$/, "org.error.postalCode")
+        .optional(),
       commune: optionalLine(80),
       latitude: coordinate(90, "org.error.latitude"),
       longitude: coordinate(180, "org.error.longitude"),
-      phone: z.string().trim().regex(/^\+?[\d\s./()-]{6,25}$/, "form.invalidPhone").optional(),
+      phone: z
+        .string()
+        .trim()
+        .regex(/^\+?[\d\s./()-]{6,25}$/, "form.invalidPhone")
+        .optional(),
       email: z.string().trim().toLowerCase().max(254, "form.tooLong").email("form.invalidEmail").optional(),
       website: z
         .string()
@@ -232,11 +240,25 @@ export function OrganisationForm({
         <legend>{t("org.form.address")}</legend>
         <TextField meta={fields.street} label={t("org.form.street")} optional autoComplete="address-line1" />
         <div className="form-row">
-          <TextField meta={fields.postalCode} label={t("org.form.postalCode")} optional inputMode="numeric" autoComplete="postal-code" className="input--short" />
+          <TextField
+            meta={fields.postalCode}
+            label={t("org.form.postalCode")}
+            optional
+            inputMode="numeric"
+            autoComplete="postal-code"
+            className="input--short"
+          />
           <TextField meta={fields.commune} label={t("org.form.commune")} optional autoComplete="address-level2" />
         </div>
         <div className="form-row">
-          <TextField meta={fields.latitude} label={t("org.form.latitude")} hint={t("org.form.coordinatesHint")} optional inputMode="decimal" className="input--short" />
+          <TextField
+            meta={fields.latitude}
+            label={t("org.form.latitude")}
+            hint={t("org.form.coordinatesHint")}
+            optional
+            inputMode="decimal"
+            className="input--short"
+          />
           <TextField meta={fields.longitude} label={t("org.form.longitude")} optional inputMode="decimal" className="input--short" />
         </div>
         <Checkbox meta={fields.addressPublic} label={t("org.form.addressPublic")} hint={t("org.form.visibilityHint")} />
@@ -250,10 +272,12 @@ export function OrganisationForm({
         <TextField meta={fields.website} label={t("org.form.website")} type="url" optional autoComplete="url" />
         <Checkbox meta={fields.websitePublic} label={t("org.form.websitePublic")} />
       </fieldset>
-      {themes.length ? (
-        <CheckboxGroup meta={fields.themes} legend={t("org.form.themes")} options={themes.map((x) => ({ value: x, label: x }))} />
-      ) : null}
-      <CheckboxGroup meta={fields.languages} legend={t("org.form.languages")} options={SPOKEN_LANGUAGES.map((x) => ({ value: x, label: t(`org.lang.${x}`) }))} />
+      {themes.length ? <CheckboxGroup meta={fields.themes} legend={t("org.form.themes")} options={themes.map((x) => ({ value: x, label: x }))} /> : null}
+      <CheckboxGroup
+        meta={fields.languages}
+        legend={t("org.form.languages")}
+        options={SPOKEN_LANGUAGES.map((x) => ({ value: x, label: t(`org.lang.${x}`) }))}
+      />
       <fieldset className="hours-editor" aria-describedby={`${form.id}-hours-hint`}>
         <legend>{t("org.form.hours")}</legend>
         <p className="hint" id={`${form.id}-hours-hint`}>
@@ -279,8 +303,24 @@ export function OrganisationForm({
 }
 
 const TOP_FIELDS = [
-  "name", "shortName", "kind", "description", "street", "postalCode", "commune", "latitude", "longitude",
-  "phone", "email", "website", "addressPublic", "phonePublic", "emailPublic", "websitePublic", "themes", "languages",
+  "name",
+  "shortName",
+  "kind",
+  "description",
+  "street",
+  "postalCode",
+  "commune",
+  "latitude",
+  "longitude",
+  "phone",
+  "email",
+  "website",
+  "addressPublic",
+  "phonePublic",
+  "emailPublic",
+  "websitePublic",
+  "themes",
+  "languages",
 ] as const;
 const HOUR_FIELDS = ["weekday", "opensAt", "closesAt", "byAppointment", "note", "remove"] as const;
 

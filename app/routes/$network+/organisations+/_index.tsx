@@ -6,14 +6,13 @@ import { isCoordinator } from "#app/access/network";
 import { useT } from "#app/components/i18n";
 import { MembershipBadge } from "#app/components/membership";
 import { Pagination } from "#app/components/pagination";
-import { directoryCommunes, type DirectoryQuery,searchDirectory } from "#app/models/directory.server";
+import { directoryCommunes, type DirectoryQuery, searchDirectory } from "#app/models/directory.server";
 import { requireNetwork } from "#app/models/network.server";
 import { ErrorPage } from "#app/root";
 import { brusselsWeekMinute, formatMinutes } from "#app/utils/brussels-time";
 import { now } from "#app/utils/clock.server";
 import { ORGANISATION_KINDS, SPOKEN_LANGUAGES } from "#app/utils/domain";
 import { pageTitle } from "#app/utils/i18n";
-
 
 /** Reads the filters from the URL; a value that is not on offer is dropped rather than refused. */
 function readQuery(url: URL, themes: string[]): DirectoryQuery {
@@ -91,7 +90,12 @@ export default function Directory() {
               value={query.language}
               options={SPOKEN_LANGUAGES.map((x) => ({ value: x, label: t(`org.lang.${x}`) }))}
             />
-            <FilterSelect name="kind" label={t("org.filter.kind")} value={query.kind} options={ORGANISATION_KINDS.map((x) => ({ value: x, label: t(`org.kind.${x}`) }))} />
+            <FilterSelect
+              name="kind"
+              label={t("org.filter.kind")}
+              value={query.kind}
+              options={ORGANISATION_KINDS.map((x) => ({ value: x, label: t(`org.kind.${x}`) }))}
+            />
             <div className="field field--checkbox">
               <label className="checkbox">
                 <input type="checkbox" name="open" value="1" defaultChecked={query.openNow} aria-describedby="directory-open-hint" />
