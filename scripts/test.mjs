@@ -1,4 +1,4 @@
-// npm test: build, then units + integration (on PGlite a second time with the clock a year ahead),
+// npm test: typecheck and lint, build, then units + integration (on PGlite a second time with the clock a year ahead),
 // then browser tests on the built app. Stops at the first failing step with its exit code, so
 // "done" means all of them passed on this database.
 import { spawnSync } from "node:child_process";
@@ -48,6 +48,8 @@ const hasFlock = spawnSync("flock", ["--version"], { stdio: "ignore" }).status =
 const build = ["npm", "run", "build"]; // remix build, then build/demo.js (scripts/build-demo.mjs)
 const steps = [
   ["typecheck", ["npx", "tsc", "--noEmit"]],
+  // ESLint (unused code, import order, hooks) and Prettier's check; `npm run format` fixes most.
+  ["lint", ["npm", "run", "lint"]],
   ["build", hasFlock ? ["flock", "/tmp/maillage-build.lock", ...build] : build],
   ["units and integration", ["npx", "vitest", "run"]],
   // On PGlite only. There the database runs inside the faked process, so app and database agree

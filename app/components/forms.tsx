@@ -1,8 +1,8 @@
 // Accessible form fields: a visible label, the hint and the error beside the field (linked by
 // aria-describedby), aria-invalid, and an error summary at the top of the form. Error messages
 // are translation keys (schemas stay language-free) translated here.
-import { type FieldMetadata, type FormMetadata,getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
-import { type ReactNode,useEffect, useRef } from "react";
+import { type FieldMetadata, type FormMetadata, getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
+import { type ReactNode, useEffect, useRef } from "react";
 
 import { useT } from "./i18n";
 
@@ -52,7 +52,11 @@ export function TextField({
   return (
     <div className={`field${meta.errors?.length ? " field--invalid" : ""}`}>
       <Label meta={meta} label={label} optional={optional} />
-      {hint ? <p id={`${meta.id}-hint`} className="hint">{hint}</p> : null}
+      {hint ? (
+        <p id={`${meta.id}-hint`} className="hint">
+          {hint}
+        </p>
+      ) : null}
       <input {...props} {...rest} key={props.key} aria-describedby={describedBy(meta, hint)} />
       <FieldError id={meta.errorId} errors={meta.errors} />
     </div>
@@ -65,7 +69,11 @@ export function DateField({ meta, label, hint, optional }: { meta: Meta; label: 
   return (
     <div className={`field${meta.errors?.length ? " field--invalid" : ""}`}>
       <Label meta={meta} label={label} optional={optional} />
-      {hint ? <p id={`${meta.id}-hint`} className="hint">{hint}</p> : null}
+      {hint ? (
+        <p id={`${meta.id}-hint`} className="hint">
+          {hint}
+        </p>
+      ) : null}
       <input {...props} key={props.key} aria-describedby={describedBy(meta, hint)} />
       <FieldError id={meta.errorId} errors={meta.errors} />
     </div>
@@ -89,7 +97,11 @@ export function TextareaField({
   return (
     <div className={`field${meta.errors?.length ? " field--invalid" : ""}`}>
       <Label meta={meta} label={label} optional={optional} />
-      {hint ? <p id={`${meta.id}-hint`} className="hint">{hint}</p> : null}
+      {hint ? (
+        <p id={`${meta.id}-hint`} className="hint">
+          {hint}
+        </p>
+      ) : null}
       <textarea {...props} key={props.key} rows={rows} aria-describedby={describedBy(meta, hint)} />
       <FieldError id={meta.errorId} errors={meta.errors} />
     </div>
@@ -114,7 +126,11 @@ export function SelectField({
   return (
     <div className={`field${meta.errors?.length ? " field--invalid" : ""}`}>
       <Label meta={meta} label={label} optional={optional} />
-      {hint ? <p id={`${meta.id}-hint`} className="hint">{hint}</p> : null}
+      {hint ? (
+        <p id={`${meta.id}-hint`} className="hint">
+          {hint}
+        </p>
+      ) : null}
       <select {...props} key={props.key} aria-describedby={describedBy(meta, hint)}>
         {/* HTML wants an empty first option in a required select (a placeholder): without one, a
             choice nobody made is sent as if it had been made. */}
@@ -144,14 +160,16 @@ export function CheckboxGroup({
   options: { value: string; label: string }[];
   columns?: boolean;
 }) {
-  const selected = new Set(
-    Array.isArray(meta.initialValue) ? (meta.initialValue as string[]) : meta.initialValue ? [String(meta.initialValue)] : [],
-  );
+  const selected = new Set(Array.isArray(meta.initialValue) ? (meta.initialValue as string[]) : meta.initialValue ? [String(meta.initialValue)] : []);
   const ids = [hint ? `${meta.id}-hint` : null, meta.errors?.length ? meta.errorId : null].filter(Boolean).join(" ") || undefined;
   return (
     <fieldset className={`field checkbox-group${meta.errors?.length ? " field--invalid" : ""}`} aria-describedby={ids} id={meta.id}>
       <legend>{legend}</legend>
-      {hint ? <p id={`${meta.id}-hint`} className="hint">{hint}</p> : null}
+      {hint ? (
+        <p id={`${meta.id}-hint`} className="hint">
+          {hint}
+        </p>
+      ) : null}
       <div className={columns ? "checkbox-columns" : undefined}>
         {options.map((o) => (
           <label key={o.value} className="checkbox">
@@ -173,7 +191,11 @@ export function Checkbox({ meta, label, hint }: { meta: Meta; label: ReactNode; 
         <input {...props} key={props.key} aria-describedby={describedBy(meta, hint)} />
         {label}
       </label>
-      {hint ? <p id={`${meta.id}-hint`} className="hint">{hint}</p> : null}
+      {hint ? (
+        <p id={`${meta.id}-hint`} className="hint">
+          {hint}
+        </p>
+      ) : null}
       <FieldError id={meta.errorId} errors={meta.errors} />
     </div>
   );
@@ -184,7 +206,13 @@ export function Checkbox({ meta, label, hint }: { meta: Meta; label: ReactNode; 
  * so that a screen-reader user hears what to fix. Form-level errors (not tied to a field) show
  * here too.
  */
-export function ErrorSummary({ form, fields }: { form: FormMetadata<any, string[]>; fields?: Record<string, { id: string; errors?: string[] }> }) {
+export function ErrorSummary<Schema extends Record<string, unknown>>({
+  form,
+  fields,
+}: {
+  form: FormMetadata<Schema, string[]>;
+  fields?: Record<string, { id: string; errors?: string[] }>;
+}) {
   const t = useT();
   const ref = useRef<HTMLDivElement>(null);
   const formErrors = form.errors ?? [];

@@ -2,8 +2,8 @@
 // transaction, recorded in a table that `prisma migrate status` understands. Used at start-up
 // and by the tests, so neither spawns the Prisma CLI (docs/decisions/002).
 import { createHash, randomUUID } from "node:crypto";
-import { readdir, readFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -43,7 +43,10 @@ export const defaultMigrationsDir = findMigrationsDir();
 
 export async function listMigrations(dir = defaultMigrationsDir) {
   const entries = await readdir(dir, { withFileTypes: true });
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const sql = await readFile(path.join(dir, name, "migration.sql"), "utf8");
@@ -62,8 +65,7 @@ export async function applyMigrations(db: SqlRunner, dir = defaultMigrationsDir)
   for (const migration of await listMigrations(dir)) {
     const known = done.get(migration.name);
     if (known !== undefined) {
-      if (known !== migration.checksum)
-        throw new Error(`Migration ${migration.name} was changed after it was applied: add a new migration instead.`);
+      if (known !== migration.checksum) throw new Error(`Migration ${migration.name} was changed after it was applied: add a new migration instead.`);
       continue;
     }
     const id = randomUUID();
@@ -78,7 +80,7 @@ export async function applyMigrations(db: SqlRunner, dir = defaultMigrationsDir)
       await db.exec("COMMIT");
     } catch (error) {
       await db.exec("ROLLBACK");
-      throw new Error(`Migration ${migration.name} failed: ${(error as Error).message}`);
+      throw new Error(`Migration ${migration.name} failed: ${(error as Error).message}`, { cause: error });
     }
     ran.push(migration.name);
   }

@@ -1,10 +1,10 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction,redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
-import { ErrorSummary, TextField } from "#app/components/forms";
+import { ErrorSummary } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
 import { findPasswordReset, resetPassword } from "#app/models/account.server";
 import { ErrorPage } from "#app/root";

@@ -53,9 +53,19 @@ export const NewMeetingSchema = z
   .object({
     ...meetingFields,
     group: z.string({ required_error: "meetings.form.groupRequired" }).min(1, "meetings.form.groupRequired"),
-    proposalsDaysBefore: z.number({ invalid_type_error: "meetings.form.invalidNumber" }).int("meetings.form.invalidNumber").min(0, "meetings.form.invalidNumber").max(60, "meetings.form.invalidNumber").optional(),
+    proposalsDaysBefore: z
+      .number({ invalid_type_error: "meetings.form.invalidNumber" })
+      .int("meetings.form.invalidNumber")
+      .min(0, "meetings.form.invalidNumber")
+      .max(60, "meetings.form.invalidNumber")
+      .optional(),
     repeat: z.enum(REPEATS, { message: "form.invalidChoice" }).default("none"),
-    interval: z.number({ invalid_type_error: "meetings.form.invalidNumber" }).int("meetings.form.invalidNumber").min(1, "meetings.form.invalidNumber").max(12, "meetings.form.invalidNumber").default(1),
+    interval: z
+      .number({ invalid_type_error: "meetings.form.invalidNumber" })
+      .int("meetings.form.invalidNumber")
+      .min(1, "meetings.form.invalidNumber")
+      .max(12, "meetings.form.invalidNumber")
+      .default(1),
     ordinal: z.enum(SERIES_ORDINALS.map(String) as [string, ...string[]], { message: "form.invalidChoice" }).optional(),
     weekday: z.enum(["1", "2", "3", "4", "5", "6", "7"], { message: "form.invalidChoice" }).optional(),
     ends: z.enum(["count", "until"], { message: "form.invalidChoice" }).default("count"),
@@ -104,10 +114,21 @@ export function scheduleInput(value: NewMeetingValue): ScheduleInput {
   };
 }
 
-type Meta = FieldMetadata<any, Record<string, unknown>, string[]>;
+type Meta = FieldMetadata<unknown, Record<string, unknown>, string[]>;
 
 export const MEETING_FIELDS = ["title", "date", "startTime", "endTime", "place", "videoUrl", "isPublic"] as const;
-export const NEW_MEETING_FIELDS = ["group", ...MEETING_FIELDS, "proposalsDaysBefore", "repeat", "ordinal", "weekday", "interval", "ends", "count", "untilOn"] as const;
+export const NEW_MEETING_FIELDS = [
+  "group",
+  ...MEETING_FIELDS,
+  "proposalsDaysBefore",
+  "repeat",
+  "ordinal",
+  "weekday",
+  "interval",
+  "ends",
+  "count",
+  "untilOn",
+] as const;
 
 /**
  * The named fields, for the error summary: Conform's `fields` only enumerates the fields it has
@@ -142,7 +163,11 @@ export function RadioGroup({ meta, legend, hint, options }: { meta: Meta; legend
   return (
     <fieldset className={`field radio-group${meta.errors?.length ? " field--invalid" : ""}`} id={meta.id} aria-describedby={describedBy}>
       <legend>{legend}</legend>
-      {hint ? <p id={`${meta.id}-hint`} className="hint">{hint}</p> : null}
+      {hint ? (
+        <p id={`${meta.id}-hint`} className="hint">
+          {hint}
+        </p>
+      ) : null}
       {options.map((o) => (
         <label key={o.value} className="radio">
           <input type="radio" name={meta.name} value={o.value} defaultChecked={current === o.value} key={`${meta.key ?? ""}-${o.value}`} />
@@ -163,11 +188,30 @@ export function SeriesFields({ fields }: { fields: Record<"repeat" | "interval" 
       <RadioGroup meta={fields.repeat} legend={t("meetings.form.repeat")} options={REPEATS.map((r) => ({ value: r, label: t(`meetings.form.repeat.${r}`) }))} />
       <p className="hint">{t("meetings.form.seriesHint")}</p>
       <div className="meeting-series__rule">
-        <SelectField meta={fields.ordinal} label={t("meetings.form.ordinal")} hint={t("meetings.form.ordinalHint")} optional options={SERIES_ORDINALS.map((o) => ({ value: String(o), label: t(`meetings.ordinal.${o}`) }))} />
-        <SelectField meta={fields.weekday} label={t("meetings.form.weekday")} hint={t("meetings.form.weekdayHint")} optional options={[1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: String(d), label: t.pick("meetings.weekday", d) }))} />
+        <SelectField
+          meta={fields.ordinal}
+          label={t("meetings.form.ordinal")}
+          hint={t("meetings.form.ordinalHint")}
+          optional
+          options={SERIES_ORDINALS.map((o) => ({ value: String(o), label: t(`meetings.ordinal.${o}`) }))}
+        />
+        <SelectField
+          meta={fields.weekday}
+          label={t("meetings.form.weekday")}
+          hint={t("meetings.form.weekdayHint")}
+          optional
+          options={[1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: String(d), label: t.pick("meetings.weekday", d) }))}
+        />
         <TextField meta={fields.interval} type="number" min={1} max={12} label={t("meetings.form.interval")} hint={t("meetings.form.intervalHint")} />
       </div>
-      <RadioGroup meta={fields.ends} legend={t("meetings.form.ends")} options={[{ value: "count", label: t("meetings.form.ends.count") }, { value: "until", label: t("meetings.form.ends.until") }]} />
+      <RadioGroup
+        meta={fields.ends}
+        legend={t("meetings.form.ends")}
+        options={[
+          { value: "count", label: t("meetings.form.ends.count") },
+          { value: "until", label: t("meetings.form.ends.until") },
+        ]}
+      />
       <div className="meeting-series__rule">
         <TextField meta={fields.count} type="number" min={1} max={60} label={t("meetings.form.count")} optional />
         <DateField meta={fields.untilOn} label={t("meetings.form.untilOn")} optional />
@@ -180,7 +224,12 @@ export function SeriesFields({ fields }: { fields: Record<"repeat" | "interval" 
 export const AgendaItemSchema = z.object({
   title: singleLine(z.string({ required_error: "form.required" }).trim().min(2, "form.tooShort").max(200, "form.tooLong")),
   ownerName: singleLine(z.string().trim().max(120, "form.tooLong")).optional().default(""),
-  durationMinutes: z.number({ invalid_type_error: "meetings.form.invalidNumber" }).int("meetings.form.invalidNumber").min(1, "meetings.form.invalidNumber").max(480, "meetings.form.invalidNumber").optional(),
+  durationMinutes: z
+    .number({ invalid_type_error: "meetings.form.invalidNumber" })
+    .int("meetings.form.invalidNumber")
+    .min(1, "meetings.form.invalidNumber")
+    .max(480, "meetings.form.invalidNumber")
+    .optional(),
 });
 
 export function agendaInput(value: z.output<typeof AgendaItemSchema>) {
@@ -199,4 +248,3 @@ export function AgendaItemFields({ fields }: { fields: Record<"title" | "ownerNa
 }
 
 export const RsvpSchema = z.object({ response: z.enum(["yes", "no", "maybe"], { required_error: "meetings.rsvp.choose", message: "meetings.rsvp.choose" }) });
-
