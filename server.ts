@@ -16,6 +16,7 @@ import { closeDatabase, getDatabase } from "#app/utils/db.server";
 import { closeOutboxTransport } from "#app/utils/email.server";
 import { EnvError, getEnv } from "#app/utils/env.server";
 import { bodyKind, bodyLimit, checkForm, checkOrigin, checkUrl, type Refusal, refusalPage, securityHeaders } from "#app/utils/request-guard.server";
+import { inRequestScope } from "#app/utils/request-scope.server";
 
 import type * as Demo from "./prisma/seed/demo-seed.server";
 
@@ -98,7 +99,10 @@ async function main() {
         if (refusal) return refuseRequest(res, refusal);
         body = read;
       }
-      const response = await handleRequest(remixRequest(req, res, headers, body), { cspNonce: res.locals.nonce });
+      const remix = () => handleRequest(remixRequest(req, res, headers, body), { cspNonce: res.locals.nonce });
+      // A reading request reads its session and actor once for all its loaders; an action's
+      // request does not, so the loaders after it see what it changed (request-scope.server.ts).
+      const response = req.method === "GET" || req.method === "HEAD" ? await inRequestScope(remix) : await remix();
       await sendResponse(res, response);
     } catch (error) {
       next(error);

@@ -2,6 +2,7 @@
 // session, jobs, the collaboration server, e-mail links: the rights are read again every time).
 import { prisma } from "#app/utils/db.server";
 import type { DelegateRole } from "#app/utils/domain";
+import { oncePerRequest } from "#app/utils/request-scope.server";
 import { getUserId, requireUserId } from "#app/utils/session.server";
 
 import type { Actor } from "./actor";
@@ -35,14 +36,17 @@ export async function actorById(userId: string): Promise<Actor | null> {
 
 const cache = new WeakMap<Request, Promise<Actor | null>>();
 
-/** The signed-in person with their scoped roles, or null for a visitor. Cached per request. */
+/**
+ * The signed-in person with their scoped roles, or null for a visitor. Cached per Request object
+ * and, on a reading request, for the whole request (request-scope.server.ts).
+ */
 export function getActor(request: Request): Promise<Actor | null> {
   let found = cache.get(request);
   if (!found) {
-    found = (async () => {
+    found = oncePerRequest(`actor:${request.headers.get("Cookie") ?? ""}`, async () => {
       const userId = await getUserId(request);
       return userId ? actorById(userId) : null;
-    })();
+    });
     cache.set(request, found);
   }
   return found;

@@ -6,6 +6,7 @@ import { now } from "./clock.server";
 import { prisma } from "./db.server";
 import { getEnv } from "./env.server";
 import { clientIp } from "./rate-limit.server";
+import { oncePerRequest } from "./request-scope.server";
 import { randomToken } from "./tokens.server";
 
 export const SESSION_DAYS = 30;
@@ -33,29 +34,34 @@ export async function getCookieSession(request: Request) {
   return sessionStorage().getSession(request.headers.get("Cookie"));
 }
 
-/** The valid session row behind the request's cookie, or null. Cached per request. */
+/**
+ * The valid session row behind the request's cookie, or null. Cached per Request object and, on
+ * a reading request, for the whole request (request-scope.server.ts).
+ */
 const cache = new WeakMap<Request, Promise<{ id: string; userId: string } | null>>();
 export function getSession(request: Request) {
   let found = cache.get(request);
   if (!found) {
-    found = (async () => {
-      const cookie = await getCookieSession(request);
-      const id = cookie.get("sid");
-      if (typeof id !== "string") return null;
-      const row = await prisma.session.findUnique({
-        where: { id },
-        select: { id: true, userId: true, expiresAt: true, revokedAt: true, lastSeenAt: true },
-      });
-      const current = now();
-      if (!row || row.revokedAt || row.expiresAt <= current) return null;
-      if (current.getTime() - row.lastSeenAt.getTime() > TOUCH_MS) {
-        await prisma.session.update({ where: { id }, data: { lastSeenAt: current } });
-      }
-      return { id: row.id, userId: row.userId };
-    })();
+    found = oncePerRequest(`session:${request.headers.get("Cookie") ?? ""}`, () => readSession(request));
     cache.set(request, found);
   }
   return found;
+}
+
+async function readSession(request: Request) {
+  const cookie = await getCookieSession(request);
+  const id = cookie.get("sid");
+  if (typeof id !== "string") return null;
+  const row = await prisma.session.findUnique({
+    where: { id },
+    select: { id: true, userId: true, expiresAt: true, revokedAt: true, lastSeenAt: true },
+  });
+  const current = now();
+  if (!row || row.revokedAt || row.expiresAt <= current) return null;
+  if (current.getTime() - row.lastSeenAt.getTime() > TOUCH_MS) {
+    await prisma.session.update({ where: { id }, data: { lastSeenAt: current } });
+  }
+  return { id: row.id, userId: row.userId };
 }
 
 export async function getUserId(request: Request) {
