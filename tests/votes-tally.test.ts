@@ -18,6 +18,7 @@ import {
   type ElectionResult,
   type MajorityBase,
   type MajorityRule,
+  secondRoundOrder,
   tallyElection,
   TallyError,
   turnout,
@@ -218,6 +219,27 @@ describe("election of the comité", () => {
     // The second poll among b and c puts c first: the first poll tallied again with that order.
     const settled = tallyElection({ ...config, tieBreak: { rule: "ordered", order: ["c", "b"] } }, ballots);
     expect(settled).toMatchObject({ elected: ["a", "c"], ties: [], decidedByOrder: true });
+  });
+
+  test("a second poll that ties again leaves the tie, in part", () => {
+    // 3 seats; a 3, b 2, c 2, d 2: a is elected, b, c and d contend for 2 seats.
+    const first: ElectionConfig = { seats: 3, candidates: [c("a"), c("b"), c("c"), c("d")], colleges: [], tieBreak: { rule: "secondRound" } };
+    const firstBallots = ballotsFor({ a: 3, b: 2, c: 2, d: 2 });
+    expect(tallyElection(first, firstBallots).ties).toEqual([{ votes: 2, candidateIds: ["b", "c", "d"], seats: 2 }]);
+    // The second poll among b, c, d (2 choices, no colleges): b 4, c 2, d 2. Its order [[b], [c, d]]
+    // gives b a seat; c and d stay tied for the last one.
+    const second = tallyElection({ seats: 2, candidates: [c("b"), c("c"), c("d")], colleges: [], tieBreak: { rule: "secondRound" } }, [
+      ["b", "c"],
+      ["b", "d"],
+      ["b"],
+      ["b"],
+      ["c"],
+      ["d"],
+    ]);
+    const order = secondRoundOrder(second);
+    expect(order).toEqual([["b"], ["c", "d"]]);
+    const settled = tallyElection({ ...first, tieBreak: { rule: "ordered", order } }, firstBallots);
+    expect(settled).toMatchObject({ elected: ["a", "b"], ties: [{ votes: 2, candidateIds: ["c", "d"], seats: 1 }], decidedByOrder: true });
   });
 
   test("a tie at the last seat, lots: the seed's order decides, and anyone can redo it", () => {

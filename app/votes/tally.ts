@@ -134,15 +134,21 @@ export interface ElectionCollege {
 /**
  * How ties are broken, when a tie decides who gets a seat.
  * - `secondRound`: the tie is reported (which candidates, for how many seats) and those seats are
- *   left unfilled; a second poll among the tied candidates decides. Its outcome comes back as
- *   `ordered`: tally the first poll again with `order` = the tied candidates ranked by the second
- *   poll, best first.
- * - `lots`: `order` = `drawOrder(seed, candidateIds)` from lots.server.ts; it must list every
- *   candidate, so no tie is left.
- * - `ordered`: ties are broken by `order` (best first); candidates that are not in it stay tied
- *   among themselves and such a tie is reported as under `secondRound`.
+ *   left unfilled; a second poll among the tied candidates decides (an approval poll with as
+ *   many choices as the tie's seats, without colleges: it only ranks). Its outcome comes back as
+ *   `ordered`: tally the first poll again with `order = secondRoundOrder(secondPollResult)`. The
+ *   first poll's votes still rank first and its colleges still apply; the second poll's votes
+ *   only order candidates that the first left equal.
+ * - `lots`: `order = drawOrder(seed, allCandidateIds)` from lots.server.ts; it must list every
+ *   candidate once, so no tie is left.
+ * - `ordered`: ties are broken by `order`, best first; an entry may be a group of ids that stay
+ *   equal (a second poll that tied again). Candidates that are not in the order, or in the same
+ *   group, stay tied among themselves, and such a tie is reported as under `secondRound`.
  */
-export type TieBreak = { rule: "secondRound" } | { rule: "lots"; order: readonly string[] } | { rule: "ordered"; order: readonly string[] };
+export type TieBreak = { rule: "secondRound" } | { rule: "lots"; order: readonly string[] } | { rule: "ordered"; order: TieOrder };
+
+/** Candidates best first; an entry that is a list holds candidates that stay equal. */
+export type TieOrder = readonly (string | readonly string[])[];
 
 export interface ElectionConfig {
   seats: number;
@@ -285,11 +291,12 @@ export function tallyElection(config: ElectionConfig, ballots: readonly Approval
     }
     candidateIds.add(candidate.id);
   }
-  const order = tieBreak.rule === "secondRound" ? [] : tieBreak.order;
+  const order: TieOrder = tieBreak.rule === "secondRound" ? [] : tieBreak.order;
   if (tieBreak.rule === "lots") {
-    const listed = new Set(order);
+    const listed = new Set(tieBreak.order);
     const missing = candidates.find((c) => !listed.has(c.id));
     if (missing) throw new TallyError("invalidConfig", `The draw by lots must order every candidate; "${missing.id}" is missing.`);
+    if (listed.size !== tieBreak.order.length) throw new TallyError("invalidConfig", "The draw by lots lists a candidate twice.");
   }
 
   // Count.
@@ -304,8 +311,8 @@ export function tallyElection(config: ElectionConfig, ballots: readonly Approval
 
   // Rank: votes, then the tie-break order; candidates not in the order share its last place.
   const position = new Map<string, number>();
-  order.forEach((id, i) => {
-    if (!position.has(id)) position.set(id, i);
+  order.forEach((entry, i) => {
+    for (const id of typeof entry === "string" ? [entry] : entry) if (!position.has(id)) position.set(id, i);
   });
   const keyOf = (id: string) => ({ votes: votes.get(id)!, position: position.get(id) ?? Number.POSITIVE_INFINITY });
   const compare = (a: ElectionCandidate, b: ElectionCandidate) => {
@@ -416,6 +423,21 @@ export function tallyElection(config: ElectionConfig, ballots: readonly Approval
     })),
     decidedByOrder,
   };
+}
+
+/**
+ * The order a second poll gives to the candidates it was held among: by its votes, most first;
+ * candidates with equal votes in one group (they stay tied; a third poll or lots decides).
+ * Feed it to the first poll's tally as `{ rule: "ordered", order }`.
+ */
+export function secondRoundOrder(secondPoll: ElectionResult): string[][] {
+  const groups: { votes: number; ids: string[] }[] = [];
+  for (const candidate of secondPoll.candidates) {
+    const last = groups.at(-1);
+    if (last && last.votes === candidate.votes) last.ids.push(candidate.id);
+    else groups.push({ votes: candidate.votes, ids: [candidate.id] });
+  }
+  return groups.map((g) => g.ids);
 }
 
 // ───────────────────────────── Turnout ─────────────────────────────
