@@ -348,7 +348,11 @@ describe("routes", () => {
     expect(parts.filter((p) => p.kind === "added").map((p) => p.text.trim())).toEqual(["et gratuitement"]);
     expect(parts.filter((p) => p.kind === "removed")).toEqual([]);
     expect(parts.map((p) => p.text).join("")).toBe("Charte\n\nNous accueillons chaque personne sans condition et gratuitement.");
-    for (const query of ["from=1&to=3", "from=x&to=2", "from=2&to=2", ""]) {
+    // Opened without a choice: a neutral form proposing the last two published versions, no error.
+    const blank = await call(diffLoader, makeRequest(`/${network.slug}/charter/diff`), { network: network.slug });
+    expect(blank.status).toBe(200);
+    expect(blank.body).toMatchObject({ from: 1, to: 2, errors: {}, parts: [] });
+    for (const query of ["from=1&to=3", "from=x&to=2", "from=2&to=2", "from=", "to=2"]) {
       const refused = await call(diffLoader, makeRequest(`/${network.slug}/charter/diff?${query}`), { network: network.slug });
       expect(refused.status, query).toBe(400);
       expect((refused.body as { parts: unknown[] }).parts).toEqual([]);

@@ -478,11 +478,13 @@ describe("routes", () => {
     const managed = await call(meetingLoader, makeRequest(path, { cookie: await sessionCookie(facilitator.id) }), params);
     expect(managed.body).toMatchObject({ canManage: true, proposalsWaiting: 1 });
 
-    const open = await createMeeting(group.id, { isPublic: true, startsAt: new Date("2027-02-20T13:00:00Z") });
+    const open = await createMeeting(group.id, { title: "Fracture numérique : où en est-on ?", isPublic: true, startsAt: new Date("2027-02-20T13:00:00Z") });
     expect((await call(meetingLoader, makeRequest(`/${network.slug}/meetings/${open.id}`), { network: network.slug, meeting: open.id })).status).toBe(200);
     const ics = await call(icsLoader, makeRequest(`/${network.slug}/meetings/${open.id}/ics`), { network: network.slug, meeting: open.id });
     expect(ics.status).toBe(200);
     expect(ics.headers.get("Content-Type")).toBe("text/calendar; charset=utf-8");
+    // Letters keep their base without the accent ("nume-rique" was the bug).
+    expect(ics.headers.get("Content-Disposition")).toBe('attachment; filename="fracture-numerique-ou-en-est-on.ics"');
     expect(String(ics.body)).toContain(`UID:${open.uid}`);
     // Another network's meeting is not found here.
     const elsewhere = await createNetwork();

@@ -15,6 +15,7 @@ import { metaT } from "#app/utils/i18n";
 import { htmlToPlainText } from "#app/utils/rich-text.server";
 
 type Part = { kind: "same" | "added" | "removed"; text: string };
+type Errors = { from?: string; to?: string };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const network = await requireNetwork(params.network);
@@ -29,10 +30,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const raw = url.searchParams.get(name) ?? "";
     return /^\d{1,6}$/.test(raw) ? versions.find((v) => v.number === Number(raw)) : undefined;
   };
+  const base = { network: { slug: network.slug, name: network.name }, numbers: versions.map((v) => v.number) };
+  if (!url.searchParams.has("from") && !url.searchParams.has("to")) {
+    // The page opened without a choice: a form to make one, nothing to correct yet. The last two
+    // versions are proposed.
+    const [before, last] = versions.slice(-2).map((v) => v.number);
+    return { ...base, from: last === undefined ? null : before, to: last ?? null, errors: {} as Errors, parts: [] as Part[], added: 0, removed: 0 };
+  }
   const from = pick("from");
   const to = pick("to");
-  const base = { network: { slug: network.slug, name: network.name }, numbers: versions.map((v) => v.number) };
-  const errors: { from?: string; to?: string } = {};
+  const errors: Errors = {};
   if (!from) errors.from = "charter.diff.unknownVersion";
   if (!to) errors.to = "charter.diff.unknownVersion";
   if (from && to && from.number === to.number) errors.to = "charter.diff.sameVersion";

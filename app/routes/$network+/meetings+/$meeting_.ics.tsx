@@ -3,6 +3,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 
 import { visibleMeetingsWhere } from "#app/access/meeting.server";
+import { slugify } from "#app/utils/domain";
 import { meetingsIcs } from "#app/utils/ics.server";
 
 import { meetingContext } from "./__meeting.server";
@@ -12,12 +13,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const visible = await visibleMeetingsWhere(actor, network.id);
   const where = meeting.seriesId ? { AND: [visible, { seriesId: meeting.seriesId }] } : { id: meeting.id };
   const body = await meetingsIcs(where, `${meeting.group.name} — ${meeting.title}`);
-  const name =
-    meeting.title
-      .normalize("NFD")
-      .replace(/[^\w-]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .toLowerCase() || "reunion";
+  // "Fracture numérique" → "fracture-numerique.ics": letters keep their base, accents drop.
+  const name = slugify(meeting.title) || "reunion";
   return new Response(body, {
     headers: {
       "Content-Type": "text/calendar; charset=utf-8",
