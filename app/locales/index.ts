@@ -16,6 +16,7 @@ import delegates from "./delegates";
 import error from "./error";
 import form from "./form";
 import groups from "./groups";
+import holiday from "./holiday";
 import home from "./home";
 import csvImport from "./import";
 import invite from "./invite";
@@ -57,6 +58,7 @@ export const domainDictionaries = {
   error,
   form,
   groups,
+  holiday,
   home,
   import: csvImport,
   invite,

@@ -1,6 +1,22 @@
 import { describe, expect, test } from "vitest";
 
-import { brusselsInstant, brusselsParts, checkRule, expandRule, nthWeekdayOfMonth, toRRule } from "./brussels-time";
+import {
+  belgianPublicHolidays,
+  brusselsInstant,
+  brusselsParts,
+  checkRule,
+  dayFormat,
+  dayKeyNoon,
+  easterSunday,
+  expandRule,
+  formatDate,
+  formatMeetingDay,
+  formatMeetingWhen,
+  instantFormat,
+  nthWeekdayOfMonth,
+  publicHolidayOn,
+  toRRule,
+} from "./brussels-time";
 
 describe("Brussels wall-clock time", () => {
   test("14:00 is 13:00 UTC in winter and 12:00 UTC in summer", () => {
@@ -60,5 +76,46 @@ describe("series", () => {
       "FREQ=MONTHLY;BYDAY=2TU;COUNT=7",
     );
     expect(toRRule({ frequency: "weekly", interval: 2, weekday: 5, startOn: "2026-12-01", count: 4 })).toBe("FREQ=WEEKLY;INTERVAL=2;BYDAY=FR;COUNT=4");
+  });
+});
+
+describe("Belgian public holidays", () => {
+  test("Easter Sunday, checked against published dates", () => {
+    // Published Easter Sundays (Gregorian): 2024-03-31, 2025-04-20, 2026-04-05, 2027-03-28, 2038-04-25 (the latest possible).
+    expect([2024, 2025, 2026, 2027, 2038].map(easterSunday)).toEqual(["2024-03-31", "2025-04-20", "2026-04-05", "2027-03-28", "2038-04-25"]);
+  });
+
+  test("the ten days of 2027, moving ones computed from Easter (28 March)", () => {
+    expect([...belgianPublicHolidays(2027)]).toEqual([
+      ["2027-01-01", "newYear"],
+      ["2027-03-29", "easterMonday"],
+      ["2027-05-01", "labourDay"],
+      ["2027-05-06", "ascension"],
+      ["2027-05-17", "whitMonday"],
+      ["2027-07-21", "nationalDay"],
+      ["2027-08-15", "assumption"],
+      ["2027-11-01", "allSaints"],
+      ["2027-11-11", "armistice"],
+      ["2027-12-25", "christmas"],
+    ]);
+    expect(publicHolidayOn("2026-11-11")).toBe("armistice");
+    expect(publicHolidayOn("2026-11-10")).toBeNull();
+    expect(publicHolidayOn("2026-07-11")).toBeNull(); // the Flemish Community's day is not a legal holiday
+  });
+});
+
+describe("dates in French", () => {
+  test('the first of the month is "1er" in every French format that shows the day', () => {
+    const first = new Date("2026-12-01T13:00:00Z");
+    expect(formatDate(new Date("2026-12-01T00:00:00Z"), "fr")).toBe("1er décembre 2026");
+    expect(formatMeetingWhen(first, new Date("2026-12-01T15:00:00Z"), "fr")).toBe("mardi 1er décembre 2026, 14:00–16:00");
+    expect(formatMeetingDay(first, "fr")).toMatch(/^mar\. 1er déc\. 2026$/);
+    expect(instantFormat("fr", { dateStyle: "long" }).format(first)).toBe("1er décembre 2026");
+    expect(dayFormat("fr", { day: "numeric", month: "long" }).format(dayKeyNoon("2027-03-01"))).toBe("1er mars");
+    // Not the 11th or the 21st, and not in Dutch or English.
+    expect(formatDate(new Date("2026-12-11T00:00:00Z"), "fr")).toBe("11 décembre 2026");
+    expect(formatDate(new Date("2026-12-21T00:00:00Z"), "fr")).toBe("21 décembre 2026");
+    expect(formatDate(new Date("2026-12-01T00:00:00Z"), "nl")).toBe("1 december 2026");
+    expect(formatDate(new Date("2026-12-01T00:00:00Z"), "en")).toBe("1 December 2026");
   });
 });

@@ -44,6 +44,67 @@ export function weekdayOf(day: string) {
   return d === 0 ? 7 : d;
 }
 
+// Belgian public holidays: the ten legal days off of every employer (law of 4 January 1974).
+// The days of the Communities (11 July, 27 September) and of the public services (2 and 15
+// November, 26 December) are not among them: many members work then. The scheduler flags a
+// meeting on a public holiday to the person scheduling it; it never moves one by itself.
+
+export const PUBLIC_HOLIDAYS = [
+  "newYear",
+  "easterMonday",
+  "labourDay",
+  "ascension",
+  "whitMonday",
+  "nationalDay",
+  "assumption",
+  "allSaints",
+  "armistice",
+  "christmas",
+] as const;
+export type PublicHoliday = (typeof PUBLIC_HOLIDAYS)[number];
+
+/** Easter Sunday of a year (Gregorian computus, the "anonymous" algorithm), as a day key. */
+export function easterSunday(year: number) {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+/** The public holidays of a year, in the order of the year: day key → which holiday. */
+export function belgianPublicHolidays(year: number): Map<string, PublicHoliday> {
+  const easter = easterSunday(year);
+  const fixed = (md: string) => `${year}-${md}`;
+  return new Map<string, PublicHoliday>([
+    [fixed("01-01"), "newYear"],
+    [addDays(easter, 1), "easterMonday"],
+    [fixed("05-01"), "labourDay"],
+    [addDays(easter, 39), "ascension"],
+    [addDays(easter, 50), "whitMonday"],
+    [fixed("07-21"), "nationalDay"],
+    [fixed("08-15"), "assumption"],
+    [fixed("11-01"), "allSaints"],
+    [fixed("11-11"), "armistice"],
+    [fixed("12-25"), "christmas"],
+  ]);
+}
+
+/** The public holiday a day key falls on, or null. */
+export function publicHolidayOn(day: string): PublicHoliday | null {
+  return belgianPublicHolidays(Number(day.slice(0, 4))).get(day) ?? null;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Wall-clock time. A group that meets "every second Tuesday at 14:00" meets at 14:00 in winter and
 // in summer, and opening hours are kept in minutes since midnight in Brussels ("open now" reads
@@ -172,11 +233,33 @@ export function localeTag(locale: string) {
   return REGIONAL_TAGS[locale] ?? "fr-BE";
 }
 
+/**
+ * French writes the first day of a month as an ordinal: "1er décembre", never "1 décembre". Every
+ * French format of this module that shows the day of the month goes through this one, so that
+ * no page, e-mail or PDF writes it the other way.
+ */
+class FrenchDayFormat extends Intl.DateTimeFormat {
+  override format = (date?: Date | number) =>
+    this.formatToParts(date)
+      .map((p) => p.value)
+      .join("");
+  override formatToParts(date?: Date | number) {
+    return super.formatToParts(date).map((p) => (p.type === "day" && p.value === "1" ? { ...p, value: "1er" } : p));
+  }
+}
+
+function showsDayOfMonth(options: Intl.DateTimeFormatOptions) {
+  return options.day !== undefined || (options.dateStyle !== undefined && options.dateStyle !== "short");
+}
+
 const formats = new Map<string, Intl.DateTimeFormat>();
 function cachedFormat(tag: string, options: Intl.DateTimeFormatOptions) {
   const key = `${tag} ${JSON.stringify(options)}`;
   let format = formats.get(key);
-  if (!format) formats.set(key, (format = new Intl.DateTimeFormat(tag, options)));
+  if (!format) {
+    format = tag.startsWith("fr") && showsDayOfMonth(options) ? new FrenchDayFormat(tag, options) : new Intl.DateTimeFormat(tag, options);
+    formats.set(key, format);
+  }
   return format;
 }
 
@@ -205,12 +288,7 @@ export function dayKeyNoon(day: string) {
 /** "24 novembre 2026" in the reader's language, for a DATE column value ("1er janvier" in French). */
 export function formatDate(date: Date | string, locale: string) {
   const value = typeof date === "string" ? new Date(date) : date;
-  const format = dayFormat(locale, { day: "numeric", month: "long", year: "numeric" });
-  if (locale !== "fr" && locale !== "fr-BE") return format.format(value);
-  return format
-    .formatToParts(value)
-    .map((p) => (p.type === "day" && p.value === "1" ? "1er" : p.value))
-    .join("");
+  return dayFormat(locale, { day: "numeric", month: "long", year: "numeric" }).format(value);
 }
 
 const MEETING_DAY: FormatOptions = { weekday: "long", day: "numeric", month: "long", year: "numeric" };
