@@ -27,11 +27,11 @@ export type MeetingSummaryData = {
 export function formatTime(iso: string, locale: string) {
   return regionalInstantFormat(locale, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(iso));
 }
-/** "mardi 1 décembre 2026" for a day key. */
+/** "mardi 1er décembre 2026" for a day key. */
 export function formatLongDay(day: string, locale: string) {
   return dayFormat(locale, { weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(dayKeyNoon(day));
 }
-/** "1 décembre" for a day key. */
+/** "1er décembre" for a day key. */
 export function formatDayMonth(day: string, locale: string) {
   return dayFormat(locale, { day: "numeric", month: "long" }).format(dayKeyNoon(day));
 }
@@ -39,7 +39,7 @@ export function formatDayMonth(day: string, locale: string) {
 export function formatMonth(month: string, locale: string) {
   return dayFormat(locale, { month: "long", year: "numeric" }).format(dayKeyNoon(`${month}-15`));
 }
-/** "mardi 1 décembre à 14:00" in Brussels. */
+/** "mardi 1er décembre à 14:00" in Brussels. */
 export function formatDayTime(iso: string, locale: string) {
   return regionalInstantFormat(locale, { weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(
     new Date(iso),
