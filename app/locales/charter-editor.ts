@@ -34,7 +34,7 @@ export default {
     "charterEditor.publish.first": "C'est la première version de la charte : elle devient la charte du réseau, et aucun e-mail n'est envoyé.",
     "charterEditor.publish.recipients.zero": "Aucune organisation membre n'a de personne déléguée titulaire ou suppléante : aucun e-mail ne sera envoyé.",
     "charterEditor.publish.recipients.one":
-      "{count} organisation membre recevra un e-mail ({emails} adresse(s) : personnes déléguées titulaires et suppléantes) avec le résumé des changements, et devra adhérer à nouveau avant la date limite.",
+      "{count} organisation membre recevra un e-mail ({emails, plural, one {# adresse} other {# adresses}} : personnes déléguées titulaires et suppléantes) avec le résumé des changements, et devra adhérer à nouveau avant la date limite.",
     "charterEditor.publish.recipients.other":
       "{count} organisations membres recevront un e-mail ({emails} adresses : personnes déléguées titulaires et suppléantes) avec le résumé des changements, et devront adhérer à nouveau avant la date limite.",
     "charterEditor.publish.submit": "Publier la version {number}",
@@ -129,7 +129,7 @@ export default {
     "charterEditor.publish.first": "This is the first version of the charter: it becomes the network's charter, and no e-mail is sent.",
     "charterEditor.publish.recipients.zero": "No member organisation has a titular or substitute delegate: no e-mail will be sent.",
     "charterEditor.publish.recipients.one":
-      "{count} member organisation will receive an e-mail ({emails} address(es): titular and substitute delegates) with the summary of changes, and must adhere again before the deadline.",
+      "{count} member organisation will receive an e-mail ({emails, plural, one {# address} other {# addresses}}: titular and substitute delegates) with the summary of changes, and must adhere again before the deadline.",
     "charterEditor.publish.recipients.other":
       "{count} member organisations will receive an e-mail ({emails} addresses: titular and substitute delegates) with the summary of changes, and must adhere again before the deadline.",
     "charterEditor.publish.submit": "Publish version {number}",

@@ -65,6 +65,28 @@ describe("translate", () => {
     expect(translatePlural("fr", "home.organisationCount", 1)).toBe("1 organisation");
     expect(translatePlural("en", "home.organisationCount", 3)).toBe("3 organisations");
   });
+  test("plurals inside a sentence follow each language's rules, several counts in one sentence", () => {
+    const done = (locale: "fr" | "nl" | "en", created: number, updated: number) => translate(locale, messageWithVars("import.done", { created, updated }));
+    expect(done("fr", 1, 0)).toBe("Import terminé : 1 organisation créée, 0 mise à jour.");
+    expect(done("fr", 3, 2)).toBe("Import terminé : 3 organisations créées, 2 mises à jour.");
+    expect(done("nl", 1, 4)).toBe("Import voltooid: 1 organisatie aangemaakt, 4 bijgewerkt.");
+    expect(done("en", 0, 1)).toBe("Import complete: 0 organisations created, 1 updated."); // English: 0 is plural, French: singular
+    expect(translate("fr", "minutes.toast.published", { emails: 0 })).toBe("Procès-verbal publié ; 0 e-mail envoyé aux participants.");
+    expect(translate("fr", "meetings.page.proposalsWaiting", { count: 12 })).toBe("12 propositions en attente");
+    // Without the count, the text stays as written rather than guessing a form.
+    expect(translate("fr", "meetings.page.proposalsWaiting", { other: 1 })).toContain("{count, plural,");
+  });
+  test('no lazy plurals: no "(s)" or "(en)" left for the reader to sort out', () => {
+    // The paper adhesion form's blank lines are filled by hand by one or more signatories: there
+    // the brackets are the form's, not laziness.
+    const paperForm = new Set(["charterPdf.signatureTitle", "charterPdf.signatureNames", "charterPdf.signatureSign"]);
+    const lazy = Object.entries(dictionaries).flatMap(([lang, dict]) =>
+      Object.entries(dict as Record<string, string>)
+        .filter(([key, value]) => !paperForm.has(key) && /\w\((s|en|es|n|e)\)/.test(value))
+        .map(([key]) => `${lang} ${key}`),
+    );
+    expect(lazy).toEqual([]);
+  });
   test("Accept-Language picks the best supported language", () => {
     expect(localeFromAcceptLanguage("de-DE,nl-BE;q=0.8,fr;q=0.5")).toBe("nl");
     expect(localeFromAcceptLanguage("de, es")).toBeUndefined();

@@ -40,7 +40,26 @@ export function translate(locale: Locale, message: string, extra?: Vars): string
   const dict = dictionaries[locale] as Record<string, string>;
   const text = dict[key] ?? (dictionaries.fr as Record<string, string>)[key] ?? key;
   if (!vars) return text;
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+  return withPlurals(locale, text, vars).replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+}
+
+/**
+ * Plurals inside a sentence, for sentences with several counts: "{created, plural, one {#
+ * organisation créée} other {# organisations créées}}" (the ICU syntax, `#` is the number; `=0`
+ * picks an exact number first). The form comes from the language's own rules (Intl.PluralRules:
+ * French says "0 e-mail envoyé"). A count that is not a number leaves the text as written.
+ */
+const PLURAL_BLOCK = /\{(\w+), plural,((?:\s*(?:=\d+|zero|one|two|few|many|other) \{[^{}]*\})+)\s*\}/g;
+const PLURAL_OPTION = /(=\d+|zero|one|two|few|many|other) \{([^{}]*)\}/g;
+function withPlurals(locale: Locale, text: string, vars: Vars) {
+  if (!text.includes(", plural,")) return text;
+  return text.replace(PLURAL_BLOCK, (block, name: string, body: string) => {
+    const count = Number(vars[name]);
+    if (!(name in vars) || !Number.isFinite(count)) return block;
+    const options = new Map([...body.matchAll(PLURAL_OPTION)].map(([, form, words]) => [form, words]));
+    const words = options.get(`=${count}`) ?? options.get(new Intl.PluralRules(locale).select(count)) ?? options.get("other") ?? "";
+    return words.replace(/#/g, String(count));
+  });
 }
 
 /** Plural: looks for `key.one` / `key.other` (and `key.zero` when count is 0). */
