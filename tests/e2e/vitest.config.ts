@@ -13,6 +13,9 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 90_000,
     hookTimeout: 180_000,
+    // expect.poll waits for the page (a navigation, a hydrated form): 1 s by default, which a
+    // navigation exceeded on a machine running two other suites. A wrong page still fails, later.
+    expect: { poll: { timeout: 10_000 } },
     globalSetup: ["tests/e2e/global-setup.ts"],
   },
 });
