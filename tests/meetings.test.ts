@@ -435,6 +435,28 @@ describe("routes", () => {
     expect(await prisma.meeting.count({ where: { groupId: group.id } })).toBe(4);
   });
 
+  test("a date on a public holiday is flagged to whoever manages the meeting, never moved", async () => {
+    const { network, group, delegate, facilitator } = await setup();
+    setNow(new Date("2027-10-01T08:00:00Z"));
+    const cookie = await sessionCookie(facilitator.id);
+    const form = { title: "Groupe Santé", group: group.slug, date: "2027-10-28", startTime: "14:00", endTime: "16:00", place: "Maison médicale", videoUrl: "" };
+    const weekly = { ...form, repeat: "weekly", weekday: "4", interval: "1", ends: "count", count: "4", proposalsDaysBefore: "5" };
+    const created = await call(newAction, makeRequest(`/${network.slug}/meetings/new`, { method: "POST", cookie, form: weekly }), { network: network.slug });
+    expect(created.status).toBe(302);
+    const dates = await prisma.meeting.findMany({ where: { groupId: group.id }, orderBy: { startsAt: "asc" } });
+    // Thursday 11 November 2027 is Armistice: kept as scheduled.
+    expect(dates.map((m) => dayOf(m.startsAt))).toEqual(["2027-10-28", "2027-11-04", "2027-11-11", "2027-11-18"]);
+    type Page = { holiday: string | null; canManage: boolean; siblings: { holiday: string | null }[] };
+    const page = async (id: string, who: string) =>
+      (await call(meetingLoader, makeRequest(`/${network.slug}/meetings/${id}`, { cookie: await sessionCookie(who) }), { network: network.slug, meeting: id }))
+        .body as Page;
+    const first = await page(dates[0].id, facilitator.id);
+    expect(first).toMatchObject({ holiday: null, canManage: true });
+    expect(first.siblings.map((s) => s.holiday)).toEqual([null, "armistice", null]);
+    expect(await page(dates[2].id, facilitator.id)).toMatchObject({ holiday: "armistice" });
+    expect(await page(dates[2].id, delegate.id)).toMatchObject({ holiday: "armistice", canManage: false });
+  });
+
   test("the meeting page: insiders see it, a visitor is sent to sign in, a public meeting is seen by all; RSVP and proposals in the app", async () => {
     const { network, group, delegate, facilitator, outsider } = await setup();
     setNow(new Date("2027-01-01T08:00:00Z"));

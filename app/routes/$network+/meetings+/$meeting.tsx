@@ -13,7 +13,7 @@ import { ErrorSummary, SubmissionKeyField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
 import { isInvited, MeetingError, occurrenceInfo, proposeAgendaItem, recordRsvp } from "#app/models/meetings.server";
 import { ErrorPage } from "#app/root";
-import { formatMeetingDay, formatMeetingTime, formatMeetingWhen } from "#app/utils/brussels-time";
+import { brusselsParts, formatMeetingDay, formatMeetingTime, formatMeetingWhen, publicHolidayOn } from "#app/utils/brussels-time";
 import { now } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
 import { forbidden } from "#app/utils/errors.server";
@@ -62,6 +62,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       : [],
   ]);
   const canManage = can(actor, "meeting.manage", { access });
+  // Public holidays are flagged, never moved: the group may have chosen the day on purpose.
+  const holidayOf = (at: Date) => publicHolidayOn(brusselsParts(at).day);
+  const holiday = meeting.status === "scheduled" ? holidayOf(meeting.startsAt) : null;
   const proposalsWaiting = canManage ? await prisma.agendaItem.count({ where: { meetingId: meeting.id, status: "proposed" } }) : 0;
   return {
     network: { slug: network.slug, name: network.name },
@@ -88,7 +91,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           position: occurrenceInfo(meeting.series, meeting.recurrenceId),
         }
       : null,
-    siblings: siblings.map((s) => ({ id: s.id, startsAt: s.startsAt.toISOString(), status: s.status })),
+    holiday,
+    siblings: siblings.map((s) => ({
+      id: s.id,
+      startsAt: s.startsAt.toISOString(),
+      status: s.status,
+      holiday: s.status === "scheduled" ? holidayOf(s.startsAt) : null,
+    })),
     agenda,
     myProposals,
     myRsvp: myRsvp?.response ?? null,
@@ -170,6 +179,14 @@ export default function MeetingPage() {
         <p className="notice notice--warn">
           {t("meetings.page.cancelled")}
           {meeting.cancelReason ? ` ${t("meetings.email.reason", { reason: meeting.cancelReason })}` : ""}
+        </p>
+      ) : null}
+      {d.canManage && (d.holiday || d.siblings.some((s) => s.holiday)) ? (
+        <p className="notice notice--warn" role="status">
+          <span aria-hidden="true">⚠ </span>
+          {d.holiday ? t("meetings.page.holidayThis", { holiday: t.pick("holiday", d.holiday) }) : null}{" "}
+          {d.siblings.some((s) => s.holiday) ? t("meetings.page.holidaySeries", { count: d.siblings.filter((s) => s.holiday).length }) : null}{" "}
+          {t("meetings.page.holidayNotMoved")}
         </p>
       ) : null}
       <dl className="meeting-facts">
@@ -338,6 +355,7 @@ export default function MeetingPage() {
                   {formatMeetingDay(s.startsAt, t.locale)}, {formatMeetingTime(s.startsAt, t.locale)}
                 </Link>
                 {s.status === "cancelled" ? <span className="badge badge--warn">{t("meetings.status.cancelled")}</span> : null}
+                {s.holiday ? <span className="badge badge--warn">{t("meetings.page.holidayBadge", { holiday: t.pick("holiday", s.holiday) })}</span> : null}
               </li>
             ))}
           </ul>
