@@ -39,6 +39,13 @@ test("seeds once, with a charter whose published versions carry their fingerprin
   expect(members).toBe(orgs.length - DEMO_TO_RENEW.length - DEMO_APPLICANTS.length - 1);
   expect(members / orgs.length).toBeGreaterThan(0.8);
   expect(await prisma.joinRequest.count({ where: { networkId: network.id, status: "pending" } })).toBe(1);
+
+  // The public calendar feed is on, and the calendar page gives its address to a visitor.
+  const { loader: calendarLoader } = await import("#app/routes/$network+/calendar");
+  const { call } = await import("#tests/route-call");
+  const calendar = await call(calendarLoader, makeRequest("/relais-social-demo/calendar"), { network: "relais-social-demo" });
+  const feed = await prisma.calendarFeed.findFirstOrThrow({ where: { networkId: network.id, scope: "public", revokedAt: null } });
+  expect((calendar.body as { publicFeedUrl: string | null }).publicFeedUrl).toMatch(new RegExp(`/ical/${feed.token}\\.ics$`));
 });
 
 test("the ten working groups, each with a facilitator, members, a year of published minutes and upcoming meetings; the search finds them", async () => {

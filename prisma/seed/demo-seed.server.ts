@@ -9,6 +9,7 @@ import { now } from "#app/utils/clock.server";
 import { prisma, transaction } from "#app/utils/db.server";
 import { hashPassword } from "#app/utils/password.server";
 import { fingerprintOf } from "#app/utils/rich-text.server";
+import { randomToken } from "#app/utils/tokens.server";
 
 import { DEMO_APPLICANTS, DEMO_CHARTER_V1, DEMO_CHARTER_V2, DEMO_JOIN_REQUEST, DEMO_TO_RENEW, DEMO_WITHDRAWN } from "./demo-charter";
 import { DEMO_NETWORK, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_PEOPLE } from "./demo-data";
@@ -54,6 +55,9 @@ export async function seedDemo(): Promise<DemoLogin[]> {
     }
     await seedCharter(tx, network.id, orgIds);
     await seedGroups(tx, network.id, orgIds, userIds, passwordHash);
+    // The network's public calendar is published, as a coordination does for its public
+    // meetings: visitors find its address on /:network/calendar.
+    await tx.calendarFeed.create({ data: { token: randomToken(32), scope: "public", networkId: network.id } });
     return logins;
   });
 }
