@@ -120,3 +120,28 @@ test("the ten working groups, each with a facilitator, members, a year of publis
   ]);
   expect(await prisma.minutes.count({ where: { status: "submitted", meeting: { group: { slug: "sante", networkId: network.id } } } })).toBe(1);
 });
+
+test("the demo reads as a coordination would write it: no meeting on a public holiday, agreeing numbers and elisions, note-takers present", async () => {
+  await seedDemoIfEmpty();
+  const { brusselsParts, publicHolidayOn } = await import("#app/utils/brussels-time");
+  const meetings = await prisma.meeting.findMany({
+    where: { group: { network: { slug: "relais-social-demo" } } },
+    select: { startsAt: true, noteTakerId: true, attendance: { select: { organisationId: true, status: true } }, minutes: { select: { body: true } } },
+  });
+  expect(meetings.length).toBeGreaterThan(100);
+  const onHolidays = meetings.map((m) => brusselsParts(m.startsAt).day).filter((day) => publicHolidayOn(day));
+  expect(onHolidays).toEqual([]);
+
+  const bodies = meetings.flatMap((m) => m.minutes.map((x) => x.body)).join("\n");
+  expect(bodies).not.toMatch(/\b[01] (services présents|excusés)\b/);
+  expect(bodies).not.toMatch(/\b1 diensten\b/);
+  expect(bodies).not.toMatch(/\bde (avril|août|octobre)\b/);
+  expect(bodies).toMatch(/Réunion d(?:'|&#39;|&#x27;)(avril|août|octobre)/); // the apostrophe as the minutes' HTML escapes it
+
+  const delegations = await prisma.delegate.findMany({ select: { userId: true, organisationId: true } });
+  const organisationsOf = (userId: string) => delegations.filter((d) => d.userId === userId).map((d) => d.organisationId);
+  const absentNoteTakers = meetings.filter(
+    (m) => m.noteTakerId && m.attendance.some((a) => organisationsOf(m.noteTakerId!).includes(a.organisationId) && a.status !== "present"),
+  );
+  expect(absentNoteTakers).toEqual([]);
+});

@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 
 import type { Prisma } from "#app/generated/prisma/client";
-import { addDays, brusselsInstant, expandRule, parseDateKey, parseTimeOfDay, todayInBrussels } from "#app/utils/brussels-time";
+import { addDays, brusselsInstant, expandRule, parseDateKey, parseTimeOfDay, publicHolidayOn, todayInBrussels, weekdayOf } from "#app/utils/brussels-time";
 import { now } from "#app/utils/clock.server";
 import { escapeHtml } from "#app/utils/email.server";
 import { minutesSearchText } from "#app/utils/rich-text.server";
@@ -116,8 +116,11 @@ export async function seedGroups(
     });
     const days = expandRule({ frequency: "monthly", interval: 1, weekday: group.series.weekday, ordinal: group.series.ordinal, startOn, untilOn });
     let nextDone = false;
-    const lastPast = days.filter((d) => brusselsInstant(d, endMinutes).getTime() < at.getTime()).length - 1;
-    days.forEach((day, i) => {
+    const lastPast = days.filter((d) => brusselsInstant(workingDayFrom(d), endMinutes).getTime() < at.getTime()).length - 1;
+    days.forEach((ruleDay, i) => {
+      // A date of the rule on a public holiday was moved by the group to the next working day,
+      // as an edited occurrence: its recurrence id stays the rule's date.
+      const day = workingDayFrom(ruleDay);
       const startsAt = brusselsInstant(day, startMinutes);
       const endsAt = brusselsInstant(day, endMinutes);
       const meetingId = randomUUID();
@@ -127,7 +130,7 @@ export async function seedGroups(
         groupId,
         seriesId,
         uid,
-        recurrenceId: startsAt,
+        recurrenceId: brusselsInstant(ruleDay, startMinutes),
         title,
         startsAt,
         endsAt,
@@ -156,11 +159,10 @@ export async function seedGroups(
         return;
       }
       group.members.forEach((name, j) => {
-        const roll = (i * 7 + j * 3 + g) % 10;
         rows.attendance.push({
           meetingId,
           organisationId: org(name),
-          status: roll === 0 ? "absent" : roll === 1 ? "excused" : "present",
+          status: attendanceOf(group, g, i, j),
           recordedById: facilitatorId,
           recordedAt: endsAt,
         });
@@ -219,14 +221,17 @@ function minutesOf(
 ): Prisma.MinutesCreateManyInput {
   const dutch = DEMO_DUTCH_MONTHS[group.slug]?.includes(i) ?? false;
   const month = MONTHS_FR[Number(day.slice(5, 7)) - 1];
-  const present = group.members.filter((_, j) => (i * 7 + j * 3 + g) % 10 > 1).length;
-  const excused = group.members.filter((_, j) => (i * 7 + j * 3 + g) % 10 === 1).length;
+  const statuses = group.members.map((_, j) => attendanceOf(group, g, i, j));
+  const present = statuses.filter((st) => st === "present").length;
+  const excused = statuses.filter((st) => st === "excused").length;
   let body: string;
   let decisions: string;
   if (dutch) {
     const [a, b] = [DEMO_DUTCH_MINUTES.topics[i % 3], DEMO_DUTCH_MINUTES.topics[(i + 1) % 3]];
     body = [
-      paragraph(`Vergadering van de werkgroep ${group.name}. ${present} diensten aanwezig, ${excused} verontschuldigd. Voorzitter: ${group.facilitator.name}.`),
+      paragraph(
+        `Vergadering van de werkgroep ${group.name}. ${present} ${present === 1 ? "dienst" : "diensten"} aanwezig, ${excused} verontschuldigd. Voorzitter: ${group.facilitator.name}.`,
+      ),
       `<h3>${escapeHtml(a.title)}</h3>`,
       paragraph(a.text),
       `<h3>${escapeHtml(b.title)}</h3>`,
@@ -237,7 +242,7 @@ function minutesOf(
     const [a, b] = [group.topics[i % group.topics.length], group.topics[(i + 1) % group.topics.length]];
     body = [
       paragraph(
-        `Réunion de ${month} du groupe ${group.name}. ${present} services présents, ${excused} excusés. Animation : ${group.facilitator.name}. Le compte rendu de la réunion précédente est approuvé sans remarque.`,
+        `Réunion ${ofMonth(month)} du groupe ${group.name}. ${frenchCount(present, "service présent", "services présents")}, ${frenchCount(excused, "excusé", "excusés")}. Animation : ${group.facilitator.name}. Le compte rendu de la réunion précédente est approuvé sans remarque.`,
       ),
       `<h3>${escapeHtml(a.title)}</h3>`,
       paragraph(a.text),
@@ -270,6 +275,33 @@ function minutesOf(
     searchText: minutesSearchText(meetingTitle, decisions, body),
     createdAt: endsAt,
   };
+}
+
+/**
+ * Who came: a fixed pattern per group and meeting. The facilitator's organisation takes the notes
+ * (noteTakerId), so it is always present.
+ */
+function attendanceOf(group: DemoGroup, g: number, i: number, j: number): "present" | "excused" | "absent" {
+  if (group.members[j] === group.facilitator.organisation) return "present";
+  const roll = (i * 7 + j * 3 + g) % 10;
+  return roll === 0 ? "absent" : roll === 1 ? "excused" : "present";
+}
+
+/** French agreement: "1 excusé", "0 excusé", "3 excusés" (0 and 1 take the singular). */
+function frenchCount(n: number, one: string, many: string) {
+  return `${n} ${n <= 1 ? one : many}`;
+}
+
+/** "de mars", but "d'avril", "d'août", "d'octobre". */
+function ofMonth(month: string) {
+  return /^[aeiouéh]/.test(month) ? `d'${month}` : `de ${month}`;
+}
+
+/** The day itself, or the next day that is neither a weekend nor a public holiday. */
+function workingDayFrom(day: string) {
+  let d = day;
+  while (publicHolidayOn(d) || weekdayOf(d) > 5) d = addDays(d, 1);
+  return d;
 }
 
 /** "2026-11" plus n months. */
