@@ -360,6 +360,29 @@ describe("routes", () => {
   });
 });
 
+describe("one count of members", () => {
+  test("the home and the dashboard count members by the membership rule, and say what each number counts", async () => {
+    const { loader: homeLoader } = await import("#app/routes/$network+/_index");
+    const { loader: dashboardLoader } = await import("#app/routes/$network+/admin+/_index");
+    const network = await createNetwork();
+    const version = await createCharterVersion(network.id, { adhesionDeadline: null });
+    const [member, applicant, leaving] = await Promise.all([1, 2, 3].map(() => createOrganisation(network.id)));
+    const coordinator = await createUser();
+    await makeCoordinator(network.id, coordinator.id);
+    await createAdhesion(network.id, member.id, version);
+    await createAdhesion(network.id, leaving.id, version);
+    await endMembership(network.id, leaving.id, coordinator.id, "withdrawn", "Fin des activités");
+    void applicant; // in the directory, never signed
+
+    const home = await call(homeLoader, makeRequest(`/${network.slug}`), { network: network.slug });
+    expect(home.body).toMatchObject({ memberCount: 1, directoryCount: 3 });
+    const dashboard = await call(dashboardLoader, makeRequest(`/${network.slug}/admin`, { cookie: await sessionCookie(coordinator.id) }), {
+      network: network.slug,
+    });
+    expect(dashboard.body).toMatchObject({ counts: { organisations: 3, members: 1 }, byKind: { member: 1, applicant: 1, withdrawn: 1, to_renew: 0 } });
+  });
+});
+
 describe("membership in the directory and on profiles", () => {
   test('"members only" keeps members and organisations within their renewal time; results and profiles show the status', async () => {
     const { searchDirectory } = await import("#app/models/directory.server");

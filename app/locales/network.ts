@@ -2,6 +2,11 @@
 export default {
   fr: {
     "network.members": "Organisations membres",
+    "network.memberCount.zero": "Aucune organisation n'a encore signé la charte",
+    "network.memberCount.one": "{count} organisation membre (charte signée)",
+    "network.memberCount.other": "{count} organisations membres (charte signée)",
+    "network.directoryCount.one": "{count} organisation dans l'annuaire",
+    "network.directoryCount.other": "{count} organisations dans l'annuaire, membres ou non",
     "network.membersLink": "Voir l'annuaire des membres",
     "network.themes": "Thématiques",
     "network.coordinators": "Coordination",
@@ -12,6 +17,11 @@ export default {
   },
   nl: {
     "network.members": "Aangesloten organisaties",
+    "network.memberCount.zero": "Nog geen enkele organisatie heeft het charter ondertekend",
+    "network.memberCount.one": "{count} lidorganisatie (charter ondertekend)",
+    "network.memberCount.other": "{count} lidorganisaties (charter ondertekend)",
+    "network.directoryCount.one": "{count} organisatie in de gids",
+    "network.directoryCount.other": "{count} organisaties in de gids, al dan niet lid",
     "network.membersLink": "Naar de ledengids",
     "network.themes": "Thema's",
     "network.coordinators": "Coördinatie",
@@ -22,6 +32,11 @@ export default {
   },
   en: {
     "network.members": "Member organisations",
+    "network.memberCount.zero": "No organisation has signed the charter yet",
+    "network.memberCount.one": "{count} member organisation (charter signed)",
+    "network.memberCount.other": "{count} member organisations (charter signed)",
+    "network.directoryCount.one": "{count} organisation in the directory",
+    "network.directoryCount.other": "{count} organisations in the directory, members or not",
     "network.membersLink": "Open the member directory",
     "network.themes": "Themes",
     "network.coordinators": "Coordination",

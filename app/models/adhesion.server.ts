@@ -114,6 +114,23 @@ export async function membershipStatuses(networkId: string, organisationIds: str
   return new Map(organisationIds.map((id) => [id, deriveMembership(chain, byOrg.get(id) ?? [], at)]));
 }
 
+/**
+ * The network's organisations counted by the one membership rule, for every page that gives a
+ * number: `inDirectory` (every organisation listed), `members` (members and those within their
+ * renewal time: they join groups and vote), and each status.
+ */
+export async function membershipCounts(networkId: string, at = now()) {
+  const ids = (await prisma.networkOrganisation.findMany({ where: { networkId }, select: { organisationId: true } })).map((r) => r.organisationId);
+  const statuses = await membershipStatuses(networkId, ids, at);
+  const byKind = Object.fromEntries(MEMBERSHIP_STATUSES.map((kind) => [kind, 0])) as Record<MembershipKind, number>;
+  let members = 0;
+  for (const status of statuses.values()) {
+    byKind[status.kind] += 1;
+    if (isMember(status)) members += 1;
+  }
+  return { inDirectory: ids.length, members, byKind };
+}
+
 export async function membershipStatus(networkId: string, organisationId: string, at = now()) {
   return (await membershipStatuses(networkId, [organisationId], at)).get(organisationId)!;
 }

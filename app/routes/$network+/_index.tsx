@@ -6,6 +6,7 @@ import { isCoordinator } from "#app/access/network";
 import { organisationsInNetworkOf } from "#app/access/network.server";
 import { MeetingSummary } from "#app/components/calendar-meeting";
 import { useT } from "#app/components/i18n";
+import { membershipCounts } from "#app/models/adhesion.server";
 import { upcomingMeetings } from "#app/models/calendar.server";
 import { requireNetwork } from "#app/models/network.server";
 import { ErrorPage } from "#app/root";
@@ -16,8 +17,8 @@ import { prisma } from "#app/utils/db.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const network = await requireNetwork(params.network);
   const actor = await getActor(request);
-  const [organisationCount, recent, mine, nextMeetings] = await Promise.all([
-    prisma.networkOrganisation.count({ where: { networkId: network.id } }),
+  const [counts, recent, mine, nextMeetings] = await Promise.all([
+    membershipCounts(network.id),
     prisma.organisation.findMany({
       where: { networks: { some: { networkId: network.id } } },
       orderBy: { updatedAt: "desc" },
@@ -29,7 +30,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   return {
     network: { slug: network.slug, name: network.name, description: network.description, themes: network.themes },
-    organisationCount,
+    memberCount: counts.members,
+    directoryCount: counts.inDirectory,
     recent: recent.map((o) => ({ ...o, updatedAt: o.updatedAt.toISOString() })),
     mine,
     nextMeetings: nextMeetings.meetings,
@@ -41,7 +43,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 
 export default function NetworkHome() {
   const t = useT();
-  const { network, organisationCount, recent, mine, nextMeetings, isCoordinator } = useLoaderData<typeof loader>();
+  const { network, memberCount, directoryCount, recent, mine, nextMeetings, isCoordinator } = useLoaderData<typeof loader>();
   const dateFormat = instantFormat(t.locale, { dateStyle: "long" });
   return (
     <main id="main" className="page">
@@ -55,7 +57,8 @@ export default function NetworkHome() {
       <div className="grid">
         <section className="card" aria-labelledby="members-title">
           <h2 id="members-title">{t("network.members")}</h2>
-          <p className="lead">{t.plural("home.organisationCount", organisationCount)}</p>
+          <p className="lead">{t.plural("network.memberCount", memberCount)}</p>
+          {directoryCount !== memberCount ? <p>{t.plural("network.directoryCount", directoryCount)}</p> : null}
           <p>
             <Link to={`/${network.slug}/organisations`}>{t("network.membersLink")}</Link>
           </p>

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 
 import { requireCoordinator } from "#app/access/require.server";
 import { useT } from "#app/components/i18n";
+import { membershipCounts } from "#app/models/adhesion.server";
 import { requireNetwork } from "#app/models/network.server";
 import { ErrorPage } from "#app/root";
 import { now } from "#app/utils/clock.server";
@@ -14,21 +15,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const network = await requireNetwork(params.network);
   await requireCoordinator(request, network.id);
   const inNetwork = { networks: { some: { networkId: network.id } } };
-  const [organisations, delegates, invitations, waiting, failed] = await Promise.all([
-    prisma.networkOrganisation.count({ where: { networkId: network.id } }),
+  const [membership, delegates, invitations, waiting, failed] = await Promise.all([
+    membershipCounts(network.id),
     prisma.delegate.count({ where: { organisation: inNetwork } }),
     prisma.invitation.count({ where: { networkId: network.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: now() } } }),
     prisma.outboxEmail.count({ where: { networkId: network.id, status: "pending" } }),
     prisma.outboxEmail.count({ where: { networkId: network.id, status: "failed" } }),
   ]);
-  return { network: { slug: network.slug, name: network.name }, counts: { organisations, delegates, invitations, waiting, failed } };
+  return {
+    network: { slug: network.slug, name: network.name },
+    counts: { organisations: membership.inDirectory, members: membership.members, delegates, invitations, waiting, failed },
+    byKind: membership.byKind,
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.network.name ?? ""} — Coordination — Maillage` }];
 
 export default function CoordinatorDashboard() {
   const t = useT();
-  const { network, counts } = useLoaderData<typeof loader>();
+  const { network, counts, byKind } = useLoaderData<typeof loader>();
   const base = `/${network.slug}/admin`;
   return (
     <main id="main" className="page">
@@ -40,6 +45,13 @@ export default function CoordinatorDashboard() {
           <h2 id="members-title">{t("networkAdmin.members")}</h2>
           <ul className="stat-list">
             <li>{t.plural("networkAdmin.count.organisations", counts.organisations)}</li>
+            <li>
+              {t.plural("networkAdmin.count.members", counts.members)}
+              {byKind.to_renew ? ` ${t.plural("networkAdmin.count.toRenew", byKind.to_renew)}` : ""}
+            </li>
+            {(["applicant", "lapsed", "withdrawn", "suspended"] as const).map((kind) =>
+              byKind[kind] ? <li key={kind}>{t("networkAdmin.count.kind", { kind: t.pick("membership", kind), count: byKind[kind] })}</li> : null,
+            )}
             <li>{t.plural("networkAdmin.count.delegates", counts.delegates)}</li>
             <li>{t.plural("networkAdmin.count.invitations", counts.invitations)}</li>
           </ul>
