@@ -15,6 +15,7 @@ import { appSchedules } from "#app/jobs/schedules.server";
 import { closeDatabase, getDatabase } from "#app/utils/db.server";
 import { closeOutboxTransport } from "#app/utils/email.server";
 import { EnvError, getEnv } from "#app/utils/env.server";
+import { withDomainErrors } from "#app/utils/errors.server";
 import { bodyKind, bodyLimit, checkForm, checkOrigin, checkUrl, type Refusal, refusalPage, securityHeaders } from "#app/utils/request-guard.server";
 import { inRequestScope } from "#app/utils/request-scope.server";
 
@@ -80,7 +81,8 @@ async function main() {
   app.get("/healthz", (_req, res) => {
     res.type("text/plain").send("ok");
   });
-  const handleRequest = createRequestHandler(build, build.mode);
+  // A DomainError escaping a loader or action is answered as its 4xx response, not a 500.
+  const handleRequest = createRequestHandler(withDomainErrors(build), build.mode);
   app.all("*", async (req, res, next) => {
     try {
       const kind = bodyKind(req.method, req.get("content-type") ?? null);

@@ -1,22 +1,10 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import {
-  Form,
-  isRouteErrorResponse,
-  Link,
-  Links,
-  Meta,
-  Outlet,
-  Scripts,
-  ScrollRestoration,
-  useLoaderData,
-  useLocation,
-  useRouteError,
-  useRouteLoaderData,
-} from "@remix-run/react";
+import { Form, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useLocation, useRouteLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 
 import { isPlatformAdmin } from "#app/access/actor";
 import { getActor } from "#app/access/actor.server";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { useT } from "#app/components/i18n";
 import { useNonce } from "#app/components/nonce";
 import { publicEnv } from "#app/utils/env.server";
@@ -170,39 +158,5 @@ export default function App() {
 }
 
 export function ErrorBoundary() {
-  return <ErrorPage />;
-}
-
-/** Shared error page: 401/403/404 and the unexpected, in the reader's language. */
-export function ErrorPage() {
-  const error = useRouteError();
-  const t = useT();
-  let message = t("error.unexpected");
-  let status = 500;
-  if (isRouteErrorResponse(error)) {
-    status = error.status;
-    const key = typeof error.data === "object" && error.data && "message" in error.data ? String(error.data.message) : null;
-    message =
-      status === 404
-        ? t("error.notFound")
-        : status === 403
-          ? t("error.forbidden")
-          : status === 401
-            ? t("error.unauthorized")
-            : status === 429
-              ? t("error.tooMany")
-              : key && key.includes(".")
-                ? t.message(key)
-                : t("error.badRequest");
-  }
-  return (
-    <main id="main" className="page page--narrow" tabIndex={-1}>
-      <h1>{t("error.title")}</h1>
-      <p className="lead">{message}</p>
-      <p className="muted">{status}</p>
-      <p>
-        <Link to="/">{t("error.backHome")}</Link>
-      </p>
-    </main>
-  );
+  return <GeneralErrorBoundary />;
 }

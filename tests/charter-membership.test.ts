@@ -4,7 +4,6 @@
 import { describe, expect, test } from "vitest";
 
 import { endMembership, membershipStatus, membershipStatuses, memberWhere, sendDueReminders, signatories, signOnline } from "#app/models/adhesion.server";
-import { CharterError } from "#app/models/charter.server";
 import { loader as charterLoader } from "#app/routes/$network+/charter+/_index";
 import { loader as diffLoader } from "#app/routes/$network+/charter+/diff";
 import { action as signAction, loader as signLoader } from "#app/routes/$network+/charter+/sign";
@@ -12,6 +11,7 @@ import { loader as versionLoader } from "#app/routes/$network+/charter+/versions
 import { action as withdrawAction } from "#app/routes/$network+/charter+/withdraw";
 import { setNow } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
+import { DomainError } from "#app/utils/errors.server";
 import {
   createAdhesion,
   createCharterVersion,
@@ -123,7 +123,7 @@ describe("online signing", () => {
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
-    expect(refused.reason).toBeInstanceOf(CharterError);
+    expect(refused.reason).toBeInstanceOf(DomainError);
     expect(refused.reason.key).toBe("charter.error.alreadySigned");
     expect(await prisma.adhesion.count({ where: { organisationId: org.id } })).toBe(1);
   });

@@ -16,6 +16,7 @@ import { todayInBrussels } from "#app/utils/brussels-time";
 import { setNow } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
 import { resetEnv } from "#app/utils/env.server";
+import { DomainError } from "#app/utils/errors.server";
 import {
   attachmentHeader,
   checkScan,
@@ -25,7 +26,6 @@ import {
   readStored,
   resolveStored,
   storeScan,
-  UploadError,
   uploadsDir,
 } from "#app/utils/uploads.server";
 import {
@@ -110,7 +110,7 @@ describe("the scan's type, size and storage", () => {
     ];
     for (const [bytes, key] of refusals) {
       await expect(storeScan(bytes, "charte.pdf")).rejects.toMatchObject({ key });
-      expect(() => checkScan(bytes)).toThrow(UploadError);
+      expect(() => checkScan(bytes)).toThrow(DomainError);
     }
     // Exactly the maximum is accepted.
     const largest = new Uint8Array(MAX_SCAN_BYTES);

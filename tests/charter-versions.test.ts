@@ -6,12 +6,13 @@ import { createHash } from "node:crypto";
 
 import { describe, expect, test } from "vitest";
 
-import { CharterError, updateDraft } from "#app/models/charter.server";
+import { updateDraft } from "#app/models/charter.server";
 import { isFrozenByDatabase } from "#app/routes/$network+/charter+/__version.server";
 import { action as editAction, loader as editLoader } from "#app/routes/$network+/charter+/versions.$number_.edit";
 import { action as newAction, loader as newLoader } from "#app/routes/$network+/charter+/versions.new";
 import { setNow } from "#app/utils/clock.server";
 import { prisma, transaction } from "#app/utils/db.server";
+import { DomainError } from "#app/utils/errors.server";
 import { plainTextToHtml } from "#app/utils/rich-text.server";
 import {
   createAdhesion,
@@ -217,8 +218,8 @@ describe("a published version is frozen", () => {
         effectiveOn: new Date("2026-05-01"),
       }),
     ).catch((e: unknown) => e);
-    expect(refused).toBeInstanceOf(CharterError);
-    expect((refused as CharterError).key).toBe("charter.error.frozen");
+    expect(refused).toBeInstanceOf(DomainError);
+    expect((refused as DomainError).key).toBe("charter.error.frozen");
 
     // Bypassing the model: the trigger is the guarantee.
     const raw = await prisma.charterVersion.update({ where: { id: v1.id }, data: { body: "<p>Texte falsifié</p>" } }).catch((e: unknown) => e);

@@ -4,6 +4,7 @@ import { describe, expect, test } from "vitest";
 import { loader as directoryLoader } from "#app/routes/$network+/organisations+/_index";
 import { loader as profileLoader } from "#app/routes/$network+/organisations+/$org";
 import { setNow } from "#app/utils/clock.server";
+import { DomainError } from "#app/utils/errors.server";
 import { createNetwork, createOrganisation, createUser, makeCoordinator, makeDelegate, makeRequest, sessionCookie } from "#tests/factories";
 
 const h = (weekday: number, from: string, to: string) => {
@@ -21,6 +22,7 @@ async function thrownStatus(promise: Promise<unknown>) {
     await promise;
   } catch (e) {
     if (e instanceof Response) return e.status;
+    if (e instanceof DomainError) return e.status; // answered with its status by the server (withDomainErrors)
     return (e as { init?: { status?: number } }).init?.status;
   }
   throw new Error("expected the loader to throw");

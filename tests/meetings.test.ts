@@ -10,7 +10,6 @@ import {
   addAgendaItem,
   cancelMeeting,
   decideProposal,
-  MeetingError,
   meetingParticipants,
   moveAgendaItem,
   proposeAgendaItem,
@@ -30,6 +29,7 @@ import { action as newAction, loader as newLoader } from "#app/routes/$network+/
 import { brusselsParts } from "#app/utils/brussels-time";
 import { setNow } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
+import { DomainError } from "#app/utils/errors.server";
 import {
   addGroupMember,
   createGroup,
@@ -133,8 +133,8 @@ describe("series rules", () => {
       try {
         await attempt(input);
       } catch (error) {
-        expect(error).toBeInstanceOf(MeetingError);
-        return { key: (error as MeetingError).key, field: (error as MeetingError).field };
+        expect(error).toBeInstanceOf(DomainError);
+        return { key: (error as DomainError).key, field: (error as DomainError).field };
       }
       throw new Error("not refused");
     };

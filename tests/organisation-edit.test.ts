@@ -5,6 +5,7 @@ import { describe, expect, test } from "vitest";
 import { action as editAction, loader as editLoader } from "#app/routes/$network+/organisations+/$org_.edit";
 import { action as newAction, loader as newLoader } from "#app/routes/$network+/organisations+/new";
 import { prisma } from "#app/utils/db.server";
+import { DomainError, domainErrorResponse } from "#app/utils/errors.server";
 import { createNetwork, createOrganisation, createUser, makeCoordinator, makeDelegate, makeRequest, sessionCookie } from "#tests/factories";
 
 type Result = Response | { data: unknown; init: ResponseInit | null };
@@ -15,6 +16,8 @@ async function outcome(run: () => Promise<unknown>): Promise<{ status: number; r
     return { status: result instanceof Response ? result.status : (result.init?.status ?? 200), result };
   } catch (e) {
     if (e instanceof Response) return { status: e.status, result: e };
+    // Answered as the server answers it (withDomainErrors in server.ts).
+    if (e instanceof DomainError) return { status: e.status, result: domainErrorResponse(e) };
     const thrown = e as { init?: { status?: number } };
     if (thrown.init?.status) return { status: thrown.init.status, result: e as Result };
     throw e;

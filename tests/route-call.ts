@@ -1,5 +1,8 @@
 // Calls a loader or an action as Remix would and normalises what comes back (a Response, a
-// data() result, a plain object, or any of them thrown) to { status, headers, body }.
+// data() result, a plain object, or any of them thrown) to { status, headers, body }. A DomainError
+// thrown through is answered as the server answers it (withDomainErrors in server.ts).
+import { DomainError, domainErrorResponse } from "#app/utils/errors.server";
+
 type Fn = (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => unknown;
 
 export async function call(fn: Fn, request: Request, params: Record<string, string> = {}) {
@@ -7,7 +10,7 @@ export async function call(fn: Fn, request: Request, params: Record<string, stri
   try {
     out = await fn({ request, params, context: {} });
   } catch (thrown) {
-    out = thrown;
+    out = thrown instanceof DomainError ? domainErrorResponse(thrown) : thrown;
   }
   if (out instanceof Response) {
     const text = await out.text();

@@ -15,17 +15,10 @@ import { prisma, transaction } from "#app/utils/db.server";
 import { ORGANISATION_KINDS } from "#app/utils/domain";
 import { emailLayout, sendEmail } from "#app/utils/email.server";
 import { getEnv } from "#app/utils/env.server";
+import { invalid, notFound } from "#app/utils/errors.server";
 import { isLocale, makeT } from "#app/utils/i18n";
 
-import {
-  acceptedVersionIds,
-  CharterError,
-  currentVersion,
-  delegatesOfOrganisationsToRenew,
-  memberWhere,
-  publishedChain,
-  type PublishedVersionFact,
-} from "./charter.server";
+import { acceptedVersionIds, currentVersion, delegatesOfOrganisationsToRenew, memberWhere, publishedChain, type PublishedVersionFact } from "./charter.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -159,11 +152,11 @@ function isUniqueViolation(error: unknown) {
  */
 async function checkSignable(tx: Tx, networkId: string, fingerprint: string, signedOn: Date) {
   const current = await currentVersion(networkId, tx);
-  if (!current) throw new CharterError("charter.error.noCharter");
-  if (current.fingerprint !== fingerprint) throw new CharterError("charter.error.newerVersion");
+  if (!current) throw invalid("charter.error.noCharter");
+  if (current.fingerprint !== fingerprint) throw invalid("charter.error.newerVersion");
   const day = dateKey(signedOn);
-  if (day > todayInBrussels(now())) throw new CharterError("charter.error.signedInFuture");
-  if (current.publishedAt && day < todayInBrussels(current.publishedAt)) throw new CharterError("charter.error.signedBeforePublication");
+  if (day > todayInBrussels(now())) throw invalid("charter.error.signedInFuture", "signedOn");
+  if (current.publishedAt && day < todayInBrussels(current.publishedAt)) throw invalid("charter.error.signedBeforePublication", "signedOn");
   return current;
 }
 
@@ -198,7 +191,7 @@ async function adhere(networkId: string, organisationId: string, actorId: string
         select: { id: true },
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw new CharterError("charter.error.alreadySigned");
+      if (isUniqueViolation(error)) throw invalid("charter.error.alreadySigned");
       throw error;
     }
     await audit(tx, {
@@ -232,14 +225,14 @@ export async function reviewPaper(networkId: string, adhesionId: string, actorId
       where: { id: adhesionId, networkId },
       select: { id: true, status: true, method: true, organisationId: true },
     });
-    if (!adhesion || adhesion.method !== "paper") throw new CharterError("error.notFound");
-    if (adhesion.status !== "pending") throw new CharterError("charter.error.alreadyReviewed");
+    if (!adhesion || adhesion.method !== "paper") throw notFound();
+    if (adhesion.status !== "pending") throw invalid("charter.error.alreadyReviewed");
     const data = decision.accept
       ? { status: "valid", reviewedById: actorId, reviewedAt: now() }
       : { status: "rejected", activeKey: null, rejectionReason: decision.reason.trim(), reviewedById: actorId, reviewedAt: now() };
     // Only a pending row moves: a concurrent review finds nothing to update.
     const moved = await tx.adhesion.updateMany({ where: { id: adhesionId, status: "pending" }, data });
-    if (moved.count !== 1) throw new CharterError("charter.error.alreadyReviewed");
+    if (moved.count !== 1) throw invalid("charter.error.alreadyReviewed");
     if (!decision.accept) await emailRejection(tx, networkId, adhesion.organisationId, decision.reason.trim());
     await audit(tx, {
       networkId,
@@ -283,7 +276,7 @@ export async function endMembership(networkId: string, organisationId: string, a
       where: { networkId, organisationId, status: { in: ["valid", "pending"] } },
       data: { status: "ended", activeKey: null, endedAt: now(), endKind: kind, endReason: reason.trim() || null, endedById: actorId },
     });
-    if (ended.count === 0) throw new CharterError("charter.error.nothingToEnd");
+    if (ended.count === 0) throw invalid("charter.error.nothingToEnd");
     await audit(tx, {
       networkId,
       actorId,
@@ -364,8 +357,8 @@ export async function sendDueReminders(at = now()) {
 export async function remindNow(networkId: string, actorId: string) {
   return transaction(async (tx) => {
     const current = await currentVersion(networkId, tx);
-    if (!current?.adhesionDeadline) throw new CharterError("charter.error.nothingToRemind");
-    if (dateKey(current.adhesionDeadline) < todayInBrussels(now())) throw new CharterError("charter.error.deadlinePassed");
+    if (!current?.adhesionDeadline) throw invalid("charter.error.nothingToRemind");
+    if (dateKey(current.adhesionDeadline) < todayInBrussels(now())) throw invalid("charter.error.deadlinePassed");
     const recipients = await sendRenewalReminders(tx, networkId, { id: current.id, number: current.number, adhesionDeadline: current.adhesionDeadline });
     await tx.charterReminder.create({ data: { charterVersionId: current.id, kind: `manual-${now().toISOString()}`, recipients, sentAt: now() } });
     await audit(tx, { networkId, actorId, action: "adhesion.remind", entityType: "charterVersion", entityId: current.id, after: { recipients } });

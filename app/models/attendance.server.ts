@@ -11,15 +11,9 @@ import { audit } from "#app/utils/audit.server";
 import { now } from "#app/utils/clock.server";
 import { prisma, transaction } from "#app/utils/db.server";
 import { ATTENDANCE_STATUSES, type AttendanceStatus } from "#app/utils/domain";
-import { DomainError } from "#app/utils/errors.server";
+import { DomainError, invalid, notFound } from "#app/utils/errors.server";
 
 type Tx = Prisma.TransactionClient;
-
-export class AttendanceError extends Error {
-  constructor(public key: string) {
-    super(key);
-  }
-}
 
 export type SheetRow = {
   organisationId: string;
@@ -87,17 +81,17 @@ export async function recordAttendance(input: { networkId: string; actorId: stri
       where: { id: input.meetingId, group: { networkId: input.networkId } },
       select: { id: true, groupId: true, startsAt: true, status: true },
     });
-    if (!meeting) throw new AttendanceError("error.notFound");
-    if (meeting.status === "cancelled") throw new AttendanceError("minutes.attendance.error.cancelled");
-    if (!hasStarted(meeting)) throw new AttendanceError("minutes.attendance.error.notStarted");
+    if (!meeting) throw notFound();
+    if (meeting.status === "cancelled") throw invalid("minutes.attendance.error.cancelled");
+    if (!hasStarted(meeting)) throw invalid("minutes.attendance.error.notStarted");
     const sheet = await attendanceSheet(meeting, tx);
     const known = new Set(sheet.map((r) => r.organisationId));
-    for (const id of Object.keys(input.statuses)) if (!known.has(id)) throw new AttendanceError("minutes.attendance.error.unknownOrganisation");
+    for (const id of Object.keys(input.statuses)) if (!known.has(id)) throw invalid("minutes.attendance.error.unknownOrganisation");
     const before = Object.fromEntries(sheet.filter((r) => r.source === "register").map((r) => [r.organisationId, r.status]));
     const after: Record<string, AttendanceStatus> = {};
     for (const row of sheet) {
       const status = input.statuses[row.organisationId];
-      if (!(ATTENDANCE_STATUSES as readonly string[]).includes(status)) throw new AttendanceError("minutes.attendance.error.statusRequired");
+      if (!(ATTENDANCE_STATUSES as readonly string[]).includes(status)) throw invalid("minutes.attendance.error.statusRequired");
       after[row.organisationId] = status as AttendanceStatus;
     }
     const at = now();

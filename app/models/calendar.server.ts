@@ -10,6 +10,7 @@ import { audit } from "#app/utils/audit.server";
 import { meetingDay } from "#app/utils/brussels-time";
 import { now } from "#app/utils/clock.server";
 import { prisma, transaction } from "#app/utils/db.server";
+import { invalid } from "#app/utils/errors.server";
 import { randomToken } from "#app/utils/tokens.server";
 
 // --- Meetings a reader may see ------------------------------------------------------------------
@@ -188,12 +189,6 @@ const feedSelect = {
 
 export type FeedRow = Prisma.CalendarFeedGetPayload<{ select: typeof feedSelect }>;
 
-export class FeedError extends Error {
-  constructor(public key: string) {
-    super(key);
-  }
-}
-
 /** What a person may subscribe to: networks where they are an insider, and those networks' groups. */
 export async function subscribableFor(actor: Actor) {
   const candidates = await prisma.network.findMany({
@@ -215,11 +210,11 @@ export async function createFeed(actor: Actor, input: { scope: "person" } | { sc
   let networkId: string | null = null;
   let groupId: string | null = null;
   if (input.scope === "network") {
-    if (!allowed.some((n) => n.id === input.networkId)) throw new FeedError("calendar.feeds.error.notAllowed");
+    if (!allowed.some((n) => n.id === input.networkId)) throw invalid("calendar.feeds.error.notAllowed", "network");
     networkId = input.networkId;
   } else if (input.scope === "group") {
     const network = allowed.find((n) => n.groups.some((g) => g.id === input.groupId));
-    if (!network) throw new FeedError("calendar.feeds.error.notAllowed");
+    if (!network) throw invalid("calendar.feeds.error.notAllowed", "group");
     groupId = input.groupId;
     networkId = network.id;
   }

@@ -15,6 +15,7 @@ import { formatDate } from "#app/utils/brussels-time";
 import { prisma } from "#app/utils/db.server";
 import { ORGANISATION_KINDS } from "#app/utils/domain";
 import { escapeHtml } from "#app/utils/email.server";
+import { DomainError } from "#app/utils/errors.server";
 import { documentLanguageTag, type Locale, makeT, type T } from "#app/utils/i18n";
 import { resolveLocale } from "#app/utils/i18n.server";
 import { fingerprintOf, htmlToBlocks } from "#app/utils/rich-text.server";
@@ -477,14 +478,16 @@ ${back ? `<p><a href="${escapeHtml(back.href)}">${escapeHtml(back.label)}</a></p
   return new Response(html, { status: 404, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } });
 }
 
-/** The message key of a thrown 404 (`data({ message }, { status: 404 })` or a Response), else null. */
-export function notFoundMessage(error: unknown): string | null {
-  if (error instanceof Response) return error.status === 404 ? "error.notFound" : null;
-  if (error && typeof error === "object" && (error as { type?: unknown }).type === "DataWithResponseInit") {
-    const { data, init } = error as { data: unknown; init: ResponseInit | null };
-    if (init?.status !== 404) return null;
-    const message = data && typeof data === "object" && "message" in data ? String((data as { message: unknown }).message) : "error.notFound";
-    return message;
+/** The message key of a thrown 404 (a notFound DomainError, or a `{ message }` response as invariantResponse throws), else null. */
+export async function notFoundMessage(error: unknown): Promise<string | null> {
+  if (error instanceof DomainError) return error.kind === "notFound" ? error.message : null;
+  if (error instanceof Response) {
+    if (error.status !== 404) return null;
+    const body = (await error
+      .clone()
+      .json()
+      .catch(() => null)) as { message?: unknown } | null;
+    return typeof body?.message === "string" ? body.message : "error.notFound";
   }
   return null;
 }
@@ -495,7 +498,7 @@ export function notFoundMessage(error: unknown): string | null {
  * network's charter). Anything else is thrown again.
  */
 export async function charterPdfNotFound(request: Request, networkSlug: string | undefined, error: unknown, stylesheet?: string) {
-  const key = notFoundMessage(error);
+  const key = await notFoundMessage(error);
   if (!key) throw error;
   const locale = await resolveLocale(request, (await getActor(request))?.locale);
   const t = makeT(locale);

@@ -8,16 +8,11 @@ import { now } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
 import { emailLayout, sendEmail } from "#app/utils/email.server";
 import { getEnv } from "#app/utils/env.server";
+import { invalid, notFound } from "#app/utils/errors.server";
 import { isLocale, makeT } from "#app/utils/i18n";
 import { fingerprintOf, sanitizeRichText } from "#app/utils/rich-text.server";
 
 type Tx = Prisma.TransactionClient;
-
-export class CharterError extends Error {
-  constructor(public key: string) {
-    super(key);
-  }
-}
 
 export const charterVersionSelect = {
   id: true,
@@ -54,7 +49,7 @@ export function publishedVersions(networkId: string) {
 /** A new draft, numbered after the last version. One draft at a time. */
 export async function createDraft(tx: Tx, networkId: string, actorId: string, input: CharterVersionInput) {
   const existing = await tx.charterVersion.findFirst({ where: { networkId, status: "draft" }, select: { id: true } });
-  if (existing) throw new CharterError("charter.error.draftExists");
+  if (existing) throw invalid("charter.error.draftExists");
   const last = await tx.charterVersion.findFirst({ where: { networkId }, orderBy: { number: "desc" }, select: { number: true } });
   const version = await tx.charterVersion.create({
     data: { networkId, number: (last?.number ?? 0) + 1, ...clean(input), createdById: actorId },
@@ -80,8 +75,8 @@ export async function updateDraft(tx: Tx, networkId: string, actorId: string, ve
     where: { id: versionId, networkId },
     select: { status: true, title: true, body: true, changeSummary: true },
   });
-  if (!version) throw new CharterError("error.notFound");
-  if (version.status !== "draft") throw new CharterError("charter.error.frozen");
+  if (!version) throw notFound();
+  if (version.status !== "draft") throw invalid("charter.error.frozen");
   const data = clean(input);
   await tx.charterVersion.update({ where: { id: versionId }, data });
   await audit(tx, {
@@ -97,8 +92,8 @@ export async function updateDraft(tx: Tx, networkId: string, actorId: string, ve
 
 export async function deleteDraft(tx: Tx, networkId: string, actorId: string, versionId: string) {
   const version = await tx.charterVersion.findFirst({ where: { id: versionId, networkId }, select: { status: true, number: true } });
-  if (!version) throw new CharterError("error.notFound");
-  if (version.status !== "draft") throw new CharterError("charter.error.frozen");
+  if (!version) throw notFound();
+  if (version.status !== "draft") throw invalid("charter.error.frozen");
   await tx.charterVersion.delete({ where: { id: versionId } });
   await audit(tx, { networkId, actorId, action: "charter.deleteDraft", entityType: "charterVersion", entityId: versionId, before: { number: version.number } });
 }
@@ -113,12 +108,12 @@ export async function publishVersion(tx: Tx, networkId: string, actorId: string,
     where: { id: versionId, networkId },
     select: { id: true, number: true, status: true, title: true, body: true, changeSummary: true },
   });
-  if (!version) throw new CharterError("error.notFound");
-  if (version.status !== "draft") throw new CharterError("charter.error.frozen");
-  if (!sanitizeRichText(version.body)) throw new CharterError("charter.error.emptyBody");
+  if (!version) throw notFound();
+  if (version.status !== "draft") throw invalid("charter.error.frozen");
+  if (!sanitizeRichText(version.body)) throw invalid("charter.error.emptyBody", "body");
   const previous = await currentVersion(networkId, tx);
-  if (previous && !options.adhesionDeadline) throw new CharterError("charter.error.deadlineRequired");
-  if (options.adhesionDeadline && dateKey(options.adhesionDeadline) <= todayInBrussels(now())) throw new CharterError("charter.error.deadlinePast");
+  if (previous && !options.adhesionDeadline) throw invalid("charter.error.deadlineRequired", "adhesionDeadline");
+  if (options.adhesionDeadline && dateKey(options.adhesionDeadline) <= todayInBrussels(now())) throw invalid("charter.error.deadlinePast", "adhesionDeadline");
   const fingerprint = fingerprintOf(version.title, version.body);
   // The members of the versions published so far are asked to sign the new one.
   const recipients = previous ? await delegatesOfOrganisationsToRenew(tx, networkId, version.id) : [];

@@ -11,6 +11,7 @@ import { dictionaries } from "#app/locales/index";
 import { audit } from "#app/utils/audit.server";
 import { prisma, transaction } from "#app/utils/db.server";
 import { foldText, ORGANISATION_KINDS, SPOKEN_LANGUAGES } from "#app/utils/domain";
+import { invalid } from "#app/utils/errors.server";
 import { LOCALES, messageWithVars } from "#app/utils/i18n";
 import { singleLine } from "#app/utils/text";
 
@@ -63,13 +64,6 @@ const COLUMN_ALIASES: Record<string, ImportColumn> = {
   langues: "languages",
 };
 
-/** A problem with the file as a whole (not with one row): an i18n key, possibly with variables. */
-export class CsvFileError extends Error {
-  constructor(public readonly key: string) {
-    super(key);
-  }
-}
-
 /** UTF-8 (with or without BOM); Excel's "CSV" on Windows writes Windows-1252, read that too. */
 export function decodeCsv(bytes: Uint8Array) {
   try {
@@ -113,16 +107,16 @@ export function parseCsv(text: string): ParsedCsv {
     });
   } catch (error) {
     const line = (error as { lines?: number }).lines;
-    throw new CsvFileError(line ? messageWithVars("import.error.parseAt", { line }) : "import.error.parse");
+    throw line ? invalid("import.error.parseAt", undefined, { line }) : invalid("import.error.parse");
   }
   const [heading, ...body] = table;
-  if (!heading || heading.every((h) => !h.trim())) throw new CsvFileError("import.error.empty");
+  if (!heading || heading.every((h) => !h.trim())) throw invalid("import.error.empty");
   const columns: (ImportColumn | null)[] = heading.map(columnOf);
   const ignored = heading.filter((h, i) => h.trim() && !columns[i]).map((h) => h.trim());
   const known = columns.filter((c): c is ImportColumn => !!c);
   const twice = known.find((c, i) => known.indexOf(c) !== i);
-  if (twice) throw new CsvFileError(messageWithVars("import.error.columnTwice", { column: twice }));
-  if (!known.includes("name")) throw new CsvFileError("import.error.noNameColumn");
+  if (twice) throw invalid("import.error.columnTwice", undefined, { column: twice });
+  if (!known.includes("name")) throw invalid("import.error.noNameColumn");
 
   const records: CsvRecord[] = [];
   body.forEach((fields, index) => {
@@ -134,9 +128,9 @@ export function parseCsv(text: string): ParsedCsv {
     });
     records.push({ row: index + 2, values, extraFields: fields.length > heading.length && fields.slice(heading.length).some((f) => f.trim()) });
   });
-  if (records.length === 0) throw new CsvFileError("import.error.empty");
+  if (records.length === 0) throw invalid("import.error.empty");
   if (records.length > MAX_IMPORT_ROWS) {
-    throw new CsvFileError(messageWithVars("import.error.tooManyRows", { count: records.length, max: MAX_IMPORT_ROWS }));
+    throw invalid("import.error.tooManyRows", undefined, { count: records.length, max: MAX_IMPORT_ROWS });
   }
   return { columns: known, ignored, records };
 }

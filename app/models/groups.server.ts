@@ -21,21 +21,11 @@ import { prisma, transaction } from "#app/utils/db.server";
 import { type GroupJoinPolicy, RESERVED_SLUGS, slugify } from "#app/utils/domain";
 import { emailLayout, sendEmail } from "#app/utils/email.server";
 import { getEnv } from "#app/utils/env.server";
-import { invariantResponse } from "#app/utils/errors.server";
+import { invalid, notFound, refused } from "#app/utils/errors.server";
 import { isLocale, makeT } from "#app/utils/i18n";
 import { groupUrl } from "#app/utils/paths";
 
 type Tx = Prisma.TransactionClient;
-
-/** A refusal of the model; `key` is a message key shown beside the form. */
-export class GroupError extends Error {
-  constructor(
-    readonly key: string,
-    readonly field: string | null = null,
-  ) {
-    super(key);
-  }
-}
 
 export type GroupInput = { name: string; theme: string; description: string; joinPolicy: GroupJoinPolicy };
 type GroupRow = { id: string; slug: string; name: string; networkId: string; joinPolicy: string; archivedAt: Date | null };
@@ -69,7 +59,7 @@ async function nameTaken(tx: Tx, networkId: string, name: string, exceptId?: str
 }
 
 function requireCoordinatorOf(actor: Actor, networkId: string) {
-  if (!can(actor, "group.administer", { networkId })) throw new GroupError("error.forbidden");
+  if (!can(actor, "group.administer", { networkId })) throw refused();
 }
 
 // --- The group itself (coordinators) -------------------------------------------------------------
@@ -77,7 +67,7 @@ function requireCoordinatorOf(actor: Actor, networkId: string) {
 export async function createGroup(networkId: string, actor: Actor, input: GroupInput) {
   requireCoordinatorOf(actor, networkId);
   return transaction(async (tx) => {
-    if (await nameTaken(tx, networkId, input.name)) throw new GroupError("groups.error.nameTaken", "name");
+    if (await nameTaken(tx, networkId, input.name)) throw invalid("groups.error.nameTaken", "name");
     const slug = await uniqueGroupSlug(tx, networkId, input.name);
     const group = await tx.workingGroup.create({ data: { networkId, slug, ...input }, select: groupSelect });
     await audit(tx, { networkId, actorId: actor.userId, action: "group.create", entityType: "workingGroup", entityId: group.id, after: group });
@@ -89,7 +79,7 @@ export async function createGroup(networkId: string, actor: Actor, input: GroupI
 export async function updateGroup(group: GroupRow, actor: Actor, input: GroupInput) {
   requireCoordinatorOf(actor, group.networkId);
   return transaction(async (tx) => {
-    if (await nameTaken(tx, group.networkId, input.name, group.id)) throw new GroupError("groups.error.nameTaken", "name");
+    if (await nameTaken(tx, group.networkId, input.name, group.id)) throw invalid("groups.error.nameTaken", "name");
     const before = await tx.workingGroup.findUniqueOrThrow({ where: { id: group.id }, select: groupSelect });
     const after = await tx.workingGroup.update({ where: { id: group.id }, data: input, select: groupSelect });
     const change = diff(before as Record<string, unknown>, after as Record<string, unknown>);
@@ -116,7 +106,7 @@ export async function setArchived(group: GroupRow, actor: Actor, archived: boole
       where: { id: group.id, archivedAt: archived ? null : { not: null } },
       data: { archivedAt: archived ? now() : null },
     });
-    if (changed.count === 0) throw new GroupError(archived ? "groups.error.alreadyArchived" : "groups.error.notArchived");
+    if (changed.count === 0) throw invalid(archived ? "groups.error.alreadyArchived" : "groups.error.notArchived");
     await audit(tx, {
       networkId: group.networkId,
       actorId: actor.userId,
@@ -169,9 +159,9 @@ export async function addFacilitator(group: GroupRow, actor: Actor, userId: stri
     group.networkId,
     delegations.map((d) => d.organisationId),
   );
-  if (!members.size) throw new GroupError("groups.error.facilitatorNotDelegate", "userId");
+  if (!members.size) throw invalid("groups.error.facilitatorNotDelegate", "userId");
   return transaction(async (tx) => {
-    if (await isFacilitatorOf(userId, group.id, tx)) throw new GroupError("groups.error.alreadyFacilitator", "userId");
+    if (await isFacilitatorOf(userId, group.id, tx)) throw invalid("groups.error.alreadyFacilitator", "userId");
     await tx.groupFacilitator.create({ data: { groupId: group.id, userId } });
     await audit(tx, {
       networkId: group.networkId,
@@ -188,7 +178,7 @@ export async function removeFacilitator(group: GroupRow, actor: Actor, userId: s
   requireCoordinatorOf(actor, group.networkId);
   return transaction(async (tx) => {
     const removed = await tx.groupFacilitator.deleteMany({ where: { groupId: group.id, userId } });
-    if (removed.count === 0) throw new GroupError("groups.error.notFacilitator", "userId");
+    if (removed.count === 0) throw invalid("groups.error.notFacilitator", "userId");
     await audit(tx, {
       networkId: group.networkId,
       actorId: actor.userId,
@@ -234,9 +224,9 @@ export async function organisationsOfActor(actor: Actor | null, group: { id: str
 
 /** The actor must be a delegate of an organisation of the network that is a member by the charter. */
 async function requireMemberDelegate(actor: Actor, networkId: string, organisationId: string) {
-  if (!isDelegateOf(actor, organisationId)) throw new GroupError("groups.error.notDelegate", "organisation");
+  if (!isDelegateOf(actor, organisationId)) throw invalid("groups.error.notDelegate", "organisation");
   const members = await memberOrganisationIds(networkId, [organisationId]);
-  if (!members.has(organisationId)) throw new GroupError("groups.error.notMember", "organisation");
+  if (!members.has(organisationId)) throw invalid("groups.error.notMember", "organisation");
 }
 
 /**
@@ -245,7 +235,7 @@ async function requireMemberDelegate(actor: Actor, networkId: string, organisati
  * part for the organisation until it names others. Returns the new status.
  */
 export async function joinGroup(network: NetworkRow, group: GroupRow, actor: Actor, organisationId: string): Promise<"active" | "pending"> {
-  if (group.archivedAt) throw new GroupError("groups.error.archived");
+  if (group.archivedAt) throw invalid("groups.error.archived");
   await requireMemberDelegate(actor, network.id, organisationId);
   const status = group.joinPolicy === "open" ? "active" : "pending";
   return transaction(async (tx) => {
@@ -253,18 +243,18 @@ export async function joinGroup(network: NetworkRow, group: GroupRow, actor: Act
       where: { groupId_organisationId: { groupId: group.id, organisationId } },
       select: { status: true },
     });
-    if (existing?.status === "active") throw new GroupError("groups.error.alreadyMember", "organisation");
-    if (existing?.status === "pending") throw new GroupError("groups.error.alreadyPending", "organisation");
+    if (existing?.status === "active") throw invalid("groups.error.alreadyMember", "organisation");
+    if (existing?.status === "pending") throw invalid("groups.error.alreadyPending", "organisation");
     const data = { status, requestedById: actor.userId, decidedById: null, decidedAt: status === "active" ? now() : null };
     if (existing) {
       // Left or declined before: a new request or a new membership, on the same row (history is in the audit log).
       const claimed = await tx.groupMembership.updateMany({ where: { groupId: group.id, organisationId, status: existing.status }, data });
-      if (claimed.count !== 1) throw new GroupError("groups.error.changedMeanwhile");
+      if (claimed.count !== 1) throw invalid("groups.error.changedMeanwhile");
     } else {
       // Two delegates (or one double click) joining at once both find no row: the second insert
       // waits for the first, then does nothing, and is told the organisation is already in.
       const created = await tx.groupMembership.createMany({ data: [{ groupId: group.id, organisationId, ...data }], skipDuplicates: true });
-      if (created.count !== 1) throw new GroupError(status === "active" ? "groups.error.alreadyMember" : "groups.error.alreadyPending", "organisation");
+      if (created.count !== 1) throw invalid(status === "active" ? "groups.error.alreadyMember" : "groups.error.alreadyPending", "organisation");
     }
     if (status === "active") {
       await tx.groupParticipant.createMany({ data: [{ groupId: group.id, organisationId, userId: actor.userId }], skipDuplicates: true });
@@ -310,13 +300,13 @@ async function notifyManagersOfRequest(tx: Tx, network: NetworkRow, group: Group
  */
 export async function decideRequest(network: NetworkRow, group: GroupRow, actor: Actor, organisationId: string, accept: boolean) {
   await requireManager(actor, group);
-  if (accept && group.archivedAt) throw new GroupError("groups.error.archived");
+  if (accept && group.archivedAt) throw invalid("groups.error.archived");
   return transaction(async (tx) => {
     const claimed = await tx.groupMembership.updateMany({
       where: { groupId: group.id, organisationId, status: "pending" },
       data: { status: accept ? "active" : "declined", decidedById: actor.userId, decidedAt: now() },
     });
-    if (claimed.count !== 1) throw new GroupError("groups.error.notPending");
+    if (claimed.count !== 1) throw invalid("groups.error.notPending");
     const membership = await tx.groupMembership.findUniqueOrThrow({
       where: { groupId_organisationId: { groupId: group.id, organisationId } },
       select: { requestedById: true },
@@ -352,12 +342,12 @@ export async function decideRequest(network: NetworkRow, group: GroupRow, actor:
 }
 
 async function requireManager(actor: Actor, group: GroupRow) {
-  if (!can(actor, "group.manage", { access: await groupAccess(actor, group) })) throw new GroupError("error.forbidden");
+  if (!can(actor, "group.manage", { access: await groupAccess(actor, group) })) throw refused();
 }
 
 /** May change this organisation's place in the group: its delegates, and the network's coordinators. */
 function requireOrganisationSide(actor: Actor, networkId: string, organisationId: string) {
-  if (!can(actor, "group.actForOrganisation", { networkId, organisationId })) throw new GroupError("groups.error.notDelegate", "organisation");
+  if (!can(actor, "group.actForOrganisation", { networkId, organisationId })) throw invalid("groups.error.notDelegate", "organisation");
 }
 
 /** Leaves the group (or withdraws a pending request). Its people no longer take part. */
@@ -368,7 +358,7 @@ export async function leaveGroup(group: GroupRow, actor: Actor, organisationId: 
       where: { groupId: group.id, organisationId, status: { in: ["active", "pending"] } },
       data: { status: "left", decidedById: actor.userId, decidedAt: now() },
     });
-    if (left.count !== 1) throw new GroupError("groups.error.notInGroup", "organisation");
+    if (left.count !== 1) throw invalid("groups.error.notInGroup", "organisation");
     await tx.groupParticipant.deleteMany({ where: { groupId: group.id, organisationId } });
     await audit(tx, {
       networkId: group.networkId,
@@ -390,9 +380,9 @@ export async function setParticipants(group: GroupRow, actor: Actor, organisatio
       where: { groupId_organisationId: { groupId: group.id, organisationId } },
       select: { status: true },
     });
-    if (membership?.status !== "active") throw new GroupError("groups.error.notInGroup", "organisation");
+    if (membership?.status !== "active") throw invalid("groups.error.notInGroup", "organisation");
     const delegates = new Set((await tx.delegate.findMany({ where: { organisationId }, select: { userId: true } })).map((d) => d.userId));
-    if (wanted.some((id) => !delegates.has(id))) throw new GroupError("groups.error.participantNotDelegate", "participants");
+    if (wanted.some((id) => !delegates.has(id))) throw invalid("groups.error.participantNotDelegate", "participants");
     const before = (await tx.groupParticipant.findMany({ where: { groupId: group.id, organisationId }, select: { userId: true } })).map((p) => p.userId).sort();
     await tx.groupParticipant.deleteMany({ where: { groupId: group.id, organisationId, userId: { notIn: wanted } } });
     if (wanted.length)
@@ -424,6 +414,6 @@ export async function requireGroup(networkId: string, slug: string | undefined):
         select: { id: true, slug: true, name: true, networkId: true, joinPolicy: true, archivedAt: true },
       })
     : null;
-  invariantResponse(group, "error.notFound", 404);
+  if (!group) throw notFound();
   return group;
 }

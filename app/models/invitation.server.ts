@@ -10,6 +10,7 @@ import { prisma, transaction } from "#app/utils/db.server";
 import type { DelegateRole } from "#app/utils/domain";
 import { emailLayout, sendEmail } from "#app/utils/email.server";
 import { getEnv } from "#app/utils/env.server";
+import { conflict } from "#app/utils/errors.server";
 import { isLocale, type Locale, makeT } from "#app/utils/i18n";
 import { hashPassword } from "#app/utils/password.server";
 import { hashToken, randomToken } from "#app/utils/tokens.server";
@@ -19,10 +20,8 @@ type Tx = Prisma.TransactionClient;
 export const INVITATION_DAYS = 14;
 export type InvitationRole = DelegateRole | "coordinator";
 
-export class InvitationUnavailable extends Error {}
-export class AccountExists extends Error {}
-/** Another invitation to this address and place was created at the same moment (and is the one that counts). */
-export class InvitationPending extends Error {}
+/** The invitation was accepted (or closed) meanwhile: the page shows it closed. */
+export const INVITATION_CLOSED = "invite.closed.accepted";
 
 /** The write, with a unique violation (P2002) turned into the model's own refusal. */
 async function unlessTaken<T>(write: Promise<T>, refusal: () => Error): Promise<T> {
@@ -50,7 +49,7 @@ const pendingWhere = () => ({ acceptedAt: null, revokedAt: null, expiresAt: { gt
  * Creates an invitation and puts its e-mail in the outbox. A pending invitation of the same
  * address to the same place is revoked first, so only the newest link works. Two created at the
  * same moment cannot both stay open: the database keeps one open invitation per address and place
- * (a partial unique index), and the later one fails with InvitationPending, rolling back its
+ * (a partial unique index), and the later one fails with a conflict ("delegates.invitePending"), rolling back its
  * e-mail with it.
  */
 export async function createInvitation(tx: Tx, input: CreateInput) {
@@ -97,7 +96,8 @@ export async function createInvitation(tx: Tx, input: CreateInput) {
         invitedBy: { select: { name: true } },
       },
     }),
-    () => new InvitationPending(),
+    // Another invitation to this address and place was created at the same moment (and is the one that counts).
+    () => conflict("delegates.invitePending", "email"),
   );
 
   const account = await tx.user.findUnique({ where: { email }, select: { locale: true } });
@@ -168,7 +168,7 @@ export async function acceptInvitation(tx: Tx, invitationId: string, userId: str
 /** Uses the link up; of two requests at once, the second waits for the first and then finds it used. */
 async function claimInvitation(tx: Tx, invitationId: string) {
   const claim = await tx.invitation.updateMany({ where: { id: invitationId, ...pendingWhere() }, data: { acceptedAt: now() } });
-  if (claim.count !== 1) throw new InvitationUnavailable();
+  if (claim.count !== 1) throw conflict(INVITATION_CLOSED);
 }
 
 async function linkInvitation(tx: Tx, invitationId: string, userId: string) {
@@ -230,14 +230,14 @@ export async function acceptInvitationWithNewAccount(
     // once makes one account (the second request finds the link used), not a unique violation.
     await claimInvitation(tx, invitationId);
     const taken = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
-    if (taken) throw new AccountExists();
+    if (taken) throw conflict("invite.accountExists");
     // A unique violation: the account was created meanwhile by another way in (another invitation).
     const user = await unlessTaken(
       tx.user.create({
         data: { email: input.email, name: input.name, phone: input.phone || null, locale: input.locale, passwordHash },
         select: { id: true },
       }),
-      () => new AccountExists(),
+      () => conflict("invite.accountExists"),
     );
     await linkInvitation(tx, invitationId, user.id);
     return user.id;

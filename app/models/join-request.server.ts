@@ -13,6 +13,7 @@ import { prisma, transaction } from "#app/utils/db.server";
 import { foldText } from "#app/utils/domain";
 import { emailLayout, sendEmail } from "#app/utils/email.server";
 import { getEnv } from "#app/utils/env.server";
+import { invalid } from "#app/utils/errors.server";
 import { isLocale, type Locale, makeT } from "#app/utils/i18n";
 
 type Tx = Prisma.TransactionClient;
@@ -23,13 +24,6 @@ type Db = Pick<typeof prisma, "organisation">;
  * a person correcting a mistake is not refused, and an empty form costs nothing to refuse.
  */
 export const JOIN_RATE_LIMIT = { limit: 5, windowMs: 60 * 60 * 1000 };
-
-/** A refusal of the model; `key` is a message key shown as a form error. */
-export class JoinRequestError extends Error {
-  constructor(readonly key: string) {
-    super(key);
-  }
-}
 
 export type JoinRequestInput = {
   organisationName: string;
@@ -144,7 +138,7 @@ async function claim(tx: Tx, networkId: string, requestId: string, actorId: stri
     where: { id: requestId, networkId, status: "pending" },
     data: { ...data, decidedById: actorId, decidedAt: now() },
   });
-  if (claimed.count !== 1) throw new JoinRequestError("join.error.alreadyDecided");
+  if (claimed.count !== 1) throw invalid("join.error.alreadyDecided");
   return tx.joinRequest.findUniqueOrThrow({ where: { id: requestId } });
 }
 
@@ -173,7 +167,7 @@ export async function acceptJoinRequest(decision: Decision & { existingOrganisat
         select: { id: true, slug: true, name: true },
       });
       // Thrown inside the transaction: the claim above is rolled back with it.
-      if (!existing) throw new JoinRequestError("join.error.organisationGone");
+      if (!existing) throw invalid("join.error.organisationGone");
       organisation = existing;
     } else {
       organisation = await createOrganisation(tx, network.id, decision.actorId, {

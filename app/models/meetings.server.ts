@@ -23,7 +23,7 @@ import { now } from "#app/utils/clock.server";
 import { prisma, transaction } from "#app/utils/db.server";
 import { emailLayout, sendEmail } from "#app/utils/email.server";
 import { getEnv } from "#app/utils/env.server";
-import { DomainError } from "#app/utils/errors.server";
+import { DomainError, invalid } from "#app/utils/errors.server";
 import { isLocale, makeT } from "#app/utils/i18n";
 import { icsMeetingSelect, meetingsCalendar, seriesInstants } from "#app/utils/ics.server";
 import { claimSubmission, recordSubmissionResult, submissionResult } from "#app/utils/idempotency.server";
@@ -32,15 +32,6 @@ import { meetingUrl } from "#app/utils/paths";
 import { rsvpUrl } from "./rsvp.server";
 
 type Tx = Prisma.TransactionClient;
-
-export class MeetingError extends Error {
-  constructor(
-    public key: string,
-    public field?: string,
-  ) {
-    super(key);
-  }
-}
 
 export type MeetingInput = {
   title: string;
@@ -66,8 +57,8 @@ function meetingUid() {
 }
 
 function checkTimes(input: MeetingInput) {
-  if (input.endMinutes <= input.startMinutes) throw new MeetingError("meetings.error.endBeforeStart", "endTime");
-  if (!input.place.trim() && !input.videoUrl) throw new MeetingError("meetings.error.placeOrVideo", "place");
+  if (input.endMinutes <= input.startMinutes) throw invalid("meetings.error.endBeforeStart", "endTime");
+  if (!input.place.trim() && !input.videoUrl) throw invalid("meetings.error.placeOrVideo", "place");
 }
 
 function proposalsDeadline(startsAt: Date, daysBefore: number | null) {
@@ -225,11 +216,11 @@ async function scheduledBefore(tx: Tx, submissionKey: string | null, actorId: st
 export async function scheduleMeeting(groupId: string, actorId: string, input: ScheduleInput, submissionKey: string | null = null): Promise<Scheduled> {
   checkTimes(input);
   const group = await prisma.workingGroup.findUniqueOrThrow({ where: { id: groupId }, select: { networkId: true, archivedAt: true } });
-  if (group.archivedAt) throw new MeetingError("meetings.error.archived");
+  if (group.archivedAt) throw invalid("meetings.error.archived");
   const at = now();
   if (!input.repeat) {
     const startsAt = brusselsInstant(input.day, input.startMinutes);
-    if (startsAt <= at) throw new MeetingError("meetings.error.inPast", "date");
+    if (startsAt <= at) throw invalid("meetings.error.inPast", "date");
     return transaction(async (tx) => {
       const before = await scheduledBefore(tx, submissionKey, actorId);
       if (before) return before;
@@ -265,7 +256,7 @@ export async function scheduleMeeting(groupId: string, actorId: string, input: S
   const rule: SeriesRule = { ...input.repeat, startOn: input.day };
   const problem = checkRule(rule);
   if (problem)
-    throw new MeetingError(
+    throw invalid(
       problem,
       problem === "series.error.untilBeforeStart" || problem === "series.error.tooLong"
         ? "untilOn"
@@ -276,7 +267,7 @@ export async function scheduleMeeting(groupId: string, actorId: string, input: S
             : undefined,
     );
   const days = expandRule(rule);
-  if (brusselsInstant(days[0], input.startMinutes) <= at) throw new MeetingError("meetings.error.inPast", "date");
+  if (brusselsInstant(days[0], input.startMinutes) <= at) throw invalid("meetings.error.inPast", "date");
   return transaction(async (tx) => {
     const before = await scheduledBefore(tx, submissionKey, actorId);
     if (before) return before;
@@ -370,10 +361,10 @@ export async function updateMeeting(meetingId: string, actorId: string, input: M
   checkTimes(input);
   return transaction(async (tx) => {
     const before = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: editableSelect });
-    if (before.status === "cancelled") throw new MeetingError("meetings.error.cancelled");
+    if (before.status === "cancelled") throw invalid("meetings.error.cancelled");
     const startsAt = brusselsInstant(input.day, input.startMinutes);
     const endsAt = brusselsInstant(input.day, input.endMinutes);
-    if (startsAt <= now() && startsAt.getTime() !== before.startsAt.getTime()) throw new MeetingError("meetings.error.inPast", "date");
+    if (startsAt <= now() && startsAt.getTime() !== before.startsAt.getTime()) throw invalid("meetings.error.inPast", "date");
     const sequence = await bumpSequence(tx, before);
     // The proposals deadline keeps its distance to the start when the meeting moves.
     const proposalsUntil = before.proposalsUntil ? new Date(before.proposalsUntil.getTime() + (startsAt.getTime() - before.startsAt.getTime())) : null;
@@ -411,12 +402,12 @@ export async function updateMeeting(meetingId: string, actorId: string, input: M
 export async function cancelMeeting(meetingId: string, actorId: string, reason: string, scope: "one" | "rest" = "one") {
   return transaction(async (tx) => {
     const meeting = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: editableSelect });
-    if (meeting.status === "cancelled") throw new MeetingError("meetings.error.cancelled");
+    if (meeting.status === "cancelled") throw invalid("meetings.error.cancelled");
     // Claimed first, where it is still scheduled: of two requests that both read "scheduled", the
     // second waits for the first's row lock, then finds it cancelled and stops here, before any
     // e-mail is written. The SEQUENCE is set just below, once the series' number is known.
     const claimed = await tx.meeting.updateMany({ where: { id: meeting.id, status: "scheduled" }, data: { status: "cancelled" } });
-    if (claimed.count !== 1) throw new MeetingError("meetings.error.cancelled");
+    if (claimed.count !== 1) throw invalid("meetings.error.cancelled");
     const later =
       scope === "rest" && meeting.seriesId
         ? await tx.meeting.findMany({
@@ -473,7 +464,7 @@ async function nextPosition(tx: Tx, meetingId: string) {
 
 async function requireOpenMeeting(tx: Tx, meetingId: string) {
   const meeting = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { id: true, status: true, proposalsUntil: true, groupId: true } });
-  if (meeting.status === "cancelled") throw new MeetingError("meetings.error.cancelled");
+  if (meeting.status === "cancelled") throw invalid("meetings.error.cancelled");
   return meeting;
 }
 
@@ -496,12 +487,12 @@ export async function addAgendaItem(meetingId: string, input: AgendaInput, submi
 
 export async function updateAgendaItem(meetingId: string, itemId: string, input: AgendaInput) {
   const updated = await prisma.agendaItem.updateMany({ where: { id: itemId, meetingId }, data: input });
-  if (updated.count === 0) throw new MeetingError("meetings.agenda.error.notFound");
+  if (updated.count === 0) throw invalid("meetings.agenda.error.notFound");
 }
 
 export async function removeAgendaItem(meetingId: string, itemId: string) {
   const removed = await prisma.agendaItem.deleteMany({ where: { id: itemId, meetingId } });
-  if (removed.count === 0) throw new MeetingError("meetings.agenda.error.notFound");
+  if (removed.count === 0) throw invalid("meetings.agenda.error.notFound");
 }
 
 /** Swaps an accepted item with its neighbour above or below (proposals are not in the order). */
@@ -513,7 +504,7 @@ export async function moveAgendaItem(meetingId: string, itemId: string, directio
       select: { id: true, position: true },
     });
     const i = items.findIndex((x) => x.id === itemId);
-    if (i === -1) throw new MeetingError("meetings.agenda.error.notFound");
+    if (i === -1) throw invalid("meetings.agenda.error.notFound");
     const j = direction === "up" ? i - 1 : i + 1;
     if (j < 0 || j >= items.length) return false;
     // Renumber the whole list so that equal or sparse positions never make a swap a no-op.
@@ -534,7 +525,7 @@ export async function proposeAgendaItem(meetingId: string, userId: string, input
   if (!can(actor, "meeting.takePart", { access, invited })) throw new DomainError("forbidden", "error.forbidden");
   return transaction(async (tx) => {
     const meeting = await requireOpenMeeting(tx, meetingId);
-    if (!meeting.proposalsUntil || meeting.proposalsUntil <= now()) throw new MeetingError("meetings.proposals.error.closed");
+    if (!meeting.proposalsUntil || meeting.proposalsUntil <= now()) throw invalid("meetings.proposals.error.closed");
     if (!(await claimSubmission(tx, submissionKey, "agenda.propose", userId))) return null;
     return tx.agendaItem.create({
       data: { meetingId, position: await nextPosition(tx, meetingId), ...input, status: "proposed", proposedById: userId },
@@ -547,8 +538,8 @@ export async function proposeAgendaItem(meetingId: string, userId: string, input
 export async function decideProposal(meetingId: string, itemId: string, decision: "accepted" | "declined") {
   return transaction(async (tx) => {
     const item = await tx.agendaItem.findFirst({ where: { id: itemId, meetingId }, select: { status: true } });
-    if (!item) throw new MeetingError("meetings.agenda.error.notFound");
-    if (item.status !== "proposed") throw new MeetingError("meetings.proposals.error.alreadyDecided");
+    if (!item) throw invalid("meetings.agenda.error.notFound");
+    if (item.status !== "proposed") throw invalid("meetings.proposals.error.alreadyDecided");
     await tx.agendaItem.update({
       where: { id: itemId },
       data: { status: decision, ...(decision === "accepted" ? { position: await nextPosition(tx, meetingId) } : {}) },

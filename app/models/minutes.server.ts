@@ -35,24 +35,13 @@ import {
 } from "#app/utils/domain";
 import { emailLayout, sendEmail } from "#app/utils/email.server";
 import { getEnv } from "#app/utils/env.server";
-import { invariantResponse } from "#app/utils/errors.server";
+import { invalid, notFound, refused } from "#app/utils/errors.server";
 import { isLocale, makeT } from "#app/utils/i18n";
 import { claimSubmission } from "#app/utils/idempotency.server";
 import { meetingUrl } from "#app/utils/paths";
 import { minutesSearchText, sanitizeRichText } from "#app/utils/rich-text.server";
 
 type Tx = Prisma.TransactionClient;
-
-/** A refusal: `key` is the sentence shown to the person; `status` the HTTP answer (400 or 403). */
-export class MinutesError extends Error {
-  constructor(
-    readonly key: string,
-    readonly status: 400 | 403 | 404 = 400,
-    readonly field: string | null = null,
-  ) {
-    super(key);
-  }
-}
 
 // --- The meeting ------------------------------------------------------------------------------
 
@@ -74,7 +63,7 @@ export type MeetingRef = Prisma.MeetingGetPayload<{ select: typeof meetingSelect
 /** The meeting named in the URL, in this network, or a 404. */
 export async function requireMeeting(networkId: string, meetingId: string | undefined): Promise<MeetingRef> {
   const meeting = meetingId ? await prisma.meeting.findFirst({ where: { id: meetingId, group: { networkId } }, select: meetingSelect }) : null;
-  invariantResponse(meeting, "error.notFound", 404);
+  if (!meeting) throw notFound();
   return meeting;
 }
 
@@ -173,10 +162,10 @@ type Ctx = { networkId: string; actor: Actor; access: GroupAccess; meeting: Meet
 
 /** A participant offers to take the notes (only while nobody does). */
 export async function volunteer({ networkId, actor, access, meeting }: Ctx) {
-  if (!can(actor, "minutes.volunteer", { access })) throw new MinutesError("minutes.error.notParticipant", 403);
+  if (!can(actor, "minutes.volunteer", { access })) throw refused("minutes.error.notParticipant");
   await transaction(async (tx) => {
     const taken = await tx.meeting.updateMany({ where: { id: meeting.id, noteTakerId: null }, data: { noteTakerId: actor.userId } });
-    if (taken.count === 0) throw new MinutesError("minutes.error.noteTakerTaken");
+    if (taken.count === 0) throw invalid("minutes.error.noteTakerTaken");
     await audit(tx, {
       networkId,
       actorId: actor.userId,
@@ -190,9 +179,8 @@ export async function volunteer({ networkId, actor, access, meeting }: Ctx) {
 
 /** A manager names the note-taker (a delegate of a member organisation), or nobody. */
 export async function nameNoteTaker({ networkId, actor, access, meeting }: Ctx, userId: string | null) {
-  if (!can(actor, "minutes.manage", { access })) throw new MinutesError("error.forbidden", 403);
-  if (userId && !(await noteTakerCandidates(meeting.groupId)).some((c) => c.id === userId))
-    throw new MinutesError("minutes.error.notACandidate", 400, "noteTaker");
+  if (!can(actor, "minutes.manage", { access })) throw refused("error.forbidden");
+  if (userId && !(await noteTakerCandidates(meeting.groupId)).some((c) => c.id === userId)) throw invalid("minutes.error.notACandidate", "noteTaker");
   await transaction(async (tx) => {
     await tx.meeting.update({ where: { id: meeting.id }, data: { noteTakerId: userId } });
     await audit(tx, {
@@ -231,8 +219,8 @@ async function authorOrganisation(tx: Tx, actor: Actor, groupId: string) {
  * out of the list removed). Only a draft is written.
  */
 export async function saveMinutes({ networkId, actor, access, meeting }: Ctx, input: MinutesInput) {
-  if (!can(actor, "minutes.write", { access, meeting })) throw new MinutesError("error.forbidden", 403);
-  if (!(MINUTES_LANGUAGES as readonly string[]).includes(input.language)) throw new MinutesError("form.invalid", 400, "language");
+  if (!can(actor, "minutes.write", { access, meeting })) throw refused("error.forbidden");
+  if (!(MINUTES_LANGUAGES as readonly string[]).includes(input.language)) throw invalid("form.invalid", "language");
   const body = sanitizeRichText(input.body);
   const decisions = sanitizeRichText(input.decisions);
   const searchText = minutesSearchText(meeting.title, decisions, body);
@@ -243,7 +231,7 @@ export async function saveMinutes({ networkId, actor, access, meeting }: Ctx, in
       select: { id: true, version: true, status: true, body: true, decisions: true, language: true },
     });
     if (latest && latest.status !== "draft") {
-      throw new MinutesError(latest.status === "published" || latest.status === "superseded" ? "minutes.error.frozen" : "minutes.error.notDraft");
+      throw invalid(latest.status === "published" || latest.status === "superseded" ? "minutes.error.frozen" : "minutes.error.notDraft");
     }
     let minutes: { id: string; version: number };
     if (!latest) {
@@ -264,7 +252,7 @@ export async function saveMinutes({ networkId, actor, access, meeting }: Ctx, in
     } else {
       // Guarded by status: a submit that won the race leaves this save refused, not half-applied.
       const saved = await tx.minutes.updateMany({ where: { id: latest.id, status: "draft" }, data: { body, decisions, language: input.language, searchText } });
-      if (saved.count === 0) throw new MinutesError("minutes.error.notDraft");
+      if (saved.count === 0) throw invalid("minutes.error.notDraft");
       minutes = latest;
     }
     const changes = await saveActionItems(tx, meeting, input.actionItems);
@@ -286,11 +274,11 @@ async function saveActionItems(tx: Tx, meeting: MeetingRef, items: ActionItemInp
   const byId = new Map(existing.map((e) => [e.id, e]));
   const allowed = new Set((await groupOrganisations(meeting.groupId, tx)).map((o) => o.id));
   items.forEach((item, index) => {
-    if (item.id && !byId.has(item.id)) throw new MinutesError("minutes.error.actionUnknown", 400, `actions[${index}].what`);
+    if (item.id && !byId.has(item.id)) throw invalid("minutes.error.actionUnknown", `actions[${index}].what`);
     // An organisation that left the group keeps the actions it already had.
     const kept = item.id && byId.get(item.id)!.organisationId === item.organisationId;
-    if (!allowed.has(item.organisationId) && !kept) throw new MinutesError("minutes.error.actionOrganisation", 400, `actions[${index}].organisation`);
-    if (!(ACTION_STATUSES as readonly string[]).includes(item.status)) throw new MinutesError("form.invalid", 400, `actions[${index}].status`);
+    if (!allowed.has(item.organisationId) && !kept) throw invalid("minutes.error.actionOrganisation", `actions[${index}].organisation`);
+    if (!(ACTION_STATUSES as readonly string[]).includes(item.status)) throw invalid("form.invalid", `actions[${index}].status`);
   });
   const keep = new Set(items.map((i) => i.id).filter(Boolean));
   const removed = existing.filter((e) => !keep.has(e.id)).map((e) => e.id);
@@ -325,29 +313,29 @@ export async function transition(
   options: { visibility?: string | null } = {},
 ): Promise<{ emails?: number; nextMeeting?: { id: string; title: string; startsAt: Date } }> {
   const rule = RULES[name];
-  if (!can(actor, rule.who === "manager" ? "minutes.manage" : "minutes.write", { access, meeting })) throw new MinutesError("error.forbidden", 403);
+  if (!can(actor, rule.who === "manager" ? "minutes.manage" : "minutes.write", { access, meeting })) throw refused("error.forbidden");
   if (name === "publish" && !(MINUTES_VISIBILITIES as readonly string[]).includes(options.visibility ?? ""))
-    throw new MinutesError("minutes.error.visibilityRequired", 400, "visibility");
+    throw invalid("minutes.error.visibilityRequired", "visibility");
   return transaction(async (tx) => {
     const minutes = await tx.minutes.findFirst({
       where: { id: minutesId, meetingId: meeting.id },
       select: { id: true, version: true, status: true, body: true, decisions: true, language: true, approvalMeetingId: true },
     });
-    if (!minutes) throw new MinutesError("error.notFound", 404);
+    if (!minutes) throw notFound("error.notFound");
     const refused = refusal(minutes.status, name);
-    if (refused) throw new MinutesError(refused);
+    if (refused) throw invalid(refused);
     const at = now();
     let result: Awaited<ReturnType<typeof transition>> = {};
     let data: Prisma.MinutesUncheckedUpdateManyInput = {};
     if (name === "submit") {
-      if (!sanitizeRichText(minutes.body)) throw new MinutesError("minutes.error.bodyEmpty", 400, "body");
+      if (!sanitizeRichText(minutes.body)) throw invalid("minutes.error.bodyEmpty", "body");
       data = { status: "submitted", submittedAt: at };
     } else if (name === "reopen") {
       data = { status: "draft" };
     } else if (name === "approve") {
       data = { status: "approved", approvedAt: at, approvedById: actor.userId };
     } else if (name === "approveAtNextMeeting") {
-      if (minutes.approvalMeetingId) throw new MinutesError("minutes.error.alreadyOnAgenda");
+      if (minutes.approvalMeetingId) throw invalid("minutes.error.alreadyOnAgenda");
       const next = await tx.meeting.findFirst({
         where: {
           groupId: meeting.groupId,
@@ -358,7 +346,7 @@ export async function transition(
         orderBy: { startsAt: "asc" },
         select: { id: true, title: true, startsAt: true },
       });
-      if (!next) throw new MinutesError("minutes.error.noNextMeeting");
+      if (!next) throw invalid("minutes.error.noNextMeeting");
       const last = await tx.agendaItem.findFirst({ where: { meetingId: next.id }, orderBy: { position: "desc" }, select: { position: true } });
       // Written in the language of the minutes: the agenda is shared by the group.
       const t = makeT(minutesLanguage(minutes.language));
@@ -381,7 +369,7 @@ export async function transition(
     }
     // Conditional on the status read above: two managers clicking at once cannot both move it.
     const moved = await tx.minutes.updateMany({ where: { id: minutes.id, status: minutes.status }, data });
-    if (moved.count === 0) throw new MinutesError("minutes.error.changedMeanwhile");
+    if (moved.count === 0) throw invalid("minutes.error.changedMeanwhile");
     if (name === "publish")
       result.emails = await announcePublication(tx, networkId, meeting, {
         id: minutes.id,
@@ -440,14 +428,14 @@ async function announcePublication(tx: Tx, networkId: string, meeting: MeetingRe
  * written by the note-taker or a manager. Only one correction at a time.
  */
 export async function startCorrection({ networkId, actor, access, meeting }: Ctx, correctionNote: string) {
-  if (!can(actor, "minutes.write", { access, meeting })) throw new MinutesError("error.forbidden", 403);
+  if (!can(actor, "minutes.write", { access, meeting })) throw refused("error.forbidden");
   return transaction(async (tx) => {
     const latest = await tx.minutes.findFirst({
       where: { meetingId: meeting.id },
       orderBy: { version: "desc" },
       select: { id: true, version: true, status: true, body: true, decisions: true, language: true, searchText: true },
     });
-    if (!latest || latest.status !== "published") throw new MinutesError(latest ? "minutes.error.correctionOpen" : "error.notFound", latest ? 400 : 404);
+    if (!latest || latest.status !== "published") throw latest ? invalid("minutes.error.correctionOpen") : notFound();
     const created = await tx.minutes.create({
       data: {
         meetingId: meeting.id,
@@ -482,14 +470,14 @@ export async function startCorrection({ networkId, actor, access, meeting }: Ctx
  * submission key, the same form sent twice stores one comment (null: it was stored already).
  */
 export async function addComment({ networkId, actor, access, meeting }: Ctx, minutesId: string, body: string, submissionKey: string | null = null) {
-  if (!can(actor, "minutes.comment", { access })) throw new MinutesError("error.forbidden", 403);
+  if (!can(actor, "minutes.comment", { access })) throw refused("error.forbidden");
   const text = body.trim();
-  if (!text) throw new MinutesError("form.required", 400, "comment");
-  if (text.length > 4000) throw new MinutesError("form.tooLong", 400, "comment");
+  if (!text) throw invalid("form.required", "comment");
+  if (text.length > 4000) throw invalid("form.tooLong", "comment");
   return transaction(async (tx) => {
     const minutes = await tx.minutes.findFirst({ where: { id: minutesId, meetingId: meeting.id }, select: { id: true, status: true } });
-    if (!minutes) throw new MinutesError("error.notFound", 404);
-    if (minutes.status !== "submitted") throw new MinutesError("minutes.error.commentsClosed");
+    if (!minutes) throw notFound("error.notFound");
+    if (minutes.status !== "submitted") throw invalid("minutes.error.commentsClosed");
     if (!(await claimSubmission(tx, submissionKey, "minutes.comment", actor.userId))) return null;
     const comment = await tx.minutesComment.create({ data: { minutesId: minutes.id, authorId: actor.userId, body: text }, select: { id: true } });
     await audit(tx, {
@@ -530,16 +518,16 @@ export async function requireActionItem(networkId: string, id: string | undefine
         },
       })
     : null;
-  invariantResponse(item, "error.notFound", 404);
+  if (!item) throw notFound();
   return item;
 }
 
 export async function updateActionStatus(networkId: string, actor: Actor, access: GroupAccess, itemId: string, status: string) {
-  if (!(ACTION_STATUSES as readonly string[]).includes(status)) throw new MinutesError("form.invalid", 400, "status");
+  if (!(ACTION_STATUSES as readonly string[]).includes(status)) throw invalid("form.invalid", "status");
   return transaction(async (tx) => {
     const item = await tx.actionItem.findFirst({ where: { id: itemId, group: { networkId } }, select: { id: true, status: true, organisationId: true } });
-    if (!item) throw new MinutesError("error.notFound", 404);
-    if (!can(actor, "action.update", { access, item })) throw new MinutesError("error.forbidden", 403);
+    if (!item) throw notFound("error.notFound");
+    if (!can(actor, "action.update", { access, item })) throw refused("error.forbidden");
     if (item.status === status) return item;
     await tx.actionItem.update({ where: { id: item.id }, data: { status, doneAt: status === "done" ? now() : null } });
     await audit(tx, {

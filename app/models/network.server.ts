@@ -4,7 +4,7 @@ import type { Prisma } from "#app/generated/prisma/client";
 import { createInvitation } from "#app/models/invitation.server";
 import { audit, diff } from "#app/utils/audit.server";
 import { prisma } from "#app/utils/db.server";
-import { invariantResponse } from "#app/utils/errors.server";
+import { invalid, notFound } from "#app/utils/errors.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -71,8 +71,6 @@ export async function addCoordinatorByEmail(tx: Tx, input: { networkId: string; 
   return "added";
 }
 
-export class LastCoordinator extends Error {}
-
 /** Removes a coordinator; the last one stays (a network without coordination cannot be run). */
 export async function removeCoordinator(tx: Tx, input: { networkId: string; userId: string; actorId: string }) {
   // Lock the network row so that two removals at once cannot both leave it without anyone.
@@ -83,7 +81,7 @@ export async function removeCoordinator(tx: Tx, input: { networkId: string; user
   });
   if (!row) return false;
   const count = await tx.networkCoordinator.count({ where: { networkId: input.networkId } });
-  if (count <= 1) throw new LastCoordinator();
+  if (count <= 1) throw invalid("admin.lastCoordinator");
   await tx.networkCoordinator.delete({ where: { networkId_userId: { networkId: input.networkId, userId: input.userId } } });
   await audit(tx, {
     networkId: input.networkId,
@@ -108,6 +106,6 @@ export async function requireNetwork(slug: string | undefined) {
         select: { id: true, slug: true, name: true, description: true, themes: true, languages: true },
       })
     : null;
-  invariantResponse(network, "error.notFound", 404);
+  if (!network) throw notFound();
   return network;
 }

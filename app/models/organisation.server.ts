@@ -4,7 +4,7 @@ import type { Prisma } from "#app/generated/prisma/client";
 import { audit, diff } from "#app/utils/audit.server";
 import { prisma } from "#app/utils/db.server";
 import { foldText, RESERVED_SLUGS, slugify } from "#app/utils/domain";
-import { invariantResponse } from "#app/utils/errors.server";
+import { notFound } from "#app/utils/errors.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -122,6 +122,6 @@ export async function requireNetworkOrganisation(networkId: string, orgSlug: str
         select: { id: true, slug: true, name: true },
       })
     : null;
-  invariantResponse(org, "error.notFound", 404);
+  if (!org) throw notFound();
   return org;
 }

@@ -10,13 +10,13 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import { requireActor } from "#app/access/actor.server";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { FeedAddress } from "#app/components/feed-address";
 import { ErrorSummary, FieldError } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
-import { createFeed, FeedError, feedPath, type FeedRow, feedsOf, renewFeed, revokeFeed, subscribableFor } from "#app/models/calendar.server";
-import { ErrorPage } from "#app/root";
+import { createFeed, feedPath, type FeedRow, feedsOf, renewFeed, revokeFeed, subscribableFor } from "#app/models/calendar.server";
 import { getEnv } from "#app/utils/env.server";
-import { invariantResponse } from "#app/utils/errors.server";
+import { intentReply, invariantResponse } from "#app/utils/errors.server";
 import type { TranslationKey } from "#app/utils/i18n";
 import { pageTitle } from "#app/utils/i18n";
 import { parseSubmission } from "#app/utils/submission.server";
@@ -65,9 +65,7 @@ export async function action({ request }: ActionFunctionArgs) {
       );
       return redirectWithToast(`/account/calendars#feed-${feed.id}`, { kind: "success", key: "calendar.feeds.created" });
     } catch (error) {
-      if (!(error instanceof FeedError)) throw error;
-      const field = scope === "group" ? "group" : "network";
-      return data({ intent, result: submission.reply({ fieldErrors: { [field]: [error.key] } }) }, { status: 400 });
+      return intentReply(intent, submission, error);
     }
   }
   if (intent === "revoke" || intent === "renew") {
@@ -254,5 +252,5 @@ function CreateForm({ networks }: { networks: { id: string; name: string; groups
 }
 
 export function ErrorBoundary() {
-  return <ErrorPage />;
+  return <GeneralErrorBoundary />;
 }

@@ -6,13 +6,13 @@ import { z } from "zod";
 
 import { getActor, requireActor } from "#app/access/actor.server";
 import { can } from "#app/access/can";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ErrorSummary, SelectField, TextField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
-import { acceptInvitation, acceptInvitationWithNewAccount, AccountExists, findInvitation, InvitationUnavailable } from "#app/models/invitation.server";
-import { ErrorPage } from "#app/root";
+import { acceptInvitation, acceptInvitationWithNewAccount, findInvitation, INVITATION_CLOSED } from "#app/models/invitation.server";
 import { instantFormat } from "#app/utils/brussels-time";
 import { prisma, transaction } from "#app/utils/db.server";
-import { forbidden } from "#app/utils/errors.server";
+import { forbidden, formRefusal, refusalResponse } from "#app/utils/errors.server";
 import { LOCALES, pageTitle } from "#app/utils/i18n";
 import { localeCookie } from "#app/utils/i18n.server";
 import { createUserSession } from "#app/utils/session.server";
@@ -29,7 +29,7 @@ type Invitation = NonNullable<Awaited<ReturnType<typeof findInvitation>>>;
 /** Unknown links are a 404; used, cancelled or expired ones a 410 that says which. */
 async function loadInvitation(token: string | undefined) {
   const invitation = await findInvitation(token ?? "");
-  if (!invitation) throw data({ message: "error.notFound" }, { status: 404 });
+  if (!invitation) throw refusalResponse("error.notFound", 404);
   return invitation;
 }
 
@@ -90,7 +90,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     try {
       await transaction((tx) => acceptInvitation(tx, invitation.id, actor.userId));
     } catch (error) {
-      if (error instanceof InvitationUnavailable) return closed({ ...invitation, state: "accepted" });
+      if (formRefusal(error).key === INVITATION_CLOSED) return closed({ ...invitation, state: "accepted" });
       throw error;
     }
     return acceptedRedirect(invitation, []);
@@ -105,19 +105,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
     try {
       userId = await acceptInvitationWithNewAccount(invitation.id, { email: invitation.email, ...submission.value });
     } catch (error) {
-      if (error instanceof AccountExists) {
-        return data(
-          { closed: false as const, result: submission.reply({ formErrors: ["invite.accountExists"], hideFields: ["password", "confirm"] }) },
-          { status: 409 },
-        );
-      }
-      if (error instanceof InvitationUnavailable) return closed({ ...invitation, state: "accepted" });
-      throw error;
+      const refusal = formRefusal(error);
+      if (refusal.key === INVITATION_CLOSED) return closed({ ...invitation, state: "accepted" });
+      return data(
+        { closed: false as const, result: submission.reply({ formErrors: [refusal.message], hideFields: ["password", "confirm"] }) },
+        { status: refusal.status },
+      );
     }
     return acceptedRedirect(invitation, [await createUserSession(request, userId), await localeCookie.serialize(submission.value.locale)]);
   }
 
-  throw data({ message: "error.badRequest" }, { status: 400 });
+  throw refusalResponse("error.badRequest", 400);
 }
 
 export default function InvitationPage() {
@@ -249,5 +247,5 @@ function NewAccountForm({ email, signedInAs }: { email: string; signedInAs: stri
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("invite.title"));
 
 export function ErrorBoundary() {
-  return <ErrorPage />;
+  return <GeneralErrorBoundary />;
 }

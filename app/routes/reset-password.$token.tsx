@@ -4,10 +4,10 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ErrorSummary } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
 import { findPasswordReset, resetPassword } from "#app/models/account.server";
-import { ErrorPage } from "#app/root";
 import { pageTitle } from "#app/utils/i18n";
 import { createUserSession } from "#app/utils/session.server";
 import { parseSubmission } from "#app/utils/submission.server";
@@ -97,5 +97,5 @@ export default function ResetPasswordPage() {
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("reset.title"));
 
 export function ErrorBoundary() {
-  return <ErrorPage />;
+  return <GeneralErrorBoundary />;
 }

@@ -6,10 +6,10 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { useT } from "#app/components/i18n";
 import { isInvited, recordRsvp } from "#app/models/meetings.server";
 import { checkRsvpToken, type RsvpTokenProblem } from "#app/models/rsvp.server";
-import { ErrorPage } from "#app/root";
 import { formatMeetingWhen } from "#app/utils/brussels-time";
 import { prisma } from "#app/utils/db.server";
 import { RSVP_RESPONSES, type RsvpResponse } from "#app/utils/domain";
@@ -146,5 +146,5 @@ export default function RsvpPage() {
 }
 
 export function ErrorBoundary() {
-  return <ErrorPage />;
+  return <GeneralErrorBoundary />;
 }

@@ -6,6 +6,8 @@ import { randomBytes } from "node:crypto";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 
+import { DomainError, invalid } from "#app/utils/errors.server";
+
 import { now } from "./clock.server";
 import { getEnv } from "./env.server";
 
@@ -20,11 +22,8 @@ export const SCAN_TYPES = {
 export type ScanType = keyof typeof SCAN_TYPES;
 
 /** Error keys (translated by the page): the file is refused and nothing is written. */
-export class UploadError extends Error {
-  constructor(public key: "upload.error.noFile" | "upload.error.empty" | "upload.error.tooLarge" | "upload.error.type") {
-    super(key);
-  }
-}
+export type UploadErrorKey = "upload.error.noFile" | "upload.error.empty" | "upload.error.tooLarge" | "upload.error.type";
+const uploadError = (key: UploadErrorKey) => invalid(key);
 
 /** The type of a scan from its content, or null when it is none of the accepted ones. */
 export function detectScanType(bytes: Uint8Array): ScanType | null {
@@ -34,13 +33,13 @@ export function detectScanType(bytes: Uint8Array): ScanType | null {
   return null;
 }
 
-/** Throws an UploadError when these bytes may not be stored as a scan; returns their type. */
+/** Throws a DomainError (invalid, an upload.error key) when these bytes may not be stored as a scan; returns their type. */
 export function checkScan(bytes: Uint8Array | null): ScanType {
-  if (bytes === null) throw new UploadError("upload.error.noFile");
-  if (bytes.length === 0) throw new UploadError("upload.error.empty");
-  if (bytes.length > MAX_SCAN_BYTES) throw new UploadError("upload.error.tooLarge");
+  if (bytes === null) throw uploadError("upload.error.noFile");
+  if (bytes.length === 0) throw uploadError("upload.error.empty");
+  if (bytes.length > MAX_SCAN_BYTES) throw uploadError("upload.error.tooLarge");
   const type = detectScanType(bytes);
-  if (!type) throw new UploadError("upload.error.type");
+  if (!type) throw uploadError("upload.error.type");
   return type;
 }
 
@@ -81,7 +80,7 @@ export type StoredScan = { path: string; type: ScanType; size: number; name: str
 
 /**
  * Checks and writes a scan under UPLOADS_DIR/adhesions/<year>/<random>.<ext>. A refused file
- * (UploadError) is never written. Returns what the database keeps about it.
+ * (a DomainError) is never written. Returns what the database keeps about it.
  */
 export async function storeScan(bytes: Uint8Array | null, originalName: string): Promise<StoredScan> {
   const type = checkScan(bytes);
@@ -218,13 +217,13 @@ export async function readUploadForm(request: Request, fileField: string): Promi
 }
 
 /** The error key for an uploaded file, or null when it may be stored. */
-export function uploadErrorOf(file: UploadedFile): UploadError["key"] | null {
+export function uploadErrorOf(file: UploadedFile): UploadErrorKey | null {
   if (file.tooLarge) return "upload.error.tooLarge";
   try {
     checkScan(file.bytes);
     return null;
   } catch (error) {
-    if (error instanceof UploadError) return error.key;
+    if (error instanceof DomainError) return error.key as UploadErrorKey;
     throw error;
   }
 }

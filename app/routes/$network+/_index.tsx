@@ -5,11 +5,11 @@ import { getActor } from "#app/access/actor.server";
 import { isCoordinator } from "#app/access/network";
 import { organisationsInNetworkOf } from "#app/access/network.server";
 import { MeetingSummary } from "#app/components/calendar-meeting";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { useT } from "#app/components/i18n";
 import { membershipCounts } from "#app/models/adhesion.server";
 import { upcomingMeetings } from "#app/models/calendar.server";
 import { requireNetwork } from "#app/models/network.server";
-import { ErrorPage } from "#app/root";
 import { instantFormat } from "#app/utils/brussels-time";
 import { now } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
@@ -128,5 +128,5 @@ export default function NetworkHome() {
 }
 
 export function ErrorBoundary() {
-  return <ErrorPage />;
+  return <GeneralErrorBoundary />;
 }

@@ -3,9 +3,9 @@ import { Link, NavLink, Outlet, useLoaderData } from "@remix-run/react";
 
 import { getActor } from "#app/access/actor.server";
 import { isCoordinator } from "#app/access/network";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { useT } from "#app/components/i18n";
 import { requireNetwork } from "#app/models/network.server";
-import { ErrorPage } from "#app/root";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const network = await requireNetwork(params.network);
@@ -64,5 +64,5 @@ export default function NetworkLayout() {
 }
 
 export function ErrorBoundary() {
-  return <ErrorPage />;
+  return <GeneralErrorBoundary />;
 }

@@ -9,12 +9,12 @@ import { requireActor } from "#app/access/actor.server";
 import { can } from "#app/access/can";
 import { isCoordinator } from "#app/access/network";
 import { organisationsInNetworkOf } from "#app/access/network.server";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { FieldError } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
 import { pageParam, Pagination } from "#app/components/pagination";
 import { openActions, organisationsWithOpenActions } from "#app/models/action-overview.server";
 import { requireNetwork } from "#app/models/network.server";
-import { ErrorPage } from "#app/root";
 import { formatDate, regionalInstantFormat, todayInBrussels } from "#app/utils/brussels-time";
 import { now } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
@@ -183,5 +183,5 @@ export default function Actions() {
 }
 
 export function ErrorBoundary() {
-  return <ErrorPage />;
+  return <GeneralErrorBoundary />;
 }

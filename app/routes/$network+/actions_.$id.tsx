@@ -9,13 +9,13 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireActor } from "#app/access/actor.server";
 import { can } from "#app/access/can";
 import { groupAccess } from "#app/access/group.server";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { useT } from "#app/components/i18n";
-import { MinutesError, requireActionItem, updateActionStatus } from "#app/models/minutes.server";
+import { requireActionItem, updateActionStatus } from "#app/models/minutes.server";
 import { requireNetwork } from "#app/models/network.server";
-import { ErrorPage } from "#app/root";
 import { formatDate } from "#app/utils/brussels-time";
 import { ACTION_STATUSES } from "#app/utils/domain";
-import { forbidden } from "#app/utils/errors.server";
+import { forbidden, formRefusal } from "#app/utils/errors.server";
 import { groupPath, meetingPath } from "#app/utils/paths";
 import { redirectWithToast } from "#app/utils/toast.server";
 
@@ -48,9 +48,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     await updateActionStatus(network.id, actor, access, item.id, status);
   } catch (error) {
-    if (error instanceof MinutesError && error.status === 400) return data({ error: error.key }, { status: 400 });
-    if (error instanceof MinutesError) throw data({ message: error.key }, { status: error.status });
-    throw error;
+    const refusal = formRefusal(error);
+    return data({ error: refusal.message }, { status: refusal.status });
   }
   const back = safeBack(form.get("redirectTo"), network.slug) ?? `/${network.slug}/actions/${item.id}`;
   return redirectWithToast(back, { kind: "success", key: "minutes.toast.actionStatus", vars: { what: item.what } });
@@ -114,5 +113,5 @@ export default function ActionItemPage() {
 }
 
 export function ErrorBoundary() {
-  return <ErrorPage />;
+  return <GeneralErrorBoundary />;
 }

@@ -9,11 +9,11 @@ import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { getActor } from "#app/access/actor.server";
 import { isCoordinator } from "#app/access/network";
 import { formatDayMonth, formatLongDay, formatMonth, formatTime, meetingHref, MeetingSummary, MeetingTitle } from "#app/components/calendar-meeting";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { useT } from "#app/components/i18n";
 import { pageParam, Pagination } from "#app/components/pagination";
 import { activePublicFeed, feedPath, groupByDay, meetingsBetween, upcomingMeetings } from "#app/models/calendar.server";
 import { requireNetwork } from "#app/models/network.server";
-import { ErrorPage } from "#app/root";
 import { currentMonth, dayFormat, dayKeyNoon, monthGrid, parseMonth, shiftMonth, todayInBrussels } from "#app/utils/brussels-time";
 import { now } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
@@ -377,5 +377,5 @@ function ListView({ d }: { d: Data }) {
 }
 
 export function ErrorBoundary() {
-  return <ErrorPage />;
+  return <GeneralErrorBoundary />;
 }

@@ -7,12 +7,12 @@ import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 
 import { getActor } from "#app/access/actor.server";
 import { isSignedInMember } from "#app/access/network";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { FieldError } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
 import { pageParam, Pagination } from "#app/components/pagination";
 import { SEARCH_MAX_LENGTH, searchMinutes } from "#app/models/minutes-search.server";
 import { requireNetwork } from "#app/models/network.server";
-import { ErrorPage } from "#app/root";
 import { parseDateKey, regionalInstantFormat } from "#app/utils/brussels-time";
 import { prisma } from "#app/utils/db.server";
 import { metaT } from "#app/utils/i18n";
@@ -179,7 +179,7 @@ export default function MinutesSearch() {
 }
 
 export function ErrorBoundary() {
-  return <ErrorPage />;
+  return <GeneralErrorBoundary />;
 }
 
 /** A date field shows only a real date: "2026-02-31" from an edited address is not one (its message says so). */

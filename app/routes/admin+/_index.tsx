@@ -4,10 +4,10 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import { requirePlatformAdmin } from "#app/access/require.server";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ErrorSummary, TextField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
 import { addCoordinatorByEmail, createNetwork, isSlugTaken, slugInUse } from "#app/models/network.server";
-import { ErrorPage } from "#app/root";
 import { prisma, transaction } from "#app/utils/db.server";
 import { parseSubmission } from "#app/utils/submission.server";
 import { redirectWithToast } from "#app/utils/toast.server";
@@ -130,5 +130,5 @@ export default function PlatformAdmin() {
 }
 
 export function ErrorBoundary() {
-  return <ErrorPage />;
+  return <GeneralErrorBoundary />;
 }

@@ -5,15 +5,14 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import { requirePlatformAdmin } from "#app/access/require.server";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ErrorSummary, TextField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
-import { InvitationPending } from "#app/models/invitation.server";
-import { addCoordinatorByEmail, isSlugTaken, LastCoordinator, removeCoordinator, slugInUse, updateNetwork } from "#app/models/network.server";
-import { ErrorPage } from "#app/root";
+import { addCoordinatorByEmail, isSlugTaken, removeCoordinator, slugInUse, updateNetwork } from "#app/models/network.server";
 import { instantFormat } from "#app/utils/brussels-time";
 import { now } from "#app/utils/clock.server";
 import { prisma, transaction } from "#app/utils/db.server";
-import { invariantResponse } from "#app/utils/errors.server";
+import { intentReply, invariantResponse } from "#app/utils/errors.server";
 import { parseSubmission } from "#app/utils/submission.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 
@@ -90,9 +89,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       outcome = await transaction((tx) => addCoordinatorByEmail(tx, { networkId: network.id, email, actorId: actor.userId }));
     } catch (error) {
       // Another administrator invited this address at the same moment: theirs is the one that counts.
-      if (error instanceof InvitationPending)
-        return data({ intent, result: submission.reply({ fieldErrors: { email: ["delegates.invitePending"] } }) }, { status: 409 });
-      throw error;
+      return intentReply(intent, submission, error);
     }
     const key = { added: "admin.coordinatorAdded", already: "admin.coordinatorAlready", invited: "admin.coordinatorInvited" }[outcome];
     return redirectWithToast(here(), { kind: outcome === "already" ? "info" : "success", key, vars: { email } });
@@ -105,10 +102,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const removed = await transaction((tx) => removeCoordinator(tx, { networkId: network.id, userId: submission.value.userId, actorId: actor.userId }));
       invariantResponse(removed, "error.notFound", 404);
     } catch (error) {
-      if (error instanceof LastCoordinator) {
-        return data({ intent, result: submission.reply({ formErrors: ["admin.lastCoordinator"] }) }, { status: 400 });
-      }
-      throw error;
+      // The last coordinator stays (invalid "admin.lastCoordinator"), said beside the form; anything else is thrown on.
+      return intentReply(intent, submission, error);
     }
     return redirectWithToast(here(), { kind: "success", key: "admin.coordinatorRemoved" });
   }
@@ -237,5 +232,5 @@ export default function AdminNetwork() {
 }
 
 export function ErrorBoundary() {
-  return <ErrorPage />;
+  return <GeneralErrorBoundary />;
 }

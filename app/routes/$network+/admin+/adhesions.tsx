@@ -9,6 +9,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import { requireCoordinator } from "#app/access/require.server";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { Checkbox, ErrorSummary, FieldError, TextareaField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
 import { pageParam, Pagination } from "#app/components/pagination";
@@ -21,13 +22,12 @@ import {
   remindNow,
   reviewPaper,
 } from "#app/models/adhesion.server";
-import { CharterError, currentVersion } from "#app/models/charter.server";
+import { currentVersion } from "#app/models/charter.server";
 import { requireNetwork } from "#app/models/network.server";
-import { ErrorPage } from "#app/root";
 import { addDays, dateKey, formatDate, instantFormat, todayInBrussels } from "#app/utils/brussels-time";
 import { now } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
-import { invariantResponse } from "#app/utils/errors.server";
+import { formRefusal, invariantResponse } from "#app/utils/errors.server";
 import { parseSubmission } from "#app/utils/submission.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 
@@ -201,11 +201,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = formData.get("intent");
   const back = `/${network.slug}/admin/adhesions`;
   const fail = (i: Intent, id: string | null, result: SubmissionResult<string[]>) => data({ intent: i, id, result }, { status: 400 });
-  const modelError = (error: unknown) => {
-    if (!(error instanceof CharterError)) throw error;
-    invariantResponse(error.key !== "error.notFound");
-    return error.key;
-  };
+  const modelError = (error: unknown) => formRefusal(error).message;
 
   if (intent === "remind") {
     const submission = parseSubmission(formData, { schema: z.object({}) });
@@ -565,5 +561,5 @@ function SuspendForm({ organisation, to, cancel }: { organisation: { id: string;
 }
 
 export function ErrorBoundary() {
-  return <ErrorPage />;
+  return <GeneralErrorBoundary />;
 }

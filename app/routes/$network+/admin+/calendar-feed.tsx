@@ -2,15 +2,15 @@
 // meetings only), give a new address, or stop it. The address is then shown to everyone on the
 // calendar page, so that partners and the public can subscribe.
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import { requireCoordinator } from "#app/access/require.server";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { FeedAddress } from "#app/components/feed-address";
 import { useT } from "#app/components/i18n";
 import { activePublicFeed, createPublicFeed, feedPath, renewFeed, revokeFeed } from "#app/models/calendar.server";
 import { requireNetwork } from "#app/models/network.server";
-import { ErrorPage } from "#app/root";
 import { prisma } from "#app/utils/db.server";
 import { getEnv } from "#app/utils/env.server";
 import { invariantResponse } from "#app/utils/errors.server";
@@ -47,7 +47,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (intent === "revoke" || intent === "renew") {
     const submission = parseSubmission(formData, { schema: FeedIdSchema });
-    if (submission.status !== "success") return data({ error: "calendar.publicFeed.error.missing" }, { status: 400 });
+    if (submission.status !== "success")
+      return data({ intent, result: submission.reply({ formErrors: ["calendar.publicFeed.error.missing"] }) }, { status: 400 });
     const owner = { publicOf: network.id };
     if (intent === "revoke") {
       invariantResponse(await revokeFeed(submission.value.feedId, owner, actor.userId), "error.notFound", 404);
@@ -56,7 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     invariantResponse(await renewFeed(submission.value.feedId, owner, actor.userId), "error.notFound", 404);
     return redirectWithToast(base, { kind: "success", key: "calendar.publicFeed.renewed" });
   }
-  return data({ error: "calendar.publicFeed.error.intent" }, { status: 400 });
+  return data({ intent: null, result: { status: "error" as const, error: { "": ["calendar.publicFeed.error.intent"] } } }, { status: 400 });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.network.name ?? ""} — Coordination — Maillage` }];
@@ -64,12 +65,20 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export default function PublicCalendarFeed() {
   const t = useT();
   const { network, feed, publicCount } = useLoaderData<typeof loader>();
+  // Several forms, one answer { intent, result }: only a tampered post (no feed, no intent) is refused; said above the forms.
+  const actionData = useActionData<typeof action>();
+  const refused = (actionData?.result?.error as Record<string, string[] | null> | undefined)?.[""] ?? [];
   return (
     <main id="main" className="page page--form">
       <AdminNav network={network} current={t("calendar.publicFeed.title")} />
       <h1>{t("calendar.publicFeed.title")}</h1>
       <p className="lead">{t("calendar.publicFeed.intro")}</p>
       <p>{t.plural("calendar.publicFeed.publicCount", publicCount)}</p>
+      {refused.length ? (
+        <div className="error-summary" role="alert">
+          <p className="error-summary__title">{refused.map((e) => t.message(e)).join(" ")}</p>
+        </div>
+      ) : null}
       <section className="card" aria-labelledby="public-feed-title">
         <h2 id="public-feed-title">{feed ? t("calendar.publicFeed.active") : t("calendar.publicFeed.inactive")}</h2>
         {feed ? (
@@ -111,5 +120,5 @@ export default function PublicCalendarFeed() {
 }
 
 export function ErrorBoundary() {
-  return <ErrorPage />;
+  return <GeneralErrorBoundary />;
 }

@@ -12,10 +12,10 @@ import { useEffect, useRef } from "react";
 import { z } from "zod";
 
 import { requireCoordinator } from "#app/access/require.server";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { useT } from "#app/components/i18n";
 import {
   commitImport,
-  CsvFileError,
   decodeCsv,
   IMPORT_COLUMNS,
   type ImportPlan,
@@ -25,7 +25,7 @@ import {
   templateRows,
 } from "#app/models/csv-import.server";
 import { requireNetwork } from "#app/models/network.server";
-import { ErrorPage } from "#app/root";
+import { DomainError, formRefusal } from "#app/utils/errors.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 
 import { AdminNav } from "./__admin-nav";
@@ -89,8 +89,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const { writes: _writes, ...plan } = await previewImport(network, text);
       return data<ActionData>({ step: "preview", csv: text, plan });
     } catch (error) {
-      if (error instanceof CsvFileError) return fail(error.key, pasted.length <= MAX_IMPORT_BYTES ? pasted : "");
-      throw error;
+      return fail(formRefusal(error).message, pasted.length <= MAX_IMPORT_BYTES ? pasted : "");
     }
   }
 
@@ -107,7 +106,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       vars: { created: outcome.created, updated: outcome.updated },
     });
   } catch (error) {
-    if (error instanceof CsvFileError) return fail(error.key);
+    if (error instanceof DomainError) return fail(formRefusal(error).message);
     // The transaction rolled back: say so, and keep the text so the coordinator can try again.
     console.warn("[import] the import failed and was rolled back:", (error as Error).message);
     return data<ActionData>({ step: "failed", csv: form.csv }, { status: 500 });
@@ -333,5 +332,5 @@ export default function ImportPage() {
 }
 
 export function ErrorBoundary() {
-  return <ErrorPage />;
+  return <GeneralErrorBoundary />;
 }

@@ -8,14 +8,14 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import { requireCoordinator } from "#app/access/require.server";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ErrorSummary, FieldError, TextareaField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
-import { acceptJoinRequest, declineJoinRequest, JoinRequestError, organisationsNamed } from "#app/models/join-request.server";
+import { acceptJoinRequest, declineJoinRequest, organisationsNamed } from "#app/models/join-request.server";
 import { requireNetwork } from "#app/models/network.server";
-import { ErrorPage } from "#app/root";
 import { instantFormat } from "#app/utils/brussels-time";
 import { prisma } from "#app/utils/db.server";
-import { invariantResponse } from "#app/utils/errors.server";
+import { intentReply, invariantResponse } from "#app/utils/errors.server";
 import { metaT } from "#app/utils/i18n";
 import { parseSubmission } from "#app/utils/submission.server";
 import { redirectWithToast } from "#app/utils/toast.server";
@@ -96,8 +96,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         vars: { organisation: done.organisation.name, email: done.email },
       });
     } catch (error) {
-      if (error instanceof JoinRequestError) return data({ intent, result: submission.reply({ formErrors: [error.key] }) }, { status: 400 });
-      throw error;
+      return intentReply(intent, submission, error, { fields: [] });
     }
   }
 
@@ -108,8 +107,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const done = await declineJoinRequest({ ...decision, message: submission.value.message });
       return redirectWithToast(back, { kind: "success", key: "join.declined", vars: { organisation: done.organisationName, email: done.email } });
     } catch (error) {
-      if (error instanceof JoinRequestError) return data({ intent, result: submission.reply({ formErrors: [error.key] }) }, { status: 400 });
-      throw error;
+      return intentReply(intent, submission, error, { fields: [] });
     }
   }
 
@@ -293,5 +291,5 @@ function DeclineForm() {
 }
 
 export function ErrorBoundary() {
-  return <ErrorPage />;
+  return <GeneralErrorBoundary />;
 }

@@ -4,10 +4,10 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 
 import { requireCoordinator } from "#app/access/require.server";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ErrorSummary } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
 import { requireNetwork, updateNetwork } from "#app/models/network.server";
-import { ErrorPage } from "#app/root";
 import { NetworkContentFields, NetworkSettingsSchema } from "#app/routes/admin+/__network-form";
 import { transaction } from "#app/utils/db.server";
 import { parseSubmission } from "#app/utils/submission.server";
@@ -68,5 +68,5 @@ export default function NetworkSettings() {
 }
 
 export function ErrorBoundary() {
-  return <ErrorPage />;
+  return <GeneralErrorBoundary />;
 }

@@ -1,9 +1,8 @@
 // Server side of the version form: the body as stored, and the one answer to "this version is
 // published" whether the model or the database trigger said it.
-import { data } from "@remix-run/node";
-
 import type { CharterVersionInput } from "#app/models/charter.server";
 import { parseDateKey } from "#app/utils/brussels-time";
+import { refusalResponse } from "#app/utils/errors.server";
 import { plainTextToHtml, sanitizeRichText } from "#app/utils/rich-text.server";
 
 import type { VersionFormValue } from "./__version-form";
@@ -30,5 +29,5 @@ export function isFrozenByDatabase(error: unknown) {
 
 /** The page a published version's edit URL answers with (also after a refused POST). */
 export function frozen(): never {
-  throw data({ message: "charter.error.frozen" }, { status: 400 });
+  throw refusalResponse("charter.error.frozen", 400);
 }

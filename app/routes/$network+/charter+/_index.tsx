@@ -5,11 +5,11 @@ import { getActor } from "#app/access/actor.server";
 import { canSignFor, canUploadAdhesionFor, canWithdraw } from "#app/access/charter";
 import { isCoordinator } from "#app/access/network";
 import { organisationsInNetworkOf } from "#app/access/network.server";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { useT } from "#app/components/i18n";
 import { membershipStatuses } from "#app/models/adhesion.server";
 import { currentVersion } from "#app/models/charter.server";
 import { requireNetwork } from "#app/models/network.server";
-import { ErrorPage } from "#app/root";
 import { dateKey, formatDate } from "#app/utils/brussels-time";
 import { prisma } from "#app/utils/db.server";
 import { sanitizeRichText } from "#app/utils/rich-text.server";
@@ -171,5 +171,5 @@ export default function CharterPage() {
 }
 
 export function ErrorBoundary() {
-  return <ErrorPage />;
+  return <GeneralErrorBoundary />;
 }

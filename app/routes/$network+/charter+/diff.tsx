@@ -7,9 +7,9 @@ import { diffWordsWithSpace } from "diff";
 
 import { getActor } from "#app/access/actor.server";
 import { isCoordinator } from "#app/access/network";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { useT } from "#app/components/i18n";
 import { requireNetwork } from "#app/models/network.server";
-import { ErrorPage } from "#app/root";
 import { prisma } from "#app/utils/db.server";
 import { metaT } from "#app/utils/i18n";
 import { htmlToPlainText } from "#app/utils/rich-text.server";
@@ -151,5 +151,5 @@ export default function Diff() {
 }
 
 export function ErrorBoundary() {
-  return <ErrorPage />;
+  return <GeneralErrorBoundary />;
 }

@@ -8,11 +8,11 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import { getActor } from "#app/access/actor.server";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ErrorSummary, SelectField, TextareaField, TextField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
 import { JOIN_RATE_LIMIT, submitJoinRequest } from "#app/models/join-request.server";
 import { requireNetwork } from "#app/models/network.server";
-import { ErrorPage } from "#app/root";
 import { ORGANISATION_KINDS } from "#app/utils/domain";
 import { messageWithVars, metaT } from "#app/utils/i18n";
 import { resolveLocale } from "#app/utils/i18n.server";
@@ -196,5 +196,5 @@ export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
 };
 
 export function ErrorBoundary() {
-  return <ErrorPage />;
+  return <GeneralErrorBoundary />;
 }

@@ -9,15 +9,15 @@ import { z } from "zod";
 
 import { requireActor } from "#app/access/actor.server";
 import { organisationsSignableBy } from "#app/access/charter.server";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { Checkbox, DateField, ErrorSummary, SelectField, TextField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
 import { membershipStatuses, signOnline } from "#app/models/adhesion.server";
-import { CharterError, currentVersion } from "#app/models/charter.server";
+import { currentVersion } from "#app/models/charter.server";
 import { requireNetwork } from "#app/models/network.server";
-import { ErrorPage } from "#app/root";
 import { dateKey, formatDate, parseDateKey, todayInBrussels } from "#app/utils/brussels-time";
 import { now } from "#app/utils/clock.server";
-import { forbidden, invariantResponse } from "#app/utils/errors.server";
+import { forbidden, formReply, invariantResponse } from "#app/utils/errors.server";
 import { sanitizeRichText } from "#app/utils/rich-text.server";
 import { parseSubmission } from "#app/utils/submission.server";
 import { singleLine } from "#app/utils/text";
@@ -89,9 +89,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       vars: { organisation: org.name, number: signed.versionNumber },
     });
   } catch (error) {
-    if (!(error instanceof CharterError)) throw error;
-    const field = error.key === "charter.error.signedInFuture" || error.key === "charter.error.signedBeforePublication" ? "signedOn" : null;
-    return data(field ? submission.reply({ fieldErrors: { [field]: [error.key] } }) : submission.reply({ formErrors: [error.key] }), { status: 400 });
+    return formReply(submission, error);
   }
 }
 
@@ -169,5 +167,5 @@ export default function SignCharter() {
 }
 
 export function ErrorBoundary() {
-  return <ErrorPage />;
+  return <GeneralErrorBoundary />;
 }

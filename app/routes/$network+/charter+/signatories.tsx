@@ -3,11 +3,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { useT } from "#app/components/i18n";
 import { signatories } from "#app/models/adhesion.server";
 import { currentVersion } from "#app/models/charter.server";
 import { requireNetwork } from "#app/models/network.server";
-import { ErrorPage } from "#app/root";
 import { formatDate } from "#app/utils/brussels-time";
 import { metaT } from "#app/utils/i18n";
 
@@ -64,5 +64,5 @@ export default function Signatories() {
 }
 
 export function ErrorBoundary() {
-  return <ErrorPage />;
+  return <GeneralErrorBoundary />;
 }

@@ -14,16 +14,16 @@ import { requireActor } from "#app/access/actor.server";
 import { canUploadAdhesionFor } from "#app/access/charter";
 import { organisationsSignableBy } from "#app/access/charter.server";
 import { isCoordinator } from "#app/access/network";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { Checkbox, ErrorSummary, FieldError, SelectField, TextField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
 import { submitPaper } from "#app/models/adhesion.server";
-import { CharterError, currentVersion } from "#app/models/charter.server";
+import { currentVersion } from "#app/models/charter.server";
 import { requireNetwork } from "#app/models/network.server";
-import { ErrorPage } from "#app/root";
 import { formatDate, parseDateKey, todayInBrussels } from "#app/utils/brussels-time";
 import { now } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
-import { forbidden } from "#app/utils/errors.server";
+import { forbidden, formReply } from "#app/utils/errors.server";
 import { messageWithVars, pageTitle } from "#app/utils/i18n";
 import { parseSubmission } from "#app/utils/submission.server";
 import { singleLine } from "#app/utils/text";
@@ -133,11 +133,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (error) {
     // No row points to the file: it goes too.
     await removeStored(stored.path);
-    if (error instanceof CharterError) {
-      const field = error.key.startsWith("charter.error.signed") ? "signedOn" : null;
-      return data(submission.reply(field ? { fieldErrors: { [field]: [error.key] } } : { formErrors: [error.key] }), { status: 400 });
-    }
-    throw error;
+    return formReply(submission, error);
   }
   const name = organisations.find((o) => o.id === input.organisationId)!.name;
   return redirectWithToast(`/${network.slug}/charter`, { kind: "success", key: "adhesionUpload.received", vars: { organisation: name } });
@@ -284,5 +280,5 @@ function FileField({ meta, label, hint }: { meta: Meta; label: ReactNode; hint: 
 }
 
 export function ErrorBoundary() {
-  return <ErrorPage />;
+  return <GeneralErrorBoundary />;
 }

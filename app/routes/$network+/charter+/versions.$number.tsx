@@ -4,9 +4,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 
 import { getActor } from "#app/access/actor.server";
 import { isCoordinator } from "#app/access/network";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { useT } from "#app/components/i18n";
 import { requireNetwork } from "#app/models/network.server";
-import { ErrorPage } from "#app/root";
 import { dateKey, formatDate } from "#app/utils/brussels-time";
 import { prisma } from "#app/utils/db.server";
 import { invariantResponse } from "#app/utils/errors.server";
@@ -116,5 +116,5 @@ export default function VersionPage() {
 }
 
 export function ErrorBoundary() {
-  return <ErrorPage />;
+  return <GeneralErrorBoundary />;
 }

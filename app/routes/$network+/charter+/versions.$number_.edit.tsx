@@ -3,17 +3,17 @@
 // published version's edit address answers with a page saying it is frozen (400), never a 500.
 // Not nested in the page of one version (versions.$number.tsx): the trailing "_" of "$number_".
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useParams, useRouteError } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useParams } from "@remix-run/react";
 
 import { requireCoordinator } from "#app/access/require.server";
+import { ErrorLayout, errorMessageKey, GeneralErrorBoundary } from "#app/components/error-boundary";
 import { useT } from "#app/components/i18n";
-import { CharterError, currentVersion, delegatesOfOrganisationsToRenew, deleteDraft, publishVersion, updateDraft } from "#app/models/charter.server";
+import { currentVersion, delegatesOfOrganisationsToRenew, deleteDraft, publishVersion, updateDraft } from "#app/models/charter.server";
 import { requireNetwork } from "#app/models/network.server";
-import { ErrorPage } from "#app/root";
 import { dateKey, parseDateKey, todayInBrussels } from "#app/utils/brussels-time";
 import { now } from "#app/utils/clock.server";
 import { prisma, transaction } from "#app/utils/db.server";
-import { invariantResponse } from "#app/utils/errors.server";
+import { DomainError, formReply, invariantResponse, rethrowAsResponse } from "#app/utils/errors.server";
 import { pageTitle } from "#app/utils/i18n";
 import { htmlToPlainText, sanitizeRichText } from "#app/utils/rich-text.server";
 import { parseSubmission } from "#app/utils/submission.server";
@@ -64,13 +64,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-/** Where a refusal of the model belongs on the form. */
-const FIELD_OF: Record<string, string> = {
-  "charter.error.deadlineRequired": "adhesionDeadline",
-  "charter.error.deadlinePast": "adhesionDeadline",
-  "charter.error.emptyBody": "body",
-};
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const { network, actor, version, current, rules } = await guard(request, params);
   const formData = await request.formData();
@@ -100,18 +93,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await transaction((tx) => updateDraft(tx, network.id, actor.userId, version.id, input));
       return redirectWithToast(edit, { kind: "success", key: "charterEditor.saved", vars });
     } catch (error) {
-      if (error instanceof CharterError && error.key !== "charter.error.frozen" && error.key !== "error.notFound") {
-        const field = FIELD_OF[error.key];
-        const reply = field ? submission.reply({ fieldErrors: { [field]: [error.key] } }) : submission.reply({ formErrors: [error.key] });
-        return data(reply, { status: 400 });
-      }
+      if (error instanceof DomainError && error.key !== "charter.error.frozen") return formReply(submission, error);
       throw error;
     }
   } catch (error) {
     // Published (or deleted) between the guard and the write: by the model's check or the trigger.
-    if (isFrozenByDatabase(error) || (error instanceof CharterError && error.key === "charter.error.frozen")) frozen();
-    if (error instanceof CharterError && error.key === "error.notFound") invariantResponse(false, "error.notFound", 404);
-    throw error;
+    if (isFrozenByDatabase(error) || (error instanceof DomainError && error.key === "charter.error.frozen")) frozen();
+    rethrowAsResponse(error);
   }
 }
 
@@ -163,26 +151,33 @@ export default function EditVersion() {
   );
 }
 
-/** A published version is frozen: say so, and offer what can be done instead. */
+/** A published version is frozen (a 400 with "charter.error.frozen"): say so, and offer what can be done instead. */
 export function ErrorBoundary() {
-  const error = useRouteError();
   const params = useParams();
-  const t = useT();
-  const message = isRouteErrorResponse(error) && typeof error.data === "object" && error.data ? (error.data as { message?: unknown }).message : null;
-  if (!isRouteErrorResponse(error) || error.status !== 400 || message !== "charter.error.frozen") return <ErrorPage />;
   const charter = `/${params.network}/charter`;
   return (
-    <main id="main" className="page page--narrow" tabIndex={-1}>
-      <h1>{t("charterEditor.frozen.title")}</h1>
-      <p className="lead">{t("charter.error.frozen")}</p>
-      <ul className="cluster plain-list">
-        <li>
-          <Link to={`${charter}/versions/${params.number}`}>{t("charterEditor.frozen.read")}</Link>
-        </li>
-        <li>
-          <Link to={`${charter}/versions/new`}>{t("charterEditor.frozen.write")}</Link>
-        </li>
-      </ul>
-    </main>
+    <GeneralErrorBoundary
+      statusHandlers={{
+        400: (info) =>
+          errorMessageKey(info.error) === "charter.error.frozen" ? (
+            <main id="main" className="page page--narrow" tabIndex={-1}>
+              <h1>{info.t("charterEditor.frozen.title")}</h1>
+              <p className="lead">{info.t("charter.error.frozen")}</p>
+              <ul className="cluster plain-list">
+                <li>
+                  <Link to={`${charter}/versions/${params.number}`}>{info.t("charterEditor.frozen.read")}</Link>
+                </li>
+                <li>
+                  <Link to={`${charter}/versions/new`}>{info.t("charterEditor.frozen.write")}</Link>
+                </li>
+              </ul>
+            </main>
+          ) : (
+            <ErrorLayout title={info.t("error.title")} status={400}>
+              <p className="lead">{info.message}</p>
+            </ErrorLayout>
+          ),
+      }}
+    />
   );
 }

@@ -5,9 +5,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 
 import { getActor } from "#app/access/actor.server";
 import { isCoordinator } from "#app/access/network";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { useT } from "#app/components/i18n";
 import { requireNetwork } from "#app/models/network.server";
-import { ErrorPage } from "#app/root";
 import { dateKey, formatDate } from "#app/utils/brussels-time";
 import { prisma } from "#app/utils/db.server";
 import { metaT } from "#app/utils/i18n";
@@ -107,5 +107,5 @@ export default function Versions() {
 }
 
 export function ErrorBoundary() {
-  return <ErrorPage />;
+  return <GeneralErrorBoundary />;
 }

@@ -4,13 +4,14 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import { requireCoordinator } from "#app/access/require.server";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { useT } from "#app/components/i18n";
-import { CharterError, createDraft, currentVersion } from "#app/models/charter.server";
+import { createDraft, currentVersion } from "#app/models/charter.server";
 import { requireNetwork } from "#app/models/network.server";
-import { ErrorPage } from "#app/root";
 import { todayInBrussels } from "#app/utils/brussels-time";
 import { now } from "#app/utils/clock.server";
 import { prisma, transaction } from "#app/utils/db.server";
+import { DomainError, formReply } from "#app/utils/errors.server";
 import { pageTitle } from "#app/utils/i18n";
 import { htmlToPlainText, sanitizeRichText } from "#app/utils/rich-text.server";
 import { parseSubmission } from "#app/utils/submission.server";
@@ -62,7 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       vars: { number: version.number },
     });
   } catch (error) {
-    if (error instanceof CharterError) return data(submission.reply({ formErrors: [error.key] }), { status: 400 });
+    if (error instanceof DomainError) return formReply(submission, error);
     // Two drafts started at the same instant: the second gets the number the first just took.
     if ((error as { code?: string }).code === "P2002") return data(submission.reply({ formErrors: ["charter.error.draftExists"] }), { status: 400 });
     throw error;
@@ -108,5 +109,5 @@ export default function NewVersion() {
 }
 
 export function ErrorBoundary() {
-  return <ErrorPage />;
+  return <GeneralErrorBoundary />;
 }

@@ -8,14 +8,13 @@ import { z } from "zod";
 
 import { requireActor } from "#app/access/actor.server";
 import { canWithdraw } from "#app/access/charter";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { Checkbox, ErrorSummary, TextareaField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
 import { endMembership, membershipStatus } from "#app/models/adhesion.server";
-import { CharterError } from "#app/models/charter.server";
 import { requireNetwork } from "#app/models/network.server";
 import { requireNetworkOrganisation } from "#app/models/organisation.server";
-import { ErrorPage } from "#app/root";
-import { forbidden } from "#app/utils/errors.server";
+import { forbidden, formReply } from "#app/utils/errors.server";
 import { parseSubmission } from "#app/utils/submission.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 
@@ -46,8 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     await endMembership(network.id, org.id, actor.userId, "withdrawn", submission.value.reason ?? "");
   } catch (error) {
-    if (!(error instanceof CharterError)) throw error;
-    return data(submission.reply({ formErrors: [error.key] }), { status: 400 });
+    return formReply(submission, error);
   }
   return redirectWithToast(`/${network.slug}/charter`, { kind: "success", key: "charter.withdraw.done", vars: { organisation: org.name } });
 }
@@ -92,5 +90,5 @@ export default function Withdraw() {
 }
 
 export function ErrorBoundary() {
-  return <ErrorPage />;
+  return <GeneralErrorBoundary />;
 }

@@ -9,11 +9,11 @@ import { can } from "#app/access/can";
 import { groupAccess } from "#app/access/group.server";
 import { visibleMeetingsWhere } from "#app/access/meeting.server";
 import { visibleMinutesWhere } from "#app/access/minutes.server";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { useT } from "#app/components/i18n";
 import { TurnoutChart, type TurnoutPoint } from "#app/components/turnout-chart";
 import { organisationsOfActor, requireGroup } from "#app/models/groups.server";
 import { requireNetwork } from "#app/models/network.server";
-import { ErrorPage } from "#app/root";
 import { dateKey, formatDate, formatMeetingStart, todayInBrussels } from "#app/utils/brussels-time";
 import { now } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
@@ -302,5 +302,5 @@ export default function GroupPage() {
 }
 
 export function ErrorBoundary() {
-  return <ErrorPage />;
+  return <GeneralErrorBoundary />;
 }

@@ -8,12 +8,13 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import { requireCoordinator } from "#app/access/require.server";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { Checkbox, ErrorSummary, SelectField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
-import { addFacilitator, facilitatorCandidates, GroupError, removeFacilitator, requireGroup, setArchived, updateGroup } from "#app/models/groups.server";
+import { addFacilitator, facilitatorCandidates, removeFacilitator, requireGroup, setArchived, updateGroup } from "#app/models/groups.server";
 import { requireNetwork } from "#app/models/network.server";
-import { ErrorPage } from "#app/root";
 import { prisma } from "#app/utils/db.server";
+import { intentReply } from "#app/utils/errors.server";
 import { pageTitle } from "#app/utils/i18n";
 import { groupPath } from "#app/utils/paths";
 import { parseSubmission } from "#app/utils/submission.server";
@@ -61,11 +62,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = formData.get("intent");
   const back = groupPath({ networkSlug: network.slug, groupSlug: group.slug }, "edit");
-  const refuse = (submission: { reply: (o?: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }) => unknown }, error: unknown) => {
-    if (!(error instanceof GroupError)) throw error;
-    const result = error.field ? submission.reply({ fieldErrors: { [error.field]: [error.key] } }) : submission.reply({ formErrors: [error.key] });
-    return data({ intent: String(intent), result }, { status: error.key === "error.forbidden" ? 403 : 400 });
-  };
 
   if (intent === "details") {
     const submission = parseSubmission(formData, { schema: GroupSchema });
@@ -73,7 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     try {
       await updateGroup(group, actor, submission.value);
     } catch (error) {
-      return refuse(submission, error);
+      return intentReply(String(intent), submission, error);
     }
     return redirectWithToast(back, { kind: "success", key: "form.saved" });
   }
@@ -85,7 +81,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (intent === "addFacilitator") await addFacilitator(group, actor, submission.value.userId);
       else await removeFacilitator(group, actor, submission.value.userId);
     } catch (error) {
-      return refuse(submission, error);
+      return intentReply(String(intent), submission, error);
     }
     const person = await prisma.user.findUnique({ where: { id: submission.value.userId }, select: { name: true } });
     return redirectWithToast(back, {
@@ -101,7 +97,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     try {
       await setArchived(group, actor, intent === "archive");
     } catch (error) {
-      return refuse(submission, error);
+      return intentReply(String(intent), submission, error);
     }
     return redirectWithToast(groupPath({ networkSlug: network.slug, groupSlug: group.slug }), {
       kind: "success",
@@ -249,5 +245,5 @@ export default function EditGroup() {
 }
 
 export function ErrorBoundary() {
-  return <ErrorPage />;
+  return <GeneralErrorBoundary />;
 }

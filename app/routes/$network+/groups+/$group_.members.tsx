@@ -11,14 +11,14 @@ import { z } from "zod";
 import { requireActor } from "#app/access/actor.server";
 import { can } from "#app/access/can";
 import { groupAccess } from "#app/access/group.server";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { CheckboxGroup, ErrorSummary } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
-import { decideRequest, GroupError, joinGroup, leaveGroup, organisationsOfActor, requireGroup, setParticipants } from "#app/models/groups.server";
+import { decideRequest, joinGroup, leaveGroup, organisationsOfActor, requireGroup, setParticipants } from "#app/models/groups.server";
 import { requireNetwork } from "#app/models/network.server";
-import { ErrorPage } from "#app/root";
 import { formatDate } from "#app/utils/brussels-time";
 import { prisma } from "#app/utils/db.server";
-import { forbidden } from "#app/utils/errors.server";
+import { forbidden, formRefusal } from "#app/utils/errors.server";
 import { pageTitle } from "#app/utils/i18n";
 import { groupPath } from "#app/utils/paths";
 import { parseSubmission } from "#app/utils/submission.server";
@@ -144,11 +144,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await setParticipants(group, actor, orgId, value.participants);
     return redirectWithToast(back, { kind: "success", key: "groups.members.participantsSaved", vars: { organisation: await orgName() } });
   } catch (error) {
-    if (!(error instanceof GroupError)) throw error;
-    if (error.key === "error.forbidden") forbidden();
-    const field = error.field === "participants" ? "participants" : null;
-    const result = field ? submission.reply({ fieldErrors: { [field]: [error.key] } }) : submission.reply({ formErrors: [error.key] });
-    return data({ intent, organisation, result }, { status: 400 });
+    // The organisation is a hidden field: its refusals go above the form.
+    const refusal = formRefusal(error);
+    const result =
+      refusal.field === "participants"
+        ? submission.reply({ fieldErrors: { participants: [refusal.message] } })
+        : submission.reply({ formErrors: [refusal.message] });
+    return data({ intent, organisation, result }, { status: refusal.status });
   }
 }
 
@@ -392,5 +394,5 @@ export default function GroupMembers() {
 }
 
 export function ErrorBoundary() {
-  return <ErrorPage />;
+  return <GeneralErrorBoundary />;
 }

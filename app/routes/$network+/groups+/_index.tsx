@@ -6,9 +6,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { getActor } from "#app/access/actor.server";
 import { visibleMeetingsWhere } from "#app/access/meeting.server";
 import { isCoordinator } from "#app/access/network";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { useT } from "#app/components/i18n";
 import { requireNetwork } from "#app/models/network.server";
-import { ErrorPage } from "#app/root";
 import { formatMeetingStart } from "#app/utils/brussels-time";
 import { now } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
@@ -135,5 +135,5 @@ export default function GroupsIndex() {
 }
 
 export function ErrorBoundary() {
-  return <ErrorPage />;
+  return <GeneralErrorBoundary />;
 }

@@ -7,11 +7,12 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
 
 import { requireCoordinator } from "#app/access/require.server";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ErrorSummary } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
-import { createGroup, GroupError } from "#app/models/groups.server";
+import { createGroup } from "#app/models/groups.server";
 import { requireNetwork } from "#app/models/network.server";
-import { ErrorPage } from "#app/root";
+import { formReply } from "#app/utils/errors.server";
 import { pageTitle } from "#app/utils/i18n";
 import { groupPath } from "#app/utils/paths";
 import { parseSubmission } from "#app/utils/submission.server";
@@ -42,10 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       vars: { group: group.name },
     });
   } catch (error) {
-    if (!(error instanceof GroupError)) throw error;
-    return data(error.field ? submission.reply({ fieldErrors: { [error.field]: [error.key] } }) : submission.reply({ formErrors: [error.key] }), {
-      status: 400,
-    });
+    return formReply(submission, error);
   }
 }
 
@@ -88,5 +86,5 @@ export default function NewGroup() {
 }
 
 export function ErrorBoundary() {
-  return <ErrorPage />;
+  return <GeneralErrorBoundary />;
 }

@@ -9,14 +9,14 @@ import type { z } from "zod";
 
 import { requireActor } from "#app/access/actor.server";
 import { can } from "#app/access/can";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ErrorSummary, SubmissionKeyField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
-import { isInvited, MeetingError, occurrenceInfo, proposeAgendaItem, recordRsvp } from "#app/models/meetings.server";
-import { ErrorPage } from "#app/root";
+import { isInvited, occurrenceInfo, proposeAgendaItem, recordRsvp } from "#app/models/meetings.server";
 import { brusselsParts, formatMeetingDay, formatMeetingTime, formatMeetingWhen, publicHolidayOn } from "#app/utils/brussels-time";
 import { now } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
-import { forbidden } from "#app/utils/errors.server";
+import { forbidden, intentReply } from "#app/utils/errors.server";
 import { newSubmissionKey, submissionKeyOf } from "#app/utils/idempotency.server";
 import { groupPath, meetingPath } from "#app/utils/paths";
 import { parseSubmission } from "#app/utils/submission.server";
@@ -134,8 +134,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     try {
       await proposeAgendaItem(meeting.id, actor.userId, agendaInput(submission.value), submissionKeyOf(formData));
     } catch (error) {
-      if (!(error instanceof MeetingError)) throw error;
-      return data({ intent, result: submission.reply({ formErrors: [error.key] }) }, { status: 400 });
+      return intentReply(intent, submission, error, { fields: [] });
     }
     return redirectWithToast(back, { kind: "success", key: "meetings.proposals.sent" });
   }
@@ -366,5 +365,5 @@ export default function MeetingPage() {
 }
 
 export function ErrorBoundary() {
-  return <ErrorPage />;
+  return <GeneralErrorBoundary />;
 }

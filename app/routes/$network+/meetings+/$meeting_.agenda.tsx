@@ -7,10 +7,10 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { DateField, ErrorSummary, SubmissionKeyField, TextField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
 import { addAgendaItem, decideProposal, moveAgendaItem, removeAgendaItem, setProposalsUntil, updateAgendaItem } from "#app/models/meetings.server";
-import { ErrorPage } from "#app/root";
 import {
   brusselsInstant,
   brusselsParts,
@@ -22,14 +22,14 @@ import {
   parseTimeOfDay,
 } from "#app/utils/brussels-time";
 import { prisma } from "#app/utils/db.server";
-import { invariantResponse } from "#app/utils/errors.server";
+import { formRefusal, invariantResponse } from "#app/utils/errors.server";
 import { pageTitle } from "#app/utils/i18n";
 import { newSubmissionKey, submissionKeyOf } from "#app/utils/idempotency.server";
 import { meetingPath } from "#app/utils/paths";
 import { parseSubmission } from "#app/utils/submission.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 
-import { managerContext, meetingErrorReply } from "./__meeting.server";
+import { managerContext } from "./__meeting.server";
 import { agendaInput, AgendaItemFields, AgendaItemSchema } from "./__meeting-form";
 
 const DeadlineSchema = z.object({
@@ -123,8 +123,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return data({ intent: null, itemId, result: null }, { status: 400 });
     }
   } catch (error) {
-    const result = meetingErrorReply(error, (o) => ({ status: "error" as const, error: { "": o.formErrors ?? [] } }));
-    return data({ intent, itemId, result, message: result.error[""][0] ?? null }, { status: 400 });
+    const refusal = formRefusal(error);
+    const result = { status: "error" as const, error: { "": [refusal.message] } };
+    return data({ intent, itemId, result, message: refusal.message }, { status: refusal.status });
   }
 }
 
@@ -347,5 +348,5 @@ export default function AgendaPage() {
 }
 
 export function ErrorBoundary() {
-  return <ErrorPage />;
+  return <GeneralErrorBoundary />;
 }

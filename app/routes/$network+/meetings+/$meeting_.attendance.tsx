@@ -8,14 +8,14 @@ import { useEffect, useRef } from "react";
 import { requireActor } from "#app/access/actor.server";
 import { can } from "#app/access/can";
 import { groupAccess } from "#app/access/group.server";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { useT } from "#app/components/i18n";
-import { AttendanceError, attendanceSheet, hasStarted, recordAttendance } from "#app/models/attendance.server";
+import { attendanceSheet, hasStarted, recordAttendance } from "#app/models/attendance.server";
 import { requireMeeting } from "#app/models/minutes.server";
 import { requireNetwork } from "#app/models/network.server";
-import { ErrorPage } from "#app/root";
 import { formatMeetingStart } from "#app/utils/brussels-time";
 import { ATTENDANCE_STATUSES } from "#app/utils/domain";
-import { forbidden } from "#app/utils/errors.server";
+import { forbidden, formRefusal } from "#app/utils/errors.server";
 import { groupPath, meetingPath } from "#app/utils/paths";
 import { redirectWithToast } from "#app/utils/toast.server";
 
@@ -60,8 +60,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       vars: result,
     });
   } catch (error) {
-    if (!(error instanceof AttendanceError)) throw error;
-    return data({ error: error.key, statuses }, { status: 400 });
+    const refusal = formRefusal(error);
+    return data({ error: refusal.message, statuses }, { status: refusal.status });
   }
 }
 
@@ -125,5 +125,5 @@ export default function AttendancePage() {
 }
 
 export function ErrorBoundary() {
-  return <ErrorPage />;
+  return <GeneralErrorBoundary />;
 }

@@ -6,19 +6,19 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ErrorSummary, TextareaField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
 import { cancelMeeting } from "#app/models/meetings.server";
-import { ErrorPage } from "#app/root";
 import { formatMeetingWhen } from "#app/utils/brussels-time";
 import { prisma } from "#app/utils/db.server";
-import { invariantResponse } from "#app/utils/errors.server";
+import { formReply, invariantResponse } from "#app/utils/errors.server";
 import { pageTitle } from "#app/utils/i18n";
 import { meetingPath } from "#app/utils/paths";
 import { parseSubmission } from "#app/utils/submission.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 
-import { managerContext, meetingErrorReply } from "./__meeting.server";
+import { managerContext } from "./__meeting.server";
 import { RadioGroup } from "./__meeting-form";
 
 const CancelSchema = z.object({
@@ -55,10 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       vars: { count },
     });
   } catch (error) {
-    return data(
-      meetingErrorReply(error, (o) => submission.reply(o)),
-      { status: 400 },
-    );
+    return formReply(submission, error);
   }
 }
 
@@ -113,5 +110,5 @@ export default function CancelMeeting() {
 }
 
 export function ErrorBoundary() {
-  return <ErrorPage />;
+  return <GeneralErrorBoundary />;
 }

@@ -6,18 +6,18 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
 
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ErrorSummary } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
 import { meetingFormValues, updateMeeting } from "#app/models/meetings.server";
-import { ErrorPage } from "#app/root";
 import { formatMinutes } from "#app/utils/brussels-time";
-import { invariantResponse } from "#app/utils/errors.server";
+import { formReply, invariantResponse } from "#app/utils/errors.server";
 import { pageTitle } from "#app/utils/i18n";
 import { meetingPath } from "#app/utils/paths";
 import { parseSubmission } from "#app/utils/submission.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 
-import { managerContext, meetingErrorReply } from "./__meeting.server";
+import { managerContext } from "./__meeting.server";
 import { EditMeetingSchema, MEETING_FIELDS, MeetingFields, meetingInput, summaryFields } from "./__meeting-form";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -47,10 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     await updateMeeting(meeting.id, actor.userId, meetingInput(submission.value));
   } catch (error) {
-    return data(
-      meetingErrorReply(error, (o) => submission.reply(o)),
-      { status: 400 },
-    );
+    return formReply(submission, error);
   }
   return redirectWithToast(meetingPath({ networkSlug: network.slug, meetingId: meeting.id }), { kind: "success", key: "meetings.updated" });
 }
@@ -94,5 +91,5 @@ export default function EditMeeting() {
 }
 
 export function ErrorBoundary() {
-  return <ErrorPage />;
+  return <GeneralErrorBoundary />;
 }

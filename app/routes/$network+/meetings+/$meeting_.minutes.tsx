@@ -11,6 +11,7 @@ import { z } from "zod";
 
 import { requireActor } from "#app/access/actor.server";
 import { can } from "#app/access/can";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ErrorSummary, FieldError, SelectField, SubmissionKeyField, TextareaField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
 import { attendanceList } from "#app/models/attendance.server";
@@ -26,16 +27,16 @@ import {
   transition,
   volunteer,
 } from "#app/models/minutes.server";
-import { ErrorPage } from "#app/root";
 import { formatDate, formatMeetingStart } from "#app/utils/brussels-time";
 import { MINUTES_VISIBILITIES } from "#app/utils/domain";
+import { intentReply } from "#app/utils/errors.server";
 import { metaT } from "#app/utils/i18n";
 import { newSubmissionKey, submissionKeyOf } from "#app/utils/idempotency.server";
 import { groupPath, meetingPath } from "#app/utils/paths";
 import { parseSubmission } from "#app/utils/submission.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 
-import { isFrozenByDatabase, minutesContext, notReadable, rethrowStatus } from "./__minutes.server";
+import { isFrozenByDatabase, minutesContext, notReadable } from "./__minutes.server";
 import { ActionItemsBlock, AttendanceBlock, MinutesText, StatusBadge, VersionFacts } from "./__minutes-view";
 
 const id = z.string({ required_error: "form.invalid" }).min(1, "form.invalid");
@@ -139,7 +140,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseSubmission(formData, {
     schema: ActionSchema,
   });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  // Several forms on this page: the answer says which one it is for ({ intent, result }).
+  const intent = String(formData.get("intent") ?? "");
+  if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
   const value = submission.value;
   const model = { networkId: network.id, actor, access, meeting };
   const here = meetingPath({ networkSlug: network.slug, meetingId: meeting.id }, "minutes");
@@ -198,10 +201,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
     }
   } catch (error) {
-    const refused = isFrozenByDatabase(error) ? null : rethrowStatus(error);
-    const key = refused?.key ?? "minutes.error.frozen";
-    const field = refused?.field;
-    return data(field ? submission.reply({ fieldErrors: { [field]: [key] } }) : submission.reply({ formErrors: [key] }), { status: 400 });
+    // Published between our check and our write: the trigger refuses it (see isFrozenByDatabase).
+    if (isFrozenByDatabase(error)) return data({ intent, result: submission.reply({ formErrors: ["minutes.error.frozen"] }) }, { status: 400 });
+    return intentReply(intent, submission, error);
   }
 }
 
@@ -216,10 +218,9 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 
 type Result = ReturnType<typeof useActionData<typeof action>>;
 
-/** The result of the last post, for the form that sent it only. */
-function resultFor(result: Result, ...intents: string[]) {
-  const intent = (result as { initialValue?: { intent?: unknown } } | undefined)?.initialValue?.intent;
-  return typeof intent === "string" && intents.includes(intent) ? result : undefined;
+/** The Conform reply of the last post, for the form that sent it only. */
+function resultFor(actionData: Result, ...intents: string[]) {
+  return actionData && intents.includes(actionData.intent) ? actionData.result : undefined;
 }
 
 export default function MinutesPage() {
@@ -474,5 +475,5 @@ function Correction({ result }: Pick<Props, "result">) {
 }
 
 export function ErrorBoundary() {
-  return <ErrorPage />;
+  return <GeneralErrorBoundary />;
 }

@@ -10,22 +10,22 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import { requireActor } from "#app/access/actor.server";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { DateField, ErrorSummary, SelectField, TextField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
 import { RichTextField } from "#app/components/rich-text-editor";
 import { attendanceList } from "#app/models/attendance.server";
 import { groupOrganisations, meetingActionItems, saveMinutes, transition } from "#app/models/minutes.server";
-import { ErrorPage } from "#app/root";
 import { dateKey, formatMeetingStart, parseDateKey } from "#app/utils/brussels-time";
 import { ACTION_STATUSES, type ActionStatus, MINUTES_LANGUAGES, minutesLanguage } from "#app/utils/domain";
-import { forbidden } from "#app/utils/errors.server";
+import { forbidden, formRefusal } from "#app/utils/errors.server";
 import { metaT } from "#app/utils/i18n";
 import { groupPath, meetingPath } from "#app/utils/paths";
 import { htmlToPlainText, plainTextToHtml, sanitizeRichText } from "#app/utils/rich-text.server";
 import { parseSubmission } from "#app/utils/submission.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 
-import { isFrozenByDatabase, minutesContext, rethrowStatus } from "./__minutes.server";
+import { isFrozenByDatabase, minutesContext } from "./__minutes.server";
 import { AttendanceBlock } from "./__minutes-view";
 
 const ActionRow = z.object({
@@ -145,8 +145,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       key: "minutes.toast.saved",
     });
   } catch (error) {
-    const refused = isFrozenByDatabase(error) ? null : rethrowStatus(error);
-    const key = refused?.key ?? "minutes.error.frozen";
+    const refused = isFrozenByDatabase(error) ? null : formRefusal(error);
+    const key = refused?.message ?? "minutes.error.frozen";
     // Row indexes of the model count only the rows kept (non-empty): map back to the form's rows.
     let field = refused?.field ?? null;
     const row = field ? /^actions\[(\d+)\]\.(\w+)$/.exec(field) : null;
@@ -302,5 +302,5 @@ function ActionRowFields({
 }
 
 export function ErrorBoundary() {
-  return <ErrorPage />;
+  return <GeneralErrorBoundary />;
 }

@@ -33,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       actions,
     });
   } catch (error) {
-    const key = notFoundMessage(error);
+    const key = await notFoundMessage(error);
     if (!key) throw error;
     const locale = await resolveLocale(request, (await getActor(request))?.locale);
     const t = makeT(locale);

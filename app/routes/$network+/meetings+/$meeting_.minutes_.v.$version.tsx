@@ -5,9 +5,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
 import { can } from "#app/access/can";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { useT } from "#app/components/i18n";
 import { forDisplay, minutesComments } from "#app/models/minutes.server";
-import { ErrorPage } from "#app/root";
 import { formatMeetingStart } from "#app/utils/brussels-time";
 import { invariantResponse } from "#app/utils/errors.server";
 import { groupPath, meetingPath } from "#app/utils/paths";
@@ -76,5 +76,5 @@ export default function MinutesVersionPage() {
 }
 
 export function ErrorBoundary() {
-  return <ErrorPage />;
+  return <GeneralErrorBoundary />;
 }

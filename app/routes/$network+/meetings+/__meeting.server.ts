@@ -1,7 +1,6 @@
 // Server side shared by the meeting pages: the meeting named in the URL as this reader may see it
-// (visibleMeetingsWhere: insiders, or anyone for a public meeting), the reader's rights in its
-// group, and the model's refusals as form messages.
-import { data } from "@remix-run/node";
+// (visibleMeetingsWhere: insiders, or anyone for a public meeting), and the reader's rights in its
+// group.
 
 import type { Actor } from "#app/access/actor";
 import { getActor, requireActor } from "#app/access/actor.server";
@@ -9,10 +8,9 @@ import { can } from "#app/access/can";
 import type { GroupAccess } from "#app/access/group";
 import { groupAccess } from "#app/access/group.server";
 import { visibleMeetingsWhere } from "#app/access/meeting.server";
-import { MeetingError } from "#app/models/meetings.server";
 import { requireNetwork } from "#app/models/network.server";
 import { prisma } from "#app/utils/db.server";
-import { forbidden } from "#app/utils/errors.server";
+import { forbidden, refusalResponse } from "#app/utils/errors.server";
 
 export const meetingPageSelect = {
   id: true,
@@ -54,7 +52,7 @@ export async function meetingContext(request: Request, params: { network?: strin
   if (!meeting) {
     // A visitor may be an insider who has not signed in yet; anyone else gets a 404.
     if (!actor) await requireActor(request);
-    throw data({ message: "error.notFound" }, { status: 404 });
+    throw refusalResponse("error.notFound", 404);
   }
   const access = await groupAccess(actor, meeting.group);
   return { network, actor, meeting, access };
@@ -67,10 +65,4 @@ export async function managerContext(request: Request, params: { network?: strin
   const ctx = await meetingContext(request, params);
   if (!can(actor, "meeting.manage", { access: ctx.access })) forbidden();
   return { ...ctx, network, actor: actor as Actor, access: ctx.access as GroupAccess };
-}
-
-/** The model's refusal as a form message (beside the field when it names one). */
-export function meetingErrorReply<R>(error: unknown, reply: (opts: { fieldErrors?: Record<string, string[]>; formErrors?: string[] }) => R) {
-  if (!(error instanceof MeetingError)) throw error;
-  return error.field ? reply({ fieldErrors: { [error.field]: [error.key] } }) : reply({ formErrors: [error.key] });
 }

@@ -1,14 +1,14 @@
 // Server side shared by the minutes pages (reader, earlier version, edit, PDF, attendance): who is
 // reading, which versions they may see, and the one answer to a refusal of the model.
-import { data } from "@remix-run/node";
 
 import type { Actor } from "#app/access/actor";
 import { getActor, requireActor } from "#app/access/actor.server";
 import { can } from "#app/access/can";
 import type { GroupAccess } from "#app/access/group";
 import { groupAccess } from "#app/access/group.server";
-import { type MeetingRef, MinutesError, type MinutesVersion, minutesVersions, requireMeeting } from "#app/models/minutes.server";
+import { type MeetingRef, type MinutesVersion, minutesVersions, requireMeeting } from "#app/models/minutes.server";
 import { requireNetwork } from "#app/models/network.server";
+import { notFound } from "#app/utils/errors.server";
 
 export type MinutesContext = {
   network: Awaited<ReturnType<typeof requireNetwork>>;
@@ -41,14 +41,7 @@ export async function minutesContext(request: Request, params: { network?: strin
  */
 export async function notReadable(request: Request, actor: Actor | null): Promise<never> {
   if (!actor) await requireActor(request);
-  throw data({ message: "error.notFound" }, { status: 404 });
-}
-
-/** A refusal of the model as the page answers it: 403/404 thrown, a sentence otherwise. */
-export function rethrowStatus(error: unknown): MinutesError {
-  if (!(error instanceof MinutesError)) throw error;
-  if (error.status !== 400) throw data({ message: error.key }, { status: error.status });
-  return error;
+  throw notFound();
 }
 
 /**

@@ -12,22 +12,21 @@ import { requireActor } from "#app/access/actor.server";
 import { can } from "#app/access/can";
 import { groupAccess } from "#app/access/group.server";
 import { managedGroupsWhere } from "#app/access/group.server";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ErrorSummary, SelectField, SubmissionKeyField, TextField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
 import { scheduleMeeting } from "#app/models/meetings.server";
 import { requireNetwork } from "#app/models/network.server";
-import { ErrorPage } from "#app/root";
 import { addDays, todayInBrussels } from "#app/utils/brussels-time";
 import { now } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
-import { forbidden } from "#app/utils/errors.server";
+import { forbidden, formReply } from "#app/utils/errors.server";
 import { pageTitle } from "#app/utils/i18n";
 import { newSubmissionKey, submissionKeyOf } from "#app/utils/idempotency.server";
 import { groupPath, meetingPath } from "#app/utils/paths";
 import { parseSubmission } from "#app/utils/submission.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 
-import { meetingErrorReply } from "./__meeting.server";
 import { MeetingFields, NEW_MEETING_FIELDS, NewMeetingSchema, scheduleInput, SeriesFields, summaryFields } from "./__meeting-form";
 
 /** The groups this person may schedule for: all for a coordinator, else those they facilitate. */
@@ -87,10 +86,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       vars: { count },
     });
   } catch (error) {
-    return data(
-      meetingErrorReply(error, (o) => submission.reply(o)),
-      { status: 400 },
-    );
+    return formReply(submission, error);
   }
 }
 
@@ -148,5 +144,5 @@ export default function NewMeeting() {
 }
 
 export function ErrorBoundary() {
-  return <ErrorPage />;
+  return <GeneralErrorBoundary />;
 }

@@ -4,12 +4,12 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { getActor } from "#app/access/actor.server";
 import { isNetworkInsider } from "#app/access/network.server";
 import { canEditOrganisation } from "#app/access/organisation";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { useT } from "#app/components/i18n";
 import { MembershipBadge, MembershipSentence } from "#app/components/membership";
 import { membershipStatus } from "#app/models/adhesion.server";
 import { requireNetwork } from "#app/models/network.server";
 import { organisationFullSelect, requireNetworkOrganisation } from "#app/models/organisation.server";
-import { ErrorPage } from "#app/root";
 import { brusselsWeekMinute, formatMinutes } from "#app/utils/brussels-time";
 import { now } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
@@ -247,5 +247,5 @@ function WeekTable({ hours }: { hours: Hour[] }) {
 }
 
 export function ErrorBoundary() {
-  return <ErrorPage />;
+  return <GeneralErrorBoundary />;
 }

@@ -6,17 +6,17 @@ import { z } from "zod";
 
 import { can } from "#app/access/can";
 import { requireOrganisationEditor } from "#app/access/require.server";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ErrorSummary, SelectField, SubmissionKeyField, TextField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
-import { changeDelegateRole, createInvitation, InvitationPending, removeDelegate, revokeInvitation } from "#app/models/invitation.server";
+import { changeDelegateRole, createInvitation, removeDelegate, revokeInvitation } from "#app/models/invitation.server";
 import { requireNetwork } from "#app/models/network.server";
 import { requireNetworkOrganisation } from "#app/models/organisation.server";
-import { ErrorPage } from "#app/root";
 import { instantFormat } from "#app/utils/brussels-time";
 import { now } from "#app/utils/clock.server";
 import { prisma, transaction } from "#app/utils/db.server";
 import { DELEGATE_ROLES } from "#app/utils/domain";
-import { forbidden, invariantResponse } from "#app/utils/errors.server";
+import { forbidden, intentReply, invariantResponse } from "#app/utils/errors.server";
 import { isLocale } from "#app/utils/i18n";
 import { claimSubmission, newSubmissionKey, submissionKeyOf } from "#app/utils/idempotency.server";
 import { parseSubmission } from "#app/utils/submission.server";
@@ -109,8 +109,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         });
       });
     } catch (error) {
-      if (!(error instanceof InvitationPending)) throw error;
-      return data({ intent, result: submission.reply({ fieldErrors: { email: ["delegates.invitePending"] } }) }, { status: 409 });
+      return intentReply(intent, submission, error);
     }
     return redirectWithToast(back, { kind: "success", key: "delegates.invited", vars: { email } });
   }
@@ -319,5 +318,5 @@ function InviteForm({ to, roleOptions, submissionKey }: { to: string; roleOption
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: d ? `${d.org.name} — Maillage` : "Maillage" }];
 
 export function ErrorBoundary() {
-  return <ErrorPage />;
+  return <GeneralErrorBoundary />;
 }

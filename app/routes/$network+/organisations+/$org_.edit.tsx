@@ -2,10 +2,10 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { useActionData, useLoaderData } from "@remix-run/react";
 
 import { requireOrganisationEditor } from "#app/access/require.server";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { useT } from "#app/components/i18n";
 import { requireNetwork } from "#app/models/network.server";
 import { organisationFullSelect, requireNetworkOrganisation, updateOrganisation } from "#app/models/organisation.server";
-import { ErrorPage } from "#app/root";
 import { prisma, transaction } from "#app/utils/db.server";
 import { pageTitle } from "#app/utils/i18n";
 import { parseSubmission } from "#app/utils/submission.server";
@@ -77,5 +77,5 @@ export default function EditOrganisation() {
 }
 
 export function ErrorBoundary() {
-  return <ErrorPage />;
+  return <GeneralErrorBoundary />;
 }

@@ -3,12 +3,12 @@ import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 
 import { getActor } from "#app/access/actor.server";
 import { isCoordinator } from "#app/access/network";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { useT } from "#app/components/i18n";
 import { MembershipBadge } from "#app/components/membership";
 import { Pagination } from "#app/components/pagination";
 import { directoryCommunes, type DirectoryQuery, searchDirectory } from "#app/models/directory.server";
 import { requireNetwork } from "#app/models/network.server";
-import { ErrorPage } from "#app/root";
 import { brusselsWeekMinute, formatMinutes } from "#app/utils/brussels-time";
 import { now } from "#app/utils/clock.server";
 import { ORGANISATION_KINDS, SPOKEN_LANGUAGES } from "#app/utils/domain";
@@ -193,5 +193,5 @@ function FilterSelect({ name, label, value, options }: { name: string; label: st
 }
 
 export function ErrorBoundary() {
-  return <ErrorPage />;
+  return <GeneralErrorBoundary />;
 }
