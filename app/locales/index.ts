@@ -7,6 +7,7 @@ import adhesionUpload from "./adhesion-upload";
 import adhesionsAdmin from "./adhesions-admin";
 import admin from "./admin";
 import app from "./app";
+import assemblies from "./assemblies";
 import audit from "./audit";
 import calendar from "./calendar";
 import charter from "./charter";
@@ -49,6 +50,7 @@ export const domainDictionaries = {
   adhesionsAdmin,
   admin,
   app,
+  assemblies,
   audit,
   calendar,
   charter,
