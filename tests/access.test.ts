@@ -21,6 +21,14 @@ const MEMBER_ORG = "org-member";
 const NON_MEMBER_ORG = "org-outside";
 /** The facilitator's own organisation (in the network, not a member of the group). */
 const FACILITATOR_ORG = "org-facilitator";
+/** Seated on the comité d'accompagnement (in the network, not a member of the group). */
+const COMMITTEE_ORG = "org-committee";
+/** Holds another organisation's proxy in the assembly (in the network, not a member of the group). */
+const HOLDER_ORG = "org-holder";
+/** In the network without the right to vote: an applicant (or suspended), so not on the assembly's roll. */
+const APPLICANT_ORG = "org-applicant";
+/** The assembly's electoral roll: every member organisation of the network. */
+const ROLL = [MEMBER_ORG, NON_MEMBER_ORG, FACILITATOR_ORG, COMMITTEE_ORG, HOLDER_ORG];
 
 type Persona = {
   actor: Actor | null;
@@ -64,6 +72,9 @@ const PERSONAS = {
     invited: true,
     organisationsHere: 1,
   },
+  committeeMember: { actor: actor("u-committee", { delegates: [[COMMITTEE_ORG, "titular"]] }), group: insider, invited: false, organisationsHere: 1 },
+  proxyHolder: { actor: actor("u-holder", { delegates: [[HOLDER_ORG, "substitute"]] }), group: insider, invited: false, organisationsHere: 1 },
+  nonVoting: { actor: actor("u-applicant", { delegates: [[APPLICANT_ORG, "titular"]] }), group: insider, invited: false, organisationsHere: 1 },
 } satisfies Record<string, Persona>;
 
 type Name = keyof typeof PERSONAS;
@@ -89,9 +100,16 @@ const row = <C extends Capability>(capability: C, scope: (p: Persona) => Scopes[
 
 const MANAGERS: Name[] = ["platformAdmin", "coordinator", "facilitator"];
 const READERS: Name[] = [...MANAGERS, "titular", "substitute", "staff"];
-const INSIDERS: Name[] = [...READERS, "nonMemberDelegate"];
+const INSIDERS: Name[] = [...READERS, "nonMemberDelegate", "committeeMember", "proxyHolder", "nonVoting"];
 const COORDINATORS: Name[] = ["platformAdmin", "coordinator"];
 const OF_MEMBER_ORG: Name[] = ["titular", "substitute", "staff"];
+/** The person's own organisation (the first they are a delegate of), and whether it is on the roll. */
+const ownOrganisation = (p: Persona) => {
+  const organisationId = p.actor ? ([...p.actor.delegateOf.keys()][0] ?? "no-organisation") : "no-organisation";
+  return { organisationId, onRoll: ROLL.includes(organisationId) };
+};
+/** Titular or substitute of an organisation on the roll: they check it in and vote for it. */
+const VOTERS: Name[] = ["titular", "substitute", "nonMemberDelegate", "facilitator", "committeeMember", "proxyHolder"];
 
 const TABLE: Row[] = [
   row("platform.administer", () => ({}), ["platformAdmin"]),
@@ -176,6 +194,22 @@ const TABLE: Row[] = [
     "another organisation's",
   ),
   row("action.update", (p) => ({ access: accessOf(p), item: { organisationId: null } }), MANAGERS, "nobody's"),
+
+  row("statutes.manage", () => ({ networkId: NETWORK }), COORDINATORS),
+  row("assembly.see", (p) => ({ networkId: NETWORK, delegatesHere: p.organisationsHere > 0 }), INSIDERS),
+  row("assembly.convene", () => ({ networkId: NETWORK }), COORDINATORS),
+  row("assembly.manageDesk", () => ({ networkId: NETWORK }), COORDINATORS),
+  row("assembly.checkInSelf", ownOrganisation, VOTERS, "own organisation"),
+  row("assembly.checkInSelf", () => ({ organisationId: HOLDER_ORG, onRoll: true }), ["proxyHolder"], "the holder's organisation"),
+  row("proxy.give", ownOrganisation, ["titular", "nonMemberDelegate", "facilitator", "committeeMember"], "own organisation: titular only"),
+  row("proxy.give", () => ({ organisationId: APPLICANT_ORG, onRoll: false }), [], "an organisation without the right to vote"),
+  row("proxy.recordPaper", () => ({ networkId: NETWORK }), COORDINATORS),
+  row("poll.manage", () => ({ networkId: NETWORK }), COORDINATORS),
+  row("poll.vote", ownOrganisation, VOTERS, "own organisation"),
+  row("poll.vote", () => ({ organisationId: MEMBER_ORG, onRoll: true }), ["titular", "substitute"], "the member organisation"),
+  row("poll.vote", () => ({ organisationId: APPLICANT_ORG, onRoll: false }), [], "an organisation without the right to vote"),
+  row("committee.manage", () => ({ networkId: NETWORK }), COORDINATORS),
+  row("committee.act", () => ({ seated: [COMMITTEE_ORG] }), ["committeeMember"]),
 ];
 
 describe("app/access: persona × capability", () => {

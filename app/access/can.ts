@@ -4,6 +4,7 @@
 // New domains add their capabilities here (assemblies: "assembly.vote" for a voter or a proxy
 // holder, recommendations: "recommendation.edit" for a comité member).
 import { type Actor, isPlatformAdmin } from "./actor";
+import { canActInAssemblyFor, canGiveProxyFor, canRunAssemblies, isCommitteeMember } from "./assembly";
 import { canEditCharter, canSeeAdhesionScan, canSignFor, canUploadAdhesionFor, canWithdraw } from "./charter";
 import { canActForOrganisation, canAdministerGroups, canOpenMembersPage, type GroupAccess } from "./group";
 import { canAnswerMeeting, canManageMeeting, canProposeAgendaItem, canSeeMeeting, canSeeMeetingDetails, canTakeAttendance, canTakePartIn } from "./meeting";
@@ -18,6 +19,8 @@ type MeetingState = { status: string; endsAt: Date; proposalsUntil?: Date | null
 type AtMeeting = InGroup & { meeting: MeetingState; invited: boolean; at: Date };
 type Written = InGroup & { meeting: { noteTakerId: string | null } };
 type ActionItem = InGroup & { item: { organisationId: string | null } };
+/** `onRoll`: the organisation is on the assembly's roll (assembly.server.ts isOnRoll). */
+type OnRoll = { organisationId: string; onRoll: boolean };
 
 export type Scopes = {
   "platform.administer": Record<string, never>;
@@ -53,6 +56,18 @@ export type Scopes = {
   "minutes.readVersion": Written & { version: { status: string; visibility: string | null } };
   "action.see": ActionItem;
   "action.update": ActionItem;
+  "statutes.manage": InNetwork;
+  "assembly.see": InNetwork & { delegatesHere: boolean };
+  "assembly.convene": InNetwork;
+  "assembly.manageDesk": InNetwork;
+  "assembly.checkInSelf": OnRoll;
+  "proxy.give": OnRoll;
+  "proxy.recordPaper": InNetwork;
+  "poll.manage": InNetwork;
+  "poll.vote": OnRoll;
+  "committee.manage": InNetwork;
+  /** `seated`: the organisations on the comité today (assembly.server.ts seatedOrganisationIds). */
+  "committee.act": { seated: readonly string[] };
 };
 
 export type Capability = keyof Scopes;
@@ -89,6 +104,17 @@ const RULES: { [C in Capability]: (actor: Actor | null, scope: Scopes[C]) => boo
   "minutes.readVersion": (actor, s) => canReadVersion(s.version, s.access, !!actor && canWriteMinutes(s.access, s.meeting, actor.userId)),
   "action.see": (actor, s) => !!actor && canSeeAction(actor, s.access, s.item),
   "action.update": (actor, s) => !!actor && canUpdateAction(actor, s.access, s.item),
+  "statutes.manage": (actor, s) => canRunAssemblies(actor, s.networkId),
+  "assembly.see": (actor, s) => isInsiderOf(actor, s.networkId, s.delegatesHere),
+  "assembly.convene": (actor, s) => canRunAssemblies(actor, s.networkId),
+  "assembly.manageDesk": (actor, s) => canRunAssemblies(actor, s.networkId),
+  "assembly.checkInSelf": (actor, s) => canActInAssemblyFor(actor, s.organisationId, s.onRoll),
+  "proxy.give": (actor, s) => canGiveProxyFor(actor, s.organisationId, s.onRoll),
+  "proxy.recordPaper": (actor, s) => canRunAssemblies(actor, s.networkId),
+  "poll.manage": (actor, s) => canRunAssemblies(actor, s.networkId),
+  "poll.vote": (actor, s) => canActInAssemblyFor(actor, s.organisationId, s.onRoll),
+  "committee.manage": (actor, s) => canRunAssemblies(actor, s.networkId),
+  "committee.act": (actor, s) => isCommitteeMember(actor, s.seated),
 };
 
 /** May this actor (null: a visitor) do this, in this scope? */

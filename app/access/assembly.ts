@@ -1,0 +1,27 @@
+// Rights in general assemblies, votes and the comité d'accompagnement (docs/decisions/013). Pure:
+// the facts (is the organisation on the roll? which organisations sit on the comité?) come from
+// assembly.server.ts. An organisation acts through its titular delegate or, failing them, its
+// substitute: both may check it in and vote for it (its entitlement takes one ballot only, so the
+// first to vote votes); only the titular gives its vote to another organisation.
+import { type Actor, isCommittingRole } from "./actor";
+import { isCoordinator } from "./network";
+
+/** Statutes, convocation, the desk, polls and the comité's seats: the network's coordinators. */
+export function canRunAssemblies(actor: Actor | null, networkId: string) {
+  return isCoordinator(actor, networkId);
+}
+
+/** Speaks for an organisation of the roll in the assembly: checks it in, votes for it (and for those it represents). */
+export function canActInAssemblyFor(actor: Actor | null, organisationId: string, onRoll: boolean) {
+  return onRoll && isCommittingRole(actor?.delegateOf.get(organisationId));
+}
+
+/** Gives the organisation's vote to another: its titular delegate, the organisation being on the roll. */
+export function canGiveProxyFor(actor: Actor | null, organisationId: string, onRoll: boolean) {
+  return onRoll && actor?.delegateOf.get(organisationId) === "titular";
+}
+
+/** A comité member: a titular or substitute delegate of an organisation seated on the comité. */
+export function isCommitteeMember(actor: Actor | null, seatedOrganisationIds: readonly string[]) {
+  return !!actor && seatedOrganisationIds.some((id) => isCommittingRole(actor.delegateOf.get(id)));
+}
