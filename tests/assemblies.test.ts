@@ -3,6 +3,7 @@
 // proxy, paper totals, publication with the ballot box, and the comité as a group.
 import { createHash } from "node:crypto";
 
+import ICAL from "ical.js";
 import { describe, expect, test } from "vitest";
 
 import {
@@ -104,6 +105,30 @@ describe("convocation and roll", () => {
     await expect(conveneAssembly(s.assembly.id, s.coordinator.id)).rejects.toMatchObject(key("assemblies.error.alreadyConvened"));
     const assembly = await prisma.assembly.findUniqueOrThrow({ where: { id: s.assembly.id } });
     expect(assembly).toMatchObject({ status: "convened", rules: { maxProxiesPerHolder: 2, quorum: { numerator: 1, denominator: 2 } } });
+  });
+
+  test("the convocation goes through the outbox to the titular and substitute of every organisation of the roll, with an invitation", async () => {
+    const s = await assemblySetting({ members: 3 });
+    const users = await prisma.user.findMany({
+      where: { delegations: { some: { organisationId: { in: s.members.map((m) => m.id) } } } },
+      select: { email: true },
+    });
+    const mails = await prisma.outboxEmail.findMany({ where: { networkId: s.network.id }, select: { to: true, subject: true, text: true, attachments: true } });
+    expect(mails.map((m) => m.to).sort()).toEqual(users.map((u) => u.email).sort());
+    expect(mails).toHaveLength(6);
+    const assembly = await prisma.assembly.findUniqueOrThrow({ where: { id: s.assembly.id } });
+    for (const mail of mails) {
+      expect(mail.subject).toBe("Convocation : Assemblée générale ordinaire");
+      expect(mail.text).toContain(`/${s.network.slug}/assemblies/${s.assembly.id}`);
+      const [ics] = mail.attachments as { filename: string; contentType: string; content: string }[];
+      const event = new ICAL.Component(ICAL.parse(ics.content)).getFirstSubcomponent("vevent")!;
+      expect(event.getFirstPropertyValue("uid")).toBe(assembly.uid);
+      expect(+(event.getFirstPropertyValue("dtstart") as ICAL.Time).toJSDate()).toBe(Math.floor(+assembly.startsAt / 1000) * 1000);
+      const unfolded = ics.content.replace(/\r\n[ \t]/g, "");
+      expect(unfolded).toContain("METHOD:REQUEST");
+      expect(unfolded).toMatch(new RegExp(`ATTENDEE[^\\r]*mailto:${mail.to.replace(/[.]/g, "\\.")}`, "i"));
+      expect(unfolded).toMatch(/ORGANIZER[^\r]*mailto:/);
+    }
   });
 
   test("too late to convene: fewer days left than the statutes' notice", async () => {

@@ -2,6 +2,15 @@
 // polls.server.ts): the refusals of the domain, shown to the reader.
 export default {
   fr: {
+    "assemblies.email.convocation.subject": "Convocation : {title}",
+    "assemblies.email.convocation.title": "Convocation à l'assemblée générale",
+    "assemblies.email.convocation.body": "{organisation} est convoquée à « {title} » du réseau {network}, le {when}.",
+    "assemblies.email.convocation.place": "Lieu : {place}",
+    "assemblies.email.convocation.video": "En ligne : {url}",
+    "assemblies.email.convocation.agenda": "Ordre du jour :",
+    "assemblies.email.convocation.proxyHint":
+      "Si votre organisation ne peut pas être présente, sa déléguée ou son délégué titulaire peut donner procuration à une autre organisation membre, dans Maillage, jusqu'à l'ouverture du premier vote.",
+    "assemblies.email.convocation.open": "Voir l'assemblée",
     "assemblies.error.notFound": "Cette assemblée ou ce scrutin n'existe pas.",
     "assemblies.error.alreadyConvened": "L'assemblée est déjà convoquée : la liste électorale est figée.",
     "assemblies.error.alreadyInstalled": "Les élus de ce scrutin sont déjà installés au comité.",
@@ -88,6 +97,15 @@ export default {
     "assemblies.error.poll.votesOnPaper": "Cette organisation vote sur papier : le vote en ligne lui est fermé.",
   },
   nl: {
+    "assemblies.email.convocation.subject": "Oproeping: {title}",
+    "assemblies.email.convocation.title": "Oproeping voor de algemene vergadering",
+    "assemblies.email.convocation.body": "{organisation} wordt opgeroepen voor „{title}” van het netwerk {network}, op {when}.",
+    "assemblies.email.convocation.place": "Plaats: {place}",
+    "assemblies.email.convocation.video": "Online: {url}",
+    "assemblies.email.convocation.agenda": "Agenda:",
+    "assemblies.email.convocation.proxyHint":
+      "Kan uw organisatie niet aanwezig zijn, dan kan haar titularis-afgevaardigde in Maillage een volmacht geven aan een andere lidorganisatie, tot de eerste stemming opent.",
+    "assemblies.email.convocation.open": "De vergadering bekijken",
     "assemblies.error.notFound": "Deze algemene vergadering of stemming bestaat niet.",
     "assemblies.error.alreadyConvened": "De vergadering is al bijeengeroepen: de kiezerslijst ligt vast.",
     "assemblies.error.alreadyInstalled": "De verkozenen van deze stemming zijn al in het comité geïnstalleerd.",
@@ -174,6 +192,15 @@ export default {
     "assemblies.error.poll.votesOnPaper": "Deze organisatie stemt op papier: online stemmen is voor haar gesloten.",
   },
   en: {
+    "assemblies.email.convocation.subject": "Notice of meeting: {title}",
+    "assemblies.email.convocation.title": "Notice of the general assembly",
+    "assemblies.email.convocation.body": "{organisation} is called to “{title}” of the network {network}, on {when}.",
+    "assemblies.email.convocation.place": "Place: {place}",
+    "assemblies.email.convocation.video": "Online: {url}",
+    "assemblies.email.convocation.agenda": "Agenda:",
+    "assemblies.email.convocation.proxyHint":
+      "If your organisation cannot attend, its titular delegate can give its proxy to another member organisation in Maillage, until the first vote opens.",
+    "assemblies.email.convocation.open": "View the assembly",
     "assemblies.error.notFound": "This assembly or poll does not exist.",
     "assemblies.error.alreadyConvened": "The assembly is already convened: the electoral roll is frozen.",
     "assemblies.error.alreadyInstalled": "The organisations elected in this poll already sit on the committee.",

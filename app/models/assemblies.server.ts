@@ -25,6 +25,7 @@ import {
 } from "#app/utils/votes-domain";
 
 import { isMember, membershipStatuses } from "./adhesion.server";
+import { sendConvocations } from "./assembly-convocation.server";
 
 type Tx = Prisma.TransactionClient;
 const DAY = 86_400_000;
@@ -280,15 +281,16 @@ export async function conveneAssembly(assemblyId: string, actorId: string) {
     });
     if (moved.count === 0) throw conflict("alreadyConvened");
     await tx.rollEntry.createMany({ data: members.map((organisationId) => ({ assemblyId, organisationId, frozenAt: at })) });
+    const convocations = await sendConvocations(tx, assemblyId);
     await audit(tx, {
       networkId: assembly.networkId,
       actorId,
       action: "assembly.convene",
       entityType: "Assembly",
       entityId: assemblyId,
-      after: { roll: members.length },
+      after: { roll: members.length, convocations },
     });
-    return { roll: members };
+    return { roll: members, convocations };
   });
 }
 

@@ -35,3 +35,12 @@ export function meetingUrl(appUrl: string, meeting: MeetingRef, page?: MeetingPa
 export function groupUrl(appUrl: string, group: GroupRef, page?: GroupPage) {
   return `${appUrl}${groupPath(group, page)}`;
 }
+
+/** A general assembly: /:network/assemblies/:assembly (issue 12). */
+export function assemblyPath(networkSlug: string, assemblyId: string) {
+  return `/${networkSlug}/assemblies/${assemblyId}`;
+}
+
+export function assemblyUrl(appUrl: string, networkSlug: string, assemblyId: string) {
+  return `${appUrl}${assemblyPath(networkSlug, assemblyId)}`;
+}
