@@ -373,6 +373,24 @@ describe("voting", () => {
     expect(await prisma.ballot.count({ where: { pollId: poll.id } })).toBe(1);
   });
 
+  test("deleting the whole network takes its assemblies, polls, entitlements and ballots along (the triggers allow that only)", async () => {
+    const s = await assemblySetting({ members: 2 });
+    const poll = await openResolution(s);
+    await checkInAll(s, [s.members[0].id]);
+    await voteEach(poll.id, [s.members[0].id], () => ["for"]);
+    await closePoll(poll.id, s.coordinator.id);
+    await publishPoll(poll.id, s.coordinator.id, countChoices);
+    expect(await sqlError(`DELETE FROM "Assembly" WHERE "id" = '${s.assembly.id}'`)).toBe("ok");
+    expect(await prisma.ballot.count({ where: { pollId: poll.id } })).toBe(0);
+    const t = await assemblySetting({ members: 2 });
+    const other = await openResolution(t);
+    await checkInAll(t, [t.members[0].id]);
+    await voteEach(other.id, [t.members[0].id], () => ["for"]);
+    await prisma.network.delete({ where: { id: t.network.id } });
+    expect(await prisma.ballot.count({ where: { pollId: other.id } })).toBe(0);
+    expect(await prisma.entitlement.count({ where: { pollId: other.id } })).toBe(0);
+  });
+
   test("paper totals entered twice by two different people must match before publication", async () => {
     const s = await assemblySetting({ members: 3 });
     const poll = await openResolution(s);
