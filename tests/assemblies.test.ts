@@ -18,7 +18,6 @@ import {
   recordSeat,
   saveStatutes,
 } from "#app/models/assemblies.server";
-import { trackerFor } from "#app/models/ballot-tracker.server";
 import {
   addCandidate,
   allowedPollTransitions,
@@ -42,6 +41,7 @@ import {
 import { giveProxy, revokeProxy } from "#app/models/proxies.server";
 import { now, setNow } from "#app/utils/clock.server";
 import { prisma } from "#app/utils/db.server";
+import { trackerFor } from "#app/votes/tracker.server";
 import { assemblySetting, checkInAll, openResolution, readyElection, sqlError, voteEach } from "#tests/assembly-helpers";
 import { createUser } from "#tests/factories";
 

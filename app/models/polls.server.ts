@@ -22,9 +22,10 @@ import { now } from "#app/utils/clock.server";
 import { prisma, transaction } from "#app/utils/db.server";
 import { DomainError } from "#app/utils/errors.server";
 import { type BallotChannel, CHOICE_SETS, type ChoiceSet, MAJORITY_BASES, POLL_KINDS, type PollStatus } from "#app/utils/votes-domain";
+import { newSeed, seedCommitment } from "#app/votes/lots.server";
+import { newNonce, trackerFor } from "#app/votes/tracker.server";
 
 import { presenceFacts } from "./assemblies.server";
-import { newLotsSeed, newNonce, trackerFor } from "./ballot-tracker.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -181,7 +182,7 @@ export async function markReady(pollId: string, actorId: string) {
       if (!poll.seats || poll.seats < 1) throw refuse("seats", "invalid", "seats");
       const candidates = await tx.candidate.count({ where: { pollId } });
       if (candidates === 0) throw refuse("noCandidates", "invalid");
-      if (rules?.tieRule !== "second-round") lots = newLotsSeed();
+      if (rules?.tieRule !== "second-round") lots = lotsSeed();
     }
     const roll = await tx.rollEntry.findMany({ where: { assemblyId: poll.assemblyId }, select: { organisationId: true } });
     const frozen = {
@@ -506,4 +507,10 @@ export async function votedOrganisations(pollId: string) {
     orderBy: { organisationId: "asc" },
   });
   return rows.map((r) => r.organisationId);
+}
+
+/** A draw's secret seed (hex) and the commitment published when the poll is ready (app/votes/lots.server.ts). */
+function lotsSeed() {
+  const seed = newSeed();
+  return { seed, commitment: seedCommitment(seed) };
 }
