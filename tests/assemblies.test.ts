@@ -215,6 +215,27 @@ describe("proxies: every rule in one place", () => {
     await checkInAll(s, [a]);
     expect((await presenceFacts(s.assembly.id)).represented).toEqual([]);
   });
+
+  test("the quorum of the assembly's frozen rule, counted in organisations present or represented", async () => {
+    // Six members, "at least half" (the default first convocation): 3 needed.
+    const s = await assemblySetting();
+    const [a, b, c, d] = s.members.map((m) => m.id);
+    await checkInAll(s, [a]);
+    await checkInAll(s, [b], "paper"); // voting on paper is being in the room
+    expect((await presenceFacts(s.assembly.id)).quorum).toEqual({
+      rollSize: 6,
+      present: 2,
+      represented: 0,
+      presentOrRepresented: 2,
+      required: 3,
+      reached: false,
+    });
+    await giveProxy(s.assembly.id, s.coordinator.id, { giverOrganisationId: c, holderOrganisationId: a, channel: "online" });
+    await giveProxy(s.assembly.id, s.coordinator.id, { giverOrganisationId: d, holderOrganisationId: s.members[4].id, channel: "online" }); // holder absent
+    const facts = await presenceFacts(s.assembly.id);
+    expect(facts.quorum).toMatchObject({ present: 2, represented: 1, presentOrRepresented: 3, reached: true });
+    expect(facts.proxies.map((p) => p.status)).toEqual(["counted", "holderAbsent"]);
+  });
 });
 
 describe("the poll workflow", () => {

@@ -23,6 +23,7 @@ import {
   TIE_RULES,
   type TieRule,
 } from "#app/utils/votes-domain";
+import { computeQuorum, type Presence, type QuorumRule } from "#app/votes/quorum";
 
 import { isMember, membershipStatuses } from "./adhesion.server";
 import { sendConvocations } from "./assembly-convocation.server";
@@ -390,21 +391,46 @@ export async function checkOut(assemblyId: string, organisationId: string, recor
 }
 
 /**
- * The facts the quorum is counted from (the counting itself is app/votes'): the roll, who is
- * present, and the proxies that count now: not revoked, holder present, giver absent.
+ * Who is here and who may vote now, by the one quorum rule (app/votes/quorum.ts): the roll, the
+ * organisations present (in the room, online, or in the room voting on paper), the proxies not
+ * revoked in the order they were given, and the assembly's frozen rules (its quorum, the maximum
+ * of proxies per holder). `voters` says who casts each entitled organisation's ballot; `quorum`
+ * the numbers the page and the room screen show.
  */
-export async function presenceFacts(assemblyId: string, tx: Pick<Tx, "rollEntry" | "assemblyAttendance" | "proxy"> = prisma) {
-  const [roll, present, proxies] = await Promise.all([
-    tx.rollEntry.findMany({ where: { assemblyId }, select: { organisationId: true } }),
+export async function presenceFacts(assemblyId: string, tx: Pick<Tx, "assembly" | "rollEntry" | "assemblyAttendance" | "proxy"> = prisma) {
+  const [assembly, roll, present, proxies] = await Promise.all([
+    tx.assembly.findUnique({ where: { id: assemblyId }, select: { rules: true } }),
+    tx.rollEntry.findMany({ where: { assemblyId }, select: { organisationId: true }, orderBy: { organisationId: "asc" } }),
     tx.assemblyAttendance.findMany({ where: { assemblyId, status: "present" }, select: { organisationId: true, channel: true } }),
-    tx.proxy.findMany({ where: { assemblyId, revokedAt: null }, select: { giverOrganisationId: true, holderOrganisationId: true } }),
+    tx.proxy.findMany({
+      where: { assemblyId, revokedAt: null },
+      select: { id: true, giverOrganisationId: true, holderOrganisationId: true },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    }),
   ]);
-  const presentIds = new Set(present.map((p) => p.organisationId));
-  const counting = proxies.filter((p) => presentIds.has(p.holderOrganisationId) && !presentIds.has(p.giverOrganisationId));
+  const rules = (assembly?.rules ?? null) as { quorum?: QuorumRule; maxProxiesPerHolder?: number | null } | null;
+  const result = computeQuorum({
+    roll: roll.map((r) => r.organisationId),
+    // Voting on paper is voting in the room.
+    attendance: new Map(present.map((p): [string, Presence] => [p.organisationId, p.channel === "online" ? "online" : "room"])),
+    proxies: proxies.map((p) => ({ id: p.id, giverId: p.giverOrganisationId, holderId: p.holderOrganisationId })),
+    maxProxiesPerHolder: rules?.maxProxiesPerHolder ?? null,
+    rule: rules?.quorum ?? null,
+  });
   return {
     roll: roll.map((r) => r.organisationId),
     present: present.map((p) => ({ organisationId: p.organisationId, channel: p.channel })),
-    represented: counting.map((p) => ({ organisationId: p.giverOrganisationId, by: p.holderOrganisationId })),
+    represented: result.voters.filter((v) => v.through === "proxy").map((v) => ({ organisationId: v.organisationId, by: v.castById })),
+    voters: result.voters,
+    proxies: result.proxies,
+    quorum: {
+      rollSize: result.rollSize,
+      present: result.present,
+      represented: result.represented,
+      presentOrRepresented: result.presentOrRepresented,
+      required: result.required,
+      reached: result.reached,
+    },
   };
 }
 

@@ -305,25 +305,18 @@ export async function castBallots(pollId: string, input: VoteInput): Promise<{ o
     const poll = await lockOpenPoll(tx, pollId);
     const candidates =
       poll.kind === "election" ? (await tx.candidate.findMany({ where: { pollId }, select: { organisationId: true } })).map((c) => c.organisationId) : [];
-    const attendance = await tx.assemblyAttendance.findMany({
-      where: { assemblyId: poll.assemblyId, organisationId: { in: [input.actingFor, ...ids] } },
-      select: { organisationId: true, status: true, channel: true },
-    });
-    const present = (id: string) => attendance.some((a) => a.organisationId === id && a.status === "present");
-    const onPaper = (id: string) => attendance.some((a) => a.organisationId === id && a.channel === "paper");
-    if (!present(input.actingFor)) throw refuse("notPresent", "forbidden");
+    // Who casts each organisation's ballot, by the one quorum rule (proxy counted, giver absent,
+    // holder present, under the maximum): the same answer the assembly page and the tally read.
+    const facts = await presenceFacts(poll.assemblyId, tx);
+    const onPaper = (id: string) => facts.present.some((p) => p.organisationId === id && p.channel === "paper");
+    if (!facts.present.some((p) => p.organisationId === input.actingFor)) throw refuse("notPresent", "forbidden");
     if (onPaper(input.actingFor)) throw refuse("votesOnPaper", "forbidden");
-    const represented = ids.filter((id) => id !== input.actingFor);
-    if (represented.length > 0) {
-      const proxies = await tx.proxy.findMany({
-        where: { assemblyId: poll.assemblyId, holderOrganisationId: input.actingFor, giverOrganisationId: { in: represented }, revokedAt: null },
-        select: { giverOrganisationId: true },
-      });
-      for (const id of represented) {
-        if (!proxies.some((p) => p.giverOrganisationId === id)) throw refuse("noProxy", "forbidden");
-        if (present(id)) throw refuse("giverPresent", "forbidden");
-        if (onPaper(id)) throw refuse("votesOnPaper", "forbidden");
-      }
+    for (const id of ids) {
+      if (onPaper(id)) throw refuse("votesOnPaper", "forbidden");
+      if (facts.voters.some((v) => v.organisationId === id && v.castById === input.actingFor)) continue;
+      if (id === input.actingFor) throw refuse("notPresent", "forbidden");
+      const proxy = facts.proxies.find((p) => p.giverId === id && p.holderId === input.actingFor);
+      throw refuse(proxy?.status === "suspended" ? "giverPresent" : "noProxy", "forbidden");
     }
     const trackers: { organisationId: string; tracker: string }[] = [];
     // Entitlements are locked in id order, whatever the form's order: two holders never deadlock.
@@ -439,7 +432,10 @@ export async function closePoll(pollId: string, actorId: string) {
     if (ballots.length > 0) {
       await tx.ballot.createMany({ data: shuffled(ballots).map((b) => ({ ...b, pollId, choices: b.choices as Prisma.InputJsonValue })) });
     }
-    const presence = await presenceFacts(poll.assemblyId, tx);
+    // The facts the tally recounts from (who was present or represented, the quorum's numbers);
+    // who may cast for whom is derived from them again, so it is not stored twice.
+    const { roll, present, represented, quorum } = await presenceFacts(poll.assemblyId, tx);
+    const presence = { roll, present, represented, quorum };
     const voted = await tx.entitlement.count({ where: { pollId, votedAt: { not: null } } });
     const entitled = await tx.entitlement.count({ where: { pollId } });
     const updated = await tx.poll.updateMany({
