@@ -148,41 +148,41 @@ describe("resolutions", () => {
 
   test("the rules and bases differ on the same counts", () => {
     // simple: for > against (10 > 8), whatever the base; threshold = against + 1 = 9.
-    for (const base of ["forAgainst", "cast"] as const) expect(decide("simple", base)).toMatchObject({ threshold: 9, adopted: true });
+    for (const base of ["cast-for-against", "cast-all"] as const) expect(decide("simple", base)).toMatchObject({ threshold: 9, adopted: true });
     // absolute on for + against: base 18, more than 9 → 10 needed: adopted with 10.
-    expect(decide("absolute", "forAgainst")).toMatchObject({ baseValue: 18, threshold: 10, adopted: true });
+    expect(decide("absolute", "cast-for-against")).toMatchObject({ baseValue: 18, threshold: 10, adopted: true });
     // absolute on all ballots cast: base 24, more than 12 → 13 needed: not adopted.
-    expect(decide("absolute", "cast")).toMatchObject({ cast: 24, baseValue: 24, threshold: 13, adopted: false });
+    expect(decide("absolute", "cast-all")).toMatchObject({ cast: 24, baseValue: 24, threshold: 13, adopted: false });
     // absolute on the 30 present or represented: 16 needed: not adopted.
-    expect(decide("absolute", "presentAndRepresented", 30)).toMatchObject({ baseValue: 30, threshold: 16, adopted: false });
+    expect(decide("absolute", "present-represented", 30)).toMatchObject({ baseValue: 30, threshold: 16, adopted: false });
     // two thirds of for + against: 2/3 of 18 = 12 needed: not adopted.
-    expect(decide("twoThirds", "forAgainst")).toMatchObject({ threshold: 12, adopted: false });
+    expect(decide("two-thirds", "cast-for-against")).toMatchObject({ threshold: 12, adopted: false });
     // two thirds of the cast: 2/3 of 24 = 16: not adopted.
-    expect(decide("twoThirds", "cast")).toMatchObject({ threshold: 16, adopted: false });
+    expect(decide("two-thirds", "cast-all")).toMatchObject({ threshold: 16, adopted: false });
   });
 
   test("edges: a tie, exactly half, exactly two thirds, odd bases, an empty base", () => {
-    const d = (f: number, a: number, rule: MajorityRule, base: MajorityBase = "forAgainst", abstain = 0) =>
+    const d = (f: number, a: number, rule: MajorityRule, base: MajorityBase = "cast-for-against", abstain = 0) =>
       decideResolution({ counts: { for: f, against: a, abstain, blank: 0 }, rule, base });
     expect(d(7, 7, "simple").adopted).toBe(false); // a tie is not adopted
     expect(d(9, 9, "absolute")).toMatchObject({ threshold: 10, adopted: false }); // half is not more than half
     expect(d(6, 5, "absolute")).toMatchObject({ baseValue: 11, threshold: 6, adopted: true }); // more than 5.5
-    expect(d(12, 6, "twoThirds")).toMatchObject({ threshold: 12, adopted: true }); // exactly 2/3 of 18 is enough
-    expect(d(7, 4, "twoThirds")).toMatchObject({ baseValue: 11, threshold: 8, adopted: false }); // 2/3 of 11 = 7.33 → 8
-    expect(d(0, 0, "twoThirds", "cast", 3)).toMatchObject({ baseValue: 3, threshold: 2, adopted: false });
-    expect(d(0, 0, "twoThirds")).toMatchObject({ baseValue: 0, threshold: 1, adopted: false }); // nothing is adopted by nobody
+    expect(d(12, 6, "two-thirds")).toMatchObject({ threshold: 12, adopted: true }); // exactly 2/3 of 18 is enough
+    expect(d(7, 4, "two-thirds")).toMatchObject({ baseValue: 11, threshold: 8, adopted: false }); // 2/3 of 11 = 7.33 → 8
+    expect(d(0, 0, "two-thirds", "cast-all", 3)).toMatchObject({ baseValue: 3, threshold: 2, adopted: false });
+    expect(d(0, 0, "two-thirds")).toMatchObject({ baseValue: 0, threshold: 1, adopted: false }); // nothing is adopted by nobody
     expect(d(0, 0, "absolute").adopted).toBe(false);
     // simple majority ignores abstentions: 3 for, 2 against, 10 abstain is adopted.
-    expect(d(3, 2, "simple", "cast", 10).adopted).toBe(true);
+    expect(d(3, 2, "simple", "cast-all", 10).adopted).toBe(true);
   });
 
   test("ballots are counted per choice; a choice the poll does not offer is refused", () => {
-    const online = countResolutionBallots(["for", "against", "for", "abstain", "blank"], "forAgainstAbstain");
+    const online = countResolutionBallots(["for", "against", "for", "abstain", "blank"], "for-against-abstain");
     expect(online).toEqual({ for: 2, against: 1, abstain: 1, blank: 1 });
     expect(addResolutionCounts(online, { for: 3, against: 0, abstain: 0, blank: 2 })).toEqual({ for: 5, against: 1, abstain: 1, blank: 3 });
-    expect(() => countResolutionBallots(["for", "abstain"], "forAgainst")).toThrow(TallyError);
-    expect(() => countResolutionBallots(["yes" as never], "forAgainstAbstain")).toThrow(/Ballot 1/);
-    expect(() => decideResolution({ counts: online, rule: "absolute", base: "presentAndRepresented" })).toThrow(/present or represented/);
+    expect(() => countResolutionBallots(["for", "abstain"], "for-against")).toThrow(TallyError);
+    expect(() => countResolutionBallots(["yes" as never], "for-against-abstain")).toThrow(/Ballot 1/);
+    expect(() => decideResolution({ counts: online, rule: "absolute", base: "present-represented" })).toThrow(/present or represented/);
   });
 });
 
@@ -198,8 +198,22 @@ const statusOf = (result: ElectionResult) => Object.fromEntries(result.candidate
 describe("election of the comité", () => {
   // Three candidates, two seats, no colleges. Ballots [a,b] [a,c] [a] [b] [c] (and one blank):
   // a 3, b 2, c 2. b and c are tied for the second seat.
-  const config: ElectionConfig = { seats: 2, candidates: [c("a"), c("b"), c("c")], colleges: [], tieBreak: { rule: "secondRound" } };
+  const config: ElectionConfig = { seats: 2, candidates: [c("a"), c("b"), c("c")], colleges: [], tieBreak: { rule: "second-round" } };
   const ballots: ApprovalBallot[] = [["a", "b"], ["a", "c"], ["a"], ["b"], ["c"], []];
+
+  test("paper totals merge with the online ballots; impossible totals are refused", () => {
+    // Online as above (a 3, b 2, c 2, one blank), and four paper ballots: b 2, c 1, one blank.
+    // Merged: b 4, a 3, c 3 → b is elected, a and c tie for the second seat.
+    const merged = tallyElection(config, ballots, { ballots: 4, blank: 1, votes: { b: 2, c: 1 } });
+    expect(merged).toMatchObject({ ballots: 10, blank: 2, elected: ["b"], ties: [{ votes: 3, candidateIds: ["a", "c"], seats: 1 }] });
+    expect(merged.candidates.find((x) => x.id === "b")!.votes).toBe(4);
+    // One more paper approval for c breaks the tie by votes.
+    expect(tallyElection(config, ballots, { ballots: 4, blank: 1, votes: { b: 2, c: 2 } }).elected).toEqual(["b", "c"]);
+    // A candidate approved on more ballots than were not blank; more approvals than seats allow; an unknown name.
+    expect(() => tallyElection(config, ballots, { ballots: 2, blank: 1, votes: { b: 2 } })).toThrow(TallyError);
+    expect(() => tallyElection(config, ballots, { ballots: 2, blank: 0, votes: { a: 2, b: 2, c: 1 } })).toThrow(/more approvals/);
+    expect(() => tallyElection(config, ballots, { ballots: 2, blank: 0, votes: { z: 1 } })).toThrow(/not a candidate/);
+  });
 
   test("a tie at the last seat, second round: the seat is left unfilled and the tie reported", () => {
     const result = tallyElection(config, ballots);
@@ -223,12 +237,12 @@ describe("election of the comité", () => {
 
   test("a second poll that ties again leaves the tie, in part", () => {
     // 3 seats; a 3, b 2, c 2, d 2: a is elected, b, c and d contend for 2 seats.
-    const first: ElectionConfig = { seats: 3, candidates: [c("a"), c("b"), c("c"), c("d")], colleges: [], tieBreak: { rule: "secondRound" } };
+    const first: ElectionConfig = { seats: 3, candidates: [c("a"), c("b"), c("c"), c("d")], colleges: [], tieBreak: { rule: "second-round" } };
     const firstBallots = ballotsFor({ a: 3, b: 2, c: 2, d: 2 });
     expect(tallyElection(first, firstBallots).ties).toEqual([{ votes: 2, candidateIds: ["b", "c", "d"], seats: 2 }]);
     // The second poll among b, c, d (2 choices, no colleges): b 4, c 2, d 2. Its order [[b], [c, d]]
     // gives b a seat; c and d stay tied for the last one.
-    const second = tallyElection({ seats: 2, candidates: [c("b"), c("c"), c("d")], colleges: [], tieBreak: { rule: "secondRound" } }, [
+    const second = tallyElection({ seats: 2, candidates: [c("b"), c("c"), c("d")], colleges: [], tieBreak: { rule: "second-round" } }, [
       ["b", "c"],
       ["b", "d"],
       ["b"],
@@ -276,13 +290,13 @@ describe("election of the comité", () => {
   test("a tie that decides nothing is not a tie: both above the line, or both below", () => {
     // a 5, b 5, c 1, three seats: a and b are elected in any order.
     const above = tallyElection(
-      { seats: 3, candidates: [c("a"), c("b"), c("c")], colleges: [], tieBreak: { rule: "secondRound" } },
+      { seats: 3, candidates: [c("a"), c("b"), c("c")], colleges: [], tieBreak: { rule: "second-round" } },
       ballotsFor({ a: 5, b: 5, c: 1 }),
     );
     expect(above).toMatchObject({ elected: ["a", "b", "c"], ties: [] });
     // a 5, b 3, c 3, one seat: b and c both lose in any order.
     const below = tallyElection(
-      { seats: 1, candidates: [c("a"), c("b"), c("c")], colleges: [], tieBreak: { rule: "secondRound" } },
+      { seats: 1, candidates: [c("a"), c("b"), c("c")], colleges: [], tieBreak: { rule: "second-round" } },
       ballotsFor({ a: 5, b: 3, c: 3 }),
     );
     expect(below).toMatchObject({ elected: ["a"], ties: [] });
@@ -298,7 +312,7 @@ describe("election of the comité", () => {
       { id: "A", minSeats: 0, maxSeats: 3 },
     ];
     const result = tallyElection(
-      { seats: 3, candidates: [c("a1", "A"), c("a2", "A"), c("a3", "A"), c("p1", "P")], colleges, tieBreak: { rule: "secondRound" } },
+      { seats: 3, candidates: [c("a1", "A"), c("a2", "A"), c("a3", "A"), c("p1", "P")], colleges, tieBreak: { rule: "second-round" } },
       ballotsFor({ a1: 5, a2: 4, a3: 3, p1: 1 }),
     );
     expect(result.elected).toEqual(["a1", "a2", "p1"]);
@@ -320,7 +334,7 @@ describe("election of the comité", () => {
           { id: "A", minSeats: 0, maxSeats: 1 },
           { id: "P", minSeats: 0, maxSeats: null },
         ],
-        tieBreak: { rule: "secondRound" },
+        tieBreak: { rule: "second-round" },
       },
       ballotsFor({ a1: 6, a2: 5, p1: 4, p2: 3, p3: 2 }),
     );
@@ -339,7 +353,7 @@ describe("election of the comité", () => {
           { id: "A", minSeats: 0, maxSeats: 1 },
           { id: "P", minSeats: 0, maxSeats: 2 },
         ],
-        tieBreak: { rule: "secondRound" },
+        tieBreak: { rule: "second-round" },
       },
       ballotsFor({ a1: 5, a2: 5, p1: 3 }),
     );
@@ -357,7 +371,7 @@ describe("election of the comité", () => {
           { id: "A", minSeats: 0, maxSeats: null },
           { id: "P", minSeats: 1, maxSeats: null },
         ],
-        tieBreak: { rule: "secondRound" },
+        tieBreak: { rule: "second-round" },
       },
       ballotsFor({ x: 5, y: 5, p: 1 }),
     );
@@ -375,7 +389,7 @@ describe("election of the comité", () => {
           { id: "A", minSeats: 0, maxSeats: null },
           { id: "P", minSeats: 1, maxSeats: null },
         ],
-        tieBreak: { rule: "secondRound" },
+        tieBreak: { rule: "second-round" },
       },
       ballotsFor({ a1: 3, a2: 2 }),
     );
@@ -383,7 +397,7 @@ describe("election of the comité", () => {
     expect(result.colleges.find((x) => x.id === "P")).toMatchObject({ elected: 0, unfilledMinimum: 1 });
     // 3 seats but only 2 candidates with votes: a seat stays vacant.
     const short = tallyElection(
-      { seats: 3, candidates: [c("a"), c("b"), c("z")], colleges: [], tieBreak: { rule: "secondRound" } },
+      { seats: 3, candidates: [c("a"), c("b"), c("z")], colleges: [], tieBreak: { rule: "second-round" } },
       ballotsFor({ a: 2, b: 1 }),
     );
     expect(short).toMatchObject({ elected: ["a", "b"], vacantSeats: 1, ties: [] });
@@ -450,7 +464,7 @@ function randomElection(rnd: () => number, maxCandidates: number): { config: Ele
     const chosen = candidates.filter(() => rnd() < 0.4).map((x) => x.id);
     return chosen.slice(0, seats);
   });
-  return { config: { seats, candidates, colleges, tieBreak: { rule: "secondRound" } }, ballots };
+  return { config: { seats, candidates, colleges, tieBreak: { rule: "second-round" } }, ballots };
 }
 
 function permutations<T>(items: readonly T[]): T[][] {
@@ -463,7 +477,7 @@ describe("election properties", () => {
     const rnd = random(12);
     for (let run = 0; run < 400; run++) {
       const { config, ballots } = randomElection(rnd, 9);
-      for (const tieBreak of [{ rule: "secondRound" } as const, { rule: "lots", order: [...config.candidates.map((x) => x.id)].reverse() } as const]) {
+      for (const tieBreak of [{ rule: "second-round" } as const, { rule: "lots", order: [...config.candidates.map((x) => x.id)].reverse() } as const]) {
         const result = tallyElection({ ...config, tieBreak }, ballots);
         const tieSeats = result.ties.reduce((sum, t) => sum + t.seats, 0);
         expect(result.elected.length).toBeLessThanOrEqual(config.seats);

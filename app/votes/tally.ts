@@ -3,6 +3,7 @@
 // turnout. Pure functions: no database, no clock and no crypto, so the room screen and the
 // published result page can use them as the tally does. The draw by lots needs SHA-256: it is
 // computed by app/votes/lots.server.ts and handed in here as an order (see `TieBreak`).
+import type { ChoiceSet, MajorityBase, MajorityRule } from "#app/utils/votes-domain";
 
 export class TallyError extends Error {
   constructor(
@@ -17,8 +18,8 @@ export class TallyError extends Error {
 
 // ───────────────────────────── Resolutions ─────────────────────────────
 
-/** `forAgainstAbstain` offers three choices; `forAgainst` only two. A blank ballot is always possible. */
-export type ResolutionChoices = "forAgainstAbstain" | "forAgainst";
+/** `for-against-abstain` offers three choices; `for-against` only two. A blank ballot is always possible. */
+export type ResolutionChoices = ChoiceSet;
 export type ResolutionChoice = "for" | "against" | "abstain" | "blank";
 
 /**
@@ -26,20 +27,20 @@ export type ResolutionChoice = "for" | "against" | "abstain" | "blank";
  *   does not change the outcome (it is reported for the percentages); a tie is not adopted.
  * - `absolute`: adopted when the votes for are more than half of the base (2·for > base): with a
  *   base of 10, 6 are needed; with 11, 6.
- * - `twoThirds`: adopted when the votes for are at least two thirds of the base (3·for ≥ 2·base):
+ * - `two-thirds`: adopted when the votes for are at least two thirds of the base (3·for ≥ 2·base):
  *   with a base of 9, 6 are needed; with 10, 7. With an empty base nothing is adopted (at least
  *   one vote for is needed).
  */
-export type MajorityRule = "simple" | "absolute" | "twoThirds";
+export type { MajorityRule };
 
 /**
- * - `forAgainst`: the votes for plus the votes against (abstentions and blanks are left out);
- * - `cast`: all ballots cast, abstentions and blank ballots included;
- * - `presentAndRepresented`: the organisations present or represented (the quorum's figure,
+ * - `cast-for-against`: the votes for plus the votes against (abstentions and blanks are left out);
+ * - `cast-all`: all ballots cast, abstentions and blank ballots included;
+ * - `present-represented`: the organisations present or represented (the quorum's figure,
  *   taken by the caller at the moment the statutes say, usually when the poll closes), so an
  *   organisation that does not vote counts as not approving.
  */
-export type MajorityBase = "forAgainst" | "cast" | "presentAndRepresented";
+export type { MajorityBase };
 
 export interface ResolutionCounts {
   for: number;
@@ -71,7 +72,7 @@ export function countResolutionBallots(ballots: readonly ResolutionChoice[], cho
 }
 
 export function isResolutionChoice(choice: unknown, choices: ResolutionChoices): choice is ResolutionChoice {
-  return choice === "for" || choice === "against" || choice === "blank" || (choice === "abstain" && choices === "forAgainstAbstain");
+  return choice === "for" || choice === "against" || choice === "blank" || (choice === "abstain" && choices === "for-against-abstain");
 }
 
 /** Adds counts from several channels (online ballots, paper totals entered twice and matched). */
@@ -88,7 +89,7 @@ export function decideResolution(input: {
   counts: ResolutionCounts;
   rule: MajorityRule;
   base: MajorityBase;
-  /** Required when the base is `presentAndRepresented`: `QuorumResult.presentOrRepresented`. */
+  /** Required when the base is `present-represented`: `QuorumResult.presentOrRepresented`. */
   presentAndRepresented?: number;
 }): ResolutionResult {
   const { counts, rule, base } = input;
@@ -97,9 +98,9 @@ export function decideResolution(input: {
   }
   const cast = counts.for + counts.against + counts.abstain + counts.blank;
   let baseValue: number;
-  if (base === "forAgainst") baseValue = counts.for + counts.against;
-  else if (base === "cast") baseValue = cast;
-  else if (base === "presentAndRepresented") {
+  if (base === "cast-for-against") baseValue = counts.for + counts.against;
+  else if (base === "cast-all") baseValue = cast;
+  else if (base === "present-represented") {
     const value = input.presentAndRepresented;
     if (value === undefined || !Number.isInteger(value) || value < 0) {
       throw new TallyError("invalidRule", "The base “present and represented” needs the number of organisations present or represented.");
@@ -110,7 +111,7 @@ export function decideResolution(input: {
   let threshold: number;
   if (rule === "simple") threshold = counts.against + 1;
   else if (rule === "absolute") threshold = Math.floor(baseValue / 2) + 1;
-  else if (rule === "twoThirds") threshold = Math.max(1, Math.ceil((2 * baseValue) / 3));
+  else if (rule === "two-thirds") threshold = Math.max(1, Math.ceil((2 * baseValue) / 3));
   else throw new TallyError("invalidRule", `Unknown majority rule "${String(rule)}".`);
 
   return { counts: { ...counts }, cast, rule, base, baseValue, threshold, adopted: counts.for >= threshold };
@@ -133,7 +134,7 @@ export interface ElectionCollege {
 
 /**
  * How ties are broken, when a tie decides who gets a seat.
- * - `secondRound`: the tie is reported (which candidates, for how many seats) and those seats are
+ * - `second-round`: the tie is reported (which candidates, for how many seats) and those seats are
  *   left unfilled; a second poll among the tied candidates decides (an approval poll with as
  *   many choices as the tie's seats, without colleges: it only ranks). Its outcome comes back as
  *   `ordered`: tally the first poll again with `order = secondRoundOrder(secondPollResult)`. The
@@ -143,9 +144,9 @@ export interface ElectionCollege {
  *   candidate once, so no tie is left.
  * - `ordered`: ties are broken by `order`, best first; an entry may be a group of ids that stay
  *   equal (a second poll that tied again). Candidates that are not in the order, or in the same
- *   group, stay tied among themselves, and such a tie is reported as under `secondRound`.
+ *   group, stay tied among themselves, and such a tie is reported as under `second-round`.
  */
-export type TieBreak = { rule: "secondRound" } | { rule: "lots"; order: readonly string[] } | { rule: "ordered"; order: TieOrder };
+export type TieBreak = { rule: "second-round" } | { rule: "lots"; order: readonly string[] } | { rule: "ordered"; order: TieOrder };
 
 /** Candidates best first; an entry that is a list holds candidates that stay equal. */
 export type TieOrder = readonly (string | readonly string[])[];
@@ -268,7 +269,17 @@ export interface ElectionResult {
  * minus its sure winners; they stay unfilled. The choices of different classes do not constrain
  * each other (contraction of a matroid by the candidates ranked above depends only on their span).
  */
-export function tallyElection(config: ElectionConfig, ballots: readonly ApprovalBallot[]): ElectionResult {
+/**
+ * Paper ballots counted in the room and entered as totals (twice, by two people, who must agree):
+ * how many ballots, how many of them blank, and the approvals of each candidate.
+ */
+export interface ElectionTotals {
+  ballots: number;
+  blank: number;
+  votes: Readonly<Record<string, number>>;
+}
+
+export function tallyElection(config: ElectionConfig, ballots: readonly ApprovalBallot[], paper?: ElectionTotals): ElectionResult {
   const { seats, candidates, colleges, tieBreak } = config;
   if (!Number.isInteger(seats) || seats < 1) throw new TallyError("invalidConfig", `The number of seats must be a whole number ≥ 1 (got ${seats}).`);
   const collegeById = new Map<string, ElectionCollege>();
@@ -291,7 +302,7 @@ export function tallyElection(config: ElectionConfig, ballots: readonly Approval
     }
     candidateIds.add(candidate.id);
   }
-  const order: TieOrder = tieBreak.rule === "secondRound" ? [] : tieBreak.order;
+  const order: TieOrder = tieBreak.rule === "second-round" ? [] : tieBreak.order;
   if (tieBreak.rule === "lots") {
     const listed = new Set(tieBreak.order);
     const missing = candidates.find((c) => !listed.has(c.id));
@@ -307,6 +318,21 @@ export function tallyElection(config: ElectionConfig, ballots: readonly Approval
     if (!check.ok) throw new TallyError("invalidBallot", `Ballot ${i + 1} is not valid (${check.problem}).`);
     if (ballot.length === 0) blank++;
     for (const id of ballot) votes.set(id, votes.get(id)! + 1);
+  }
+  if (paper) {
+    const whole = (n: number) => Number.isInteger(n) && n >= 0;
+    if (!whole(paper.ballots) || !whole(paper.blank) || paper.blank > paper.ballots) {
+      throw new TallyError("invalidBallot", "The paper totals must be whole numbers, the blank ballots among the ballots.");
+    }
+    for (const [id, n] of Object.entries(paper.votes)) {
+      if (!votes.has(id)) throw new TallyError("invalidBallot", `The paper totals name "${id}", who is not a candidate.`);
+      // Each non-blank ballot approves at most `seats` candidates, and a candidate at most once per ballot.
+      if (!whole(n) || n > paper.ballots - paper.blank) throw new TallyError("invalidBallot", `The paper total of "${id}" is not possible.`);
+      votes.set(id, votes.get(id)! + n);
+    }
+    const approvals = Object.values(paper.votes).reduce((sum, n) => sum + n, 0);
+    if (approvals > (paper.ballots - paper.blank) * seats) throw new TallyError("invalidBallot", "The paper totals hold more approvals than the ballots allow.");
+    blank += paper.blank;
   }
 
   // Rank: votes, then the tie-break order; candidates not in the order share its last place.
@@ -398,7 +424,7 @@ export function tallyElection(config: ElectionConfig, ballots: readonly Approval
   });
 
   // Did the order (lots, or a second round) decide a seat? Yes when, without it, a tie would be left.
-  const decidedByOrder = order.length > 0 && tallyElection({ ...config, tieBreak: { rule: "secondRound" } }, ballots).ties.length > 0;
+  const decidedByOrder = order.length > 0 && tallyElection({ ...config, tieBreak: { rule: "second-round" } }, ballots, paper).ties.length > 0;
 
   const rankOf = new Map<string, number>();
   classes.forEach((cls) => {
@@ -408,7 +434,7 @@ export function tallyElection(config: ElectionConfig, ballots: readonly Approval
   const elected = ranked.filter((c) => status.get(c.id) === "elected").map((c) => c.id);
   return {
     seats,
-    ballots: ballots.length,
+    ballots: ballots.length + (paper?.ballots ?? 0),
     blank,
     candidates: ranked.map((c) => ({ id: c.id, collegeId: c.collegeId, votes: votes.get(c.id)!, rank: rankOf.get(c.id)!, status: status.get(c.id)! })),
     elected,
