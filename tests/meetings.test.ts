@@ -18,6 +18,7 @@ import {
   type ScheduleInput,
   scheduleMeeting,
   sendDueMeetingReminders,
+  setProposalsUntil,
   updateMeeting,
 } from "#app/models/meetings.server";
 import { action as meetingAction, loader as meetingLoader } from "#app/routes/$network+/meetings+/$meeting";
@@ -281,6 +282,64 @@ describe("the models check the person, whoever calls them", () => {
     await recordAttendance({ networkId: network.id, actorId: facilitator.id, meetingId: meeting.id, statuses });
     expect(await prisma.attendance.count({ where: { meetingId: meeting.id } })).toBe(1);
   });
+
+  test("scheduling, editing, cancelling, the agenda, proposals and their deadline: refused by the model to a member's delegate, another organisation's, another network's; nothing written; the facilitator may", async () => {
+    const { network, group, delegate, facilitator, coordinator, outsider } = await setup();
+    const elsewhere = await createNetwork();
+    const stranger = await createUser({ name: "Sam Ailleurs" });
+    await makeDelegate((await createOrganisation(elsewhere.id)).id, stranger.id);
+    await makeCoordinator(elsewhere.id, stranger.id);
+    setNow(new Date("2027-01-01T08:00:00Z"));
+    const meeting = await createMeeting(group.id, { startsAt: new Date("2027-01-20T13:00:00Z"), proposalsUntil: new Date("2027-01-13T13:00:00Z") });
+    const proposal = await proposeAgendaItem(meeting.id, delegate.id, { title: "Bilan", ownerName: "", durationMinutes: null });
+    const refused = { kind: "forbidden", key: "error.forbidden" };
+    const one = { ...base, day: "2027-02-10", startMinutes: 600, endMinutes: 660 };
+    const item = { title: "Accueil", ownerName: "", durationMinutes: 10 };
+    const state = async () => ({
+      meetings: await prisma.meeting.findMany({
+        where: { groupId: group.id },
+        select: { id: true, title: true, startsAt: true, status: true, cancelReason: true, sequence: true, proposalsUntil: true },
+      }),
+      series: await prisma.meetingSeries.count({ where: { groupId: group.id } }),
+      items: await prisma.agendaItem.findMany({ where: { meetingId: meeting.id }, select: { id: true, status: true, position: true } }),
+      audit: await prisma.auditLog.count({ where: { networkId: network.id } }),
+      outbox: await prisma.outboxEmail.count(),
+      keys: await prisma.submissionKey.count({ where: { key: { startsWith: "refused-" } } }),
+    });
+    const before = await state();
+
+    for (const person of [delegate, outsider, stranger]) {
+      await expect(scheduleMeeting(group.id, person.id, { ...one, repeat: null }, `refused-${person.id}`)).rejects.toMatchObject(refused);
+      await expect(
+        scheduleMeeting(group.id, person.id, { ...one, repeat: { frequency: "weekly", interval: 1, weekday: 3, ordinal: null, count: 3 } }),
+      ).rejects.toMatchObject(refused);
+      await expect(updateMeeting(meeting.id, person.id, { ...one, title: "Déplacée" })).rejects.toMatchObject(refused);
+      await expect(cancelMeeting(meeting.id, person.id, "Non", "one")).rejects.toMatchObject(refused);
+      await expect(addAgendaItem(meeting.id, person.id, item, `refused-add-${person.id}`)).rejects.toMatchObject(refused);
+      await expect(decideProposal(meeting.id, person.id, proposal.id, "accepted")).rejects.toMatchObject(refused);
+      await expect(setProposalsUntil(meeting.id, person.id, null)).rejects.toMatchObject(refused);
+    }
+    expect(await state()).toEqual(before);
+
+    // The group's facilitator (and the network's coordinator) may.
+    const scheduled = await scheduleMeeting(group.id, facilitator.id, { ...one, repeat: null });
+    await scheduleMeeting(group.id, coordinator.id, { ...one, day: "2027-02-17", repeat: null });
+    await updateMeeting(scheduled.meetingId, facilitator.id, { ...one, title: "Déplacée", day: "2027-02-11" });
+    const added = await addAgendaItem(meeting.id, facilitator.id, item);
+    await decideProposal(meeting.id, facilitator.id, proposal.id, "accepted");
+    await setProposalsUntil(meeting.id, facilitator.id, null);
+    expect(await cancelMeeting(scheduled.meetingId, facilitator.id, "Congé")).toBe(1);
+    expect(await prisma.meeting.findMany({ where: { groupId: group.id }, select: { title: true, status: true }, orderBy: { startsAt: "asc" } })).toEqual([
+      { title: meeting.title, status: "scheduled" },
+      { title: "Déplacée", status: "cancelled" },
+      { title: base.title, status: "scheduled" },
+    ]);
+    expect(await prisma.agendaItem.findMany({ where: { meetingId: meeting.id }, select: { id: true, status: true }, orderBy: { position: "asc" } })).toEqual([
+      { id: added.id, status: "accepted" },
+      { id: proposal.id, status: "accepted" },
+    ]);
+    expect((await prisma.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).proposalsUntil).toBeNull();
+  });
 });
 
 describe("agenda and proposals", () => {
@@ -288,9 +347,9 @@ describe("agenda and proposals", () => {
     const { group, delegate, facilitator } = await setup();
     setNow(new Date("2027-01-01T08:00:00Z"));
     const meeting = await createMeeting(group.id, { startsAt: new Date("2027-01-20T13:00:00Z"), proposalsUntil: new Date("2027-01-13T13:00:00Z") });
-    const a = await addAgendaItem(meeting.id, { title: "Accueil", ownerName: "", durationMinutes: 10 });
-    const b = await addAgendaItem(meeting.id, { title: "Logement d'urgence", ownerName: "CPAS", durationMinutes: 45 });
-    const c = await addAgendaItem(meeting.id, { title: "Divers", ownerName: "", durationMinutes: null });
+    const a = await addAgendaItem(meeting.id, facilitator.id, { title: "Accueil", ownerName: "", durationMinutes: 10 });
+    const b = await addAgendaItem(meeting.id, facilitator.id, { title: "Logement d'urgence", ownerName: "CPAS", durationMinutes: 45 });
+    const c = await addAgendaItem(meeting.id, facilitator.id, { title: "Divers", ownerName: "", durationMinutes: null });
     const order = async () =>
       (await prisma.agendaItem.findMany({ where: { meetingId: meeting.id, status: "accepted" }, orderBy: { position: "asc" }, select: { title: true } })).map(
         (i) => i.title,
@@ -307,16 +366,15 @@ describe("agenda and proposals", () => {
     const proposal = await proposeAgendaItem(meeting.id, delegate.id, { title: "Bilan hivernal", ownerName: "Delphine", durationMinutes: 15 });
     const other = await proposeAgendaItem(meeting.id, delegate.id, { title: "Hors sujet", ownerName: "", durationMinutes: null });
     expect(await order()).toEqual(["Divers", "Accueil"]); // proposals are not on the agenda yet
-    await decideProposal(meeting.id, proposal.id, "accepted");
-    await decideProposal(meeting.id, other.id, "declined");
+    await decideProposal(meeting.id, facilitator.id, proposal.id, "accepted");
+    await decideProposal(meeting.id, facilitator.id, other.id, "declined");
     expect(await order()).toEqual(["Divers", "Accueil", "Bilan hivernal"]);
-    await expect(decideProposal(meeting.id, other.id, "accepted")).rejects.toMatchObject({ key: "meetings.proposals.error.alreadyDecided" });
+    await expect(decideProposal(meeting.id, facilitator.id, other.id, "accepted")).rejects.toMatchObject({ key: "meetings.proposals.error.alreadyDecided" });
 
     setNow(new Date("2027-01-13T13:00:01Z"));
     await expect(proposeAgendaItem(meeting.id, delegate.id, { title: "Trop tard", ownerName: "", durationMinutes: null })).rejects.toMatchObject({
       key: "meetings.proposals.error.closed",
     });
-    void facilitator;
   });
 
   test("the agenda page: up/down/remove by form posts (no JavaScript), refused to a member who does not manage", async () => {

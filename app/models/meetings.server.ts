@@ -23,7 +23,7 @@ import { now } from "#app/utils/clock.server";
 import { prisma, transaction } from "#app/utils/db.server";
 import { emailLayout, sendEmail } from "#app/utils/email.server";
 import { getEnv } from "#app/utils/env.server";
-import { DomainError, invalid } from "#app/utils/errors.server";
+import { DomainError, invalid, notFound, refused } from "#app/utils/errors.server";
 import { isLocale, makeT } from "#app/utils/i18n";
 import { icsMeetingSelect, meetingsCalendar, seriesInstants } from "#app/utils/ics.server";
 import { claimSubmission, recordSubmissionResult, submissionResult } from "#app/utils/idempotency.server";
@@ -115,6 +115,22 @@ async function participation(meetingId: string, userId: string) {
   const actor = await actorById(userId);
   const [access, invited] = await Promise.all([groupAccess(actor, meeting.group), isInvited(meeting.groupId, userId)]);
   return { actor, meeting, access, invited };
+}
+
+/**
+ * Refused unless this person manages the group's meetings (schedules, edits, cancels, builds the
+ * agenda, decides proposals): the rights are read again here by id, not taken from the caller.
+ */
+async function requireMeetingManager(actorId: string, group: { id: string; networkId: string }) {
+  const actor = await actorById(actorId);
+  if (!can(actor, "meeting.manage", { access: await groupAccess(actor, group) })) throw refused();
+}
+
+/** The same, for the group of this meeting (not found: no such meeting). */
+async function requireManagerOfMeeting(meetingId: string, actorId: string) {
+  const meeting = await prisma.meeting.findUnique({ where: { id: meetingId }, select: { group: { select: { id: true, networkId: true } } } });
+  if (!meeting) throw notFound();
+  await requireMeetingManager(actorId, meeting.group);
 }
 
 // --- Invitations ------------------------------------------------------------------------------------
@@ -214,8 +230,10 @@ async function scheduledBefore(tx: Tx, submissionKey: string | null, actorId: st
 
 /** Schedules one meeting or a series. Returns the first meeting's id (the same for a replay of the form). */
 export async function scheduleMeeting(groupId: string, actorId: string, input: ScheduleInput, submissionKey: string | null = null): Promise<Scheduled> {
+  const group = await prisma.workingGroup.findUnique({ where: { id: groupId }, select: { id: true, networkId: true, archivedAt: true } });
+  if (!group) throw notFound();
+  await requireMeetingManager(actorId, group);
   checkTimes(input);
-  const group = await prisma.workingGroup.findUniqueOrThrow({ where: { id: groupId }, select: { networkId: true, archivedAt: true } });
   if (group.archivedAt) throw invalid("meetings.error.archived");
   const at = now();
   if (!input.repeat) {
@@ -358,6 +376,7 @@ const editableSelect = {
 
 /** Moves or edits one meeting (or one occurrence of a series, which stays in the series). */
 export async function updateMeeting(meetingId: string, actorId: string, input: MeetingInput) {
+  await requireManagerOfMeeting(meetingId, actorId);
   checkTimes(input);
   return transaction(async (tx) => {
     const before = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: editableSelect });
@@ -400,6 +419,7 @@ export async function updateMeeting(meetingId: string, actorId: string, input: M
  * nothing of the series remains, the series itself is cancelled (CANCEL of the master event).
  */
 export async function cancelMeeting(meetingId: string, actorId: string, reason: string, scope: "one" | "rest" = "one") {
+  await requireManagerOfMeeting(meetingId, actorId);
   return transaction(async (tx) => {
     const meeting = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: editableSelect });
     if (meeting.status === "cancelled") throw invalid("meetings.error.cancelled");
@@ -468,19 +488,18 @@ async function requireOpenMeeting(tx: Tx, meetingId: string) {
   return meeting;
 }
 
-/** The form's idempotency key (app/utils/idempotency.server.ts) and who sent it. */
-export type SubmissionRef = { key: string | null; userId: string | null };
-
 /**
- * The facilitator adds an item at the end of the agenda. With the form's submission key, the same
- * form sent twice adds one item (null: it was added already).
+ * A manager of the group (actorId) adds an item at the end of the agenda. With the form's
+ * submission key (app/utils/idempotency.server.ts), the same form sent twice adds one item (null:
+ * it was added already).
  */
-export async function addAgendaItem(meetingId: string, input: AgendaInput): Promise<{ id: string }>;
-export async function addAgendaItem(meetingId: string, input: AgendaInput, submission: SubmissionRef): Promise<{ id: string } | null>;
-export async function addAgendaItem(meetingId: string, input: AgendaInput, submission: SubmissionRef = { key: null, userId: null }) {
+export async function addAgendaItem(meetingId: string, actorId: string, input: AgendaInput): Promise<{ id: string }>;
+export async function addAgendaItem(meetingId: string, actorId: string, input: AgendaInput, submissionKey: string | null): Promise<{ id: string } | null>;
+export async function addAgendaItem(meetingId: string, actorId: string, input: AgendaInput, submissionKey: string | null = null) {
+  await requireManagerOfMeeting(meetingId, actorId);
   return transaction(async (tx) => {
     await requireOpenMeeting(tx, meetingId);
-    if (!(await claimSubmission(tx, submission.key, "agenda.add", submission.userId))) return null;
+    if (!(await claimSubmission(tx, submissionKey, "agenda.add", actorId))) return null;
     return tx.agendaItem.create({ data: { meetingId, position: await nextPosition(tx, meetingId), ...input, status: "accepted" }, select: { id: true } });
   });
 }
@@ -534,8 +553,9 @@ export async function proposeAgendaItem(meetingId: string, userId: string, input
   });
 }
 
-/** The facilitator accepts a proposal (it goes to the end of the agenda) or declines it. */
-export async function decideProposal(meetingId: string, itemId: string, decision: "accepted" | "declined") {
+/** A manager of the group (actorId) accepts a proposal (it goes to the end of the agenda) or declines it. */
+export async function decideProposal(meetingId: string, actorId: string, itemId: string, decision: "accepted" | "declined") {
+  await requireManagerOfMeeting(meetingId, actorId);
   return transaction(async (tx) => {
     const item = await tx.agendaItem.findFirst({ where: { id: itemId, meetingId }, select: { status: true } });
     if (!item) throw invalid("meetings.agenda.error.notFound");
@@ -547,7 +567,9 @@ export async function decideProposal(meetingId: string, itemId: string, decision
   });
 }
 
-export async function setProposalsUntil(meetingId: string, until: Date | null) {
+/** A manager of the group (actorId) sets until when members may propose items (null: closed now). */
+export async function setProposalsUntil(meetingId: string, actorId: string, until: Date | null) {
+  await requireManagerOfMeeting(meetingId, actorId);
   await prisma.meeting.update({ where: { id: meetingId }, data: { proposalsUntil: until } });
 }
 

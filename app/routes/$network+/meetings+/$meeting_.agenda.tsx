@@ -89,7 +89,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case "edit": {
         const submission = parseSubmission(formData, { schema: AgendaItemSchema });
         if (submission.status !== "success") return data({ intent, itemId, result: submission.reply() }, { status: 400 });
-        if (intent === "add") await addAgendaItem(meeting.id, agendaInput(submission.value), { key: submissionKeyOf(formData), userId: actor.userId });
+        if (intent === "add") await addAgendaItem(meeting.id, actor.userId, agendaInput(submission.value), submissionKeyOf(formData));
         else await updateAgendaItem(meeting.id, itemId, agendaInput(submission.value));
         return ok(intent === "add" ? "meetings.agenda.added" : "meetings.agenda.saved");
       }
@@ -102,21 +102,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return ok("meetings.agenda.moved");
       case "accept":
       case "decline":
-        await decideProposal(meeting.id, itemId, intent === "accept" ? "accepted" : "declined");
+        await decideProposal(meeting.id, actor.userId, itemId, intent === "accept" ? "accepted" : "declined");
         return ok(intent === "accept" ? "meetings.proposals.accepted" : "meetings.proposals.declined");
       case "deadline": {
         const submission = parseSubmission(formData, { schema: DeadlineSchema });
         if (submission.status !== "success") return data({ intent, itemId, result: submission.reply() }, { status: 400 });
         const { clear, untilDate, untilTime } = submission.value;
         if (clear) {
-          await setProposalsUntil(meeting.id, null);
+          await setProposalsUntil(meeting.id, actor.userId, null);
           return ok("meetings.proposals.closedNow");
         }
         if (!untilDate) return data({ intent, itemId, result: submission.reply({ fieldErrors: { untilDate: ["form.required"] } }) }, { status: 400 });
         const until = brusselsInstant(untilDate, parseTimeOfDay(untilTime ?? "") ?? 23 * 60 + 59);
         if (until > meeting.startsAt)
           return data({ intent, itemId, result: submission.reply({ fieldErrors: { untilDate: ["meetings.proposals.error.afterMeeting"] } }) }, { status: 400 });
-        await setProposalsUntil(meeting.id, until);
+        await setProposalsUntil(meeting.id, actor.userId, until);
         return ok("meetings.proposals.deadlineSaved");
       }
       default:
