@@ -19,6 +19,7 @@ import {
   scheduleMeeting,
   sendDueMeetingReminders,
   setProposalsUntil,
+  updateAgendaItem,
   updateMeeting,
 } from "#app/models/meetings.server";
 import { action as meetingAction, loader as meetingLoader } from "#app/routes/$network+/meetings+/$meeting";
@@ -283,7 +284,7 @@ describe("the models check the person, whoever calls them", () => {
     expect(await prisma.attendance.count({ where: { meetingId: meeting.id } })).toBe(1);
   });
 
-  test("scheduling, editing, cancelling, the agenda, proposals and their deadline: refused by the model to a member's delegate, another organisation's, another network's; nothing written; the facilitator may", async () => {
+  test("scheduling, editing, cancelling, the agenda (adding, editing, moving, removing), proposals and their deadline: refused by the model to a member's delegate, another organisation's, another network's; nothing written; the facilitator may", async () => {
     const { network, group, delegate, facilitator, coordinator, outsider } = await setup();
     const elsewhere = await createNetwork();
     const stranger = await createUser({ name: "Sam Ailleurs" });
@@ -292,6 +293,8 @@ describe("the models check the person, whoever calls them", () => {
     setNow(new Date("2027-01-01T08:00:00Z"));
     const meeting = await createMeeting(group.id, { startsAt: new Date("2027-01-20T13:00:00Z"), proposalsUntil: new Date("2027-01-13T13:00:00Z") });
     const proposal = await proposeAgendaItem(meeting.id, delegate.id, { title: "Bilan", ownerName: "", durationMinutes: null });
+    const existing = await addAgendaItem(meeting.id, facilitator.id, { title: "Ouverture", ownerName: "", durationMinutes: 5 });
+    await addAgendaItem(meeting.id, facilitator.id, { title: "Tour de table", ownerName: "", durationMinutes: 20 });
     const refused = { kind: "forbidden", key: "error.forbidden" };
     const one = { ...base, day: "2027-02-10", startMinutes: 600, endMinutes: 660 };
     const item = { title: "Accueil", ownerName: "", durationMinutes: 10 };
@@ -301,7 +304,11 @@ describe("the models check the person, whoever calls them", () => {
         select: { id: true, title: true, startsAt: true, status: true, cancelReason: true, sequence: true, proposalsUntil: true },
       }),
       series: await prisma.meetingSeries.count({ where: { groupId: group.id } }),
-      items: await prisma.agendaItem.findMany({ where: { meetingId: meeting.id }, select: { id: true, status: true, position: true } }),
+      items: await prisma.agendaItem.findMany({
+        where: { meetingId: meeting.id },
+        select: { id: true, title: true, status: true, position: true },
+        orderBy: { position: "asc" },
+      }),
       audit: await prisma.auditLog.count({ where: { networkId: network.id } }),
       outbox: await prisma.outboxEmail.count(),
       keys: await prisma.submissionKey.count({ where: { key: { startsWith: "refused-" } } }),
@@ -316,6 +323,9 @@ describe("the models check the person, whoever calls them", () => {
       await expect(updateMeeting(meeting.id, person.id, { ...one, title: "Déplacée" })).rejects.toMatchObject(refused);
       await expect(cancelMeeting(meeting.id, person.id, "Non", "one")).rejects.toMatchObject(refused);
       await expect(addAgendaItem(meeting.id, person.id, item, `refused-add-${person.id}`)).rejects.toMatchObject(refused);
+      await expect(updateAgendaItem(meeting.id, person.id, existing.id, { ...item, title: "Changé" })).rejects.toMatchObject(refused);
+      await expect(moveAgendaItem(meeting.id, person.id, existing.id, "down")).rejects.toMatchObject(refused);
+      await expect(removeAgendaItem(meeting.id, person.id, existing.id)).rejects.toMatchObject(refused);
       await expect(decideProposal(meeting.id, person.id, proposal.id, "accepted")).rejects.toMatchObject(refused);
       await expect(setProposalsUntil(meeting.id, person.id, null)).rejects.toMatchObject(refused);
     }
@@ -326,6 +336,8 @@ describe("the models check the person, whoever calls them", () => {
     await scheduleMeeting(group.id, coordinator.id, { ...one, day: "2027-02-17", repeat: null });
     await updateMeeting(scheduled.meetingId, facilitator.id, { ...one, title: "Déplacée", day: "2027-02-11" });
     const added = await addAgendaItem(meeting.id, facilitator.id, item);
+    await updateAgendaItem(meeting.id, facilitator.id, existing.id, { ...item, title: "Ouverture et accueil" });
+    expect(await moveAgendaItem(meeting.id, facilitator.id, existing.id, "down")).toBe(true);
     await decideProposal(meeting.id, facilitator.id, proposal.id, "accepted");
     await setProposalsUntil(meeting.id, facilitator.id, null);
     expect(await cancelMeeting(scheduled.meetingId, facilitator.id, "Congé")).toBe(1);
@@ -334,10 +346,13 @@ describe("the models check the person, whoever calls them", () => {
       { title: "Déplacée", status: "cancelled" },
       { title: base.title, status: "scheduled" },
     ]);
-    expect(await prisma.agendaItem.findMany({ where: { meetingId: meeting.id }, select: { id: true, status: true }, orderBy: { position: "asc" } })).toEqual([
-      { id: added.id, status: "accepted" },
-      { id: proposal.id, status: "accepted" },
-    ]);
+    const agenda = async () =>
+      (await prisma.agendaItem.findMany({ where: { meetingId: meeting.id, status: "accepted" }, select: { title: true }, orderBy: { position: "asc" } })).map(
+        (i) => i.title,
+      );
+    expect(await agenda()).toEqual(["Tour de table", "Ouverture et accueil", "Accueil", "Bilan"]);
+    await removeAgendaItem(meeting.id, facilitator.id, added.id);
+    expect(await agenda()).toEqual(["Tour de table", "Ouverture et accueil", "Bilan"]);
     expect((await prisma.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).proposalsUntil).toBeNull();
   });
 });
@@ -355,12 +370,12 @@ describe("agenda and proposals", () => {
         (i) => i.title,
       );
     expect(await order()).toEqual(["Accueil", "Logement d'urgence", "Divers"]);
-    await moveAgendaItem(meeting.id, c.id, "up");
+    await moveAgendaItem(meeting.id, facilitator.id, c.id, "up");
     expect(await order()).toEqual(["Accueil", "Divers", "Logement d'urgence"]);
-    expect(await moveAgendaItem(meeting.id, a.id, "up")).toBe(false); // already first
-    await moveAgendaItem(meeting.id, a.id, "down");
+    expect(await moveAgendaItem(meeting.id, facilitator.id, a.id, "up")).toBe(false); // already first
+    await moveAgendaItem(meeting.id, facilitator.id, a.id, "down");
     expect(await order()).toEqual(["Divers", "Accueil", "Logement d'urgence"]);
-    await removeAgendaItem(meeting.id, b.id);
+    await removeAgendaItem(meeting.id, facilitator.id, b.id);
     expect(await order()).toEqual(["Divers", "Accueil"]);
 
     const proposal = await proposeAgendaItem(meeting.id, delegate.id, { title: "Bilan hivernal", ownerName: "Delphine", durationMinutes: 15 });

@@ -10,6 +10,10 @@
 // Who is invited (meetingParticipants): the facilitators, and for each active member organisation
 // the people it named (GroupParticipant) who are still its delegates. An organisation that named
 // nobody is not left out: its titular and substitute delegates are invited until it names someone.
+//
+// Each function that changes something takes the id of the person doing it and reads their rights
+// again through app/access (managers: "meeting.manage"; answering, proposing: the participants),
+// whoever calls it: the routes check first to show their page's refusal, the model checks anyway.
 import { randomUUID } from "node:crypto";
 
 import { isCommittingRole } from "#app/access/actor";
@@ -504,18 +508,23 @@ export async function addAgendaItem(meetingId: string, actorId: string, input: A
   });
 }
 
-export async function updateAgendaItem(meetingId: string, itemId: string, input: AgendaInput) {
+/** A manager of the group (actorId) edits an item of the agenda. */
+export async function updateAgendaItem(meetingId: string, actorId: string, itemId: string, input: AgendaInput) {
+  await requireManagerOfMeeting(meetingId, actorId);
   const updated = await prisma.agendaItem.updateMany({ where: { id: itemId, meetingId }, data: input });
   if (updated.count === 0) throw invalid("meetings.agenda.error.notFound");
 }
 
-export async function removeAgendaItem(meetingId: string, itemId: string) {
+/** A manager of the group (actorId) removes an item of the agenda. */
+export async function removeAgendaItem(meetingId: string, actorId: string, itemId: string) {
+  await requireManagerOfMeeting(meetingId, actorId);
   const removed = await prisma.agendaItem.deleteMany({ where: { id: itemId, meetingId } });
   if (removed.count === 0) throw invalid("meetings.agenda.error.notFound");
 }
 
-/** Swaps an accepted item with its neighbour above or below (proposals are not in the order). */
-export async function moveAgendaItem(meetingId: string, itemId: string, direction: "up" | "down") {
+/** A manager of the group (actorId) swaps an accepted item with its neighbour above or below (proposals are not in the order). */
+export async function moveAgendaItem(meetingId: string, actorId: string, itemId: string, direction: "up" | "down") {
+  await requireManagerOfMeeting(meetingId, actorId);
   return transaction(async (tx) => {
     const items = await tx.agendaItem.findMany({
       where: { meetingId, status: "accepted" },

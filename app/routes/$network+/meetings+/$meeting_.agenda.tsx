@@ -90,15 +90,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const submission = parseSubmission(formData, { schema: AgendaItemSchema });
         if (submission.status !== "success") return data({ intent, itemId, result: submission.reply() }, { status: 400 });
         if (intent === "add") await addAgendaItem(meeting.id, actor.userId, agendaInput(submission.value), submissionKeyOf(formData));
-        else await updateAgendaItem(meeting.id, itemId, agendaInput(submission.value));
+        else await updateAgendaItem(meeting.id, actor.userId, itemId, agendaInput(submission.value));
         return ok(intent === "add" ? "meetings.agenda.added" : "meetings.agenda.saved");
       }
       case "remove":
-        await removeAgendaItem(meeting.id, itemId);
+        await removeAgendaItem(meeting.id, actor.userId, itemId);
         return ok("meetings.agenda.removed");
       case "up":
       case "down":
-        await moveAgendaItem(meeting.id, itemId, intent);
+        await moveAgendaItem(meeting.id, actor.userId, itemId, intent);
         return ok("meetings.agenda.moved");
       case "accept":
       case "decline":
