@@ -35,7 +35,6 @@ import {
   progress,
   publishPoll,
   recordPaperVoter,
-  type TallyInput,
   votedOrganisations,
 } from "#app/models/polls.server";
 import { giveProxy, revokeProxy } from "#app/models/proxies.server";
@@ -47,13 +46,6 @@ import { createUser } from "#tests/factories";
 
 const DAY = 86_400_000;
 const key = (k: string) => ({ key: k });
-
-/** A stand-in for the tally of app/votes: counts each choice, nothing more. */
-const countChoices = (input: TallyInput) => {
-  const counts: Record<string, number> = {};
-  for (const b of input.ballots) for (const c of b.choices) counts[c] = (counts[c] ?? 0) + 1;
-  return { counts, ballots: input.ballots.length, seed: input.lotsSeed };
-};
 
 describe("statutes", () => {
   test("a network without settings gets the defaults; saved settings come back, colleges in order", async () => {
@@ -265,10 +257,19 @@ describe("the poll workflow", () => {
     await checkInAll(s, [s.members[0].id]);
     await voteEach(poll.id, [s.members[0].id], () => ["for"]);
     expect(await progress(poll.id)).toEqual({ voted: 1, entitled: 3 });
-    await expect(publishPoll(poll.id, s.coordinator.id, countChoices)).rejects.toMatchObject(key("assemblies.error.poll.cannotPublish"));
+    await expect(publishPoll(poll.id, s.coordinator.id)).rejects.toMatchObject(key("assemblies.error.poll.cannotPublish"));
     await closePoll(poll.id, s.coordinator.id);
-    await publishPoll(poll.id, s.coordinator.id, countChoices);
-    expect(await prisma.poll.findUniqueOrThrow({ where: { id: poll.id } })).toMatchObject({ status: "published", result: { counts: { for: 1 }, ballots: 1 } });
+    await publishPoll(poll.id, s.coordinator.id);
+    // One "for" of three on the roll, one present: adopted (simple majority of for + against), quorum not reached (half of 3 is 2).
+    expect(await prisma.poll.findUniqueOrThrow({ where: { id: poll.id } })).toMatchObject({
+      status: "published",
+      result: {
+        kind: "resolution",
+        resolution: { counts: { for: 1, against: 0, abstain: 0, blank: 0 }, cast: 1, adopted: true },
+        quorum: { rollSize: 3, present: 1, required: 2, reached: false },
+        turnout: { ballots: 1, rollSize: 3 },
+      },
+    });
     await expect(cancelPoll(poll.id, s.coordinator.id, "trop tard")).rejects.toMatchObject(key("assemblies.error.poll.cannotCancel"));
     expect(
       (await prisma.auditLog.findMany({ where: { entityId: poll.id }, orderBy: { createdAt: "asc" }, select: { action: true } })).map((a) => a.action),
@@ -317,9 +318,18 @@ describe("the poll workflow", () => {
       key("assemblies.error.poll.choices"),
     );
     await closePoll(poll.id, s.coordinator.id);
-    await publishPoll(poll.id, s.coordinator.id, countChoices);
+    await publishPoll(poll.id, s.coordinator.id);
     const published = await prisma.poll.findUniqueOrThrow({ where: { id: poll.id } });
-    expect(published.result).toMatchObject({ counts: { [b]: 1, [c]: 1 }, seed: ready.lotsSeed });
+    // b 1, c 1, a 0 (never elected without a vote): b and c take the two seats; the draw was not needed.
+    const order = [a, b, c].sort((x, y) => {
+      const k = (id: string) => createHash("sha256").update(`${ready.lotsSeed}:${id}`).digest("hex");
+      return k(x) < k(y) ? -1 : 1;
+    });
+    expect(published.result).toMatchObject({
+      kind: "election",
+      election: { ballots: 2, blank: 1, elected: expect.arrayContaining([b, c]), ties: [] },
+      lots: { seed: ready.lotsSeed, order },
+    });
   });
 });
 
@@ -362,7 +372,7 @@ describe("voting", () => {
     await closePoll(poll.id, s.coordinator.id);
     await expect(vote(c, c)).rejects.toMatchObject(key("assemblies.error.poll.notOpen"));
     await expect(ballotBox(poll.id)).rejects.toMatchObject(key("assemblies.error.poll.notPublished"));
-    await publishPoll(poll.id, s.coordinator.id, countChoices);
+    await publishPoll(poll.id, s.coordinator.id);
     const box = await ballotBox(poll.id);
     expect(box).toHaveLength(3);
     for (const t of trackers) {
@@ -400,7 +410,7 @@ describe("voting", () => {
     await checkInAll(s, [s.members[0].id]);
     await voteEach(poll.id, [s.members[0].id], () => ["for"]);
     await closePoll(poll.id, s.coordinator.id);
-    await publishPoll(poll.id, s.coordinator.id, countChoices);
+    await publishPoll(poll.id, s.coordinator.id);
     expect(await sqlError(`DELETE FROM "Assembly" WHERE "id" = '${s.assembly.id}'`)).toBe("ok");
     expect(await prisma.ballot.count({ where: { pollId: poll.id } })).toBe(0);
     const t = await assemblySetting({ members: 2 });
@@ -429,11 +439,11 @@ describe("voting", () => {
     await enterPaperTotals(poll.id, t2.id, { totals: { for: 2, against: 0 }, ballots: 2 });
     expect(await paperTotalsState(poll.id)).toEqual({ state: "disagree" });
     await closePoll(poll.id, s.coordinator.id);
-    await expect(publishPoll(poll.id, s.coordinator.id, countChoices)).rejects.toMatchObject(key("assemblies.error.poll.paperTotalsPending"));
+    await expect(publishPoll(poll.id, s.coordinator.id)).rejects.toMatchObject(key("assemblies.error.poll.paperTotalsPending"));
     await prisma.paperTotal.deleteMany({ where: { pollId: poll.id, enteredById: t2.id } });
     await enterPaperTotals(poll.id, t2.id, { totals: { against: 1, for: 1 }, ballots: 2 });
     expect(await paperTotalsState(poll.id)).toEqual({ state: "agree", totals: { for: 1, against: 1 }, ballots: 2 });
-    await publishPoll(poll.id, s.coordinator.id, countChoices);
+    await publishPoll(poll.id, s.coordinator.id);
   });
 });
 
@@ -462,20 +472,12 @@ describe("the comité d'accompagnement", () => {
     await checkInAll(s, [a, b, c]);
     await voteEach(poll.id, [a, b, c], () => [b, c]);
     await closePoll(poll.id, s.coordinator.id);
-    await expect(installElected(poll.id, s.coordinator.id, { elected: [], mandateFrom: today })).rejects.toMatchObject(key("assemblies.error.notPublished"));
-    await publishPoll(poll.id, s.coordinator.id, countChoices);
-    await expect(installElected(poll.id, s.coordinator.id, { elected: [{ organisationId: a, college: null }], mandateFrom: today })).rejects.toMatchObject(
-      key("assemblies.error.notCandidate"),
-    );
+    await expect(installElected(poll.id, s.coordinator.id, { mandateFrom: today })).rejects.toMatchObject(key("assemblies.error.notPublished"));
+    await publishPoll(poll.id, s.coordinator.id);
     setNow(new Date(+now() + DAY));
     try {
-      await installElected(poll.id, s.coordinator.id, {
-        elected: [
-          { organisationId: b, college: null },
-          { organisationId: c, college: null },
-        ],
-        mandateFrom: today,
-      });
+      // The elected come from the published result (b and c, 3 approvals each), not from a form.
+      await installElected(poll.id, s.coordinator.id, { mandateFrom: today });
     } finally {
       setNow(undefined);
     }
@@ -483,8 +485,6 @@ describe("the comité d'accompagnement", () => {
     expect((await prisma.groupMembership.findUniqueOrThrow({ where: { groupId_organisationId: { groupId: group.id, organisationId: a } } })).status).toBe(
       "left",
     );
-    await expect(installElected(poll.id, s.coordinator.id, { elected: [], mandateFrom: today })).rejects.toMatchObject(
-      key("assemblies.error.alreadyInstalled"),
-    );
+    await expect(installElected(poll.id, s.coordinator.id, { mandateFrom: today })).rejects.toMatchObject(key("assemblies.error.alreadyInstalled"));
   });
 });

@@ -27,6 +27,7 @@ import { computeQuorum, type Presence, type QuorumRule } from "#app/votes/quorum
 
 import { isMember, membershipStatuses } from "./adhesion.server";
 import { sendConvocations } from "./assembly-convocation.server";
+import { electedOf } from "./poll-tally.server";
 
 type Tx = Prisma.TransactionClient;
 const DAY = 86_400_000;
@@ -523,26 +524,23 @@ export async function endSeat(networkId: string, seatId: string, actorId: string
  * seats in force end. `elected` comes from the published result (the tally of app/votes) and must
  * be candidates of the poll.
  */
-export async function installElected(
-  pollId: string,
-  actorId: string,
-  input: { elected: { organisationId: string; college: string | null }[]; mandateFrom: Date; mandateTo?: Date | null },
-) {
+export async function installElected(pollId: string, actorId: string, input: { mandateFrom: Date; mandateTo?: Date | null }) {
   return transaction(async (tx) => {
     const poll = await tx.poll.findUnique({
       where: { id: pollId },
-      select: { kind: true, status: true, assembly: { select: { networkId: true } }, candidates: { select: { organisationId: true } } },
+      select: { kind: true, status: true, result: true, assembly: { select: { networkId: true } } },
     });
     if (!poll) throw new DomainError("notFound", "assemblies.error.notFound");
     if (poll.kind !== "election" || poll.status !== "published") throw conflict("notPublished");
     const networkId = poll.assembly.networkId;
     const already = await tx.committeeSeat.count({ where: { electedInPollId: pollId } });
     if (already > 0) throw conflict("alreadyInstalled");
-    const candidates = new Set(poll.candidates.map((c) => c.organisationId));
-    if (input.elected.some((e) => !candidates.has(e.organisationId))) throw invalid("notCandidate", "elected");
+    // The elected are read from the published result, never from a form.
+    if ((poll.result as { election?: { ties?: unknown[] } } | null)?.election?.ties?.length) throw conflict("tieUndecided");
+    const elected = electedOf(poll.result);
     await tx.committeeSeat.updateMany({ where: { networkId, endedAt: null }, data: { endedAt: now() } });
     await tx.committeeSeat.createMany({
-      data: input.elected.map((e) => ({
+      data: elected.map((e) => ({
         networkId,
         organisationId: e.organisationId,
         college: e.college,
@@ -552,6 +550,6 @@ export async function installElected(
       })),
     });
     await syncCommitteeMemberships(tx, networkId, actorId);
-    await audit(tx, { networkId, actorId, action: "committee.install", entityType: "Poll", entityId: pollId, after: { seats: input.elected.length } });
+    await audit(tx, { networkId, actorId, action: "committee.install", entityType: "Poll", entityId: pollId, after: { seats: elected.length } });
   });
 }

@@ -12,8 +12,8 @@
 // ties a ballot to the entitlement written with it. The tracker is returned to the voter once and
 // stored nowhere else: never e-mailed, never logged, never in the audit.
 //
-// Counting is not done here: publishPoll takes the tally function (app/votes/) and stores what it
-// returns.
+// Counting is not done here: publishPoll stores what tallyPoll (poll-tally.server.ts, on the rules
+// of app/votes) makes of the closed box.
 import { randomInt, randomUUID } from "node:crypto";
 
 import type { Prisma } from "#app/generated/prisma/client";
@@ -23,9 +23,11 @@ import { prisma, transaction } from "#app/utils/db.server";
 import { DomainError } from "#app/utils/errors.server";
 import { type BallotChannel, CHOICE_SETS, type ChoiceSet, MAJORITY_BASES, POLL_KINDS, type PollStatus } from "#app/utils/votes-domain";
 import { newSeed, seedCommitment } from "#app/votes/lots.server";
+import { TallyError } from "#app/votes/tally";
 import { newNonce, trackerFor } from "#app/votes/tracker.server";
 
 import { presenceFacts } from "./assemblies.server";
+import { tallyPoll } from "./poll-tally.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -462,8 +464,18 @@ export type TallyInput = {
   lotsSeed: string | null;
 };
 
-/** Publishes the result the tally function computes from the closed box; the seed becomes readable. */
-export async function publishPoll(pollId: string, actorId: string, tally: (input: TallyInput) => Prisma.InputJsonValue) {
+function countOrRefuse(input: TallyInput) {
+  try {
+    return tallyPoll(input) as unknown as Prisma.InputJsonValue;
+  } catch (error) {
+    // Settings or paper totals that no count can satisfy (checked before, so rare): said, not a 500.
+    if (error instanceof TallyError) throw new DomainError("invalid", "assemblies.error.poll.tally");
+    throw error;
+  }
+}
+
+/** Publishes the result of the closed box (tallyPoll); the seed becomes readable. */
+export async function publishPoll(pollId: string, actorId: string) {
   return transaction(async (tx) => {
     const poll = await loadPoll(tx, pollId);
     const refusal = pollRefusal(poll.status, "publish");
@@ -474,7 +486,7 @@ export async function publishPoll(pollId: string, actorId: string, tally: (input
       paperTotalsState(pollId, tx),
     ]);
     if (paperTotals.state === "one" || paperTotals.state === "disagree") throw refuse("paperTotalsPending");
-    const result = tally({
+    const result = countOrRefuse({
       poll: { id: poll.id, kind: poll.kind, majorityRule: poll.majorityRule, base: poll.base, choiceSet: poll.choiceSet, seats: poll.seats, rules: poll.rules },
       ballots: ballots.map((b) => ({ tracker: b.tracker, choices: b.choices as string[] })),
       candidates,
