@@ -331,7 +331,8 @@ export function tallyElection(config: ElectionConfig, ballots: readonly Approval
       votes.set(id, votes.get(id)! + n);
     }
     const approvals = Object.values(paper.votes).reduce((sum, n) => sum + n, 0);
-    if (approvals > (paper.ballots - paper.blank) * seats) throw new TallyError("invalidBallot", "The paper totals hold more approvals than the ballots allow.");
+    if (approvals > (paper.ballots - paper.blank) * seats)
+      throw new TallyError("invalidBallot", "The paper totals hold more approvals than the ballots allow.");
     blank += paper.blank;
   }
 
