@@ -223,6 +223,9 @@ describe("who reads what", () => {
     // A delegate of another organisation of the network sees the meeting, not the minutes.
     const outsider = await readMinutes(s, s.cookies.outsider);
     expect(outsider).toMatchObject({ status: 200, body: { current: null, actions: [], comments: [] } });
+    // …and is told they exist and to whom they are reserved, not "no minutes yet".
+    expect(outsider.body).toMatchObject({ reservedTo: "group" });
+    expect(await readMinutes(s, s.cookies.noteTaker)).toMatchObject({ body: { reservedTo: null } });
     expect(JSON.stringify(outsider.body)).not.toContain("Permanences");
     expect(JSON.stringify(outsider.body)).not.toContain("Écrire au CPAS");
     // Someone outside the network, and a visitor.

@@ -96,6 +96,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     group: { slug: meeting.group.slug, name: meeting.group.name },
     current: current ? forDisplay(current) : null,
+    /**
+     * Published minutes exist that this reader may not read: the page says so, and to whom they
+     * are reserved, rather than "no minutes yet".
+     */
+    reservedTo: current ? null : (versions.find((v) => v.status === "published")?.visibility ?? null),
     /** A newer version is being written (a draft the reader may not see yet). */
     draftInProgress: !!latest && latest.status === "draft" && latest.id !== current?.id,
     attendance,
@@ -265,7 +270,13 @@ export default function MinutesPage() {
           <Comments d={d} result={result} />
         </>
       ) : (
-        <p className="notice">{d.draftInProgress ? t("minutes.draftInProgress") : t("minutes.none")}</p>
+        <p className="notice">
+          {d.reservedTo
+            ? t.pick("minutes.reservedTo", d.reservedTo, { group: d.group.name })
+            : d.draftInProgress
+              ? t("minutes.draftInProgress")
+              : t("minutes.none")}
+        </p>
       )}
 
       {d.may.edit || d.may.attendance ? (
