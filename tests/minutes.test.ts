@@ -392,7 +392,8 @@ describe("action items", () => {
     );
     expect(bad.status).toBe(400);
     const errors = (bad.body as { error: Record<string, string[]> }).error;
-    expect(errors["actions[1].organisation"]).toEqual(["minutes.error.actionOrganisationRequired"]);
+    // The organisation is optional, as its label says (issue 17, item 10): a row without one is not refused.
+    expect(errors["actions[1].organisation"]).toBeUndefined();
     expect(errors["actions[2].what"]).toEqual(["minutes.error.actionWhatRequired"]);
     expect(errors["actions[4].dueOn"]).toEqual(["minutes.error.date"]);
 
@@ -400,6 +401,21 @@ describe("action items", () => {
     expect(outside.status).toBe(400);
     expect((outside.body as { error: Record<string, string[]> }).error["actions[0].organisation"]).toEqual(["minutes.error.actionOrganisation"]);
     expect(await prisma.actionItem.findMany({ where: { meetingId: s.meeting.id } })).toEqual([first]);
+    const shared = await postEdit(
+      s,
+      draftForm({
+        "actions[0].id": first.id,
+        "actions[0].what": "Écrire au CPAS",
+        "actions[0].organisation": s.orgB.id,
+        "actions[1].what": "Relire la charte ensemble",
+      }),
+      s.cookies.noteTaker,
+    );
+    expect(shared.status).toBe(302);
+    expect(await prisma.actionItem.findFirst({ where: { meetingId: s.meeting.id, what: "Relire la charte ensemble" } })).toMatchObject({
+      organisationId: null,
+    });
+    await prisma.actionItem.deleteMany({ where: { meetingId: s.meeting.id, what: "Relire la charte ensemble" } });
 
     // Change the first, add a second; then remove the first by leaving it out.
     expect(

@@ -197,7 +197,8 @@ export async function nameNoteTaker({ networkId, actor, access, meeting }: Ctx, 
 
 // --- Writing ----------------------------------------------------------------------------------
 
-export type ActionItemInput = { id?: string; what: string; organisationId: string; dueOn: Date | null; status: ActionStatus };
+/** `organisationId` null: no organisation named, the group follows it up together. */
+export type ActionItemInput = { id?: string; what: string; organisationId: string | null; dueOn: Date | null; status: ActionStatus };
 export type MinutesInput = {
   /** HTML from the editor, or already converted from the plain format: sanitized here. */
   body: string;
@@ -277,7 +278,8 @@ async function saveActionItems(tx: Tx, meeting: MeetingRef, items: ActionItemInp
     if (item.id && !byId.has(item.id)) throw invalid("minutes.error.actionUnknown", `actions[${index}].what`);
     // An organisation that left the group keeps the actions it already had.
     const kept = item.id && byId.get(item.id)!.organisationId === item.organisationId;
-    if (!allowed.has(item.organisationId) && !kept) throw invalid("minutes.error.actionOrganisation", `actions[${index}].organisation`);
+    if (item.organisationId !== null && !allowed.has(item.organisationId) && !kept)
+      throw invalid("minutes.error.actionOrganisation", `actions[${index}].organisation`);
     if (!(ACTION_STATUSES as readonly string[]).includes(item.status)) throw invalid("form.invalid", `actions[${index}].status`);
   });
   const keep = new Set(items.map((i) => i.id).filter(Boolean));

@@ -52,11 +52,10 @@ export const MinutesSchema = z
   })
   .superRefine((value, ctx) => {
     value.actions.forEach((row, index) => {
-      // A row left empty is ignored; a started row needs what and who.
+      // A row left empty is ignored; a started row needs what is to be done. Who does it is
+      // optional, as its label says: no organisation named, the group follows it up.
       const started = !!(row.what || row.organisation || row.dueOn || row.id);
       if (started && !row.what) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["actions", index, "what"], message: "minutes.error.actionWhatRequired" });
-      if (started && !row.organisation)
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["actions", index, "organisation"], message: "minutes.error.actionOrganisationRequired" });
     });
   });
 type FormShape = z.input<typeof MinutesSchema>;
@@ -131,7 +130,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         .map((row) => ({
           id: row.id || undefined,
           what: row.what!,
-          organisationId: row.organisation!,
+          organisationId: row.organisation || null,
           dueOn: row.dueOn ? parseDateKey(row.dueOn) : null,
           status: row.status,
         })),
