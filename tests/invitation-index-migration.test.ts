@@ -71,5 +71,5 @@ describe(`migration ${MIGRATION}`, () => {
     await expect(second("x1", "o1")).rejects.toMatchObject({ code: "23505" });
     // A coordinator invitation has no organisation: NULLs would never collide without the COALESCE.
     await expect(second("x2", null)).rejects.toMatchObject({ code: "23505" });
-  });
+  }, 120_000); // an empty PGlite and every earlier migration: 10 s alone, over 30 s on a loaded machine
 });
