@@ -8,6 +8,7 @@ import adhesionsAdmin from "./adhesions-admin";
 import admin from "./admin";
 import app from "./app";
 import assemblies from "./assemblies";
+import assembly from "./assembly";
 import audit from "./audit";
 import calendar from "./calendar";
 import charter from "./charter";
@@ -51,6 +52,7 @@ export const domainDictionaries = {
   admin,
   app,
   assemblies,
+  assembly,
   audit,
   calendar,
   charter,

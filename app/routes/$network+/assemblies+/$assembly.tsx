@@ -1,0 +1,599 @@
+// The assembly page: when and where, the agenda (the coordinators add items while it is a draft),
+// its documents, the convocation (with how many organisations and delegates it reaches) and the
+// cancellation; once convened, the frozen roll, the live quorum (presenceFacts), the desk where
+// coordinators check organisations in and out, a delegate's own online check-in, and proxies:
+// the titular delegate of an organisation of the roll gives or revokes its proxy; coordinators
+// record paper proxies. Every form works without JavaScript; rights are asked of app/access.
+import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+
+import { organisationIdsOf } from "#app/access/actor";
+import { can } from "#app/access/can";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { ErrorSummary, SelectField, TextareaField, TextField } from "#app/components/forms";
+import { useT } from "#app/components/i18n";
+import { isMember, membershipStatuses } from "#app/models/adhesion.server";
+import { addAgendaItem, cancelAssembly, checkIn, checkOut, conveneAssembly, presenceFacts } from "#app/models/assemblies.server";
+import { activeProxies, giveProxy, revokeProxy } from "#app/models/proxies.server";
+import { formatMeetingStart, formatMeetingWhen } from "#app/utils/brussels-time";
+import { prisma } from "#app/utils/db.server";
+import { DomainError, forbidden, intentReply, invariantResponse } from "#app/utils/errors.server";
+import { pageTitle } from "#app/utils/i18n";
+import { assemblyPath } from "#app/utils/paths";
+import { parseSubmission } from "#app/utils/submission.server";
+import { singleLine } from "#app/utils/text";
+import { redirectWithToast } from "#app/utils/toast.server";
+import { ATTENDANCE_CHANNELS } from "#app/utils/votes-domain";
+
+import { assemblyReader } from "./__assembly.server";
+
+const required = (message = "form.required") => z.string({ required_error: message }).trim().min(1, message);
+
+const IntentSchema = z.object({ intent: z.string() });
+const AgendaSchema = z.object({
+  title: singleLine(z.string({ required_error: "form.required" }).trim().min(2, "form.tooShort").max(200, "form.tooLong")),
+  description: z.string().trim().max(2000, "form.tooLong").optional().default(""),
+});
+const CancelSchema = z.object({ reason: required("assemblies.error.reason").pipe(z.string().max(1000, "form.tooLong")) });
+const DeskSchema = z.object({
+  organisationId: required(),
+  channel: z.enum(ATTENDANCE_CHANNELS, { message: "assemblies.error.channel" }),
+  delegateId: z.string().optional(),
+});
+const OrganisationSchema = z.object({ organisationId: required() });
+const ProxySchema = z.object({ giverOrganisationId: required(), holderOrganisationId: required() });
+const RevokeSchema = z.object({ proxyId: required() });
+
+async function assemblyContext(request: Request, params: { network?: string; assembly?: string }) {
+  const reader = await assemblyReader(request, params.network);
+  const assembly = params.assembly
+    ? await prisma.assembly.findFirst({
+        where: { id: params.assembly, networkId: reader.network.id },
+        include: {
+          agenda: { orderBy: { position: "asc" }, select: { id: true, title: true, description: true } },
+          documents: { orderBy: { createdAt: "asc" }, select: { id: true, title: true, name: true, type: true } },
+          roll: { select: { organisation: { select: { id: true, name: true } } }, orderBy: { organisation: { name: "asc" } } },
+        },
+      })
+    : null;
+  // A draft is the coordinators' work in progress: for anyone else it does not exist yet.
+  invariantResponse(assembly && (assembly.status !== "draft" || reader.coordinator), "assemblies.error.notFound", 404);
+  const onRoll = new Set(assembly.roll.map((r) => r.organisation.id));
+  return { ...reader, assembly, onRoll };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { network, actor, coordinator, assembly, onRoll } = await assemblyContext(request, params);
+  const convened = assembly.status !== "draft";
+  const [facts, attendance, proxies, delegates, convocation] = await Promise.all([
+    convened ? presenceFacts(assembly.id) : null,
+    prisma.assemblyAttendance.findMany({ where: { assemblyId: assembly.id }, select: { organisationId: true, status: true, channel: true } }),
+    convened ? activeProxies(assembly.id) : [],
+    coordinator && convened
+      ? prisma.delegate.findMany({
+          where: { organisationId: { in: [...onRoll] }, role: { in: ["titular", "substitute"] } },
+          select: { organisationId: true, userId: true, role: true, user: { select: { name: true } } },
+          orderBy: { user: { name: "asc" } },
+        })
+      : [],
+    coordinator && !convened ? conveneReach(network.id) : null,
+  ]);
+  const names = new Map(assembly.roll.map((r) => [r.organisation.id, r.organisation.name]));
+  const presence = new Map(attendance.filter((a) => a.status === "present").map((a) => [a.organisationId, a.channel]));
+  const open = assembly.status === "convened" || assembly.status === "held";
+  const mine = organisationIdsOf(actor)
+    .filter((id) => onRoll.has(id))
+    .map((id) => {
+      const scope = { organisationId: id, onRoll: true };
+      const proxy = proxies.find((p) => p.giverOrganisationId === id);
+      return {
+        id,
+        name: names.get(id) ?? "",
+        channel: presence.get(id) ?? null,
+        canCheckIn: open && can(actor, "assembly.checkInSelf", scope),
+        canGiveProxy: open && can(actor, "proxy.give", scope),
+        proxyId: proxy?.id ?? null,
+      };
+    });
+  return {
+    network: { slug: network.slug, name: network.name },
+    assembly: {
+      id: assembly.id,
+      title: assembly.title,
+      kind: assembly.kind,
+      convocation: assembly.convocation,
+      status: assembly.status,
+      startsAt: assembly.startsAt.toISOString(),
+      endsAt: assembly.endsAt?.toISOString() ?? null,
+      place: assembly.place,
+      videoUrl: assembly.videoUrl,
+      cancelReason: assembly.cancelReason,
+      agenda: assembly.agenda,
+      documents: assembly.documents,
+    },
+    roll: assembly.roll.map((r) => ({ id: r.organisation.id, name: r.organisation.name, channel: presence.get(r.organisation.id) ?? null })),
+    quorum: facts?.quorum ?? null,
+    quorumRequired: facts ? ((assembly.rules as { quorum?: unknown } | null)?.quorum ?? null) !== null : false,
+    proxies: proxies.map((p) => ({
+      id: p.id,
+      giver: names.get(p.giverOrganisationId) ?? "",
+      holder: names.get(p.holderOrganisationId) ?? "",
+      channel: p.channel,
+    })),
+    delegates: delegates.map((d) => ({ organisationId: d.organisationId, userId: d.userId, name: d.user.name, role: d.role })),
+    convocation,
+    mine,
+    open,
+    canManage: coordinator,
+    canManageDesk: open && can(actor, "assembly.manageDesk", { networkId: network.id }),
+    canRecordPaper: open && can(actor, "proxy.recordPaper", { networkId: network.id }),
+  };
+}
+
+/** How many member organisations, and their delegates, a convocation sent now would reach. */
+async function conveneReach(networkId: string) {
+  const inNetwork = await prisma.networkOrganisation.findMany({ where: { networkId }, select: { organisationId: true } });
+  const statuses = await membershipStatuses(
+    networkId,
+    inNetwork.map((o) => o.organisationId),
+  );
+  const members = [...statuses].filter(([, s]) => isMember(s)).map(([id]) => id);
+  const delegates = await prisma.delegate.count({ where: { organisationId: { in: members } } });
+  return { organisations: members.length, delegates };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { network, actor, coordinator, assembly, onRoll } = await assemblyContext(request, params);
+  const here = assemblyPath(network.slug, assembly.id);
+  const formData = await request.formData();
+  const intent = String(formData.get("intent") ?? "");
+  const done = (key: string) => redirectWithToast(here, { kind: "success", key });
+  const invalid = <R,>(name: string, submission: { reply(): R }) => data({ intent: name, result: submission.reply() }, { status: 400 });
+
+  if (intent === "checkInSelf") {
+    const submission = parseSubmission(formData, { schema: OrganisationSchema });
+    if (submission.status !== "success") return invalid(intent, submission);
+    const organisationId = submission.value.organisationId;
+    if (!can(actor, "assembly.checkInSelf", { organisationId, onRoll: onRoll.has(organisationId) })) forbidden();
+    try {
+      await checkIn(assembly.id, organisationId, { channel: "online", delegateId: actor.userId }, actor.userId);
+      return done("assembly.desk.checkedIn");
+    } catch (error) {
+      return intentReply(`checkInSelf:${organisationId}`, submission, error, { fields: [] });
+    }
+  }
+  if (intent === "giveProxy") {
+    const submission = parseSubmission(formData, { schema: ProxySchema });
+    const giver = String(formData.get("giverOrganisationId") ?? "");
+    if (submission.status !== "success") return invalid(`giveProxy:${giver}`, submission);
+    if (!can(actor, "proxy.give", { organisationId: giver, onRoll: onRoll.has(giver) })) forbidden();
+    try {
+      await giveProxy(assembly.id, actor.userId, { ...submission.value, channel: "online" });
+      return done("assembly.proxy.given");
+    } catch (error) {
+      return intentReply(`giveProxy:${giver}`, submission, error, { fields: ["holderOrganisationId"] });
+    }
+  }
+  if (intent === "revokeProxy") {
+    const submission = parseSubmission(formData, { schema: RevokeSchema });
+    if (submission.status !== "success") return invalid(intent, submission);
+    const proxy = await prisma.proxy.findFirst({ where: { id: submission.value.proxyId, assemblyId: assembly.id }, select: { giverOrganisationId: true } });
+    invariantResponse(proxy, "assemblies.error.notFound", 404);
+    const giver = proxy.giverOrganisationId;
+    const may = can(actor, "proxy.give", { organisationId: giver, onRoll: onRoll.has(giver) }) || can(actor, "proxy.recordPaper", { networkId: network.id });
+    if (!may) forbidden();
+    try {
+      await revokeProxy(submission.value.proxyId, actor.userId);
+      return done("assembly.proxy.revoked");
+    } catch (error) {
+      return intentReply(intent, submission, error, { fields: [] });
+    }
+  }
+
+  // Everything below is the coordinators'.
+  if (!coordinator) forbidden();
+  if (intent === "agenda") {
+    const submission = parseSubmission(formData, { schema: AgendaSchema });
+    if (submission.status !== "success") return invalid(intent, submission);
+    try {
+      if (assembly.status !== "draft") throw invalidState();
+      await addAgendaItem(assembly.id, actor.userId, submission.value);
+      return done("assembly.agenda.added");
+    } catch (error) {
+      return intentReply(intent, submission, error, { fields: ["title", "description"] });
+    }
+  }
+  if (intent === "convene") {
+    const submission = parseSubmission(formData, { schema: IntentSchema });
+    if (submission.status !== "success") return invalid(intent, submission);
+    try {
+      await conveneAssembly(assembly.id, actor.userId);
+      return done("assembly.convene.done");
+    } catch (error) {
+      return intentReply(intent, submission, error, { fields: [] });
+    }
+  }
+  if (intent === "cancel") {
+    const submission = parseSubmission(formData, { schema: CancelSchema });
+    if (submission.status !== "success") return invalid(intent, submission);
+    try {
+      await cancelAssembly(assembly.id, actor.userId, submission.value.reason);
+      return done("assembly.cancel.done");
+    } catch (error) {
+      return intentReply(intent, submission, error, { fields: ["reason"] });
+    }
+  }
+  if (intent === "checkIn" || intent === "checkOut") {
+    if (!can(actor, "assembly.manageDesk", { networkId: network.id })) forbidden();
+    const organisationId = String(formData.get("organisationId") ?? "");
+    if (intent === "checkIn") {
+      const submission = parseSubmission(formData, { schema: DeskSchema });
+      if (submission.status !== "success") return invalid(`desk:${organisationId}`, submission);
+      try {
+        await checkIn(assembly.id, organisationId, { channel: submission.value.channel, delegateId: submission.value.delegateId || null }, actor.userId);
+        return done("assembly.desk.checkedIn");
+      } catch (error) {
+        return intentReply(`desk:${organisationId}`, submission, error, { fields: [] });
+      }
+    }
+    const submission = parseSubmission(formData, { schema: OrganisationSchema });
+    if (submission.status !== "success") return invalid(`desk:${organisationId}`, submission);
+    try {
+      await checkOut(assembly.id, organisationId, actor.userId);
+      return done("assembly.desk.checkedOut");
+    } catch (error) {
+      return intentReply(`desk:${organisationId}`, submission, error, { fields: [] });
+    }
+  }
+  if (intent === "paperProxy") {
+    if (!can(actor, "proxy.recordPaper", { networkId: network.id })) forbidden();
+    const submission = parseSubmission(formData, { schema: ProxySchema });
+    if (submission.status !== "success") return invalid(intent, submission);
+    try {
+      await giveProxy(assembly.id, actor.userId, { ...submission.value, channel: "paper" });
+      return done("assembly.proxy.given");
+    } catch (error) {
+      return intentReply(intent, submission, error, { fields: ["giverOrganisationId", "holderOrganisationId"] });
+    }
+  }
+  return data({ intent: null, result: null }, { status: 400 });
+}
+
+/** The agenda is the draft's: once convened, the convocation has told the members what it is. */
+function invalidState() {
+  return new DomainError("conflict", "assemblies.error.alreadyConvened");
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, () => (data ? `${data.assembly.title} — ${data.network.name}` : undefined));
+
+type Reply = { intent: string | null; result: SubmissionResult<string[]> | null } | undefined;
+
+function useReply(intent: string) {
+  const reply = useActionData<typeof action>() as Reply;
+  return reply?.intent === intent ? (reply.result ?? undefined) : undefined;
+}
+
+/** A refusal answered to a form without fields of its own (a button), shown beside it. */
+function Refusal({ intent }: { intent: string }) {
+  const t = useT();
+  const result = useReply(intent);
+  const messages = Object.values(result?.error ?? {}).flatMap((m) => m ?? []);
+  if (messages.length === 0) return null;
+  return (
+    <p className="field-error" role="alert">
+      {messages.map((m) => t.message(m)).join(" ")}
+    </p>
+  );
+}
+
+function AgendaForm() {
+  const t = useT();
+  const [form, fields] = useForm({ id: "assembly-agenda", lastResult: useReply("agenda"), shouldValidate: "onSubmit" });
+  return (
+    <Form method="post" {...getFormProps(form)} className="stack">
+      <h3>{t("assembly.agenda.add")}</h3>
+      <ErrorSummary form={form} fields={{ title: fields.title, description: fields.description }} />
+      <input type="hidden" name="intent" value="agenda" />
+      <TextField meta={fields.title} label={t("assembly.agenda.itemTitle")} />
+      <TextareaField meta={fields.description} label={t("assembly.agenda.description")} optional rows={3} />
+      <button type="submit" className="button">
+        {t("assembly.agenda.add")}
+      </button>
+    </Form>
+  );
+}
+
+function CancelForm() {
+  const t = useT();
+  const [form, fields] = useForm({ id: "assembly-cancel", lastResult: useReply("cancel"), shouldValidate: "onSubmit" });
+  return (
+    <Form method="post" {...getFormProps(form)} className="stack">
+      <ErrorSummary form={form} fields={{ reason: fields.reason }} />
+      <input type="hidden" name="intent" value="cancel" />
+      <TextareaField meta={fields.reason} label={t("assembly.cancel.reason")} rows={2} />
+      <button type="submit" className="button button--danger">
+        {t("assembly.cancel.submit")}
+      </button>
+    </Form>
+  );
+}
+
+type Option = { value: string; label: string };
+
+function GiveProxyForm({ organisation, holders }: { organisation: { id: string; name: string }; holders: Option[] }) {
+  const t = useT();
+  const intent = `giveProxy:${organisation.id}`;
+  const [form, fields] = useForm({ id: `proxy-${organisation.id}`, lastResult: useReply(intent), shouldValidate: "onSubmit" });
+  return (
+    <Form method="post" {...getFormProps(form)} className="stack">
+      <h3>{t("assembly.proxy.give", { organisation: organisation.name })}</h3>
+      <ErrorSummary form={form} fields={{ holderOrganisationId: fields.holderOrganisationId }} />
+      <input type="hidden" name="intent" value="giveProxy" />
+      <input type="hidden" name="giverOrganisationId" value={organisation.id} />
+      <SelectField meta={fields.holderOrganisationId} label={t("assembly.proxy.holder")} options={holders} />
+      <button type="submit" className="button">
+        {t("assembly.proxy.submit")}
+      </button>
+    </Form>
+  );
+}
+
+function PaperProxyForm({ organisations }: { organisations: Option[] }) {
+  const t = useT();
+  const [form, fields] = useForm({ id: "proxy-paper", lastResult: useReply("paperProxy"), shouldValidate: "onSubmit" });
+  return (
+    <Form method="post" {...getFormProps(form)} className="stack">
+      <h3>{t("assembly.proxy.paper")}</h3>
+      <ErrorSummary form={form} fields={{ giverOrganisationId: fields.giverOrganisationId, holderOrganisationId: fields.holderOrganisationId }} />
+      <input type="hidden" name="intent" value="paperProxy" />
+      <SelectField meta={fields.giverOrganisationId} label={t("assembly.proxy.giver")} options={organisations} />
+      <SelectField meta={fields.holderOrganisationId} label={t("assembly.proxy.holder")} options={organisations} />
+      <button type="submit" className="button">
+        {t("assembly.proxy.paperSubmit")}
+      </button>
+    </Form>
+  );
+}
+
+export default function AssemblyPage() {
+  const t = useT();
+  const { network, assembly, roll, quorum, quorumRequired, proxies, delegates, convocation, mine, open, canManage, canManageDesk, canRecordPaper } =
+    useLoaderData<typeof loader>();
+  const draft = assembly.status === "draft";
+  const rollOptions = roll.map((o) => ({ value: o.id, label: o.name }));
+  return (
+    <main id="main" className="page">
+      <p>
+        <Link to={`/${network.slug}/assemblies`}>{t("assembly.back")}</Link>
+      </p>
+      <h1>{assembly.title}</h1>
+      <p>
+        {t.pick("assembly.kind", assembly.kind)} — {t.pick("assembly.convocation", assembly.convocation)} —{" "}
+        <span className="badge">{t.pick("assembly.status", assembly.status)}</span>
+      </p>
+      {assembly.status === "cancelled" && assembly.cancelReason ? (
+        <p className="notice">{t("assembly.cancelledBecause", { reason: assembly.cancelReason })}</p>
+      ) : null}
+      <dl>
+        <dt>{t("assembly.when")}</dt>
+        <dd>
+          <time dateTime={assembly.startsAt}>
+            {assembly.endsAt ? formatMeetingWhen(assembly.startsAt, assembly.endsAt, t.locale) : formatMeetingStart(assembly.startsAt, t.locale)}
+          </time>
+        </dd>
+        <dt>{t("assembly.where")}</dt>
+        <dd>
+          {assembly.place}
+          {assembly.place && assembly.videoUrl ? " — " : null}
+          {assembly.videoUrl ? <a href={assembly.videoUrl}>{t("assembly.online")}</a> : null}
+        </dd>
+      </dl>
+
+      <section aria-labelledby="agenda-title">
+        <h2 id="agenda-title">{t("assembly.agenda.title")}</h2>
+        {assembly.agenda.length === 0 ? (
+          <p>{t("assembly.agenda.empty")}</p>
+        ) : (
+          <ol>
+            {assembly.agenda.map((item) => (
+              <li key={item.id}>
+                {item.title}
+                {item.description ? <p className="hint">{item.description}</p> : null}
+              </li>
+            ))}
+          </ol>
+        )}
+        {canManage && draft ? <AgendaForm /> : null}
+      </section>
+
+      <section aria-labelledby="documents-title">
+        <h2 id="documents-title">{t("assembly.documents.title")}</h2>
+        {assembly.documents.length === 0 ? (
+          <p>{t("assembly.documents.empty")}</p>
+        ) : (
+          <ul>
+            {assembly.documents.map((d) => (
+              <li key={d.id}>
+                {d.title} ({d.name})
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {canManage && draft && convocation ? (
+        <section aria-labelledby="convene-title">
+          <h2 id="convene-title">{t("assembly.convene.title")}</h2>
+          <p>{t("assembly.convene.explain", { organisations: convocation.organisations, delegates: convocation.delegates })}</p>
+          <Form method="post">
+            <input type="hidden" name="intent" value="convene" />
+            <button type="submit" className="button">
+              {t("assembly.convene.submit")}
+            </button>
+          </Form>
+          <Refusal intent="convene" />
+        </section>
+      ) : null}
+
+      {quorum ? (
+        <section aria-labelledby="quorum-title" className="card">
+          <h2 id="quorum-title">{t("assembly.quorum.title")}</h2>
+          <dl>
+            <dt>{t("assembly.quorum.present")}</dt>
+            <dd>
+              {quorum.present} / {quorum.rollSize}
+            </dd>
+            <dt>{t("assembly.quorum.represented")}</dt>
+            <dd>{quorum.represented}</dd>
+            <dt>{t("assembly.quorum.total")}</dt>
+            <dd>{quorum.presentOrRepresented}</dd>
+            <dt>{t("assembly.quorum.required")}</dt>
+            <dd>{quorumRequired ? quorum.required : t("assembly.quorum.none")}</dd>
+          </dl>
+          <p role="status">
+            <strong>{quorum.reached ? t("assembly.quorum.reached") : t("assembly.quorum.notReached")}</strong>
+          </p>
+        </section>
+      ) : null}
+
+      {mine.length > 0 ? (
+        <section aria-labelledby="self-title">
+          <h2 id="self-title">{t("assembly.self.title")}</h2>
+          {mine.map((o) => (
+            <div key={o.id} className="stack">
+              {o.channel ? (
+                <p>{t("assembly.self.present", { organisation: o.name, channel: t.pick("assembly.channel", o.channel) })}</p>
+              ) : o.canCheckIn ? (
+                <Form method="post">
+                  <input type="hidden" name="intent" value="checkInSelf" />
+                  <input type="hidden" name="organisationId" value={o.id} />
+                  <button type="submit" className="button">
+                    {t("assembly.self.checkIn", { organisation: o.name })}
+                  </button>
+                </Form>
+              ) : null}
+              <Refusal intent={`checkInSelf:${o.id}`} />
+              {o.canGiveProxy && !o.proxyId ? (
+                <GiveProxyForm organisation={o} holders={rollOptions.filter((r) => r.value !== o.id)} />
+              ) : o.canGiveProxy && o.proxyId ? (
+                <Form method="post">
+                  <input type="hidden" name="intent" value="revokeProxy" />
+                  <input type="hidden" name="proxyId" value={o.proxyId} />
+                  <button type="submit" className="button button--secondary">
+                    {t("assembly.proxy.revoke")}
+                  </button>
+                </Form>
+              ) : null}
+            </div>
+          ))}
+          <Refusal intent="revokeProxy" />
+        </section>
+      ) : null}
+
+      {!draft ? (
+        <section aria-labelledby="proxies-title">
+          <h2 id="proxies-title">{t("assembly.proxy.title")}</h2>
+          {proxies.length === 0 ? (
+            <p>{t("assembly.proxy.none")}</p>
+          ) : (
+            <ul>
+              {proxies.map((p) => (
+                <li key={p.id}>
+                  {t("assembly.proxy.line", { giver: p.giver, holder: p.holder, channel: t.pick("assembly.channel", p.channel) })}
+                  {canRecordPaper ? (
+                    <Form method="post" className="inline">
+                      <input type="hidden" name="intent" value="revokeProxy" />
+                      <input type="hidden" name="proxyId" value={p.id} />
+                      <button type="submit" className="link-button">
+                        {t("assembly.proxy.revoke")}
+                      </button>
+                    </Form>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          )}
+          {canRecordPaper ? <PaperProxyForm organisations={rollOptions} /> : null}
+        </section>
+      ) : null}
+
+      {!draft ? (
+        <section aria-labelledby="roll-title">
+          <h2 id="roll-title">{canManageDesk ? t("assembly.desk.title") : t("assembly.roll.title")}</h2>
+          <p>{t("assembly.roll.intro", { count: roll.length })}</p>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("assembly.desk.organisation")}</th>
+                <th scope="col">{t("assembly.desk.presence")}</th>
+                {canManageDesk ? <th scope="col">{t("assembly.desk.checkIn")}</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {roll.map((o) => (
+                <tr key={o.id}>
+                  <th scope="row">{o.name}</th>
+                  <td>{o.channel ? t("assembly.desk.presentVia", { channel: t.pick("assembly.channel", o.channel) }) : t("assembly.desk.absent")}</td>
+                  {canManageDesk ? (
+                    <td>
+                      <Form method="post" className="inline">
+                        <input type="hidden" name="intent" value="checkIn" />
+                        <input type="hidden" name="organisationId" value={o.id} />
+                        <label htmlFor={`channel-${o.id}`}>{t("assembly.desk.channel")}</label>{" "}
+                        <select id={`channel-${o.id}`} name="channel" defaultValue={o.channel ?? "room"}>
+                          {ATTENDANCE_CHANNELS.map((c) => (
+                            <option key={c} value={c}>
+                              {t.pick("assembly.channel", c)}
+                            </option>
+                          ))}
+                        </select>{" "}
+                        <label htmlFor={`delegate-${o.id}`}>{t("assembly.desk.delegate")}</label>{" "}
+                        <select id={`delegate-${o.id}`} name="delegateId" defaultValue="">
+                          <option value="">—</option>
+                          {delegates
+                            .filter((d) => d.organisationId === o.id)
+                            .map((d) => (
+                              <option key={d.userId} value={d.userId}>
+                                {d.name}
+                              </option>
+                            ))}
+                        </select>{" "}
+                        <button type="submit" className="button button--small">
+                          {t("assembly.desk.checkIn")}
+                        </button>
+                      </Form>
+                      {o.channel ? (
+                        <Form method="post" className="inline">
+                          <input type="hidden" name="intent" value="checkOut" />
+                          <input type="hidden" name="organisationId" value={o.id} />
+                          <button type="submit" className="button button--small button--secondary">
+                            {t("assembly.desk.checkOut")}
+                          </button>
+                        </Form>
+                      ) : null}
+                      <Refusal intent={`desk:${o.id}`} />
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+
+      {canManage && (draft || open) ? (
+        <section aria-labelledby="cancel-title">
+          <h2 id="cancel-title">{t("assembly.cancel.title")}</h2>
+          <CancelForm />
+        </section>
+      ) : null}
+    </main>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
