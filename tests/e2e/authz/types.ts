@@ -23,7 +23,7 @@ export type MatrixRow = {
   route: string;
   method: "GET" | "POST";
   path: string;
-  /** Form fields for POST (default: empty form). */
+  /** Form fields for POST (default: empty form); a value that is a placeholder (":rollOrgId") is replaced too. */
   form?: Record<string, string>;
   expect: Record<Persona, number>;
 };

@@ -153,10 +153,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const invalid = <R,>(name: string, submission: { reply(): R }) => data({ intent: name, result: submission.reply() }, { status: 400 });
 
   if (intent === "checkInSelf") {
+    // The right first: an organisation the reader does not speak for is refused, whatever the form says.
+    const organisationId = String(formData.get("organisationId") ?? "");
+    if (!can(actor, "assembly.checkInSelf", { organisationId, onRoll: onRoll.has(organisationId) })) forbidden();
     const submission = parseSubmission(formData, { schema: OrganisationSchema });
     if (submission.status !== "success") return invalid(intent, submission);
-    const organisationId = submission.value.organisationId;
-    if (!can(actor, "assembly.checkInSelf", { organisationId, onRoll: onRoll.has(organisationId) })) forbidden();
     try {
       await checkIn(assembly.id, organisationId, { channel: "online", delegateId: actor.userId }, actor.userId);
       return done("assembly.desk.checkedIn");
@@ -165,10 +166,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
   }
   if (intent === "giveProxy") {
-    const submission = parseSubmission(formData, { schema: ProxySchema });
     const giver = String(formData.get("giverOrganisationId") ?? "");
-    if (submission.status !== "success") return invalid(`giveProxy:${giver}`, submission);
     if (!can(actor, "proxy.give", { organisationId: giver, onRoll: onRoll.has(giver) })) forbidden();
+    const submission = parseSubmission(formData, { schema: ProxySchema });
+    if (submission.status !== "success") return invalid(`giveProxy:${giver}`, submission);
     try {
       await giveProxy(assembly.id, actor.userId, { ...submission.value, channel: "online" });
       return done("assembly.proxy.given");

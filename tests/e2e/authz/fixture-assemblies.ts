@@ -1,0 +1,29 @@
+// Placeholders of the general assemblies, for the authorization matrix:
+//   :assemblyId       a convened assembly of :network, whose roll holds :otherOrg only
+//   :draftAssemblyId  a draft assembly of :network (the coordinators' alone)
+//   :rollOrgId        the id of :otherOrg (on the roll; otherDelegate is its titular)
+//   :offRollOrgId     the id of :org (not on the roll)
+import { prisma } from "#app/utils/db.server";
+
+import type { FixtureBase } from "./types";
+
+export async function prepare(base: FixtureBase) {
+  const startsAt = new Date(Date.now() + 30 * 86_400_000);
+  const convened = await prisma.assembly.create({
+    data: {
+      networkId: base.network.id,
+      title: "Assemblée générale ordinaire",
+      startsAt,
+      place: "Maison de quartier",
+      status: "convened",
+      convokedAt: new Date(),
+      rules: { quorum: { numerator: 1, denominator: 2, comparison: "atLeast" }, maxProxiesPerHolder: 1 },
+      uid: `authz-assembly-${base.network.id}`,
+      roll: { create: [{ organisationId: base.otherOrg.id, frozenAt: new Date() }] },
+    },
+  });
+  const draft = await prisma.assembly.create({
+    data: { networkId: base.network.id, title: "Brouillon d'assemblée", startsAt, place: "Ici", uid: `authz-draft-${base.network.id}` },
+  });
+  return { assemblyId: convened.id, draftAssemblyId: draft.id, rollOrgId: base.otherOrg.id, offRollOrgId: base.org.id };
+}
