@@ -82,6 +82,13 @@ describe("a coordinator creates and convenes an assembly", () => {
     expect((await post({ intent: "agenda", title: "" })).status).toBe(400);
     expect((await post({ intent: "agenda", title: "Approbation des comptes" })).status).toBe(302);
     expect(await prisma.assemblyAgendaItem.count({ where: { assemblyId: assembly.id } })).toBe(1);
+    expect((await post({ intent: "agenda", title: "Divers" })).status).toBe(302);
+    const divers = await prisma.assemblyAgendaItem.findFirstOrThrow({ where: { assemblyId: assembly.id, title: "Divers" } });
+    const unknown = await post({ intent: "removeAgendaItem", itemId: "not-an-item" });
+    expect(unknown.status).toBe(400);
+    expect((unknown.body as Reply).result.error?.[""]).toEqual(["assemblies.error.agendaItem"]);
+    expect((await post({ intent: "removeAgendaItem", itemId: divers.id })).status).toBe(302);
+    expect(await prisma.assemblyAgendaItem.count({ where: { assemblyId: assembly.id } })).toBe(1);
 
     // A delegate may not convene.
     expect((await post({ intent: "convene" }, await sessionCookie(s.members[0].titularId))).status).toBe(404);
@@ -92,6 +99,8 @@ describe("a coordinator creates and convenes an assembly", () => {
     expect((again.body as Reply).result.error?.[""]).toEqual(["assemblies.error.alreadyConvened"]);
     // Once convened, the agenda is what the convocation said.
     expect((await post({ intent: "agenda", title: "Point de plus" })).status).toBe(409);
+    const first = await prisma.assemblyAgendaItem.findFirstOrThrow({ where: { assemblyId: assembly.id } });
+    expect((await post({ intent: "removeAgendaItem", itemId: first.id })).status).toBe(409);
 
     const convened = (await call(pageLoader, makeRequest(path, { cookie }), pageParams)).body as {
       quorum: { rollSize: number; present: number; required: number; reached: boolean };

@@ -217,6 +217,25 @@ export async function addAgendaItem(assemblyId: string, actorId: string, input: 
   });
 }
 
+/** Removes an item from a draft's agenda; once convened, the agenda is what the convocation said. */
+export async function removeAgendaItem(assemblyId: string, itemId: string, actorId: string) {
+  return transaction(async (tx) => {
+    const assembly = await loadAssembly(tx, assemblyId);
+    if (assembly.status !== "draft") throw conflict("alreadyConvened");
+    const item = await tx.assemblyAgendaItem.findFirst({ where: { id: itemId, assemblyId }, select: { id: true, title: true } });
+    if (!item) throw invalid("agendaItem", "itemId");
+    await tx.assemblyAgendaItem.delete({ where: { id: item.id } });
+    await audit(tx, {
+      networkId: assembly.networkId,
+      actorId,
+      action: "assembly.agenda.remove",
+      entityType: "Assembly",
+      entityId: assemblyId,
+      before: { title: item.title },
+    });
+  });
+}
+
 /** A document already stored by storeScan (its type read from its first bytes). */
 export async function addDocument(assemblyId: string, actorId: string, input: { title: string; agendaItemId?: string | null; file: StoredScan }) {
   if (!input.title.trim()) throw invalid("title", "title");

@@ -60,6 +60,8 @@ test("coordinator convenes, a delegate checks in, another gives a proxy (JavaScr
   await page.getByLabel("Intitulé du point").fill("Approbation des comptes");
   await page.getByRole("button", { name: "Ajouter un point" }).click();
   await page.getByRole("listitem").filter({ hasText: "Approbation des comptes" }).first().waitFor();
+  // The draft's agenda, with its remove buttons.
+  await checkA11y(page);
 
   await page.getByRole("button", { name: "Convoquer l'assemblée" }).click();
   await page.getByRole("heading", { name: "Accueil (pointage)" }).waitFor();

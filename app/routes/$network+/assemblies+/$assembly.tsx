@@ -15,7 +15,7 @@ import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ErrorSummary, SelectField, TextareaField, TextField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
 import { isMember, membershipStatuses } from "#app/models/adhesion.server";
-import { addAgendaItem, cancelAssembly, checkIn, checkOut, conveneAssembly, presenceFacts } from "#app/models/assemblies.server";
+import { addAgendaItem, cancelAssembly, checkIn, checkOut, conveneAssembly, presenceFacts,removeAgendaItem } from "#app/models/assemblies.server";
 import { activeProxies, giveProxy, revokeProxy } from "#app/models/proxies.server";
 import { formatMeetingStart, formatMeetingWhen } from "#app/utils/brussels-time";
 import { prisma } from "#app/utils/db.server";
@@ -45,6 +45,7 @@ const DeskSchema = z.object({
 const OrganisationSchema = z.object({ organisationId: required() });
 const ProxySchema = z.object({ giverOrganisationId: required(), holderOrganisationId: required() });
 const RevokeSchema = z.object({ proxyId: required() });
+const AgendaItemSchema = z.object({ itemId: required() });
 
 async function assemblyContext(request: Request, params: { network?: string; assembly?: string }) {
   const reader = await assemblyReader(request, params.network);
@@ -204,6 +205,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return done("assembly.agenda.added");
     } catch (error) {
       return intentReply(intent, submission, error, { fields: ["title", "description"] });
+    }
+  }
+  if (intent === "removeAgendaItem") {
+    const submission = parseSubmission(formData, { schema: AgendaItemSchema });
+    if (submission.status !== "success") return invalid(intent, submission);
+    try {
+      await removeAgendaItem(assembly.id, submission.value.itemId, actor.userId);
+      return done("assembly.agenda.removed");
+    } catch (error) {
+      return intentReply(intent, submission, error, { fields: [] });
     }
   }
   if (intent === "convene") {
@@ -403,10 +414,20 @@ export default function AssemblyPage() {
               <li key={item.id}>
                 {item.title}
                 {item.description ? <p className="hint">{item.description}</p> : null}
+                {canManage && draft ? (
+                  <Form method="post" className="inline">
+                    <input type="hidden" name="intent" value="removeAgendaItem" />
+                    <input type="hidden" name="itemId" value={item.id} />
+                    <button type="submit" className="link-button" aria-label={t("assembly.agenda.removeItem", { title: item.title })}>
+                      {t("assembly.agenda.remove")}
+                    </button>
+                  </Form>
+                ) : null}
               </li>
             ))}
           </ol>
         )}
+        <Refusal intent="removeAgendaItem" />
         {canManage && draft ? <AgendaForm /> : null}
       </section>
 
