@@ -15,7 +15,7 @@ import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ErrorSummary, SelectField, TextareaField, TextField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
 import { isMember, membershipStatuses } from "#app/models/adhesion.server";
-import { addAgendaItem, cancelAssembly, checkIn, checkOut, conveneAssembly, presenceFacts,removeAgendaItem } from "#app/models/assemblies.server";
+import { addAgendaItem, cancelAssembly, checkIn, checkOut, conveneAssembly, presenceFacts, removeAgendaItem } from "#app/models/assemblies.server";
 import { activeProxies, giveProxy, revokeProxy } from "#app/models/proxies.server";
 import { formatMeetingStart, formatMeetingWhen } from "#app/utils/brussels-time";
 import { prisma } from "#app/utils/db.server";
