@@ -41,6 +41,7 @@ import reset from "./reset";
 import richText from "./rich-text";
 import search from "./search";
 import series from "./series";
+import statutes from "./statutes";
 import upload from "./upload";
 import weekday from "./weekday";
 
@@ -85,6 +86,7 @@ export const domainDictionaries = {
   richText,
   search,
   series,
+  statutes,
   upload,
   weekday,
 };

@@ -4,7 +4,7 @@ import { Link, NavLink } from "@remix-run/react";
 
 import { useT } from "#app/components/i18n";
 
-const PAGES = ["adhesions", "join-requests", "settings", "calendar-feed", "import", "outbox", "audit"] as const;
+const PAGES = ["adhesions", "join-requests", "settings", "statutes", "calendar-feed", "import", "outbox", "audit"] as const;
 
 export function AdminNav({ network, current }: { network: { slug: string; name: string }; current?: string }) {
   const t = useT();
@@ -34,7 +34,9 @@ export function AdminNav({ network, current }: { network: { slug: string; name: 
           {PAGES.map((page) => (
             <li key={page}>
               <NavLink to={`${base}/${page}`}>
-                {t(`networkAdmin.nav.${page === "join-requests" ? "joinRequests" : page === "calendar-feed" ? "calendarFeed" : page}`)}
+                {page === "statutes"
+                  ? t("statutes.title")
+                  : t(`networkAdmin.nav.${page === "join-requests" ? "joinRequests" : page === "calendar-feed" ? "calendarFeed" : page}`)}
               </NavLink>
             </li>
           ))}

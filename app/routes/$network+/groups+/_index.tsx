@@ -21,7 +21,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const coordinator = isCoordinator(actor, network.id);
   const [groups, visible] = await Promise.all([
     prisma.workingGroup.findMany({
-      where: { networkId: network.id, ...(coordinator ? {} : { archivedAt: null }) },
+      // The comité d'accompagnement is a group of kind "committee": it has its own page (/committee).
+      where: { networkId: network.id, kind: "working", ...(coordinator ? {} : { archivedAt: null }) },
       select: {
         id: true,
         slug: true,
