@@ -14,6 +14,7 @@ import calendar from "./calendar";
 import charter from "./charter";
 import charterEditor from "./charter-editor";
 import charterPdf from "./charter-pdf";
+import committee from "./committee";
 import delegates from "./delegates";
 import error from "./error";
 import form from "./form";
@@ -59,6 +60,7 @@ export const domainDictionaries = {
   charter,
   charterEditor,
   charterPdf,
+  committee,
   delegates,
   error,
   form,

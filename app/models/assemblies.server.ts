@@ -544,6 +544,7 @@ export async function endSeat(networkId: string, seatId: string, actorId: string
  * be candidates of the poll.
  */
 export async function installElected(pollId: string, actorId: string, input: { mandateFrom: Date; mandateTo?: Date | null }) {
+  if (input.mandateTo && +input.mandateTo < +input.mandateFrom) throw invalid("mandate", "mandateTo");
   return transaction(async (tx) => {
     const poll = await tx.poll.findUnique({
       where: { id: pollId },

@@ -44,3 +44,8 @@ export function assemblyPath(networkSlug: string, assemblyId: string) {
 export function assemblyUrl(appUrl: string, networkSlug: string, assemblyId: string) {
   return `${appUrl}${assemblyPath(networkSlug, assemblyId)}`;
 }
+
+/** The network's comité d'accompagnement: /:network/committee (issue 12). */
+export function committeePath(networkSlug: string) {
+  return `/${networkSlug}/committee`;
+}
