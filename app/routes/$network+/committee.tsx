@@ -4,6 +4,7 @@
 // the statutes make known. Coordinators (committee.manage) record a seat by hand, end one, and
 // install the elected of a published election in one step. Several forms, told apart by `intent`.
 import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint } from "@conform-to/zod";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -140,11 +141,14 @@ type ActionData = { intent: string | null; result: unknown } | undefined;
 function RecordForm({ lastResult }: { lastResult: never }) {
   const t = useT();
   const { manage } = useLoaderData<typeof loader>();
-  const [form, fields] = useForm({ id: "committee-record", lastResult, shouldValidate: "onSubmit" });
+  const [form, fields] = useForm({ id: "committee-record", lastResult, constraint: getZodConstraint(RecordSchema), shouldValidate: "onSubmit" });
   return (
     <Form method="post" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="record" />
-      <ErrorSummary form={form} fields={fields} />
+      <ErrorSummary
+        form={form}
+        fields={{ organisationId: fields.organisationId, college: fields.college, mandateFrom: fields.mandateFrom, mandateTo: fields.mandateTo }}
+      />
       <SelectField meta={fields.organisationId} label={t("committee.organisation")} options={manage!.members.map((m) => ({ value: m.id, label: m.name }))} />
       {manage!.colleges.length > 0 ? (
         <SelectField meta={fields.college} label={t("committee.college")} options={manage!.colleges.map((c) => ({ value: c, label: c }))} />
@@ -162,12 +166,12 @@ function RecordForm({ lastResult }: { lastResult: never }) {
 
 function InstallForm({ poll, lastResult }: { poll: { id: string; title: string }; lastResult: never }) {
   const t = useT();
-  const [form, fields] = useForm({ id: `committee-install-${poll.id}`, lastResult, shouldValidate: "onSubmit" });
+  const [form, fields] = useForm({ id: `committee-install-${poll.id}`, lastResult, constraint: getZodConstraint(InstallSchema), shouldValidate: "onSubmit" });
   return (
     <Form method="post" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="install" />
       <input type="hidden" name="pollId" value={poll.id} />
-      <ErrorSummary form={form} fields={fields} />
+      <ErrorSummary form={form} fields={{ mandateFrom: fields.mandateFrom, mandateTo: fields.mandateTo }} />
       <DateField meta={fields.mandateFrom} label={t("committee.mandateFrom")} />
       <DateField meta={fields.mandateTo} label={t("committee.mandateTo")} optional />
       <div className="form-actions">

@@ -176,6 +176,22 @@ export default function StatutesPage() {
   // After a refused submission the rows are those sent; keep blank rows to add a college.
   const blanks = Math.max(0, BLANK_COLLEGES - rows.filter((r) => !r.getFieldset().name.value).length);
   const shown = Math.min(MAX_COLLEGES, rows.length + blanks);
+  // Conform's fields are a proxy that lists nothing: the summary gets every field by name.
+  const summaryFields = Object.fromEntries(
+    [
+      fields.quorumFirst,
+      ...(["kind", "numerator", "denominator", "comparison"] as const).map((k) => fields.quorumFirst.getFieldset()[k]),
+      fields.quorumSecond,
+      ...(["kind", "numerator", "denominator", "comparison"] as const).map((k) => fields.quorumSecond.getFieldset()[k]),
+      fields.maxProxiesPerHolder,
+      fields.majorityRules,
+      fields.tieRule,
+      fields.committeeSeats,
+      fields.noticeDays,
+      fields.colleges,
+      ...rows.flatMap((r) => (["name", "minSeats", "maxSeats"] as const).map((k) => r.getFieldset()[k])),
+    ].map((f) => [f.name, f]),
+  );
   return (
     <main id="main" className="page">
       <AdminNav network={network} current={t("statutes.title")} />
@@ -183,7 +199,7 @@ export default function StatutesPage() {
       <p>{t("statutes.intro")}</p>
       <div className="card">
         <Form method="post" {...getFormProps(form)}>
-          <ErrorSummary form={form} fields={fields} />
+          <ErrorSummary form={form} fields={summaryFields} />
           <QuorumFields meta={fields.quorumFirst} legend={t("statutes.quorumFirst")} />
           <QuorumFields meta={fields.quorumSecond} legend={t("statutes.quorumSecond")} />
           <TextField meta={fields.maxProxiesPerHolder} type="number" min={0} label={t("statutes.maxProxies")} />
@@ -234,7 +250,12 @@ export default function StatutesPage() {
                         {t(part === "name" ? "statutes.college.name" : part === "minSeats" ? "statutes.college.min" : "statutes.college.max", { n })}
                         <span className="optional"> ({t("form.optional")})</span>
                       </label>
-                      <input id={`${form.id}-college-${i}-${part}`} name={`${name}.${part}`} type={part === "name" ? "text" : "number"} min={0} />
+                      <input
+                        id={`${form.id}-college-${i}-${part}`}
+                        name={`${name}.${part}`}
+                        form={form.id}
+                        {...(part === "name" ? { type: "text" } : { type: "number", min: 0 })}
+                      />
                     </div>
                   ))}
                 </div>
