@@ -38,7 +38,7 @@ afterAll(async () => {
 test("a coordinator sets the statutes without JavaScript: a refused quorum is shown beside its field, then saved", async () => {
   const { page, context } = await newPage(browser, app, { javaScriptEnabled: false, cookie: app.data.coordinator });
   await page.goto(`/${app.data.slug}/admin`);
-  await page.getByRole("link", { name: "Statuts" }).click();
+  await page.getByRole("link", { name: "Statuts", exact: true }).first().click();
   await page.waitForURL(`${app.url}/${app.data.slug}/admin/statutes`);
   await checkA11y(page);
   const first = page.getByRole("group", { name: "Quorum en première convocation" });

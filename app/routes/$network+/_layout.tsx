@@ -41,6 +41,9 @@ export default function NetworkLayout() {
                 <NavLink to={`${base}/groups`}>{t("nav.groups")}</NavLink>
               </li>
               <li>
+                <NavLink to={`${base}/committee`}>{t("nav.committee")}</NavLink>
+              </li>
+              <li>
                 <NavLink to={`${base}/calendar`}>{t("nav.calendar")}</NavLink>
               </li>
               <li>

@@ -92,6 +92,9 @@ export default function CoordinatorDashboard() {
               <Link to={`${base}/settings`}>{t("networkAdmin.link.settings")}</Link>
             </li>
             <li>
+              <Link to={`${base}/statutes`}>{t("statutes.title")}</Link>
+            </li>
+            <li>
               <Link to={`${base}/audit`}>{t("networkAdmin.link.audit")}</Link>
             </li>
           </ul>
