@@ -60,6 +60,7 @@ afterAll(async () => {
 });
 
 const minutesPath = () => `/${app.data.slug}/meetings/${app.data.meetingId}/minutes`;
+const WHAT_REQUIRED = "Dites quelle est l'action (ou retirez la ligne).";
 
 test("the note-taker volunteers and posts the minutes with two action items, JavaScript off, then submits them", async () => {
   const { page, context } = await newPage(browser, app, { javaScriptEnabled: false, cookie: app.data.noteTaker });
@@ -87,12 +88,12 @@ test("the note-taker volunteers and posts the minutes with two action items, Jav
   await second.waitFor();
   expect(await first.getByLabel("Quoi").inputValue()).toBe("Écrire au CPAS");
   expect(await page.getByLabel("Compte rendu", { exact: true }).inputValue()).toContain("Accueil de jour");
-  // A started row without its organisation is explained beside the field.
-  await second.getByLabel("Quoi").fill("Inviter le Foyer");
+  // A started row without what is to be done is explained beside the field (its organisation is optional).
+  await second.getByLabel("Organisation responsable").selectOption({ label: "Maison Alpha" });
   await page.getByRole("button", { name: "Enregistrer le brouillon" }).click();
-  await page.getByText("Choisissez l'organisation responsable.").first().waitFor();
+  await page.getByText(WHAT_REQUIRED).first().waitFor();
   await checkA11y(page);
-  await page.getByRole("group", { name: "Action 2" }).getByLabel("Organisation responsable").selectOption({ label: "Maison Alpha" });
+  await page.getByRole("group", { name: "Action 2" }).getByLabel("Quoi").fill("Inviter le Foyer");
   await page.getByRole("button", { name: "Enregistrer et soumettre au groupe" }).click();
 
   await page.getByText("Procès-verbal soumis au groupe.").waitFor();
