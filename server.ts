@@ -96,7 +96,10 @@ async function main() {
       let body: Buffer | undefined;
       if (kind) {
         const read = await readBody(req, bodyLimit(kind));
-        if (!read) return refuseRequest(res, { status: 413, reason: "tooLarge" });
+        if (!read) {
+          await drainBody(req);
+          return refuseRequest(res, { status: 413, reason: "tooLarge" });
+        }
         const refusal = await checkForm(kind, req.get("content-type")!, read);
         if (refusal) return refuseRequest(res, refusal);
         body = read;
@@ -155,6 +158,38 @@ function refuseRequest(res: ExpressResponse, refusal: Refusal) {
   if (refusal.status === 413) res.set("Connection", "close");
   if (refusal.status === 405) res.set("Allow", "GET, HEAD, POST");
   res.status(refusal.status).type("html").send(refusalPage(refusal));
+}
+
+/**
+ * Reads and drops what is left of a refused body before the answer: a server that answers and
+ * closes while the client is still sending resets the connection, and the client loses the 413
+ * (a browser shows a network error instead of the page). Bounded: past 64 MB or 10 seconds the
+ * connection is cut, as a client that sends that much after a refusal is not a person.
+ */
+const DRAIN_BYTES = 64 * 1024 * 1024;
+const DRAIN_MS = 10_000;
+function drainBody(req: ExpressRequest): Promise<void> {
+  if (req.readableEnded || req.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    let dropped = 0;
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    const cut = () => {
+      req.destroy();
+      done();
+    };
+    const timer = setTimeout(cut, DRAIN_MS);
+    req.on("data", (chunk: Buffer) => {
+      dropped += chunk.length;
+      if (dropped > DRAIN_BYTES) cut();
+    });
+    req.once("end", done);
+    req.once("error", done);
+    req.once("close", done);
+    req.resume();
+  });
 }
 
 /** The body, or null once it passes `limit` bytes (what is left is not read). */
