@@ -23,7 +23,7 @@ import tz from "@touch4it/ical-timezones";
 import ical, { formatDateTZ, ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, type ICalEvent, ICalEventStatus } from "ical-generator";
 
 import type { Prisma } from "#app/generated/prisma/client";
-import { groupUrl, meetingUrl } from "#app/utils/paths";
+import { assemblyUrl, groupUrl, meetingUrl } from "#app/utils/paths";
 
 import { brusselsInstant, brusselsParts, expandRule, type SeriesRule, TIME_ZONE, toRRule } from "./brussels-time";
 import { now } from "./clock.server";
@@ -385,4 +385,50 @@ export function meetingsCalendar(opts: {
 export async function meetingsIcs(where: Prisma.MeetingWhereInput, name: string): Promise<string> {
   const meetings = await prisma.meeting.findMany({ where, select: icsMeetingSelect, orderBy: { startsAt: "asc" }, take: 2000 });
   return meetingsCalendar({ name, method: "PUBLISH", meetings, appUrl: getEnv().appUrl });
+}
+
+// --- A general assembly's convocation (app/models/assembly-convocation.server.ts) ----------------
+
+type AssemblyFacts = {
+  id: string;
+  uid: string;
+  sequence: number;
+  title: string;
+  startsAt: Date;
+  endsAt: Date | null;
+  place: string;
+  videoUrl: string | null;
+  network: { slug: string; name: string };
+};
+
+/** Without an end time, an assembly is shown as three hours long. */
+const ASSEMBLY_DEFAULT_MS = 3 * 3_600_000;
+
+/**
+ * The assembly as one event of a METHOD:REQUEST invitation to one delegate (times in UTC: RFC
+ * 5545 allows it, and calendars show them locally). Texts go through the same neutralising as
+ * the meetings' (line, paramText, escapeIcsText), and the organizer is the platform's sender.
+ */
+export function assemblyIcs(assembly: AssemblyFacts, attendee: { email: string; name: string }) {
+  const calendar = ical({
+    name: escapeIcsText(assembly.network.name),
+    prodId: { company: "Maillage", product: "Maillage", language: "FR" },
+    method: ICalCalendarMethod.REQUEST,
+  });
+  const url = assemblyUrl(getEnv().appUrl, assembly.network.slug, assembly.id);
+  const event = calendar.createEvent({
+    id: assembly.uid,
+    sequence: assembly.sequence,
+    stamp: now(),
+    start: assembly.startsAt,
+    end: assembly.endsAt ?? new Date(+assembly.startsAt + ASSEMBLY_DEFAULT_MS),
+    status: ICalEventStatus.CONFIRMED,
+    summary: line(assembly.title),
+    location: line(assembly.place) || undefined,
+    description: [url, assembly.videoUrl ? line(assembly.videoUrl) : null].filter(Boolean).join("\n"),
+    url,
+  });
+  event.organizer(organizerAddress());
+  event.createAttendee({ email: line(attendee.email), name: paramText(attendee.name) || undefined, rsvp: false });
+  return calendar.toString();
 }
