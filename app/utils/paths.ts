@@ -45,6 +45,22 @@ export function assemblyUrl(appUrl: string, networkSlug: string, assemblyId: str
   return `${appUrl}${assemblyPath(networkSlug, assemblyId)}`;
 }
 
+/** A poll of an assembly: /:network/assemblies/:assembly/polls/:poll, and its vote, published box and paper desk. */
+export type PollPage = "vote" | "box" | "paper";
+export function pollPath(networkSlug: string, assemblyId: string, pollId: string, page?: PollPage) {
+  return `${assemblyPath(networkSlug, assemblyId)}/polls/${pollId}${page ? `/${page}` : ""}`;
+}
+
+/** A new poll of an assembly, optionally on one of its agenda items. */
+export function newPollPath(networkSlug: string, assemblyId: string, agendaItemId?: string) {
+  return `${assemblyPath(networkSlug, assemblyId)}/polls/new${agendaItemId ? `?item=${encodeURIComponent(agendaItemId)}` : ""}`;
+}
+
+/** The room screen of an assembly, for a projector. */
+export function assemblyScreenPath(networkSlug: string, assemblyId: string) {
+  return `${assemblyPath(networkSlug, assemblyId)}/screen`;
+}
+
 /** The network's comité d'accompagnement: /:network/committee (issue 12). */
 export function committeePath(networkSlug: string) {
   return `/${networkSlug}/committee`;
