@@ -5,8 +5,11 @@ import { expect, test } from "vitest";
 import { getActor } from "#app/access/actor.server";
 import { membershipStatuses } from "#app/models/adhesion.server";
 import { searchMinutes } from "#app/models/minutes-search.server";
+import { tallyPoll } from "#app/models/poll-tally.server";
+import { ballotBox } from "#app/models/polls.server";
 import { prisma } from "#app/utils/db.server";
 import { fingerprintOf } from "#app/utils/rich-text.server";
+import { trackerFor } from "#app/votes/tracker.server";
 import { makeRequest, sessionCookie } from "#tests/factories";
 
 import { DEMO_APPLICANTS, DEMO_TO_RENEW, DEMO_WITHDRAWN } from "../prisma/seed/demo-charter";
@@ -52,7 +55,7 @@ test("the ten working groups, each with a facilitator, members, a year of publis
   await seedDemoIfEmpty();
   const network = await prisma.network.findUniqueOrThrow({ where: { slug: "relais-social-demo" }, select: { id: true } });
   const groups = await prisma.workingGroup.findMany({
-    where: { networkId: network.id },
+    where: { networkId: network.id, kind: "working" },
     select: { id: true, slug: true, name: true, _count: { select: { facilitators: true, memberships: { where: { status: "active" } } } } },
   });
   expect(groups.map((g) => g.name).sort()).toEqual(
@@ -144,4 +147,73 @@ test("the demo reads as a coordination would write it: no meeting on a public ho
     (m) => m.noteTakerId && m.attendance.some((a) => organisationsOf(m.noteTakerId!).includes(a.organisationId) && a.status !== "present"),
   );
   expect(absentNoteTakers).toEqual([]);
+});
+
+test("assemblies: last year's, published, elected the comité in force; the coming one is convened with two proxies and its two polls ready", async () => {
+  await seedDemoIfEmpty();
+  const network = await prisma.network.findUniqueOrThrow({ where: { slug: "relais-social-demo" }, select: { id: true } });
+  const assemblies = await prisma.assembly.findMany({
+    where: { networkId: network.id },
+    orderBy: { startsAt: "asc" },
+    include: { polls: { orderBy: { createdAt: "asc" }, include: { candidates: true } }, roll: true },
+  });
+  expect(assemblies.map((a) => a.status)).toEqual(["closed", "convened"]);
+  const [past, coming] = assemblies;
+  expect(+past.startsAt).toBeLessThan(Date.now());
+  expect(+coming.startsAt).toBeGreaterThan(Date.now());
+
+  // Last year's polls are published, and their results are what the box recounts to.
+  expect(past.polls.map((p) => [p.kind, p.status])).toEqual([
+    ["resolution", "published"],
+    ["election", "published"],
+  ]);
+  for (const poll of past.polls) {
+    const box = await ballotBox(poll.id);
+    expect(box.length).toBeGreaterThan(10);
+    for (const b of box) expect(trackerFor(poll.id, b.choices as string[], b.nonce)).toBe(b.tracker);
+    const recount = tallyPoll({
+      poll,
+      ballots: box.map((b) => ({ tracker: b.tracker, choices: b.choices as string[] })),
+      candidates: poll.candidates
+        .map((c) => ({ organisationId: c.organisationId, college: c.college }))
+        .sort((a, b) => (a.organisationId < b.organisationId ? -1 : 1)),
+      attendanceAtClose: poll.attendanceAtClose,
+      paperTotals: { state: "none" },
+      lotsSeed: poll.lotsSeed,
+    });
+    expect(recount).toEqual(poll.result);
+  }
+  const accounts = past.polls[0].result as { resolution: { adopted: boolean } };
+  expect(accounts.resolution.adopted).toBe(true);
+
+  // The comité in force is the one that election elected, five seats within the colleges.
+  const election = past.polls[1];
+  const elected = (election.result as { election: { elected: string[] } }).election.elected;
+  const seats = await prisma.committeeSeat.findMany({ where: { networkId: network.id, endedAt: null } });
+  expect(seats).toHaveLength(5);
+  expect(seats.map((s) => s.organisationId).sort()).toEqual([...elected].sort());
+  expect(seats.every((s) => s.electedInPollId === election.id)).toBe(true);
+  const publicSeats = seats.filter((s) => s.college === "Services publics").length;
+  expect(publicSeats).toBeGreaterThanOrEqual(1);
+  expect(publicSeats).toBeLessThanOrEqual(2);
+  // Its delegates are comité members: the committee group follows the seats.
+  const committee = await prisma.workingGroup.findFirstOrThrow({
+    where: { networkId: network.id, kind: "committee" },
+    include: { memberships: { where: { status: "active" } } },
+  });
+  expect(committee.memberships.map((m) => m.organisationId).sort()).toEqual([...elected].sort());
+
+  // The coming assembly: convened (its convocations wait in the outbox), two proxies, two polls ready.
+  expect(coming.roll.length).toBeGreaterThan(20);
+  expect(await prisma.outboxEmail.count({ where: { networkId: network.id, status: "pending", subject: { contains: coming.title } } })).toBeGreaterThan(5);
+  // Last year's convocations are history: sent, not waiting to go out at the first start.
+  expect(await prisma.outboxEmail.count({ where: { networkId: network.id, status: "pending", subject: { contains: past.title } } })).toBe(0);
+  const proxies = await prisma.proxy.findMany({ where: { assemblyId: coming.id, revokedAt: null }, select: { channel: true } });
+  expect(proxies.map((p) => p.channel).sort()).toEqual(["online", "paper"]);
+  expect(coming.polls.map((p) => [p.kind, p.status])).toEqual([
+    ["resolution", "ready"],
+    ["election", "ready"],
+  ]);
+  expect(coming.polls[1].candidates).toHaveLength(7);
+  expect(coming.polls[1].lotsCommitment).toMatch(/^[0-9a-f]{64}$/);
 });

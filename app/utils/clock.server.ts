@@ -12,3 +12,18 @@ export function now(): Date {
 export function setNow(date: Date | undefined) {
   frozen = date;
 }
+
+/**
+ * Runs `fn` as if it were `at`, then gives the clock back as it was. Only for replaying the past
+ * through the app's own rules: the demo seed holds its past general assembly this way, before the
+ * server listens (prisma/seed/demo-assemblies.server.ts).
+ */
+export async function atTime<T>(at: Date, fn: () => Promise<T>): Promise<T> {
+  const previous = frozen;
+  frozen = new Date(at);
+  try {
+    return await fn();
+  } finally {
+    frozen = previous;
+  }
+}

@@ -11,6 +11,7 @@ import { hashPassword } from "#app/utils/password.server";
 import { fingerprintOf } from "#app/utils/rich-text.server";
 import { randomToken } from "#app/utils/tokens.server";
 
+import { seedAssemblies } from "./demo-assemblies.server";
 import { DEMO_APPLICANTS, DEMO_CHARTER_V1, DEMO_CHARTER_V2, DEMO_JOIN_REQUEST, DEMO_TO_RENEW, DEMO_WITHDRAWN } from "./demo-charter";
 import { DEMO_NETWORK, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_PEOPLE } from "./demo-data";
 import { seedGroups } from "./demo-groups.server";
@@ -30,7 +31,7 @@ export async function seedDemoIfEmpty(): Promise<DemoLogin[] | null> {
 
 export async function seedDemo(): Promise<DemoLogin[]> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  return transaction(async (tx) => {
+  const seeded = await transaction(async (tx) => {
     const network = await tx.network.create({ data: DEMO_NETWORK, select: { id: true } });
     const orgIds = new Map<string, string>();
     for (const org of DEMO_ORGANISATIONS) {
@@ -58,8 +59,11 @@ export async function seedDemo(): Promise<DemoLogin[]> {
     // The network's public calendar is published, as a coordination does for its public
     // meetings: visitors find its address on /:network/calendar.
     await tx.calendarFeed.create({ data: { token: randomToken(32), scope: "public", networkId: network.id } });
-    return logins;
+    return { logins, networkId: network.id, orgIds, userIds };
   });
+  // Through the assemblies' own models, each in its transactions, once the network exists.
+  await seedAssemblies(seeded.networkId, seeded.orgIds, seeded.userIds);
+  return seeded.logins;
 }
 
 const SIGNATORIES = [
