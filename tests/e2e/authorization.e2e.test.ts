@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from "node:fs";
 
 import { afterAll, beforeAll, expect, test } from "vitest";
 
-import { type Fixture, PERSONAS, prepareMatrix, rowPath, rows } from "./authz/matrix";
+import { type Fixture, PERSONAS, prepareMatrix, rowPath, rows, VOTING_PERSONAS } from "./authz/matrix";
 import { type App, startApp } from "./harness";
 
 let app: App<Fixture>;
@@ -45,11 +45,21 @@ test("every route of the build has its rows", () => {
   expect({ missing, stale }).toEqual({ missing: [], stale: [] });
 });
 
+// The routes of assemblies, votes, statutes and the comité are walked with the voting personas too.
+const VOTING_ROUTES = /^routes\/\$network\+\/(assemblies\+\/|committee$|admin\+\/statutes$)/;
+
+test("every row of the assemblies, votes, statutes and comité says what the voting personas get", () => {
+  const votingRows = rows.filter((r) => VOTING_ROUTES.test(r.route));
+  expect(votingRows.length).toBeGreaterThan(10);
+  expect(votingRows.filter((r) => !r.voting).map((r) => `${r.method} ${r.path}`)).toEqual([]);
+});
+
 test("every route answers each persona as the matrix says", async () => {
   const failures: string[] = [];
   for (const row of rows) {
     const path = rowPath(row, app.data.values);
-    for (const persona of PERSONAS) {
+    const personas = [...PERSONAS, ...(row.voting ? VOTING_PERSONAS : [])];
+    for (const persona of personas) {
       const headers: Record<string, string> = {};
       const cookie = app.data.cookies[persona];
       if (cookie) headers.Cookie = cookie;
@@ -62,7 +72,7 @@ test("every route answers each persona as the matrix says", async () => {
       }
       const response = await fetch(`${app.url}${path}`, { method: row.method, headers, body, redirect: "manual" });
       await response.arrayBuffer();
-      const expected = row.expect[persona];
+      const expected = persona in row.expect ? row.expect[persona as keyof typeof row.expect] : row.voting![persona as keyof typeof row.voting];
       const where = response.headers.get("Location");
       if (response.status !== expected) {
         failures.push(`${row.method} ${path} as ${persona}: expected ${expected}, got ${response.status}${where ? ` → ${where}` : ""}`);

@@ -1,8 +1,10 @@
 // Placeholders of the general assemblies, for the authorization matrix:
-//   :assemblyId       a convened assembly of :network, whose roll holds :otherOrg only
+//   :assemblyId       a convened assembly of :network, whose roll holds :otherOrg (not :org)
 //   :draftAssemblyId  a draft assembly of :network (the coordinators' alone)
 //   :rollOrgId        the id of :otherOrg (on the roll; otherDelegate is its titular)
 //   :offRollOrgId     the id of :org (not on the roll)
+// The voting personas' organisations (:committeeOrgId, :holderOrgId, :giverOrgId) are on the roll
+// of :assemblyId too, and :giverOrgId has given its proxy to :holderOrgId; :applicantOrgId is not.
 import { prisma } from "#app/utils/db.server";
 
 import type { FixtureBase } from "./types";
@@ -19,7 +21,21 @@ export async function prepare(base: FixtureBase) {
       convokedAt: new Date(),
       rules: { quorum: { numerator: 1, denominator: 2, comparison: "atLeast" }, maxProxiesPerHolder: 1 },
       uid: `authz-assembly-${base.network.id}`,
-      roll: { create: [{ organisationId: base.otherOrg.id, frozenAt: new Date() }] },
+      roll: {
+        create: [base.otherOrg.id, base.voting.committeeOrg, base.voting.holderOrg, base.voting.giverOrg].map((organisationId) => ({
+          organisationId,
+          frozenAt: new Date(),
+        })),
+      },
+    },
+  });
+  await prisma.proxy.create({
+    data: {
+      assemblyId: convened.id,
+      giverOrganisationId: base.voting.giverOrg,
+      holderOrganisationId: base.voting.holderOrg,
+      activeKey: `${convened.id}:${base.voting.giverOrg}`,
+      channel: "online",
     },
   });
   const draft = await prisma.assembly.create({

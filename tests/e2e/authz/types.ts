@@ -18,6 +18,15 @@
 // empty form reaching validation), 403, 404, 405 (no action).
 export type Persona = "anonymous" | "otherDelegate" | "delegate" | "otherCoordinator" | "coordinator";
 
+// The personas of assemblies and votes (issue 12), each the titular delegate of an organisation of
+// :network, walked on the rows that carry `voting` (every row of the assembly, poll, statutes and
+// comité routes must: authorization.e2e.test.ts checks it):
+//   committeeMember  its organisation (:committeeOrgId) holds a seat of the comité and is on the roll
+//   proxyHolder      its organisation (:holderOrgId) is on the roll and holds the proxy of :giverOrgId
+//   nonVoting        its organisation (:applicantOrgId) is in the directory but never signed the
+//                    charter: an applicant, not a member, so not on the roll
+export type VotingPersona = "committeeMember" | "proxyHolder" | "nonVoting";
+
 export type MatrixRow = {
   /** Remix route id, e.g. "routes/$network+/organisations+/$org" */
   route: string;
@@ -26,7 +35,11 @@ export type MatrixRow = {
   /** Form fields for POST (default: empty form); a value that is a placeholder (":rollOrgId") is replaced too. */
   form?: Record<string, string>;
   expect: Record<Persona, number>;
+  voting?: Record<VotingPersona, number>;
 };
+
+/** The voting personas all answered the same. */
+export const voters = (status: number): Record<VotingPersona, number> => ({ committeeMember: status, proxyHolder: status, nonVoting: status });
 
 /** Shorthands for common shapes of rows. */
 export const everyone = (status: number): Record<Persona, number> => ({
@@ -43,4 +56,6 @@ export type FixtureBase = {
   org: { id: string; slug: string };
   otherOrg: { id: string; slug: string };
   users: Record<Exclude<Persona, "anonymous">, string>;
+  /** The organisations of the voting personas (and the giver of the proxy held by :holderOrgId, which has no persona). */
+  voting: { committeeOrg: string; holderOrg: string; giverOrg: string; applicantOrg: string };
 };
