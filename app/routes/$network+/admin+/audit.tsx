@@ -37,7 +37,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     prisma.auditLog.groupBy({ by: ["entityType"], where: { networkId: network.id }, orderBy: { entityType: "asc" } }),
   ]);
   // Name the organisations an entry is about (they may have been renamed since: the current name).
-  const orgIds = entries.filter((e) => e.entityType === "organisation").map((e) => e.entityId);
+  // Organisations named by an entry, as its subject or in its fields (a proxy's giver and holder, a
+  // candidate, a seat): shown by name, not by id.
+  const ORG_FIELDS = ["organisationId", "giverOrganisationId", "holderOrganisationId"];
+  const fieldOrgIds = entries.flatMap((e) =>
+    [e.before, e.after].flatMap((v) => (v && typeof v === "object" && !Array.isArray(v) ? ORG_FIELDS.map((f) => (v as Record<string, unknown>)[f]) : [])),
+  );
+  const orgIds = [
+    ...entries.filter((e) => e.entityType.toLowerCase() === "organisation").map((e) => e.entityId),
+    ...fieldOrgIds.filter((id): id is string => typeof id === "string"),
+  ];
   const orgs = orgIds.length
     ? await prisma.organisation.findMany({
         where: { id: { in: orgIds }, networks: { some: { networkId: network.id } } },
@@ -53,6 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     page,
     pages: Math.max(1, Math.ceil(total / PER_PAGE)),
     total,
+    organisationNames: Object.fromEntries(orgs.map((o) => [o.id, o.name])),
     entries: entries.map((e) => ({
       id: e.id,
       createdAt: e.createdAt.toISOString(),
@@ -60,7 +70,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       action: e.action,
       entityType: e.entityType,
       entityId: e.entityId,
-      organisation: orgById.get(e.entityId) ?? null,
+      organisation: e.entityType.toLowerCase() === "organisation" ? (orgById.get(e.entityId) ?? null) : null,
       before: (e.before ?? null) as Json,
       after: (e.after ?? null) as Json,
     })),
@@ -75,9 +85,14 @@ function label(t: T, key: string, fallback: string) {
   return text === key ? fallback : text;
 }
 
-function formatValue(t: T, value: Json | undefined, field?: string): string {
+const ORGANISATION_FIELDS = new Set(["organisationId", "giverOrganisationId", "holderOrganisationId"]);
+
+function formatValue(t: T, value: Json | undefined, field?: string, context?: { entityType: string; names: Record<string, string> }): string {
   if (value === null || value === undefined || value === "") return "—";
+  if (field && ORGANISATION_FIELDS.has(field) && typeof value === "string") return context?.names[value] ?? value;
+  if (field === "kind" && typeof value === "string" && context?.entityType === "Poll") return label(t, `audit.pollKind.${value}`, value);
   if (field === "kind" && typeof value === "string") return label(t, `org.kind.${value}`, value);
+  if (field === "channel" && typeof value === "string") return label(t, `assembly.channel.${value}`, value);
   if (typeof value === "boolean") return value ? t("form.yes") : t("form.no");
   if (Array.isArray(value)) {
     if (value.length === 0) return "—";
@@ -90,8 +105,9 @@ function formatValue(t: T, value: Json | undefined, field?: string): string {
 
 type Entry = ReturnType<typeof useLoaderData<typeof loader>>["entries"][number];
 
-function Changes({ entry }: { entry: Entry }) {
+function Changes({ entry, names }: { entry: Entry; names: Record<string, string> }) {
   const t = useT();
+  const context = { entityType: entry.entityType, names };
   const obj = (v: Json) => (v && typeof v === "object" && !Array.isArray(v) ? v : {});
   const before = obj(entry.before);
   const after = obj(entry.after);
@@ -107,13 +123,13 @@ function Changes({ entry }: { entry: Entry }) {
           <span className="audit-field">{label(t, `audit.field.${f}`, f)}</span> :{" "}
           {both ? (
             <>
-              <del>{formatValue(t, before[f], f)}</del> <span aria-hidden="true">→</span>
-              <span className="visually-hidden">{t("audit.becomes")}</span> <ins>{formatValue(t, after[f], f)}</ins>
+              <del>{formatValue(t, before[f], f, context)}</del> <span aria-hidden="true">→</span>
+              <span className="visually-hidden">{t("audit.becomes")}</span> <ins>{formatValue(t, after[f], f, context)}</ins>
             </>
           ) : entry.after !== null ? (
-            formatValue(t, after[f], f)
+            formatValue(t, after[f], f, context)
           ) : (
-            <del>{formatValue(t, before[f], f)}</del>
+            <del>{formatValue(t, before[f], f, context)}</del>
           )}
         </li>
       ))}
@@ -143,7 +159,7 @@ function Entity({ entry, networkSlug }: { entry: Entry; networkSlug: string }) {
 
 export default function AuditLog() {
   const t = useT();
-  const { network, entries, filters, actions, entityTypes, page, pages, total } = useLoaderData<typeof loader>();
+  const { network, entries, organisationNames, filters, actions, entityTypes, page, pages, total } = useLoaderData<typeof loader>();
   const when = instantFormat(t.locale, { dateStyle: "medium", timeStyle: "short" });
   return (
     <main id="main" className="page">
@@ -197,7 +213,7 @@ export default function AuditLog() {
               <p className="muted">
                 <time dateTime={e.createdAt}>{when.format(new Date(e.createdAt))}</time> · {e.actor ?? t("audit.system")}
               </p>
-              <Changes entry={e} />
+              <Changes entry={e} names={organisationNames} />
             </li>
           ))}
         </ol>
