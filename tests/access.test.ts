@@ -198,7 +198,14 @@ const TABLE: Row[] = [
   row("statutes.manage", () => ({ networkId: NETWORK }), COORDINATORS),
   row("assembly.see", (p) => ({ networkId: NETWORK, delegatesHere: p.organisationsHere > 0 }), INSIDERS),
   row("assembly.convene", () => ({ networkId: NETWORK }), COORDINATORS),
-  row("assembly.manageDesk", () => ({ networkId: NETWORK }), COORDINATORS),
+  row("assembly.manageDesk", () => ({ networkId: NETWORK, namedToDesk: false }), COORDINATORS, "not named"),
+  row(
+    "assembly.manageDesk",
+    // Only a delegate of an organisation of the network can be named (the model checks it).
+    (p) => ({ networkId: NETWORK, namedToDesk: p.organisationsHere > 0 }),
+    [...COORDINATORS, ...NAMES.filter((n) => PERSONAS[n].organisationsHere > 0)],
+    "named to the desk",
+  ),
   row("assembly.checkInSelf", ownOrganisation, VOTERS, "own organisation"),
   row("assembly.checkInSelf", () => ({ organisationId: HOLDER_ORG, onRoll: true }), ["proxyHolder"], "the holder's organisation"),
   row("proxy.give", ownOrganisation, ["titular", "nonMemberDelegate", "facilitator", "committeeMember"], "own organisation: titular only"),

@@ -212,6 +212,36 @@ describe("delegates at the assembly", () => {
     expect(Object.fromEntries(attendance.map((x) => [x.organisationId, x.status]))).toEqual({ [a.id]: "present", [b.id]: "absent" });
   });
 
+  test("the desk can be kept by a delegate the coordinator names, for this assembly only, until removed", async () => {
+    const s = await assemblySetting();
+    const [a, b] = s.members;
+    const path = `/${s.network.slug}/assemblies/${s.assembly.id}`;
+    const params = { network: s.network.slug, assembly: s.assembly.id };
+    const coordinator = await sessionCookie(s.coordinator.id);
+    const helper = await sessionCookie(b.substituteId);
+    const post = async (form: Record<string, string>, c: string) => call(pageAction, makeRequest(path, { method: "POST", cookie: c, form }), params);
+
+    expect((await post({ intent: "checkIn", organisationId: a.id, channel: "room" }, helper)).status).toBe(403);
+    // Naming is the coordinators': the delegate cannot name itself; nobody outside the network can be named.
+    expect((await post({ intent: "nameDesk", userId: b.substituteId }, helper)).status).toBe(403);
+    const outsider = await createUser();
+    expect((await post({ intent: "nameDesk", userId: outsider.id }, coordinator)).status).toBe(400);
+    expect((await post({ intent: "nameDesk", userId: b.substituteId }, coordinator)).status).toBe(302);
+    expect((await post({ intent: "nameDesk", userId: b.substituteId }, coordinator)).status).toBe(409);
+
+    const page = await call(pageLoader, makeRequest(path, { cookie: helper }), params);
+    expect((page.body as { canManageDesk: boolean }).canManageDesk).toBe(true);
+    expect((await post({ intent: "checkIn", organisationId: a.id, channel: "room" }, helper)).status).toBe(302);
+    expect((await post({ intent: "checkOut", organisationId: a.id }, helper)).status).toBe(302);
+    // The desk is not the coordination: the named person cannot convene, cancel or record a paper proxy.
+    expect((await post({ intent: "cancel", reason: "Essai" }, helper)).status).toBe(403);
+
+    expect((await post({ intent: "removeDesk", userId: b.substituteId }, coordinator)).status).toBe(302);
+    expect((await post({ intent: "checkIn", organisationId: a.id, channel: "room" }, helper)).status).toBe(403);
+    const actions = await prisma.auditLog.findMany({ where: { entityId: s.assembly.id, action: { startsWith: "assembly.desk" } }, select: { action: true } });
+    expect(actions.map((x) => x.action).sort()).toEqual(["assembly.desk.name", "assembly.desk.remove"]);
+  });
+
   test("a coordinator cancels with a reason; no reason is a 400", async () => {
     const s = await assemblySetting();
     const path = `/${s.network.slug}/assemblies/${s.assembly.id}`;

@@ -16,3 +16,9 @@ export async function seatedOrganisationIds(networkId: string, at = now()) {
   });
   return [...new Set(seats.map((s) => s.organisationId))];
 }
+
+/** Was this person named to the desk of this assembly? */
+export async function isNamedToDesk(assemblyId: string, userId: string | null | undefined) {
+  if (!userId) return false;
+  return (await prisma.assemblyDesk.count({ where: { assemblyId, userId } })) > 0;
+}

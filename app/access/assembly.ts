@@ -11,6 +11,11 @@ export function canRunAssemblies(actor: Actor | null, networkId: string) {
   return isCoordinator(actor, networkId);
 }
 
+/** Keeps the desk of one assembly (checks organisations in and out): its coordinators, and the people they named to it. */
+export function canKeepDesk(actor: Actor | null, networkId: string, namedToDesk: boolean) {
+  return canRunAssemblies(actor, networkId) || (!!actor && namedToDesk);
+}
+
 /** Speaks for an organisation of the roll in the assembly: checks it in, votes for it (and for those it represents). */
 export function canActInAssemblyFor(actor: Actor | null, organisationId: string, onRoll: boolean) {
   return onRoll && isCommittingRole(actor?.delegateOf.get(organisationId));

@@ -4,7 +4,7 @@
 // New domains add their capabilities here (assemblies: "assembly.vote" for a voter or a proxy
 // holder, recommendations: "recommendation.edit" for a comité member).
 import { type Actor, isPlatformAdmin } from "./actor";
-import { canActInAssemblyFor, canGiveProxyFor, canRunAssemblies, isCommitteeMember } from "./assembly";
+import { canActInAssemblyFor, canGiveProxyFor, canKeepDesk, canRunAssemblies, isCommitteeMember } from "./assembly";
 import { canEditCharter, canSeeAdhesionScan, canSignFor, canUploadAdhesionFor, canWithdraw } from "./charter";
 import { canActForOrganisation, canAdministerGroups, canOpenMembersPage, type GroupAccess } from "./group";
 import { canAnswerMeeting, canManageMeeting, canProposeAgendaItem, canSeeMeeting, canSeeMeetingDetails, canTakeAttendance, canTakePartIn } from "./meeting";
@@ -59,7 +59,8 @@ export type Scopes = {
   "statutes.manage": InNetwork;
   "assembly.see": InNetwork & { delegatesHere: boolean };
   "assembly.convene": InNetwork;
-  "assembly.manageDesk": InNetwork;
+  /** `namedToDesk`: the reader was named to this assembly's desk (assembly.server.ts isNamedToDesk). */
+  "assembly.manageDesk": InNetwork & { namedToDesk: boolean };
   "assembly.checkInSelf": OnRoll;
   "proxy.give": OnRoll;
   "proxy.recordPaper": InNetwork;
@@ -107,7 +108,7 @@ const RULES: { [C in Capability]: (actor: Actor | null, scope: Scopes[C]) => boo
   "statutes.manage": (actor, s) => canRunAssemblies(actor, s.networkId),
   "assembly.see": (actor, s) => isInsiderOf(actor, s.networkId, s.delegatesHere),
   "assembly.convene": (actor, s) => canRunAssemblies(actor, s.networkId),
-  "assembly.manageDesk": (actor, s) => canRunAssemblies(actor, s.networkId),
+  "assembly.manageDesk": (actor, s) => canKeepDesk(actor, s.networkId, s.namedToDesk),
   "assembly.checkInSelf": (actor, s) => canActInAssemblyFor(actor, s.organisationId, s.onRoll),
   "proxy.give": (actor, s) => canGiveProxyFor(actor, s.organisationId, s.onRoll),
   "proxy.recordPaper": (actor, s) => canRunAssemblies(actor, s.networkId),

@@ -3,6 +3,16 @@
 // domain themselves live in assemblies.ts.
 export default {
   fr: {
+    "assembly.deskPeople.title": "Accueil : qui enregistre les présences",
+    "assembly.deskPeople.intro":
+      "Outre la coordination, les personnes désignées ici peuvent enregistrer l'arrivée et le départ des organisations pour cette assemblée.",
+    "assembly.deskPeople.none": "Personne d'autre que la coordination.",
+    "assembly.deskPeople.person": "Personne déléguée",
+    "assembly.deskPeople.add": "Désigner pour l'accueil",
+    "assembly.deskPeople.remove": "Retirer",
+    "assembly.deskPeople.removePerson": "Retirer {name} de l'accueil",
+    "assembly.deskPeople.named": "La personne peut maintenant tenir l'accueil.",
+    "assembly.deskPeople.removed": "La personne ne tient plus l'accueil.",
     "assembly.list.title": "Assemblées générales",
     "assembly.list.intro": "Les assemblées générales du réseau : ordre du jour, liste électorale, présences et procurations.",
     "assembly.list.new": "Nouvelle assemblée",
@@ -101,6 +111,16 @@ export default {
     "assembly.proxy.paperSubmit": "Enregistrer la procuration papier",
   },
   nl: {
+    "assembly.deskPeople.title": "Onthaal: wie de aanwezigheden registreert",
+    "assembly.deskPeople.intro":
+      "Naast de coördinatie kunnen de hier aangeduide personen de aankomst en het vertrek van de organisaties voor deze vergadering registreren.",
+    "assembly.deskPeople.none": "Niemand buiten de coördinatie.",
+    "assembly.deskPeople.person": "Afgevaardigde",
+    "assembly.deskPeople.add": "Aanduiden voor het onthaal",
+    "assembly.deskPeople.remove": "Verwijderen",
+    "assembly.deskPeople.removePerson": "{name} van het onthaal verwijderen",
+    "assembly.deskPeople.named": "Deze persoon kan nu het onthaal bijhouden.",
+    "assembly.deskPeople.removed": "Deze persoon houdt het onthaal niet meer bij.",
     "assembly.list.title": "Algemene vergaderingen",
     "assembly.list.intro": "De algemene vergaderingen van het netwerk: agenda, kiezerslijst, aanwezigheden en volmachten.",
     "assembly.list.new": "Nieuwe vergadering",
@@ -199,6 +219,15 @@ export default {
     "assembly.proxy.paperSubmit": "De papieren volmacht registreren",
   },
   en: {
+    "assembly.deskPeople.title": "Desk: who records attendance",
+    "assembly.deskPeople.intro": "Besides the coordinators, the people named here can record organisations arriving and leaving for this assembly.",
+    "assembly.deskPeople.none": "Nobody but the coordinators.",
+    "assembly.deskPeople.person": "Delegate",
+    "assembly.deskPeople.add": "Name to the desk",
+    "assembly.deskPeople.remove": "Remove",
+    "assembly.deskPeople.removePerson": "Remove {name} from the desk",
+    "assembly.deskPeople.named": "This person can now keep the desk.",
+    "assembly.deskPeople.removed": "This person no longer keeps the desk.",
     "assembly.list.title": "General assemblies",
     "assembly.list.intro": "The network's general assemblies: agenda, electoral roll, attendance and proxies.",
     "assembly.list.new": "New assembly",

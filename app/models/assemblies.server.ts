@@ -354,6 +354,53 @@ async function rollEntryOrRefuse(tx: Tx, assemblyId: string, organisationId: str
  * paper in the room, and online voting is then refused for it. Checking in again changes the
  * channel or the delegate.
  */
+// --- The desk --------------------------------------------------------------------------------
+
+/**
+ * Names a person to the desk of one assembly, beside the coordinators (who decided it, app/access
+ * assembly.manageDesk reads the fact): a delegate of an organisation of the network.
+ */
+export async function nameToDesk(assemblyId: string, actorId: string, userId: string) {
+  return transaction(async (tx) => {
+    const assembly = await loadAssembly(tx, assemblyId);
+    if (assembly.status === "closed" || assembly.status === "cancelled") throw conflict("assemblyOver");
+    const delegate = await tx.delegate.findFirst({
+      where: { userId, organisation: { networks: { some: { networkId: assembly.networkId } } } },
+      select: { userId: true },
+    });
+    if (!delegate) throw invalid("deskNotADelegate", "userId");
+    const exists = await tx.assemblyDesk.count({ where: { assemblyId, userId } });
+    if (exists > 0) throw conflict("deskAlready");
+    await tx.assemblyDesk.create({ data: { assemblyId, userId, namedById: actorId } });
+    await audit(tx, { networkId: assembly.networkId, actorId, action: "assembly.desk.name", entityType: "Assembly", entityId: assemblyId, after: { userId } });
+  });
+}
+
+export async function removeFromDesk(assemblyId: string, actorId: string, userId: string) {
+  return transaction(async (tx) => {
+    const assembly = await loadAssembly(tx, assemblyId);
+    const removed = await tx.assemblyDesk.deleteMany({ where: { assemblyId, userId } });
+    if (removed.count === 0) throw conflict("deskNotNamed");
+    await audit(tx, {
+      networkId: assembly.networkId,
+      actorId,
+      action: "assembly.desk.remove",
+      entityType: "Assembly",
+      entityId: assemblyId,
+      before: { userId },
+    });
+  });
+}
+
+/** The people named to the desk, by name. */
+export function deskOf(assemblyId: string) {
+  return prisma.assemblyDesk.findMany({
+    where: { assemblyId },
+    select: { userId: true, user: { select: { name: true } } },
+    orderBy: { user: { name: "asc" } },
+  });
+}
+
 export async function checkIn(
   assemblyId: string,
   organisationId: string,

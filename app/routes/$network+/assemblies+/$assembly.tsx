@@ -10,12 +10,24 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import { organisationIdsOf } from "#app/access/actor";
+import { isNamedToDesk } from "#app/access/assembly.server";
 import { can } from "#app/access/can";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ErrorSummary, SelectField, TextareaField, TextField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
 import { isMember, membershipStatuses } from "#app/models/adhesion.server";
-import { addAgendaItem, cancelAssembly, checkIn, checkOut, conveneAssembly, presenceFacts, removeAgendaItem } from "#app/models/assemblies.server";
+import {
+  addAgendaItem,
+  cancelAssembly,
+  checkIn,
+  checkOut,
+  conveneAssembly,
+  deskOf,
+  nameToDesk,
+  presenceFacts,
+  removeAgendaItem,
+  removeFromDesk,
+} from "#app/models/assemblies.server";
 import { activeProxies, giveProxy, revokeProxy } from "#app/models/proxies.server";
 import { formatMeetingStart, formatMeetingWhen } from "#app/utils/brussels-time";
 import { prisma } from "#app/utils/db.server";
@@ -46,6 +58,7 @@ const OrganisationSchema = z.object({ organisationId: required() });
 const ProxySchema = z.object({ giverOrganisationId: required(), holderOrganisationId: required() });
 const RevokeSchema = z.object({ proxyId: required() });
 const AgendaItemSchema = z.object({ itemId: required() });
+const DeskPersonSchema = z.object({ userId: required("assemblies.error.deskNotADelegate") });
 
 async function assemblyContext(request: Request, params: { network?: string; assembly?: string }) {
   const reader = await assemblyReader(request, params.network);
@@ -62,17 +75,19 @@ async function assemblyContext(request: Request, params: { network?: string; ass
   // A draft is the coordinators' work in progress: for anyone else it does not exist yet.
   invariantResponse(assembly && (assembly.status !== "draft" || reader.coordinator), "assemblies.error.notFound", 404);
   const onRoll = new Set(assembly.roll.map((r) => r.organisation.id));
-  return { ...reader, assembly, onRoll };
+  const namedToDesk = await isNamedToDesk(assembly.id, reader.actor.userId);
+  return { ...reader, assembly, onRoll, namedToDesk };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { network, actor, coordinator, assembly, onRoll } = await assemblyContext(request, params);
+  const { network, actor, coordinator, assembly, onRoll, namedToDesk } = await assemblyContext(request, params);
   const convened = assembly.status !== "draft";
-  const [facts, attendance, proxies, delegates, convocation] = await Promise.all([
+  const keepsDesk = can(actor, "assembly.manageDesk", { networkId: network.id, namedToDesk });
+  const [facts, attendance, proxies, delegates, convocation, desk] = await Promise.all([
     convened ? presenceFacts(assembly.id) : null,
     prisma.assemblyAttendance.findMany({ where: { assemblyId: assembly.id }, select: { organisationId: true, status: true, channel: true } }),
     convened ? activeProxies(assembly.id) : [],
-    coordinator && convened
+    keepsDesk && convened
       ? prisma.delegate.findMany({
           where: { organisationId: { in: [...onRoll] }, role: { in: ["titular", "substitute"] } },
           select: { organisationId: true, userId: true, role: true, user: { select: { name: true } } },
@@ -80,6 +95,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         })
       : [],
     coordinator && !convened ? conveneReach(network.id) : null,
+    coordinator ? deskOf(assembly.id) : [],
   ]);
   const names = new Map(assembly.roll.map((r) => [r.organisation.id, r.organisation.name]));
   const presence = new Map(attendance.filter((a) => a.status === "present").map((a) => [a.organisationId, a.channel]));
@@ -128,7 +144,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     mine,
     open,
     canManage: coordinator,
-    canManageDesk: open && can(actor, "assembly.manageDesk", { networkId: network.id }),
+    canManageDesk: open && keepsDesk,
+    desk: desk.map((d) => ({ userId: d.userId, name: d.user.name })),
     canRecordPaper: open && can(actor, "proxy.recordPaper", { networkId: network.id }),
   };
 }
@@ -146,7 +163,7 @@ async function conveneReach(networkId: string) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { network, actor, coordinator, assembly, onRoll } = await assemblyContext(request, params);
+  const { network, actor, coordinator, assembly, onRoll, namedToDesk } = await assemblyContext(request, params);
   const here = assemblyPath(network.slug, assembly.id);
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
@@ -194,8 +211,43 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
   }
 
+  // The desk: the coordinators and the people they named to it.
+  if (intent === "checkIn" || intent === "checkOut") {
+    if (!can(actor, "assembly.manageDesk", { networkId: network.id, namedToDesk })) forbidden();
+    const organisationId = String(formData.get("organisationId") ?? "");
+    if (intent === "checkIn") {
+      const submission = parseSubmission(formData, { schema: DeskSchema });
+      if (submission.status !== "success") return invalid(`desk:${organisationId}`, submission);
+      try {
+        await checkIn(assembly.id, organisationId, { channel: submission.value.channel, delegateId: submission.value.delegateId || null }, actor.userId);
+        return done("assembly.desk.checkedIn");
+      } catch (error) {
+        return intentReply(`desk:${organisationId}`, submission, error, { fields: [] });
+      }
+    }
+    const submission = parseSubmission(formData, { schema: OrganisationSchema });
+    if (submission.status !== "success") return invalid(`desk:${organisationId}`, submission);
+    try {
+      await checkOut(assembly.id, organisationId, actor.userId);
+      return done("assembly.desk.checkedOut");
+    } catch (error) {
+      return intentReply(`desk:${organisationId}`, submission, error, { fields: [] });
+    }
+  }
   // Everything below is the coordinators'.
   if (!coordinator) forbidden();
+  if (intent === "nameDesk" || intent === "removeDesk") {
+    const submission = parseSubmission(formData, { schema: DeskPersonSchema });
+    if (submission.status !== "success") return invalid(intent, submission);
+    try {
+      if (intent === "nameDesk") await nameToDesk(assembly.id, actor.userId, submission.value.userId);
+      else await removeFromDesk(assembly.id, actor.userId, submission.value.userId);
+      return done(intent === "nameDesk" ? "assembly.deskPeople.named" : "assembly.deskPeople.removed");
+    } catch (error) {
+      return intentReply(intent, submission, error, { fields: ["userId"] });
+    }
+  }
+
   if (intent === "agenda") {
     const submission = parseSubmission(formData, { schema: AgendaSchema });
     if (submission.status !== "success") return invalid(intent, submission);
@@ -235,28 +287,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return done("assembly.cancel.done");
     } catch (error) {
       return intentReply(intent, submission, error, { fields: ["reason"] });
-    }
-  }
-  if (intent === "checkIn" || intent === "checkOut") {
-    if (!can(actor, "assembly.manageDesk", { networkId: network.id })) forbidden();
-    const organisationId = String(formData.get("organisationId") ?? "");
-    if (intent === "checkIn") {
-      const submission = parseSubmission(formData, { schema: DeskSchema });
-      if (submission.status !== "success") return invalid(`desk:${organisationId}`, submission);
-      try {
-        await checkIn(assembly.id, organisationId, { channel: submission.value.channel, delegateId: submission.value.delegateId || null }, actor.userId);
-        return done("assembly.desk.checkedIn");
-      } catch (error) {
-        return intentReply(`desk:${organisationId}`, submission, error, { fields: [] });
-      }
-    }
-    const submission = parseSubmission(formData, { schema: OrganisationSchema });
-    if (submission.status !== "success") return invalid(`desk:${organisationId}`, submission);
-    try {
-      await checkOut(assembly.id, organisationId, actor.userId);
-      return done("assembly.desk.checkedOut");
-    } catch (error) {
-      return intentReply(`desk:${organisationId}`, submission, error, { fields: [] });
     }
   }
   if (intent === "paperProxy") {
@@ -370,9 +400,52 @@ function PaperProxyForm({ organisations }: { organisations: Option[] }) {
   );
 }
 
+/** The people the coordinator names to the desk (beside the coordinators), among the roll's delegates. */
+function DeskPeople({ desk, delegates }: { desk: { userId: string; name: string }[]; delegates: { userId: string; name: string }[] }) {
+  const t = useT();
+  const [form, fields] = useForm({ id: "assembly-desk", lastResult: useReply("nameDesk"), shouldValidate: "onSubmit" });
+  const named = new Set(desk.map((d) => d.userId));
+  const options = [...new Map(delegates.filter((d) => !named.has(d.userId)).map((d) => [d.userId, { value: d.userId, label: d.name }])).values()];
+  return (
+    <section aria-labelledby="desk-people-title">
+      <h2 id="desk-people-title">{t("assembly.deskPeople.title")}</h2>
+      <p>{t("assembly.deskPeople.intro")}</p>
+      {desk.length === 0 ? (
+        <p>{t("assembly.deskPeople.none")}</p>
+      ) : (
+        <ul>
+          {desk.map((d) => (
+            <li key={d.userId}>
+              {d.name}{" "}
+              <Form method="post" className="inline">
+                <input type="hidden" name="intent" value="removeDesk" />
+                <input type="hidden" name="userId" value={d.userId} />
+                <button type="submit" className="link-button" aria-label={t("assembly.deskPeople.removePerson", { name: d.name })}>
+                  {t("assembly.deskPeople.remove")}
+                </button>
+              </Form>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Refusal intent="removeDesk" />
+      {options.length > 0 ? (
+        <Form method="post" {...getFormProps(form)} className="stack">
+          <ErrorSummary form={form} fields={{ userId: fields.userId }} />
+          <input type="hidden" name="intent" value="nameDesk" />
+          <SelectField meta={fields.userId} label={t("assembly.deskPeople.person")} options={options} />
+          <button type="submit" className="button">
+            {t("assembly.deskPeople.add")}
+          </button>
+        </Form>
+      ) : null}
+    </section>
+  );
+}
+
 export default function AssemblyPage() {
   const t = useT();
-  const { network, assembly, roll, quorum, quorumRequired, proxies, delegates, convocation, mine, open, canManage, canManageDesk, canRecordPaper } =
+  const { network, assembly, roll, quorum, quorumRequired, proxies, delegates, convocation, mine, open, canManage, canManageDesk, canRecordPaper, desk } =
     useLoaderData<typeof loader>();
   const draft = assembly.status === "draft";
   const rollOptions = roll.map((o) => ({ value: o.id, label: o.name }));
@@ -605,6 +678,8 @@ export default function AssemblyPage() {
           </table>
         </section>
       ) : null}
+
+      {canManage && open ? <DeskPeople desk={desk} delegates={delegates} /> : null}
 
       {canManage && (draft || open) ? (
         <section aria-labelledby="cancel-title">
