@@ -10,6 +10,7 @@ import app from "./app";
 import assemblies from "./assemblies";
 import assembly from "./assembly";
 import audit from "./audit";
+import ballotBox from "./ballot-box";
 import calendar from "./calendar";
 import charter from "./charter";
 import charterEditor from "./charter-editor";
@@ -40,6 +41,7 @@ import pagination from "./pagination";
 import refusal from "./refusal";
 import reset from "./reset";
 import richText from "./rich-text";
+import screen from "./screen";
 import search from "./search";
 import series from "./series";
 import statutes from "./statutes";
@@ -56,6 +58,7 @@ export const domainDictionaries = {
   assemblies,
   assembly,
   audit,
+  ballotBox,
   calendar,
   charter,
   charterEditor,
@@ -86,6 +89,7 @@ export const domainDictionaries = {
   refusal,
   reset,
   richText,
+  screen,
   search,
   series,
   statutes,
