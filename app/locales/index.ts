@@ -46,6 +46,7 @@ import search from "./search";
 import series from "./series";
 import statutes from "./statutes";
 import upload from "./upload";
+import vote from "./vote";
 import weekday from "./weekday";
 
 export const domainDictionaries = {
@@ -94,6 +95,7 @@ export const domainDictionaries = {
   series,
   statutes,
   upload,
+  vote,
   weekday,
 };
 

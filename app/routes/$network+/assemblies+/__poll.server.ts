@@ -1,0 +1,41 @@
+// What the vote page and the paper desk both need: the assembly (convened), the poll of it, the
+// roll's names and the candidates of an election. Rights are asked by each route of app/access.
+import { prisma } from "#app/utils/db.server";
+import { invariantResponse } from "#app/utils/errors.server";
+
+import { assemblyReader } from "./__assembly.server";
+
+export async function pollContext(request: Request, params: { network?: string; assembly?: string; poll?: string }) {
+  const reader = await assemblyReader(request, params.network);
+  const assembly = params.assembly
+    ? await prisma.assembly.findFirst({
+        where: { id: params.assembly, networkId: reader.network.id, status: { not: "draft" } },
+        select: {
+          id: true,
+          title: true,
+          roll: { select: { organisation: { select: { id: true, name: true } } }, orderBy: { organisation: { name: "asc" } } },
+        },
+      })
+    : null;
+  invariantResponse(assembly, "assemblies.error.notFound", 404);
+  const poll = params.poll
+    ? await prisma.poll.findFirst({
+        where: { id: params.poll, assemblyId: assembly.id, status: { not: "draft" } },
+        select: {
+          id: true,
+          title: true,
+          kind: true,
+          status: true,
+          choiceSet: true,
+          seats: true,
+          candidates: { select: { organisationId: true, college: true } },
+        },
+      })
+    : null;
+  invariantResponse(poll, "assemblies.error.notFound", 404);
+  const names = new Map(assembly.roll.map((r) => [r.organisation.id, r.organisation.name]));
+  const candidates = poll.candidates
+    .map((c) => ({ id: c.organisationId, name: names.get(c.organisationId) ?? "", college: c.college }))
+    .sort((a, b) => a.name.localeCompare(b.name, "fr"));
+  return { ...reader, assembly, poll, names, onRoll: new Set(names.keys()), candidates };
+}
