@@ -92,6 +92,7 @@ const openMeeting = {
 };
 const endedMeeting = { ...openMeeting, endsAt: new Date("2027-02-20T12:00:00Z"), proposalsUntil: new Date("2027-02-15T12:00:00Z") };
 const cancelledMeeting = { ...openMeeting, status: "cancelled" };
+const draftElection = { kind: "election", status: "draft", candidaciesUntil: new Date("2027-03-05T12:00:00Z") };
 const proposalsClosed = { ...openMeeting, proposalsUntil: new Date("2027-02-28T12:00:00Z") };
 
 type Row<C extends Capability = Capability> = { capability: C; label?: string; scope: (p: Persona) => Scopes[C]; yes: Name[] };
@@ -215,6 +216,28 @@ const TABLE: Row[] = [
   row("poll.vote", ownOrganisation, VOTERS, "own organisation"),
   row("poll.vote", () => ({ organisationId: MEMBER_ORG, onRoll: true }), ["titular", "substitute"], "the member organisation"),
   row("poll.vote", () => ({ organisationId: APPLICANT_ORG, onRoll: false }), [], "an organisation without the right to vote"),
+  row(
+    "poll.declareCandidacy",
+    (p) => ({ ...ownOrganisation(p), poll: draftElection, at: AT }),
+    ["titular", "nonMemberDelegate", "facilitator", "committeeMember"],
+    "own organisation, before the deadline: titular only",
+  ),
+  row(
+    "poll.declareCandidacy",
+    (p) => ({ ...ownOrganisation(p), poll: { ...draftElection, candidaciesUntil: null }, at: AT }),
+    ["titular", "nonMemberDelegate", "facilitator", "committeeMember"],
+    "no deadline",
+  ),
+  row("poll.declareCandidacy", (p) => ({ ...ownOrganisation(p), poll: { ...draftElection, candidaciesUntil: AT }, at: AT }), [], "at the deadline"),
+  row("poll.declareCandidacy", (p) => ({ ...ownOrganisation(p), poll: { ...draftElection, status: "ready" }, at: AT }), [], "ready"),
+  row("poll.declareCandidacy", (p) => ({ ...ownOrganisation(p), poll: { ...draftElection, kind: "resolution" }, at: AT }), [], "a resolution"),
+  row("poll.declareCandidacy", () => ({ organisationId: MEMBER_ORG, onRoll: true, poll: draftElection, at: AT }), ["titular"], "the member organisation"),
+  row(
+    "poll.declareCandidacy",
+    () => ({ organisationId: APPLICANT_ORG, onRoll: false, poll: draftElection, at: AT }),
+    [],
+    "an organisation without the right to vote",
+  ),
   row("committee.manage", () => ({ networkId: NETWORK }), COORDINATORS),
   row("committee.act", () => ({ seated: [COMMITTEE_ORG] }), ["committeeMember"]),
 ];

@@ -30,3 +30,20 @@ export function canGiveProxyFor(actor: Actor | null, organisationId: string, onR
 export function isCommitteeMember(actor: Actor | null, seatedOrganisationIds: readonly string[]) {
   return !!actor && seatedOrganisationIds.some((id) => isCommittingRole(actor.delegateOf.get(id)));
 }
+
+/** An election's candidacies as the rule reads them: open while a draft, until the deadline if there is one. */
+export type CandidacyWindow = { kind: string; status: string; candidaciesUntil: Date | null };
+
+/**
+ * Declares or withdraws its own organisation's candidacy in an election: the titular delegate of
+ * an organisation on the roll, while the poll is a draft and before its deadline (no deadline:
+ * until the poll is ready). The coordinators enter candidates under poll.manage.
+ */
+export function canDeclareCandidacy(actor: Actor | null, organisationId: string, onRoll: boolean, poll: CandidacyWindow, at: Date) {
+  return (
+    canGiveProxyFor(actor, organisationId, onRoll) &&
+    poll.kind === "election" &&
+    poll.status === "draft" &&
+    (!poll.candidaciesUntil || +poll.candidaciesUntil > +at)
+  );
+}

@@ -4,7 +4,7 @@
 // New domains add their capabilities here (assemblies: "assembly.vote" for a voter or a proxy
 // holder, recommendations: "recommendation.edit" for a comité member).
 import { type Actor, isPlatformAdmin } from "./actor";
-import { canActInAssemblyFor, canGiveProxyFor, canKeepDesk, canRunAssemblies, isCommitteeMember } from "./assembly";
+import { canActInAssemblyFor, canDeclareCandidacy, canGiveProxyFor, canKeepDesk, canRunAssemblies, type CandidacyWindow, isCommitteeMember } from "./assembly";
 import { canEditCharter, canSeeAdhesionScan, canSignFor, canUploadAdhesionFor, canWithdraw } from "./charter";
 import { canActForOrganisation, canAdministerGroups, canOpenMembersPage, type GroupAccess } from "./group";
 import { canAnswerMeeting, canManageMeeting, canProposeAgendaItem, canSeeMeeting, canSeeMeetingDetails, canTakeAttendance, canTakePartIn } from "./meeting";
@@ -66,6 +66,8 @@ export type Scopes = {
   "proxy.recordPaper": InNetwork;
   "poll.manage": InNetwork;
   "poll.vote": OnRoll;
+  /** The candidate organisation, the election's window, and now (clock.server). */
+  "poll.declareCandidacy": OnRoll & { poll: CandidacyWindow; at: Date };
   "committee.manage": InNetwork;
   /** `seated`: the organisations on the comité today (assembly.server.ts seatedOrganisationIds). */
   "committee.act": { seated: readonly string[] };
@@ -114,6 +116,7 @@ const RULES: { [C in Capability]: (actor: Actor | null, scope: Scopes[C]) => boo
   "proxy.recordPaper": (actor, s) => canRunAssemblies(actor, s.networkId),
   "poll.manage": (actor, s) => canRunAssemblies(actor, s.networkId),
   "poll.vote": (actor, s) => canActInAssemblyFor(actor, s.organisationId, s.onRoll),
+  "poll.declareCandidacy": (actor, s) => canDeclareCandidacy(actor, s.organisationId, s.onRoll, s.poll, s.at),
   "committee.manage": (actor, s) => canRunAssemblies(actor, s.networkId),
   "committee.act": (actor, s) => isCommitteeMember(actor, s.seated),
 };

@@ -16,6 +16,9 @@
 // of app/votes) makes of the closed box.
 import { randomInt, randomUUID } from "node:crypto";
 
+import type { Actor } from "#app/access/actor";
+import { actorById } from "#app/access/actor.server";
+import { can } from "#app/access/can";
 import type { Prisma } from "#app/generated/prisma/client";
 import { audit } from "#app/utils/audit.server";
 import { now } from "#app/utils/clock.server";
@@ -81,6 +84,8 @@ export type PollInput = {
   base?: string | null;
   choiceSet?: string | null;
   seats?: number | null;
+  /** Elections: delegates declare candidacies until then (null: until the poll is ready); ignored for a resolution. */
+  candidaciesUntil?: Date | null;
   /** A second round: the poll it follows (closed, published or cancelled, of the same assembly). */
   previousPollId?: string | null;
 };
@@ -112,6 +117,7 @@ export async function createPoll(assemblyId: string, actorId: string, input: Pol
         base: input.base ?? null,
         choiceSet: input.choiceSet ?? null,
         seats: input.seats ?? null,
+        candidaciesUntil: input.kind === "election" ? (input.candidaciesUntil ?? null) : null,
         previousPollId: input.previousPollId ?? null,
       },
     });
@@ -127,12 +133,31 @@ export async function createPoll(assemblyId: string, actorId: string, input: Pol
   });
 }
 
+/**
+ * Who may change an election's candidates, checked here as well as in the route: the coordinators
+ * (poll.manage) while the poll is a draft, even after the deadline; the organisation's titular
+ * delegate (poll.declareCandidacy) while it is a draft and before the deadline.
+ */
+async function checkCandidacyRight(tx: Tx, poll: Awaited<ReturnType<typeof loadPoll>>, actor: Actor | null, organisationId: string) {
+  if (poll.kind !== "election") throw refuse("notElection", "invalid");
+  if (poll.status !== "draft") throw refuse("candidaciesClosed");
+  if (can(actor, "poll.manage", { networkId: poll.assembly.networkId })) return;
+  const at = now();
+  if (poll.candidaciesUntil && +poll.candidaciesUntil <= +at) throw refuse("candidacyDeadline");
+  const onRoll = await tx.rollEntry.findUnique({
+    where: { assemblyId_organisationId: { assemblyId: poll.assemblyId, organisationId } },
+    select: { organisationId: true },
+  });
+  if (!can(actor, "poll.declareCandidacy", { organisationId, onRoll: !!onRoll, poll, at })) throw new DomainError("forbidden", "error.forbidden");
+}
+
 /** A candidacy, declared by the organisation or entered by the coordinator, while the poll is a draft. */
 export async function addCandidate(pollId: string, actorId: string, input: { organisationId: string; college?: string | null }) {
+  // Read before the transaction: on PGlite's single connection a read outside it would wait for it.
+  const actor = await actorById(actorId);
   return transaction(async (tx) => {
     const poll = await loadPoll(tx, pollId);
-    if (poll.kind !== "election") throw refuse("notElection", "invalid");
-    if (poll.status !== "draft") throw refuse("candidaciesClosed");
+    await checkCandidacyRight(tx, poll, actor, input.organisationId);
     const onRoll = await tx.rollEntry.findUnique({
       where: { assemblyId_organisationId: { assemblyId: poll.assemblyId, organisationId: input.organisationId } },
       select: { organisationId: true },
@@ -155,6 +180,25 @@ export async function addCandidate(pollId: string, actorId: string, input: { org
       entityType: "Poll",
       entityId: pollId,
       after: { organisationId: input.organisationId, college: input.college ?? null },
+    });
+  });
+}
+
+/** A candidacy withdrawn while the poll is a draft, by the same people who may declare it. */
+export async function removeCandidate(pollId: string, actorId: string, organisationId: string) {
+  const actor = await actorById(actorId);
+  return transaction(async (tx) => {
+    const poll = await loadPoll(tx, pollId);
+    await checkCandidacyRight(tx, poll, actor, organisationId);
+    const removed = await tx.candidate.deleteMany({ where: { pollId, organisationId } });
+    if (removed.count === 0) throw refuse("notCandidate", "invalid", "organisationId");
+    await audit(tx, {
+      networkId: poll.assembly.networkId,
+      actorId,
+      action: "poll.candidate.remove",
+      entityType: "Poll",
+      entityId: pollId,
+      before: { organisationId },
     });
   });
 }
