@@ -3,6 +3,13 @@
 // domain themselves live in assemblies.ts.
 export default {
   fr: {
+    "assembly.polls.title": "Votes",
+    "assembly.polls.none": "Aucun vote pour l'instant.",
+    "assembly.polls.new": "Nouveau vote",
+    "assembly.polls.screen": "Écran de la salle (pour un projecteur)",
+    "assembly.close.submit": "Clôturer l'assemblée",
+    "assembly.close.hint": "Quand tous les votes sont publiés ou annulés : plus rien ne change ensuite.",
+    "assembly.close.done": "L'assemblée est clôturée.",
     "assembly.deskPeople.title": "Accueil : qui enregistre les présences",
     "assembly.deskPeople.intro":
       "Outre la coordination, les personnes désignées ici peuvent enregistrer l'arrivée et le départ des organisations pour cette assemblée.",
@@ -111,6 +118,13 @@ export default {
     "assembly.proxy.paperSubmit": "Enregistrer la procuration papier",
   },
   nl: {
+    "assembly.polls.title": "Stemmingen",
+    "assembly.polls.none": "Nog geen stemmingen.",
+    "assembly.polls.new": "Nieuwe stemming",
+    "assembly.polls.screen": "Scherm in de zaal (voor een projector)",
+    "assembly.close.submit": "De vergadering afsluiten",
+    "assembly.close.hint": "Wanneer alle stemmingen bekendgemaakt of geannuleerd zijn: daarna verandert er niets meer.",
+    "assembly.close.done": "De vergadering is afgesloten.",
     "assembly.deskPeople.title": "Onthaal: wie de aanwezigheden registreert",
     "assembly.deskPeople.intro":
       "Naast de coördinatie kunnen de hier aangeduide personen de aankomst en het vertrek van de organisaties voor deze vergadering registreren.",
@@ -219,6 +233,13 @@ export default {
     "assembly.proxy.paperSubmit": "De papieren volmacht registreren",
   },
   en: {
+    "assembly.polls.title": "Votes",
+    "assembly.polls.none": "No vote yet.",
+    "assembly.polls.new": "New vote",
+    "assembly.polls.screen": "Room screen (for a projector)",
+    "assembly.close.submit": "Close the assembly",
+    "assembly.close.hint": "Once every vote is published or cancelled: nothing changes afterwards.",
+    "assembly.close.done": "The assembly is closed.",
     "assembly.deskPeople.title": "Desk: who records attendance",
     "assembly.deskPeople.intro": "Besides the coordinators, the people named here can record organisations arriving and leaving for this assembly.",
     "assembly.deskPeople.none": "Nobody but the coordinators.",

@@ -38,6 +38,7 @@ import networkAdmin from "./network-admin";
 import org from "./org";
 import outbox from "./outbox";
 import pagination from "./pagination";
+import poll from "./poll";
 import refusal from "./refusal";
 import reset from "./reset";
 import richText from "./rich-text";
@@ -95,6 +96,7 @@ export const domainDictionaries = {
   series,
   statutes,
   upload,
+  poll,
   vote,
   weekday,
 };

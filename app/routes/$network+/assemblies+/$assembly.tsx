@@ -21,6 +21,7 @@ import {
   cancelAssembly,
   checkIn,
   checkOut,
+  closeAssembly,
   conveneAssembly,
   deskOf,
   nameToDesk,
@@ -33,7 +34,7 @@ import { formatMeetingStart, formatMeetingWhen } from "#app/utils/brussels-time"
 import { prisma } from "#app/utils/db.server";
 import { DomainError, forbidden, intentReply, invariantResponse } from "#app/utils/errors.server";
 import { pageTitle } from "#app/utils/i18n";
-import { assemblyPath } from "#app/utils/paths";
+import { assemblyPath, assemblyScreenPath, newPollPath, pollPath } from "#app/utils/paths";
 import { parseSubmission } from "#app/utils/submission.server";
 import { singleLine } from "#app/utils/text";
 import { redirectWithToast } from "#app/utils/toast.server";
@@ -69,6 +70,7 @@ async function assemblyContext(request: Request, params: { network?: string; ass
           agenda: { orderBy: { position: "asc" }, select: { id: true, title: true, description: true } },
           documents: { orderBy: { createdAt: "asc" }, select: { id: true, title: true, name: true, type: true } },
           roll: { select: { organisation: { select: { id: true, name: true } } }, orderBy: { organisation: { name: "asc" } } },
+          polls: { orderBy: { createdAt: "asc" }, select: { id: true, title: true, kind: true, status: true, agendaItemId: true } },
         },
       })
     : null;
@@ -130,6 +132,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       agenda: assembly.agenda,
       documents: assembly.documents,
     },
+    // Draft polls are the coordinators' work in progress.
+    polls: assembly.polls.filter((p) => p.status !== "draft" || coordinator),
     roll: assembly.roll.map((r) => ({ id: r.organisation.id, name: r.organisation.name, channel: presence.get(r.organisation.id) ?? null })),
     quorum: facts?.quorum ?? null,
     quorumRequired: facts ? ((assembly.rules as { quorum?: unknown } | null)?.quorum ?? null) !== null : false,
@@ -275,6 +279,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     try {
       await conveneAssembly(assembly.id, actor.userId);
       return done("assembly.convene.done");
+    } catch (error) {
+      return intentReply(intent, submission, error, { fields: [] });
+    }
+  }
+  if (intent === "close") {
+    const submission = parseSubmission(formData, { schema: IntentSchema });
+    if (submission.status !== "success") return invalid(intent, submission);
+    try {
+      await closeAssembly(assembly.id, actor.userId);
+      return done("assembly.close.done");
     } catch (error) {
       return intentReply(intent, submission, error, { fields: [] });
     }
@@ -445,8 +459,23 @@ function DeskPeople({ desk, delegates }: { desk: { userId: string; name: string 
 
 export default function AssemblyPage() {
   const t = useT();
-  const { network, assembly, roll, quorum, quorumRequired, proxies, delegates, convocation, mine, open, canManage, canManageDesk, canRecordPaper, desk } =
-    useLoaderData<typeof loader>();
+  const {
+    network,
+    assembly,
+    polls,
+    roll,
+    quorum,
+    quorumRequired,
+    proxies,
+    delegates,
+    convocation,
+    mine,
+    open,
+    canManage,
+    canManageDesk,
+    canRecordPaper,
+    desk,
+  } = useLoaderData<typeof loader>();
   const draft = assembly.status === "draft";
   const rollOptions = roll.map((o) => ({ value: o.id, label: o.name }));
   return (
@@ -503,6 +532,43 @@ export default function AssemblyPage() {
         <Refusal intent="removeAgendaItem" />
         {canManage && draft ? <AgendaForm /> : null}
       </section>
+
+      {!draft || canManage ? (
+        <section aria-labelledby="polls-title">
+          <h2 id="polls-title">{t("assembly.polls.title")}</h2>
+          {polls.length === 0 ? (
+            <p>{t("assembly.polls.none")}</p>
+          ) : (
+            <ul>
+              {polls.map((p) => (
+                <li key={p.id}>
+                  <Link to={pollPath(network.slug, assembly.id, p.id)}>{p.title}</Link> — {t.pick("poll.kind", p.kind)},{" "}
+                  <span className="badge">{t.pick("poll.status", p.status)}</span>
+                  {p.agendaItemId ? <> — {assembly.agenda.find((i) => i.id === p.agendaItemId)?.title}</> : null}
+                </li>
+              ))}
+            </ul>
+          )}
+          <p>
+            {canManage && assembly.status !== "closed" && assembly.status !== "cancelled" ? (
+              <>
+                <Link to={newPollPath(network.slug, assembly.id)}>{t("assembly.polls.new")}</Link> ·{" "}
+              </>
+            ) : null}
+            {!draft ? <Link to={assemblyScreenPath(network.slug, assembly.id)}>{t("assembly.polls.screen")}</Link> : null}
+          </p>
+          {canManage && open ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="close" />
+              <button type="submit" className="button button--secondary">
+                {t("assembly.close.submit")}
+              </button>
+              <p className="hint">{t("assembly.close.hint")}</p>
+            </Form>
+          ) : null}
+          <Refusal intent="close" />
+        </section>
+      ) : null}
 
       <section aria-labelledby="documents-title">
         <h2 id="documents-title">{t("assembly.documents.title")}</h2>
