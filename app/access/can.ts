@@ -4,7 +4,7 @@
 // New domains add their capabilities here (assemblies: "assembly.vote" for a voter or a proxy
 // holder, recommendations: "recommendation.edit" for a comité member).
 import { type Actor, isPlatformAdmin } from "./actor";
-import { canActInAssemblyFor, canDeclareCandidacy, canGiveProxyFor, canKeepDesk, canRunAssemblies, type CandidacyWindow, isCommitteeMember } from "./assembly";
+import { canActInAssemblyFor, canDeclareCandidacy, type CandidacyWindow, canGiveProxyFor, canKeepDesk, canRunAssemblies, isCommitteeMember } from "./assembly";
 import { canEditCharter, canSeeAdhesionScan, canSignFor, canUploadAdhesionFor, canWithdraw } from "./charter";
 import { canActForOrganisation, canAdministerGroups, canOpenMembersPage, type GroupAccess } from "./group";
 import { canAnswerMeeting, canManageMeeting, canProposeAgendaItem, canSeeMeeting, canSeeMeetingDetails, canTakeAttendance, canTakePartIn } from "./meeting";
