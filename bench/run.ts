@@ -8,18 +8,18 @@
 // BENCH_ORGS and BENCH_PEOPLE (1000, 2000), BENCH_PAGES (names to keep, comma-separated),
 // BENCH_SKIP_BUILD=1 (reuse the last build), BENCH_KEEP=1 (keep the database afterwards).
 import { execSync, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 import autocannon from "autocannon";
-import pg from "pg";
 
 import { closeDatabase, getDatabase, prisma } from "#app/utils/db.server";
 import { resetEnv } from "#app/utils/env.server";
 
 import { fetchRaw, type PageWeight, pageWeight } from "./bytes";
+import { createDatabase } from "./database";
 import { PAGES } from "./pages";
 import { seedBench, type SeedResult } from "./seed";
 import { type Server, startServer } from "./servers";
@@ -70,40 +70,6 @@ function build() {
 
 // ---------------------------------------------------------------------------------------------
 // 2. A separate database, seeded in this process with the app's own code.
-
-type BenchDatabase = { url: string; label: string; drop(): Promise<void> };
-
-async function createDatabase(): Promise<BenchDatabase> {
-  const base = process.env.DATABASE_URL ?? "";
-  if (!base.startsWith("postgres")) {
-    const dir = mkdtempSync(path.join(os.tmpdir(), "maillage-bench-"));
-    const { version } = JSON.parse(readFileSync(path.join(root, "node_modules", "@electric-sql", "pglite", "package.json"), "utf8"));
-    return { url: `pglite:${dir}/pglite`, label: `PGlite ${version} (embedded, ${dir})`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
-  }
-  const name = process.env.BENCH_DATABASE ?? "maillage_bench";
-  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`BENCH_DATABASE must be lower-case letters, digits and _ (got ${name})`);
-  const admin = new URL(base);
-  admin.pathname = "/postgres";
-  const run = async (sql: string) => {
-    const client = new pg.Client({ connectionString: admin.toString() });
-    await client.connect();
-    try {
-      return (await client.query(sql)).rows;
-    } finally {
-      await client.end();
-    }
-  };
-  await run(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await run(`CREATE DATABASE "${name}"`);
-  const [{ server_version }] = await run("SHOW server_version");
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    label: `PostgreSQL ${server_version} (${url.host}, database ${name})`,
-    drop: () => run(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).then(() => {}),
-  };
-}
 
 async function seed(url: string): Promise<SeedResult> {
   const saved = { ...process.env };
