@@ -41,4 +41,3 @@ export async function createDatabase(name = process.env.BENCH_DATABASE ?? "maill
     drop: () => run(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).then(() => {}),
   };
 }
-
