@@ -85,6 +85,8 @@ test("with JavaScript, a client-side navigation to a refused page shows the spec
   const { page, context } = await newPage(browser, app, { cookie: app.data.claire });
   const errors = jsErrors(page);
   await page.goto(`${app.url}/${app.data.bare}`);
+  // Hydrated first: on a loaded machine the router may not exist yet when "load" fires.
+  await page.waitForFunction(() => !!(window as unknown as { __remixRouter?: unknown }).__remixRouter);
   // A client-side navigation: Remix fetches the loader's data (?_data), no document request.
   const documents: string[] = [];
   page.on("request", (r) => {
