@@ -13,6 +13,8 @@ import type { T } from "#app/utils/i18n";
 import { AdminNav } from "./__admin-nav";
 
 const PER_PAGE = 30;
+/** Fields of an entry that hold an organisation's id: shown by the organisation's name. */
+const ORGANISATION_FIELDS = new Set(["organisationId", "giverOrganisationId", "holderOrganisationId"]);
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -39,9 +41,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Name the organisations an entry is about (they may have been renamed since: the current name).
   // Organisations named by an entry, as its subject or in its fields (a proxy's giver and holder, a
   // candidate, a seat): shown by name, not by id.
-  const ORG_FIELDS = ["organisationId", "giverOrganisationId", "holderOrganisationId"];
   const fieldOrgIds = entries.flatMap((e) =>
-    [e.before, e.after].flatMap((v) => (v && typeof v === "object" && !Array.isArray(v) ? ORG_FIELDS.map((f) => (v as Record<string, unknown>)[f]) : [])),
+    [e.before, e.after].flatMap((v) =>
+      v && typeof v === "object" && !Array.isArray(v) ? [...ORGANISATION_FIELDS].map((f) => (v as Record<string, unknown>)[f]) : [],
+    ),
   );
   const orgIds = [
     ...entries.filter((e) => e.entityType.toLowerCase() === "organisation").map((e) => e.entityId),
@@ -84,8 +87,6 @@ function label(t: T, key: string, fallback: string) {
   const text = t.message(key);
   return text === key ? fallback : text;
 }
-
-const ORGANISATION_FIELDS = new Set(["organisationId", "giverOrganisationId", "holderOrganisationId"]);
 
 function formatValue(t: T, value: Json | undefined, field?: string, context?: { entityType: string; names: Record<string, string> }): string {
   if (value === null || value === undefined || value === "") return "—";

@@ -4,9 +4,9 @@
 // coordinators check organisations in and out, a delegate's own online check-in, and proxies:
 // the titular delegate of an organisation of the roll gives or revokes its proxy; coordinators
 // record paper proxies. Every form works without JavaScript; rights are asked of app/access.
-import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import { organisationIdsOf } from "#app/access/actor";
@@ -15,6 +15,7 @@ import { can } from "#app/access/can";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ErrorSummary, SelectField, TextareaField, TextField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
+import { IntentRefusal, useIntentReply } from "#app/components/intent-reply";
 import { isMember, membershipStatuses } from "#app/models/adhesion.server";
 import {
   addAgendaItem,
@@ -325,29 +326,9 @@ function invalidState() {
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, () => (data ? `${data.assembly.title} — ${data.network.name}` : undefined));
 
-type Reply = { intent: string | null; result: SubmissionResult<string[]> | null } | undefined;
-
-function useReply(intent: string) {
-  const reply = useActionData<typeof action>() as Reply;
-  return reply?.intent === intent ? (reply.result ?? undefined) : undefined;
-}
-
-/** A refusal answered to a form without fields of its own (a button), shown beside it. */
-function Refusal({ intent }: { intent: string }) {
-  const t = useT();
-  const result = useReply(intent);
-  const messages = Object.values(result?.error ?? {}).flatMap((m) => m ?? []);
-  if (messages.length === 0) return null;
-  return (
-    <p className="field-error" role="alert">
-      {messages.map((m) => t.message(m)).join(" ")}
-    </p>
-  );
-}
-
 function AgendaForm() {
   const t = useT();
-  const [form, fields] = useForm({ id: "assembly-agenda", lastResult: useReply("agenda"), shouldValidate: "onSubmit" });
+  const [form, fields] = useForm({ id: "assembly-agenda", lastResult: useIntentReply("agenda"), shouldValidate: "onSubmit" });
   return (
     <Form method="post" {...getFormProps(form)} className="stack">
       <h3>{t("assembly.agenda.add")}</h3>
@@ -364,7 +345,7 @@ function AgendaForm() {
 
 function CancelForm() {
   const t = useT();
-  const [form, fields] = useForm({ id: "assembly-cancel", lastResult: useReply("cancel"), shouldValidate: "onSubmit" });
+  const [form, fields] = useForm({ id: "assembly-cancel", lastResult: useIntentReply("cancel"), shouldValidate: "onSubmit" });
   return (
     <Form method="post" {...getFormProps(form)} className="stack">
       <ErrorSummary form={form} fields={{ reason: fields.reason }} />
@@ -382,7 +363,7 @@ type Option = { value: string; label: string };
 function GiveProxyForm({ organisation, holders }: { organisation: { id: string; name: string }; holders: Option[] }) {
   const t = useT();
   const intent = `giveProxy:${organisation.id}`;
-  const [form, fields] = useForm({ id: `proxy-${organisation.id}`, lastResult: useReply(intent), shouldValidate: "onSubmit" });
+  const [form, fields] = useForm({ id: `proxy-${organisation.id}`, lastResult: useIntentReply(intent), shouldValidate: "onSubmit" });
   return (
     <Form method="post" {...getFormProps(form)} className="stack">
       <h3>{t("assembly.proxy.give", { organisation: organisation.name })}</h3>
@@ -399,7 +380,7 @@ function GiveProxyForm({ organisation, holders }: { organisation: { id: string; 
 
 function PaperProxyForm({ organisations }: { organisations: Option[] }) {
   const t = useT();
-  const [form, fields] = useForm({ id: "proxy-paper", lastResult: useReply("paperProxy"), shouldValidate: "onSubmit" });
+  const [form, fields] = useForm({ id: "proxy-paper", lastResult: useIntentReply("paperProxy"), shouldValidate: "onSubmit" });
   return (
     <Form method="post" {...getFormProps(form)} className="stack">
       <h3>{t("assembly.proxy.paper")}</h3>
@@ -417,7 +398,7 @@ function PaperProxyForm({ organisations }: { organisations: Option[] }) {
 /** The people the coordinator names to the desk (beside the coordinators), among the roll's delegates. */
 function DeskPeople({ desk, delegates }: { desk: { userId: string; name: string }[]; delegates: { userId: string; name: string }[] }) {
   const t = useT();
-  const [form, fields] = useForm({ id: "assembly-desk", lastResult: useReply("nameDesk"), shouldValidate: "onSubmit" });
+  const [form, fields] = useForm({ id: "assembly-desk", lastResult: useIntentReply("nameDesk"), shouldValidate: "onSubmit" });
   const named = new Set(desk.map((d) => d.userId));
   const options = [...new Map(delegates.filter((d) => !named.has(d.userId)).map((d) => [d.userId, { value: d.userId, label: d.name }])).values()];
   return (
@@ -442,7 +423,7 @@ function DeskPeople({ desk, delegates }: { desk: { userId: string; name: string 
           ))}
         </ul>
       )}
-      <Refusal intent="removeDesk" />
+      <IntentRefusal intent="removeDesk" />
       {options.length > 0 ? (
         <Form method="post" {...getFormProps(form)} className="stack">
           <ErrorSummary form={form} fields={{ userId: fields.userId }} />
@@ -529,7 +510,7 @@ export default function AssemblyPage() {
             ))}
           </ol>
         )}
-        <Refusal intent="removeAgendaItem" />
+        <IntentRefusal intent="removeAgendaItem" />
         {canManage && draft ? <AgendaForm /> : null}
       </section>
 
@@ -566,7 +547,7 @@ export default function AssemblyPage() {
               <p className="hint">{t("assembly.close.hint")}</p>
             </Form>
           ) : null}
-          <Refusal intent="close" />
+          <IntentRefusal intent="close" />
         </section>
       ) : null}
 
@@ -595,7 +576,7 @@ export default function AssemblyPage() {
               {t("assembly.convene.submit")}
             </button>
           </Form>
-          <Refusal intent="convene" />
+          <IntentRefusal intent="convene" />
         </section>
       ) : null}
 
@@ -636,7 +617,7 @@ export default function AssemblyPage() {
                   </button>
                 </Form>
               ) : null}
-              <Refusal intent={`checkInSelf:${o.id}`} />
+              <IntentRefusal intent={`checkInSelf:${o.id}`} />
               {o.canGiveProxy && !o.proxyId ? (
                 <GiveProxyForm organisation={o} holders={rollOptions.filter((r) => r.value !== o.id)} />
               ) : o.canGiveProxy && o.proxyId ? (
@@ -650,7 +631,7 @@ export default function AssemblyPage() {
               ) : null}
             </div>
           ))}
-          <Refusal intent="revokeProxy" />
+          <IntentRefusal intent="revokeProxy" />
         </section>
       ) : null}
 
@@ -735,7 +716,7 @@ export default function AssemblyPage() {
                           </button>
                         </Form>
                       ) : null}
-                      <Refusal intent={`desk:${o.id}`} />
+                      <IntentRefusal intent={`desk:${o.id}`} />
                     </td>
                   ) : null}
                 </tr>

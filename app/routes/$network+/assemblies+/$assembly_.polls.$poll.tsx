@@ -5,7 +5,7 @@
 // voted". Voting, the paper desk and the published box have their own pages. Rights: app/access.
 import { getFormProps, useForm } from "@conform-to/react";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import { organisationIdsOf } from "#app/access/actor";
@@ -13,6 +13,7 @@ import { can } from "#app/access/can";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ErrorSummary, SelectField, TextareaField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
+import { IntentRefusal, useIntentReply } from "#app/components/intent-reply";
 import type { PollResult } from "#app/models/poll-tally.server";
 import {
   addCandidate,
@@ -43,6 +44,9 @@ const OwnSchema = z.object({ organisationId: required() });
 const CancelSchema = z.object({ reason: z.string({ required_error: "assemblies.error.reason" }).trim().min(1, "assemblies.error.reason").max(1000) });
 const MoveSchema = z.object({ intent: z.string() });
 
+/** The colleges of the comité, as the assembly's frozen rules name them. */
+const collegeNames = (rules: unknown) => ((rules as { colleges?: { name: string }[] } | null)?.colleges ?? []).map((c) => c.name);
+
 async function pollContext(request: Request, params: { network?: string; assembly?: string; poll?: string }) {
   const reader = await assemblyReader(request, params.network);
   const poll = await prisma.poll.findFirst({
@@ -72,7 +76,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const window = { kind: poll.kind, status: poll.status, candidaciesUntil: poll.candidaciesUntil };
   const mine = organisationIdsOf(actor).filter((id) => names.has(id));
   const candidateIds = new Set(poll.candidates.map((c) => c.organisationId));
-  const colleges = ((poll.assembly.rules as { colleges?: { name: string }[] } | null)?.colleges ?? []).map((c) => c.name);
+  const colleges = collegeNames(poll.assembly.rules);
   const counting = poll.status === "open" || poll.status === "closed" ? await progress(poll.id) : null;
   const result = poll.status === "published" ? (poll.result as unknown as PollResult) : null;
   return {
@@ -141,7 +145,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!can(actor, "poll.declareCandidacy", scope)) forbidden();
     const submission = parseSubmission(formData, { schema: OwnSchema });
     if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
-    const colleges = ((poll.assembly.rules as { colleges?: { name: string }[] } | null)?.colleges ?? []).map((c) => c.name);
+    const colleges = collegeNames(poll.assembly.rules);
     const college = colleges.length > 0 ? String(formData.get("college") ?? "") || null : null;
     try {
       if (intent === "declare") await addCandidate(poll.id, actor.userId, { organisationId, college });
@@ -199,29 +203,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => pageTitle(matches, () => (d ? `${d.poll.title} — ${d.assembly.title}` : undefined));
 
-type Reply = { intent: string | null; result: { error?: Record<string, string[] | null> } | null } | undefined;
-
-function Refusal({ intent }: { intent: string }) {
-  const t = useT();
-  const reply = useActionData<typeof action>() as Reply;
-  if (reply?.intent !== intent) return null;
-  const messages = Object.values(reply.result?.error ?? {}).flatMap((m) => m ?? []);
-  if (messages.length === 0) return null;
-  return (
-    <p className="field-error" role="alert">
-      {messages.map((m) => t.message(m)).join(" ")}
-    </p>
-  );
-}
-
 function CandidateForm({ options, colleges }: { options: { value: string; label: string }[]; colleges: string[] }) {
   const t = useT();
-  const reply = useActionData<typeof action>() as Reply;
-  const [form, fields] = useForm({
-    id: "poll-candidate",
-    lastResult: reply?.intent === "addCandidate" ? (reply.result as never) : undefined,
-    shouldValidate: "onSubmit",
-  });
+  const [form, fields] = useForm({ id: "poll-candidate", lastResult: useIntentReply("addCandidate"), shouldValidate: "onSubmit" });
   return (
     <Form method="post" {...getFormProps(form)} className="stack">
       <h3>{t("poll.candidates.add")}</h3>
@@ -240,12 +224,7 @@ function CandidateForm({ options, colleges }: { options: { value: string; label:
 
 function CancelForm() {
   const t = useT();
-  const reply = useActionData<typeof action>() as Reply;
-  const [form, fields] = useForm({
-    id: "poll-cancel",
-    lastResult: reply?.intent === "cancel" ? (reply.result as never) : undefined,
-    shouldValidate: "onSubmit",
-  });
+  const [form, fields] = useForm({ id: "poll-cancel", lastResult: useIntentReply("cancel"), shouldValidate: "onSubmit" });
   return (
     <Form method="post" {...getFormProps(form)} className="stack">
       <ErrorSummary form={form} fields={{ reason: fields.reason }} />
@@ -356,7 +335,7 @@ export default function PollPage() {
               ))}
             </ul>
           )}
-          <Refusal intent="removeCandidate" />
+          <IntentRefusal intent="removeCandidate" />
           {own.map((o) => (
             <Form method="post" key={o.id} className="stack">
               <input type="hidden" name="organisationId" value={o.id} />
@@ -386,8 +365,8 @@ export default function PollPage() {
               )}
             </Form>
           ))}
-          <Refusal intent="declare" />
-          <Refusal intent="withdrawOwn" />
+          <IntentRefusal intent="declare" />
+          <IntentRefusal intent="withdrawOwn" />
           {manage && poll.status === "draft" && rollOptions.length > 0 ? <CandidateForm options={rollOptions} colleges={colleges} /> : null}
         </section>
       ) : null}
@@ -442,7 +421,7 @@ export default function PollPage() {
               ))}
             </Form>
           ) : null}
-          <Refusal intent="move" />
+          <IntentRefusal intent="move" />
           <p className="hint">{t.pick("poll.manage.hint", poll.status)}</p>
           {poll.status === "open" || poll.status === "closed" ? (
             <p>

@@ -78,7 +78,7 @@ function ResolutionResult({ box }: { box: Box }) {
             ))}
         </tbody>
       </table>
-      <p>{t("ballotBox.result.rule", { rule: t.pick("ballotBox.rule", r.rule), base: t.pick("ballotBox.base", r.base), baseValue: r.baseValue })}</p>
+      <p>{t("ballotBox.result.rule", { rule: t.pick("ballotBox.rule", r.rule), base: t.pick("poll.base", r.base), baseValue: r.baseValue })}</p>
       <p>{t("ballotBox.result.required", { required: r.threshold, obtained: r.counts.for })}</p>
       <p className="notice">
         <strong>{r.adopted ? t("ballotBox.result.adopted") : t("ballotBox.result.rejected")}</strong>
