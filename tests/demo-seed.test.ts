@@ -203,6 +203,12 @@ test("assemblies: last year's, published, elected the comité in force; the comi
   });
   expect(committee.memberships.map((m) => m.organisationId).sort()).toEqual([...elected].sort());
 
+  // Its minutes, generated from attendance and results, are published to the network.
+  const minutes = await prisma.minutes.findMany({ where: { meetingId: past.meetingId! }, include: { meeting: { include: { group: true } } } });
+  expect(minutes.map((m) => [m.status, m.visibility, m.meeting.group.kind])).toEqual([["published", "network", "assembly"]]);
+  expect(minutes[0].decisions).toContain("la résolution est adoptée");
+  expect(minutes[0].publishedAt!.getTime()).toBeGreaterThan(past.startsAt.getTime());
+
   // The coming assembly: convened (its convocations wait in the outbox), two proxies, two polls ready.
   expect(coming.roll.length).toBeGreaterThan(20);
   expect(await prisma.outboxEmail.count({ where: { networkId: network.id, status: "pending", subject: { contains: coming.title } } })).toBeGreaterThan(5);

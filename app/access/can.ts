@@ -62,6 +62,8 @@ export type Scopes = {
   /** `namedToDesk`: the reader was named to this assembly's desk (assembly.server.ts isNamedToDesk). */
   "assembly.manageDesk": InNetwork & { namedToDesk: boolean };
   "assembly.checkInSelf": OnRoll;
+  /** Starts the minutes of a closed assembly (then the minutes' own rights apply, in its group). */
+  "assembly.startMinutes": InNetwork;
   "proxy.give": OnRoll;
   "proxy.recordPaper": InNetwork;
   "poll.manage": InNetwork;
@@ -112,6 +114,7 @@ const RULES: { [C in Capability]: (actor: Actor | null, scope: Scopes[C]) => boo
   "assembly.convene": (actor, s) => canRunAssemblies(actor, s.networkId),
   "assembly.manageDesk": (actor, s) => canKeepDesk(actor, s.networkId, s.namedToDesk),
   "assembly.checkInSelf": (actor, s) => canActInAssemblyFor(actor, s.organisationId, s.onRoll),
+  "assembly.startMinutes": (actor, s) => canRunAssemblies(actor, s.networkId),
   "proxy.give": (actor, s) => canGiveProxyFor(actor, s.organisationId, s.onRoll),
   "proxy.recordPaper": (actor, s) => canRunAssemblies(actor, s.networkId),
   "poll.manage": (actor, s) => canRunAssemblies(actor, s.networkId),

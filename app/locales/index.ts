@@ -9,6 +9,7 @@ import admin from "./admin";
 import app from "./app";
 import assemblies from "./assemblies";
 import assembly from "./assembly";
+import assemblyMinutes from "./assembly-minutes";
 import audit from "./audit";
 import ballotBox from "./ballot-box";
 import calendar from "./calendar";
@@ -59,6 +60,7 @@ export const domainDictionaries = {
   app,
   assemblies,
   assembly,
+  assemblyMinutes,
   audit,
   ballotBox,
   calendar,

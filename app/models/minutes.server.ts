@@ -55,7 +55,7 @@ const meetingSelect = {
   noteTakerId: true,
   attendanceTakenAt: true,
   groupId: true,
-  group: { select: { id: true, slug: true, name: true, networkId: true, joinPolicy: true, archivedAt: true } },
+  group: { select: { id: true, slug: true, name: true, kind: true, networkId: true, joinPolicy: true, archivedAt: true } },
   noteTaker: { select: { id: true, name: true } },
 } satisfies Prisma.MeetingSelect;
 export type MeetingRef = Prisma.MeetingGetPayload<{ select: typeof meetingSelect }>;

@@ -61,6 +61,11 @@ export function assemblyScreenPath(networkSlug: string, assemblyId: string) {
   return `${assemblyPath(networkSlug, assemblyId)}/screen`;
 }
 
+/** The minutes of an assembly: starts them, or leads to the meeting that holds them. */
+export function assemblyMinutesPath(networkSlug: string, assemblyId: string) {
+  return `${assemblyPath(networkSlug, assemblyId)}/minutes`;
+}
+
 /** The network's comité d'accompagnement: /:network/committee (issue 12). */
 export function committeePath(networkSlug: string) {
   return `/${networkSlug}/committee`;

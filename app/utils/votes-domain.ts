@@ -15,7 +15,7 @@ export const CHOICE_SETS = { "for-against-abstain": ["for", "against", "abstain"
 export const QUORUM_COMPARISONS = ["atLeast", "moreThan"] as const;
 export const TIE_RULES = ["second-round", "lots"] as const;
 export const BALLOT_CHANNELS = ["online", "room", "paper"] as const;
-export const GROUP_KINDS = ["working", "committee"] as const;
+export const GROUP_KINDS = ["working", "committee", "assembly"] as const;
 
 export type AssemblyKind = (typeof ASSEMBLY_KINDS)[number];
 export type Convocation = (typeof CONVOCATIONS)[number];

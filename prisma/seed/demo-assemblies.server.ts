@@ -5,11 +5,15 @@
 //   - last year's ordinary assembly, replayed at its own dates (clock.server atTime): convened,
 //     one paper proxy, attendance, the accounts approved and the comité elected by secret ballot,
 //     both results published with their ballot box; the elected organisations sit on the comité
-//     until the next assembly;
+//     until the next assembly; its minutes, generated from attendance and results, are published;
 //   - the coming assembly, convened today, with two proxies given (one online by a titular
 //     delegate, one on paper recorded by the coordinator), a resolution and the renewal of the
 //     comité ready to open: the demo delegates check in, the coordinator opens, they vote.
+import { actorById } from "#app/access/actor.server";
+import { groupAccess } from "#app/access/group.server";
 import { addAgendaItem, checkIn, closeAssembly, conveneAssembly, createAssembly, installElected, saveStatutes } from "#app/models/assemblies.server";
+import { startAssemblyMinutes } from "#app/models/assembly-minutes.server";
+import { minutesVersions, requireMeeting, transition } from "#app/models/minutes.server";
 import { addCandidate, castBallots, closePoll, createPoll, markReady, openPoll, publishPoll } from "#app/models/polls.server";
 import { giveProxy } from "#app/models/proxies.server";
 import { addDays, brusselsInstant, todayInBrussels } from "#app/utils/brussels-time";
@@ -179,6 +183,16 @@ async function seedPastAssembly(networkId: string, coordinator: string, org: (na
   await atTime(at(day, 12, 35), () =>
     installElected(election.id, coordinator, { mandateFrom: brusselsInstant(addDays(day, 1), 0), mandateTo: brusselsInstant(nextDay, 0) }),
   );
+  // Its minutes: the draft generated from attendance, proxies and results, then approved and
+  // published to the network, through the minutes workflow (issue 12, item 10).
+  const { meetingId } = await atTime(at(addDays(day, 2), 10), () => startAssemblyMinutes(assembly.id, coordinator));
+  const actor = (await actorById(coordinator))!;
+  const meeting = await requireMeeting(networkId, meetingId);
+  const ctx = { networkId, actor, access: await groupAccess(actor, meeting.group), meeting };
+  const [minutes] = await minutesVersions(meetingId);
+  await atTime(at(addDays(day, 2), 11), () => transition(ctx, minutes.id, "submit"));
+  await atTime(at(addDays(day, 9), 10), () => transition(ctx, minutes.id, "approve"));
+  await atTime(at(addDays(day, 9), 10, 5), () => transition(ctx, minutes.id, "publish", { visibility: "network" }));
 }
 
 async function seedComingAssembly(networkId: string, coordinator: string, org: (name: string) => string, user: (email: string) => string, day: string) {

@@ -83,4 +83,27 @@ export const rows: MatrixRow[] = [
     expect: { anonymous: 302, otherDelegate: 403, delegate: 403, otherCoordinator: 403, coordinator: 403 },
     voting: voters(403),
   },
+  // The minutes: where they stand, to insiders; starting them is the coordinators', and the
+  // fixture's assembly is not closed yet (409: nothing is made).
+  {
+    route: "routes/$network+/assemblies+/$assembly_.minutes",
+    method: "GET",
+    path: "/:network/assemblies/:assemblyId/minutes",
+    expect: insiders(200),
+    voting: voters(200),
+  },
+  {
+    route: "routes/$network+/assemblies+/$assembly_.minutes",
+    method: "GET",
+    path: "/:network/assemblies/:draftAssemblyId/minutes",
+    expect: insiders(200, 404),
+    voting: voters(404),
+  },
+  {
+    route: "routes/$network+/assemblies+/$assembly_.minutes",
+    method: "POST",
+    path: "/:network/assemblies/:assemblyId/minutes",
+    expect: insiders(409, 403),
+    voting: voters(403),
+  },
 ];

@@ -35,7 +35,7 @@ import { formatMeetingStart, formatMeetingWhen } from "#app/utils/brussels-time"
 import { prisma } from "#app/utils/db.server";
 import { DomainError, forbidden, intentReply, invariantResponse } from "#app/utils/errors.server";
 import { pageTitle } from "#app/utils/i18n";
-import { assemblyPath, assemblyScreenPath, newPollPath, pollPath } from "#app/utils/paths";
+import { assemblyMinutesPath, assemblyPath, assemblyScreenPath, meetingPath, newPollPath, pollPath } from "#app/utils/paths";
 import { parseSubmission } from "#app/utils/submission.server";
 import { singleLine } from "#app/utils/text";
 import { redirectWithToast } from "#app/utils/toast.server";
@@ -132,6 +132,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       cancelReason: assembly.cancelReason,
       agenda: assembly.agenda,
       documents: assembly.documents,
+      minutesMeetingId: assembly.meetingId,
     },
     // Draft polls are the coordinators' work in progress.
     polls: assembly.polls.filter((p) => p.status !== "draft" || coordinator),
@@ -548,6 +549,24 @@ export default function AssemblyPage() {
             </Form>
           ) : null}
           <IntentRefusal intent="close" />
+        </section>
+      ) : null}
+
+      {assembly.status === "closed" ? (
+        <section aria-labelledby="minutes-title">
+          <h2 id="minutes-title">{t("assemblyMinutes.title")}</h2>
+          {assembly.minutesMeetingId ? (
+            <p>
+              <Link to={meetingPath({ networkSlug: network.slug, meetingId: assembly.minutesMeetingId }, "minutes")}>{t("assemblyMinutes.open")}</Link>
+            </p>
+          ) : canManage ? (
+            <Form method="post" action={assemblyMinutesPath(network.slug, assembly.id)}>
+              <p className="hint">{t("assemblyMinutes.intro")}</p>
+              <button type="submit">{t("assemblyMinutes.start")}</button>
+            </Form>
+          ) : (
+            <p>{t("assemblyMinutes.none")}</p>
+          )}
         </section>
       ) : null}
 

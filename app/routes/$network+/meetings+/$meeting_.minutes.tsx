@@ -14,6 +14,7 @@ import { can } from "#app/access/can";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ErrorSummary, FieldError, SelectField, SubmissionKeyField, TextareaField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
+import { assemblyOfMeeting } from "#app/models/assembly-minutes.server";
 import { attendanceList } from "#app/models/attendance.server";
 import {
   addComment,
@@ -32,7 +33,7 @@ import { MINUTES_VISIBILITIES } from "#app/utils/domain";
 import { intentReply } from "#app/utils/errors.server";
 import { metaT } from "#app/utils/i18n";
 import { newSubmissionKey, submissionKeyOf } from "#app/utils/idempotency.server";
-import { groupPath, meetingPath } from "#app/utils/paths";
+import { assemblyPath, groupPath, meetingPath } from "#app/utils/paths";
 import { parseSubmission } from "#app/utils/submission.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 
@@ -78,11 +79,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const current = readable[0] ?? null;
   if (!current && !meetingVisible) await notReadable(request, actor);
   const latest = versions[0] ?? null;
-  const [attendance, actions, comments, candidates] = await Promise.all([
+  const [attendance, actions, comments, candidates, assembly] = await Promise.all([
     current ? attendanceList(meeting.id) : null,
     current ? meetingActionItems(meeting.id) : [],
     current && can(actor, "minutes.comment", { access }) ? minutesComments(current.id) : [],
     can(actor, "minutes.manage", { access }) ? noteTakerCandidates(meeting.groupId) : [],
+    meeting.group.kind === "assembly" ? assemblyOfMeeting(meeting.id) : null,
   ]);
   return {
     network: { slug: network.slug, name: network.name },
@@ -95,6 +97,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       noteTaker: meeting.noteTaker,
     },
     group: { slug: meeting.group.slug, name: meeting.group.name },
+    /** The general assembly these are the minutes of, if they are (issue 12): the breadcrumb leads there. */
+    assembly,
     current: current ? forDisplay(current) : null,
     /**
      * Published minutes exist that this reader may not read: the page says so, and to whom they
@@ -238,7 +242,13 @@ export default function MinutesPage() {
   return (
     <main id="main" className="page minutes-page">
       <p className="breadcrumbs">
-        <Link to={groupPath({ networkSlug: d.network.slug, groupSlug: d.group.slug })}>{d.group.name}</Link> › <Link to={base}>{d.meeting.title}</Link>
+        {d.assembly ? (
+          <Link to={assemblyPath(d.network.slug, d.assembly.id)}>{t("assemblyMinutes.backToAssembly", { title: d.assembly.title })}</Link>
+        ) : (
+          <>
+            <Link to={groupPath({ networkSlug: d.network.slug, groupSlug: d.group.slug })}>{d.group.name}</Link> › <Link to={base}>{d.meeting.title}</Link>
+          </>
+        )}
       </p>
       <h1>{t("minutes.title", { meeting: d.meeting.title })}</h1>
       <p className="lead">{formatMeetingStart(d.meeting.startsAt, t.locale)}</p>
