@@ -3,7 +3,8 @@
 // coordinator prepares the comité election with its candidates, makes it ready and opens it; the
 // proxy holder votes without JavaScript (two ballots), another delegate with JavaScript; the
 // coordinator closes and publishes, installs the elected as the comité; the voter finds its
-// tracker on the published ballot box (without JavaScript). axe-core on the pages of the cycle.
+// tracker on the published ballot box (without JavaScript); the coordinator closes the assembly
+// and starts its minutes, drafted from what happened. axe-core on the pages of the cycle.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
 
@@ -139,4 +140,19 @@ test("convene, check in, proxy, open the election, vote with and without JavaScr
   await delegateA.getByLabel("Votre code de vérification").fill(trackers[1].toLowerCase());
   await click(delegateA, "Chercher");
   expect(await delegateA.getByText(`Trouvé : votre bulletin ${trackers[1]} est compté`, { exact: false }).count()).toBe(1);
+
+  // 8. The coordinator closes the assembly and starts its minutes: the draft already says who
+  // attended, the proxy and who was elected, ready to complete and publish.
+  await coordinator.goto(here);
+  await click(coordinator, "Clôturer l'assemblée");
+  await coordinator.getByText("L'assemblée est clôturée.").waitFor();
+  await checkA11y(coordinator);
+  await click(coordinator, "Rédiger le procès-verbal");
+  await coordinator.getByText("Le brouillon du procès-verbal est prêt.", { exact: false }).waitFor();
+  await checkA11y(coordinator);
+  const draft = await coordinator.getByLabel("Compte rendu", { exact: false }).inputValue();
+  expect(draft).toContain(`${b.name} a donné sa voix à ${a.name}`);
+  expect(draft).toContain(a.name);
+  const decisions = await coordinator.getByLabel("Décisions", { exact: false }).inputValue();
+  expect(decisions).toContain("« Élection du comité d'accompagnement » : sont élues");
 });
