@@ -14,8 +14,7 @@ import { fileURLToPath } from "node:url";
 
 import { closeDatabase, getDatabase, prisma } from "#app/utils/db.server";
 import { resetEnv } from "#app/utils/env.server";
-import { assemblySetting, checkInAll } from "#tests/assembly-helpers";
-import { sessionCookie } from "#tests/factories";
+import { createCharterVersion, createNetwork, createUser, makeCoordinator, sessionCookie } from "#tests/factories";
 
 import { createDatabase } from "./database";
 import { type Server, startServer } from "./servers";
@@ -54,22 +53,93 @@ async function withDatabase<T>(url: string, fn: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * The organisations, their delegates and adhesions, and their check-ins, written in bulk (the
+ * bench measures the vote, not the seeding); the statutes, the assembly, its convocation (which
+ * freezes the roll by the charter rules) and the poll go through the app's own models.
+ */
 async function prepare() {
-  // The app's own models: members of a charter, statutes, a convened assembly, everyone present.
-  const s = await assemblySetting({ members: VOTERS, statutes: { committeeSeats: SEATS } });
-  await checkInAll(
-    s,
-    s.members.map((m) => m.id),
-  );
+  const { randomUUID } = await import("node:crypto");
+  const { conveneAssembly, createAssembly, DEFAULT_STATUTES, saveStatutes } = await import("#app/models/assemblies.server");
+  const { hashPassword } = await import("#app/utils/password.server");
+  const { now } = await import("#app/utils/clock.server");
+  const network = await createNetwork();
+  const version = await createCharterVersion(network.id);
+  const coordinator = await createUser({ name: "Claire Coordination" });
+  await makeCoordinator(network.id, coordinator.id);
+  const passwordHash = await hashPassword("bench password, never used to sign in");
+  const members = Array.from({ length: VOTERS }, (_, i) => ({ id: randomUUID(), titularId: randomUUID(), substituteId: randomUUID(), i }));
+  const chunk = <T>(rows: T[], size = 250) => Array.from({ length: Math.ceil(rows.length / size) }, (_, k) => rows.slice(k * size, (k + 1) * size));
+  for (const part of chunk(members)) {
+    await prisma.organisation.createMany({
+      data: part.map((m) => ({
+        id: m.id,
+        slug: `bench-${m.id}`,
+        name: `Association ${String(m.i).padStart(4, "0")}`,
+        kind: "association",
+        themes: [],
+        languages: ["fr"],
+      })),
+    });
+    await prisma.networkOrganisation.createMany({ data: part.map((m) => ({ networkId: network.id, organisationId: m.id })) });
+    await prisma.user.createMany({
+      data: part.flatMap((m) => [
+        { id: m.titularId, email: `titular-${m.id}@bench.test`, name: `Titulaire ${m.i}`, passwordHash },
+        { id: m.substituteId, email: `substitute-${m.id}@bench.test`, name: `Suppléant ${m.i}`, passwordHash },
+      ]),
+    });
+    await prisma.delegate.createMany({
+      data: part.flatMap((m) => [
+        { organisationId: m.id, userId: m.titularId, role: "titular" },
+        { organisationId: m.id, userId: m.substituteId, role: "substitute" },
+      ]),
+    });
+    await prisma.adhesion.createMany({
+      data: part.map((m) => ({
+        networkId: network.id,
+        organisationId: m.id,
+        charterVersionId: version.id,
+        method: "online",
+        status: "valid",
+        activeKey: `${m.id}:${version.id}`,
+        signatoryName: "Alex Dupont",
+        signatoryFunction: "Direction",
+        signedOn: new Date("2026-01-15T00:00:00.000Z"),
+        fingerprint: version.fingerprint ?? "",
+      })),
+    });
+  }
+  await saveStatutes(network.id, coordinator.id, { ...DEFAULT_STATUTES, maxProxiesPerHolder: 2, committeeSeats: SEATS, noticeDays: 15 });
+  const assembly = await createAssembly(network.id, coordinator.id, {
+    kind: "ordinary",
+    convocation: "first",
+    title: "Assemblée générale ordinaire",
+    startsAt: new Date(+now() + 30 * 86_400_000),
+    place: "Salle polyvalente",
+  });
+  await conveneAssembly(assembly.id, coordinator.id);
+  for (const part of chunk(members)) {
+    await prisma.assemblyAttendance.createMany({
+      data: part.map((m) => ({
+        assemblyId: assembly.id,
+        organisationId: m.id,
+        status: "present",
+        channel: "online",
+        delegateId: m.titularId,
+        checkedInAt: now(),
+        recordedById: m.titularId,
+      })),
+    });
+  }
   const { addCandidate, createPoll, markReady, openPoll } = await import("#app/models/polls.server");
-  const poll = await createPoll(s.assembly.id, s.coordinator.id, { kind: "election", title: "Élection du comité d'accompagnement", seats: SEATS });
-  const candidates = s.members.slice(0, CANDIDATES).map((m) => m.id);
-  for (const organisationId of candidates) await addCandidate(poll.id, s.coordinator.id, { organisationId });
-  await markReady(poll.id, s.coordinator.id);
-  await openPoll(poll.id, s.coordinator.id);
+  const poll = await createPoll(assembly.id, coordinator.id, { kind: "election", title: "Élection du comité d'accompagnement", seats: SEATS });
+  const candidates = members.slice(0, CANDIDATES).map((m) => m.id);
+  for (const organisationId of candidates) await addCandidate(poll.id, coordinator.id, { organisationId });
+  await markReady(poll.id, coordinator.id);
+  await openPoll(poll.id, coordinator.id);
   const voters = [];
-  for (const m of s.members) voters.push({ organisationId: m.id, cookie: await sessionCookie(m.titularId) });
-  return { slug: s.network.slug, assemblyId: s.assembly.id, pollId: poll.id, coordinatorId: s.coordinator.id, candidates, voters };
+  for (const m of members) voters.push({ organisationId: m.id, cookie: await sessionCookie(m.titularId) });
+  return { slug: network.slug, assemblyId: assembly.id, pollId: poll.id, coordinatorId: coordinator.id, candidates, voters };
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
@@ -117,6 +187,8 @@ async function main() {
       }),
     );
     const seconds = (Date.now() - started) / 1000;
+    // A refused vote is a defect to explain: show what the server said about it.
+    if (failures.length) log(`the server's log, for the refusals:\n${server.logs().split("\n").slice(-60).join("\n")}`);
     await server.stop();
     server = null;
 

@@ -143,7 +143,7 @@ describe("the minutes of an assembly", () => {
     // The breadcrumb leads back to the assembly.
     expect((before.body as { assembly: { id: string } | null }).assembly?.id).toBe(s.assembly.id);
 
-    for (const form of [{ intent: "submit" }, { intent: "approve" }, { intent: "publish", visibility: "network" }]) {
+    for (const form of [{ intent: "submit" }, { intent: "approve" }, { intent: "publish", visibility: "network" }] as Record<string, string>[]) {
       const moved = await call(minutesAction, makeRequest(path, { method: "POST", cookie: coordinator, form: { ...form, minutesId: minutes.id } }), mParams);
       expect(moved.status, form.intent).toBe(302);
     }

@@ -469,13 +469,56 @@ export async function presenceFacts(assemblyId: string, tx: Pick<Tx, "assembly" 
     tx.assembly.findUnique({ where: { id: assemblyId }, select: { rules: true } }),
     tx.rollEntry.findMany({ where: { assemblyId }, select: { organisationId: true }, orderBy: { organisationId: "asc" } }),
     tx.assemblyAttendance.findMany({ where: { assemblyId, status: "present" }, select: { organisationId: true, channel: true } }),
+    tx.proxy.findMany({ where: { assemblyId, revokedAt: null }, select: PROXY_FIELDS, orderBy: PROXY_ORDER }),
+  ]);
+  return factsOf(assembly?.rules ?? null, roll, present, proxies);
+}
+
+/**
+ * The same facts around one organisation that casts ballots (castBallots): for `holderId` and the
+ * organisations `ids` it casts for, who is present, on paper, and whose ballot it may cast. Read
+ * from the rows that decide these answers only: its own proxy, the proxies it holds (in the order
+ * they were given, for the maximum) and the presence of their givers and of `ids`. The status of
+ * a proxy held by `holderId` depends on nothing else (its giver and holder on the roll and
+ * present or not, whether the holder gave one, the holder's earlier proxies), so the one rule
+ * (computeQuorum) gives here the answers it gives on the whole roll, without reading it. Its
+ * quorum figures are those of the part read: the quorum is presenceFacts'.
+ */
+export async function presenceAround(
+  assemblyId: string,
+  holderId: string,
+  ids: readonly string[],
+  tx: Pick<Tx, "assembly" | "rollEntry" | "assemblyAttendance" | "proxy"> = prisma,
+) {
+  const [assembly, proxies] = await Promise.all([
+    tx.assembly.findUnique({ where: { id: assemblyId }, select: { rules: true } }),
     tx.proxy.findMany({
-      where: { assemblyId, revokedAt: null },
-      select: { id: true, giverOrganisationId: true, holderOrganisationId: true },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      where: { assemblyId, revokedAt: null, OR: [{ holderOrganisationId: holderId }, { giverOrganisationId: holderId }] },
+      select: PROXY_FIELDS,
+      orderBy: PROXY_ORDER,
     }),
   ]);
-  const rules = (assembly?.rules ?? null) as { quorum?: QuorumRule; maxProxiesPerHolder?: number | null } | null;
+  const around = [...new Set([holderId, ...ids, ...proxies.flatMap((p) => [p.giverOrganisationId, p.holderOrganisationId])])];
+  const [roll, present] = await Promise.all([
+    tx.rollEntry.findMany({ where: { assemblyId, organisationId: { in: around } }, select: { organisationId: true }, orderBy: { organisationId: "asc" } }),
+    tx.assemblyAttendance.findMany({
+      where: { assemblyId, status: "present", organisationId: { in: around } },
+      select: { organisationId: true, channel: true },
+    }),
+  ]);
+  return factsOf(assembly?.rules ?? null, roll, present, proxies);
+}
+
+const PROXY_FIELDS = { id: true, giverOrganisationId: true, holderOrganisationId: true } as const;
+const PROXY_ORDER = [{ createdAt: "asc" as const }, { id: "asc" as const }];
+
+function factsOf(
+  frozen: Prisma.JsonValue,
+  roll: { organisationId: string }[],
+  present: { organisationId: string; channel: string }[],
+  proxies: { id: string; giverOrganisationId: string; holderOrganisationId: string }[],
+) {
+  const rules = frozen as { quorum?: QuorumRule; maxProxiesPerHolder?: number | null } | null;
   const result = computeQuorum({
     roll: roll.map((r) => r.organisationId),
     // Voting on paper is voting in the room.

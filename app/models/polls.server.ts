@@ -29,7 +29,7 @@ import { newSeed, seedCommitment } from "#app/votes/lots.server";
 import { TallyError } from "#app/votes/tally";
 import { newNonce, trackerFor } from "#app/votes/tracker.server";
 
-import { presenceFacts } from "./assemblies.server";
+import { presenceAround, presenceFacts } from "./assemblies.server";
 import { tallyPoll } from "./poll-tally.server";
 
 type Tx = Prisma.TransactionClient;
@@ -352,8 +352,9 @@ export async function castBallots(pollId: string, input: VoteInput): Promise<{ o
     const candidates =
       poll.kind === "election" ? (await tx.candidate.findMany({ where: { pollId }, select: { organisationId: true } })).map((c) => c.organisationId) : [];
     // Who casts each organisation's ballot, by the one quorum rule (proxy counted, giver absent,
-    // holder present, under the maximum): the same answer the assembly page and the tally read.
-    const facts = await presenceFacts(poll.assemblyId, tx);
+    // holder present, under the maximum), read around the voter (presenceAround): the same
+    // answer the assembly page and the tally read from the whole roll.
+    const facts = await presenceAround(poll.assemblyId, input.actingFor, ids, tx);
     const onPaper = (id: string) => facts.present.some((p) => p.organisationId === id && p.channel === "paper");
     if (!facts.present.some((p) => p.organisationId === input.actingFor)) throw refuse("notPresent", "forbidden");
     if (onPaper(input.actingFor)) throw refuse("votesOnPaper", "forbidden");

@@ -84,12 +84,12 @@ async function pageData(ctx: Awaited<ReturnType<typeof pollContext>>, groups: Gr
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const ctx = await pollContext(request, params);
+  const ctx = await pollContext(request, params, { roll: "reader" });
   return pageData(ctx, ctx.poll.status === "open" ? await groupsOf(ctx) : []);
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const ctx = await pollContext(request, params);
+  const ctx = await pollContext(request, params, { roll: "reader" });
   const formData = await request.formData();
   // The right first: an organisation the reader does not speak for is refused, whatever the form says.
   const actingFor = String(formData.get("actingFor") ?? "");
