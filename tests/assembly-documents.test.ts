@@ -14,7 +14,7 @@ import { afterAll, afterEach, describe, expect, test } from "vitest";
 import { addAgendaItem, addDocument, cancelAssembly, conveneAssembly } from "#app/models/assemblies.server";
 import { loader as pageLoader } from "#app/routes/$network+/assemblies+/$assembly";
 import { action as documentsAction, loader as documentsLoader } from "#app/routes/$network+/assemblies+/$assembly_.documents";
-import { loader as documentLoader } from "#app/routes/$network+/assemblies+/$assembly_.documents.$document";
+import { loader as documentLoader } from "#app/routes/$network+/assemblies+/$assembly_.documents_.$document";
 import { loader as scanLoader } from "#app/routes/$network+/assemblies+/$assembly_.proxies.$proxy.scan";
 import { action as paperAction, loader as paperLoader } from "#app/routes/$network+/assemblies+/$assembly_.proxies.paper";
 import { prisma } from "#app/utils/db.server";

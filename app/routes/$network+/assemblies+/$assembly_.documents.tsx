@@ -2,7 +2,7 @@
 // a title, optionally the agenda item it belongs to, and the file, whose type is read from its
 // first bytes (PDF, JPEG, PNG), as the charter scans are. A refused form writes nothing (neither
 // the file nor a row); the same form sent twice adds the document once (addDocument). Documents
-// are listed on the assembly page and read through $assembly_.documents.$document. Works without
+// are listed on the assembly page and read through $assembly_.documents_.$document. Works without
 // JavaScript: a multipart form, and a plain form per document to remove it.
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
