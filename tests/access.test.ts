@@ -198,7 +198,10 @@ const TABLE: Row[] = [
 
   row("statutes.manage", () => ({ networkId: NETWORK }), COORDINATORS),
   row("assembly.see", (p) => ({ networkId: NETWORK, delegatesHere: p.organisationsHere > 0 }), INSIDERS),
+  row("assembly.seeOne", (p) => ({ networkId: NETWORK, delegatesHere: p.organisationsHere > 0, status: "convened" }), INSIDERS, "convened"),
+  row("assembly.seeOne", (p) => ({ networkId: NETWORK, delegatesHere: p.organisationsHere > 0, status: "draft" }), COORDINATORS, "a draft"),
   row("assembly.convene", () => ({ networkId: NETWORK }), COORDINATORS),
+  row("assembly.manageDocuments", () => ({ networkId: NETWORK }), COORDINATORS),
   row("assembly.manageDesk", () => ({ networkId: NETWORK, namedToDesk: false }), COORDINATORS, "not named"),
   row(
     "assembly.manageDesk",
@@ -212,6 +215,7 @@ const TABLE: Row[] = [
   row("proxy.give", ownOrganisation, ["titular", "nonMemberDelegate", "facilitator", "committeeMember"], "own organisation: titular only"),
   row("proxy.give", () => ({ organisationId: APPLICANT_ORG, onRoll: false }), [], "an organisation without the right to vote"),
   row("proxy.recordPaper", () => ({ networkId: NETWORK }), COORDINATORS),
+  row("proxy.seeScan", () => ({ networkId: NETWORK }), COORDINATORS),
   row("poll.manage", () => ({ networkId: NETWORK }), COORDINATORS),
   row("poll.vote", ownOrganisation, VOTERS, "own organisation"),
   row("poll.vote", () => ({ organisationId: MEMBER_ORG, onRoll: true }), ["titular", "substitute"], "the member organisation"),

@@ -201,12 +201,7 @@ describe("delegates at the assembly", () => {
     expect((await post({ intent: "checkOut", organisationId: b.id })).status).toBe(409);
     expect((await post({ intent: "checkIn", organisationId: a.id, channel: "room" }, await sessionCookie(a.titularId))).status).toBe(403);
 
-    const paper = await post({ intent: "paperProxy", giverOrganisationId: s.members[2].id, holderOrganisationId: a.id });
-    expect(paper.status).toBe(302);
-    expect(await prisma.proxy.findFirst({ where: { assemblyId: s.assembly.id, revokedAt: null } })).toMatchObject({ channel: "paper" });
-    expect(
-      (await post({ intent: "paperProxy", giverOrganisationId: s.members[3].id, holderOrganisationId: a.id }, await sessionCookie(a.titularId))).status,
-    ).toBe(403);
+    // Paper proxies have their own page (with the scan): tests/assembly-documents.test.ts.
 
     const attendance = await prisma.assemblyAttendance.findMany({ where: { assemblyId: s.assembly.id }, orderBy: { organisationId: "asc" } });
     expect(Object.fromEntries(attendance.map((x) => [x.organisationId, x.status]))).toEqual({ [a.id]: "present", [b.id]: "absent" });

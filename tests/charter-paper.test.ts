@@ -81,7 +81,7 @@ describe("the scan's type, size and storage", () => {
       [PNG, "image/png", "png"],
       [JPEG, "image/jpeg", "jpg"],
     ] as const) {
-      const stored = await storeScan(bytes, `../../Charte signée "finale".${ext}`);
+      const stored = await storeScan(bytes, `../../Charte signée "finale".${ext}`, "adhesions");
       expect(stored.type).toBe(type);
       expect(stored.size).toBe(bytes.length);
       expect(stored.path).toMatch(new RegExp(`^adhesions/2026/[0-9a-f]{32}\\.${ext}$`));
@@ -92,7 +92,7 @@ describe("the scan's type, size and storage", () => {
   });
 
   test("a PNG named .pdf is stored as the PNG it is", async () => {
-    const stored = await storeScan(PNG, "charte.pdf");
+    const stored = await storeScan(PNG, "charte.pdf", "adhesions");
     expect(stored).toMatchObject({ type: "image/png", name: "charte.pdf" });
     expect(stored.path.endsWith(".png")).toBe(true);
   });
@@ -109,7 +109,7 @@ describe("the scan's type, size and storage", () => {
       [new TextEncoder().encode("<html><script>alert(1)</script>"), "upload.error.type"],
     ];
     for (const [bytes, key] of refusals) {
-      await expect(storeScan(bytes, "charte.pdf")).rejects.toMatchObject({ key });
+      await expect(storeScan(bytes, "charte.pdf", "adhesions")).rejects.toMatchObject({ key });
       expect(() => checkScan(bytes)).toThrow(DomainError);
     }
     // Exactly the maximum is accepted.
@@ -399,7 +399,7 @@ describe("sending a scan (/:network/charter/upload)", () => {
 describe("downloading a scan (/:network/charter/adhesions/:id/scan)", () => {
   async function withScan() {
     const s = await setup();
-    const stored = await storeScan(PNG, 'Scan "charte" été.png');
+    const stored = await storeScan(PNG, 'Scan "charte" été.png', "adhesions");
     const adhesion = await createAdhesion(s.network.id, s.org.id, s.version, {
       method: "paper",
       status: "pending",

@@ -4,11 +4,19 @@
 // substitute: both may check it in and vote for it (its entitlement takes one ballot only, so the
 // first to vote votes); only the titular gives its vote to another organisation.
 import { type Actor, isCommittingRole } from "./actor";
-import { isCoordinator } from "./network";
+import { isCoordinator, isInsiderOf } from "./network";
 
 /** Statutes, convocation, the desk, polls and the comité's seats: the network's coordinators. */
 export function canRunAssemblies(actor: Actor | null, networkId: string) {
   return isCoordinator(actor, networkId);
+}
+
+/**
+ * Sees one assembly, its documents with it: the network's insiders (coordinators, delegates of
+ * its organisations), and while it is a draft the coordinators alone (their work in progress).
+ */
+export function canSeeAssembly(actor: Actor | null, networkId: string, delegatesHere: boolean, status: string) {
+  return isInsiderOf(actor, networkId, delegatesHere) && (status !== "draft" || canRunAssemblies(actor, networkId));
 }
 
 /** Keeps the desk of one assembly (checks organisations in and out): its coordinators, and the people they named to it. */

@@ -4,7 +4,16 @@
 // New domains add their capabilities here (assemblies: "assembly.vote" for a voter or a proxy
 // holder, recommendations: "recommendation.edit" for a comité member).
 import { type Actor, isPlatformAdmin } from "./actor";
-import { canActInAssemblyFor, canDeclareCandidacy, type CandidacyWindow, canGiveProxyFor, canKeepDesk, canRunAssemblies, isCommitteeMember } from "./assembly";
+import {
+  canActInAssemblyFor,
+  canDeclareCandidacy,
+  type CandidacyWindow,
+  canGiveProxyFor,
+  canKeepDesk,
+  canRunAssemblies,
+  canSeeAssembly,
+  isCommitteeMember,
+} from "./assembly";
 import { canEditCharter, canSeeAdhesionScan, canSignFor, canUploadAdhesionFor, canWithdraw } from "./charter";
 import { canActForOrganisation, canAdministerGroups, canOpenMembersPage, type GroupAccess } from "./group";
 import { canAnswerMeeting, canManageMeeting, canProposeAgendaItem, canSeeMeeting, canSeeMeetingDetails, canTakeAttendance, canTakePartIn } from "./meeting";
@@ -58,7 +67,11 @@ export type Scopes = {
   "action.update": ActionItem;
   "statutes.manage": InNetwork;
   "assembly.see": InNetwork & { delegatesHere: boolean };
+  /** One assembly (and its documents): `status` is the assembly's (a draft is the coordinators'). */
+  "assembly.seeOne": InNetwork & { delegatesHere: boolean; status: string };
   "assembly.convene": InNetwork;
+  /** Uploads and removes the assembly's documents. */
+  "assembly.manageDocuments": InNetwork;
   /** `namedToDesk`: the reader was named to this assembly's desk (assembly.server.ts isNamedToDesk). */
   "assembly.manageDesk": InNetwork & { namedToDesk: boolean };
   "assembly.checkInSelf": OnRoll;
@@ -66,6 +79,8 @@ export type Scopes = {
   "assembly.startMinutes": InNetwork;
   "proxy.give": OnRoll;
   "proxy.recordPaper": InNetwork;
+  /** The scan of a paper proxy: it carries signatures, so only the people who record them. */
+  "proxy.seeScan": InNetwork;
   "poll.manage": InNetwork;
   "poll.vote": OnRoll;
   /** The candidate organisation, the election's window, and now (clock.server). */
@@ -111,12 +126,15 @@ const RULES: { [C in Capability]: (actor: Actor | null, scope: Scopes[C]) => boo
   "action.update": (actor, s) => !!actor && canUpdateAction(actor, s.access, s.item),
   "statutes.manage": (actor, s) => canRunAssemblies(actor, s.networkId),
   "assembly.see": (actor, s) => isInsiderOf(actor, s.networkId, s.delegatesHere),
+  "assembly.seeOne": (actor, s) => canSeeAssembly(actor, s.networkId, s.delegatesHere, s.status),
   "assembly.convene": (actor, s) => canRunAssemblies(actor, s.networkId),
+  "assembly.manageDocuments": (actor, s) => canRunAssemblies(actor, s.networkId),
   "assembly.manageDesk": (actor, s) => canKeepDesk(actor, s.networkId, s.namedToDesk),
   "assembly.checkInSelf": (actor, s) => canActInAssemblyFor(actor, s.organisationId, s.onRoll),
   "assembly.startMinutes": (actor, s) => canRunAssemblies(actor, s.networkId),
   "proxy.give": (actor, s) => canGiveProxyFor(actor, s.organisationId, s.onRoll),
   "proxy.recordPaper": (actor, s) => canRunAssemblies(actor, s.networkId),
+  "proxy.seeScan": (actor, s) => canRunAssemblies(actor, s.networkId),
   "poll.manage": (actor, s) => canRunAssemblies(actor, s.networkId),
   "poll.vote": (actor, s) => canActInAssemblyFor(actor, s.organisationId, s.onRoll),
   "poll.declareCandidacy": (actor, s) => canDeclareCandidacy(actor, s.organisationId, s.onRoll, s.poll, s.at),

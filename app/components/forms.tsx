@@ -146,6 +146,33 @@ export function SelectField({
   );
 }
 
+/**
+ * A file (a scan, an assembly's document): the server decides its type from its content
+ * (app/utils/uploads.server.ts); `accept` only helps the file picker. The form must be
+ * multipart (encType="multipart/form-data").
+ */
+export function FileField({ meta, label, hint, optional }: { meta: Meta; label: ReactNode; hint?: ReactNode; optional?: boolean }) {
+  return (
+    <div className={`field${meta.errors?.length ? " field--invalid" : ""}`}>
+      <Label meta={meta} label={label} optional={optional} />
+      {hint ? (
+        <p id={`${meta.id}-hint`} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      <input
+        type="file"
+        id={meta.id}
+        name={meta.name}
+        accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png"
+        aria-invalid={meta.errors?.length ? true : undefined}
+        aria-describedby={describedBy(meta, hint)}
+      />
+      <FieldError id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}
+
 /** A group of checkboxes (themes, languages) in a fieldset with its legend. */
 export function CheckboxGroup({
   meta,

@@ -11,7 +11,7 @@ import { now } from "#app/utils/clock.server";
 import { prisma, transaction } from "#app/utils/db.server";
 import { getEnv } from "#app/utils/env.server";
 import { DomainError } from "#app/utils/errors.server";
-import type { StoredScan } from "#app/utils/uploads.server";
+import { removeStored, type StoredScan } from "#app/utils/uploads.server";
 import {
   ASSEMBLY_KINDS,
   ATTENDANCE_CHANNELS,
@@ -236,23 +236,35 @@ export async function removeAgendaItem(assemblyId: string, itemId: string, actor
   });
 }
 
-/** A document already stored by storeScan (its type read from its first bytes). */
+/**
+ * Adds a document already stored by storeScan (its type read from its first bytes, its SHA-256
+ * computed there). Refused once the assembly is closed or cancelled. The same form sent twice
+ * (a double click, a reload) adds it once: a document of this assembly with the same title and
+ * the same content (size and SHA-256) is returned as it is, and the file just stored is removed.
+ * The assembly's row is locked first, so two such submits at the same moment cannot both add it.
+ */
 export async function addDocument(assemblyId: string, actorId: string, input: { title: string; agendaItemId?: string | null; file: StoredScan }) {
-  if (!input.title.trim()) throw invalid("title", "title");
-  return transaction(async (tx) => {
+  const title = input.title.trim();
+  if (!title) throw invalid("title", "title");
+  const outcome = await transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "Assembly" WHERE id = ${assemblyId} FOR UPDATE`;
     const assembly = await loadAssembly(tx, assemblyId);
+    if (assembly.status === "closed" || assembly.status === "cancelled") throw conflict("documentsClosed");
     if (input.agendaItemId) {
       const item = await tx.assemblyAgendaItem.findFirst({ where: { id: input.agendaItemId, assemblyId }, select: { id: true } });
       if (!item) throw invalid("agendaItem", "agendaItemId");
     }
+    const same = await tx.assemblyDocument.findFirst({ where: { assemblyId, title, size: input.file.size, sha256: input.file.sha256 } });
+    if (same) return { document: same, added: false };
     const doc = await tx.assemblyDocument.create({
       data: {
         assemblyId,
         agendaItemId: input.agendaItemId ?? null,
-        title: input.title.trim(),
+        title,
         path: input.file.path,
         type: input.file.type,
         size: input.file.size,
+        sha256: input.file.sha256,
         name: input.file.name,
         uploadedById: actorId,
       },
@@ -263,10 +275,39 @@ export async function addDocument(assemblyId: string, actorId: string, input: { 
       action: "assembly.document.add",
       entityType: "Assembly",
       entityId: assemblyId,
-      after: { title: doc.title },
+      after: { title: doc.title, file: doc.name, size: doc.size },
+    });
+    return { document: doc, added: true };
+  });
+  // The second copy of a document already there: no row points to it.
+  if (!outcome.added && outcome.document.path !== input.file.path) await removeStored(input.file.path);
+  return outcome;
+}
+
+/**
+ * Removes a document of the assembly (its coordinators, while it is neither closed nor cancelled:
+ * then its documents are what the assembly had). The file goes once the row is gone for good,
+ * after the transaction: a failed transaction leaves both.
+ */
+export async function removeDocument(assemblyId: string, documentId: string, actorId: string) {
+  const removed = await transaction(async (tx) => {
+    const assembly = await loadAssembly(tx, assemblyId);
+    if (assembly.status === "closed" || assembly.status === "cancelled") throw conflict("documentsClosed");
+    const doc = await tx.assemblyDocument.findFirst({ where: { id: documentId, assemblyId }, select: { id: true, title: true, name: true, path: true } });
+    if (!doc) throw invalid("document", "documentId");
+    await tx.assemblyDocument.delete({ where: { id: doc.id } });
+    await audit(tx, {
+      networkId: assembly.networkId,
+      actorId,
+      action: "assembly.document.remove",
+      entityType: "Assembly",
+      entityId: assemblyId,
+      before: { title: doc.title, file: doc.name },
     });
     return doc;
   });
+  await removeStored(removed.path);
+  return removed;
 }
 
 /**

@@ -124,11 +124,11 @@ export async function revokeProxy(proxyId: string, actorId: string) {
   });
 }
 
-/** The proxies not revoked, for the assembly page and the desk. */
+/** The proxies not revoked, for the assembly page and the desk (`scanPath`: a paper proxy's scan, if one was kept). */
 export function activeProxies(assemblyId: string) {
   return prisma.proxy.findMany({
     where: { assemblyId, revokedAt: null },
-    select: { id: true, giverOrganisationId: true, holderOrganisationId: true, channel: true, createdAt: true },
+    select: { id: true, giverOrganisationId: true, holderOrganisationId: true, channel: true, createdAt: true, scanPath: true },
     orderBy: { createdAt: "asc" },
   });
 }

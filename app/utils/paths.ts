@@ -66,6 +66,24 @@ export function assemblyMinutesPath(networkSlug: string, assemblyId: string) {
   return `${assemblyPath(networkSlug, assemblyId)}/minutes`;
 }
 
+/** The documents of an assembly: the coordinators' upload page, and one document's file. */
+export function assemblyDocumentsPath(networkSlug: string, assemblyId: string) {
+  return `${assemblyPath(networkSlug, assemblyId)}/documents`;
+}
+
+export function assemblyDocumentPath(networkSlug: string, assemblyId: string, documentId: string) {
+  return `${assemblyDocumentsPath(networkSlug, assemblyId)}/${documentId}`;
+}
+
+/** The coordinators' page recording a paper proxy, and the scan of one. */
+export function paperProxyPath(networkSlug: string, assemblyId: string) {
+  return `${assemblyPath(networkSlug, assemblyId)}/proxies/paper`;
+}
+
+export function proxyScanPath(networkSlug: string, assemblyId: string, proxyId: string) {
+  return `${assemblyPath(networkSlug, assemblyId)}/proxies/${proxyId}/scan`;
+}
+
 /** The network's comité d'accompagnement: /:network/committee (issue 12). */
 export function committeePath(networkSlug: string) {
   return `/${networkSlug}/committee`;

@@ -1,8 +1,9 @@
-// Uploaded files: scans of the signed paper charter. A file's type is decided by its first bytes,
+// Uploaded files: scans of the signed paper charter, of paper proxies, and the documents of a
+// general assembly. A file's type is decided by its first bytes,
 // never by its name or by the Content-Type the browser sent (a renamed .exe stays refused). Files
 // live under UPLOADS_DIR (default ./data/uploads, outside public/) with random names, and are read
 // back only through a route that checks permissions; the original name is kept as text only.
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 
@@ -76,20 +77,30 @@ export function resolveStored(relativePath: string): string | null {
   return full.startsWith(root + path.sep) ? full : null;
 }
 
-export type StoredScan = { path: string; type: ScanType; size: number; name: string };
+/** `sha256`: the content's hash (hex), so that the same file sent twice can be recognised. */
+export type StoredScan = { path: string; type: ScanType; size: number; name: string; sha256: string };
+
+/** The folders of UPLOADS_DIR, one per kind of file: charter scans, and what assemblies keep (documents, paper proxies). */
+export type UploadFolder = "adhesions" | "assemblies";
 
 /**
- * Checks and writes a scan under UPLOADS_DIR/adhesions/<year>/<random>.<ext>. A refused file
+ * Checks and writes a scan under UPLOADS_DIR/<folder>/<year>/<random>.<ext>. A refused file
  * (a DomainError) is never written. Returns what the database keeps about it.
  */
-export async function storeScan(bytes: Uint8Array | null, originalName: string): Promise<StoredScan> {
+export async function storeScan(bytes: Uint8Array | null, originalName: string, folder: UploadFolder): Promise<StoredScan> {
   const type = checkScan(bytes);
-  const relative = path.posix.join("adhesions", String(now().getUTCFullYear()), `${randomBytes(16).toString("hex")}.${SCAN_TYPES[type].ext}`);
+  const relative = path.posix.join(folder, String(now().getUTCFullYear()), `${randomBytes(16).toString("hex")}.${SCAN_TYPES[type].ext}`);
   const full = resolveStored(relative)!;
   await mkdir(path.dirname(full), { recursive: true });
   // "wx": never overwrite (a random name that already exists is a bug, not a file to replace).
   await writeFile(full, bytes!, { flag: "wx", mode: 0o640 });
-  return { path: relative, type, size: bytes!.length, name: cleanFileName(originalName, `scan.${SCAN_TYPES[type].ext}`) };
+  return {
+    path: relative,
+    type,
+    size: bytes!.length,
+    name: cleanFileName(originalName, `scan.${SCAN_TYPES[type].ext}`),
+    sha256: createHash("sha256").update(bytes!).digest("hex"),
+  };
 }
 
 /** The content of a stored file, or null when it is missing or its path leads outside UPLOADS_DIR. */

@@ -3,7 +3,9 @@
 // cancellation; once convened, the frozen roll, the live quorum (presenceFacts), the desk where
 // coordinators check organisations in and out, a delegate's own online check-in, and proxies:
 // the titular delegate of an organisation of the roll gives or revokes its proxy; coordinators
-// record paper proxies. Every form works without JavaScript; rights are asked of app/access.
+// record paper proxies with their scan ($assembly_.proxies.paper). The documents are listed
+// under their agenda item (uploaded on $assembly_.documents). Every form works without
+// JavaScript; rights are asked of app/access.
 import { getFormProps, useForm } from "@conform-to/react";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
@@ -35,7 +37,18 @@ import { formatMeetingStart, formatMeetingWhen } from "#app/utils/brussels-time"
 import { prisma } from "#app/utils/db.server";
 import { DomainError, forbidden, intentReply, invariantResponse } from "#app/utils/errors.server";
 import { pageTitle } from "#app/utils/i18n";
-import { assemblyMinutesPath, assemblyPath, assemblyScreenPath, meetingPath, newPollPath, pollPath } from "#app/utils/paths";
+import {
+  assemblyDocumentPath,
+  assemblyDocumentsPath,
+  assemblyMinutesPath,
+  assemblyPath,
+  assemblyScreenPath,
+  meetingPath,
+  newPollPath,
+  paperProxyPath,
+  pollPath,
+  proxyScanPath,
+} from "#app/utils/paths";
 import { parseSubmission } from "#app/utils/submission.server";
 import { singleLine } from "#app/utils/text";
 import { redirectWithToast } from "#app/utils/toast.server";
@@ -69,14 +82,18 @@ async function assemblyContext(request: Request, params: { network?: string; ass
         where: { id: params.assembly, networkId: reader.network.id },
         include: {
           agenda: { orderBy: { position: "asc" }, select: { id: true, title: true, description: true } },
-          documents: { orderBy: { createdAt: "asc" }, select: { id: true, title: true, name: true, type: true } },
+          documents: { orderBy: { createdAt: "asc" }, select: { id: true, title: true, name: true, type: true, agendaItemId: true } },
           roll: { select: { organisation: { select: { id: true, name: true } } }, orderBy: { organisation: { name: "asc" } } },
           polls: { orderBy: { createdAt: "asc" }, select: { id: true, title: true, kind: true, status: true, agendaItemId: true } },
         },
       })
     : null;
   // A draft is the coordinators' work in progress: for anyone else it does not exist yet.
-  invariantResponse(assembly && (assembly.status !== "draft" || reader.coordinator), "assemblies.error.notFound", 404);
+  invariantResponse(
+    assembly && can(reader.actor, "assembly.seeOne", { networkId: reader.network.id, delegatesHere: reader.delegatesHere, status: assembly.status }),
+    "assemblies.error.notFound",
+    404,
+  );
   const onRoll = new Set(assembly.roll.map((r) => r.organisation.id));
   const namedToDesk = await isNamedToDesk(assembly.id, reader.actor.userId);
   return { ...reader, assembly, onRoll, namedToDesk };
@@ -103,6 +120,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const names = new Map(assembly.roll.map((r) => [r.organisation.id, r.organisation.name]));
   const presence = new Map(attendance.filter((a) => a.status === "present").map((a) => [a.organisationId, a.channel]));
   const open = assembly.status === "convened" || assembly.status === "held";
+  const seeScans = can(actor, "proxy.seeScan", { networkId: network.id });
   const mine = organisationIdsOf(actor)
     .filter((id) => onRoll.has(id))
     .map((id) => {
@@ -144,6 +162,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       giver: names.get(p.giverOrganisationId) ?? "",
       holder: names.get(p.holderOrganisationId) ?? "",
       channel: p.channel,
+      // The scan carries signatures: its link is for the coordinators only.
+      scanUrl: p.scanPath && seeScans ? proxyScanPath(network.slug, assembly.id, p.id) : null,
     })),
     delegates: delegates.map((d) => ({ organisationId: d.organisationId, userId: d.userId, name: d.user.name, role: d.role })),
     convocation,
@@ -153,6 +173,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canManageDesk: open && keepsDesk,
     desk: desk.map((d) => ({ userId: d.userId, name: d.user.name })),
     canRecordPaper: open && can(actor, "proxy.recordPaper", { networkId: network.id }),
+    canManageDocuments: can(actor, "assembly.manageDocuments", { networkId: network.id }),
   };
 }
 
@@ -305,17 +326,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return intentReply(intent, submission, error, { fields: ["reason"] });
     }
   }
-  if (intent === "paperProxy") {
-    if (!can(actor, "proxy.recordPaper", { networkId: network.id })) forbidden();
-    const submission = parseSubmission(formData, { schema: ProxySchema });
-    if (submission.status !== "success") return invalid(intent, submission);
-    try {
-      await giveProxy(assembly.id, actor.userId, { ...submission.value, channel: "paper" });
-      return done("assembly.proxy.given");
-    } catch (error) {
-      return intentReply(intent, submission, error, { fields: ["giverOrganisationId", "holderOrganisationId"] });
-    }
-  }
   return data({ intent: null, result: null }, { status: 400 });
 }
 
@@ -361,6 +371,32 @@ function CancelForm() {
 
 type Option = { value: string; label: string };
 
+/** The documents under their agenda item, in the agenda's order; those of no item first, as general documents. */
+function DocumentsByItem() {
+  const t = useT();
+  const { network, assembly } = useLoaderData<typeof loader>();
+  const groups = [
+    { id: "general", title: t("assembly.documents.general"), documents: assembly.documents.filter((d) => !d.agendaItemId) },
+    ...assembly.agenda.map((item) => ({ id: item.id, title: item.title, documents: assembly.documents.filter((d) => d.agendaItemId === item.id) })),
+  ].filter((g) => g.documents.length > 0);
+  return (
+    <>
+      {groups.map((g) => (
+        <div key={g.id}>
+          <h3>{g.title}</h3>
+          <ul>
+            {g.documents.map((d) => (
+              <li key={d.id}>
+                <a href={assemblyDocumentPath(network.slug, assembly.id, d.id)}>{d.title}</a> ({d.name})
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </>
+  );
+}
+
 function GiveProxyForm({ organisation, holders }: { organisation: { id: string; name: string }; holders: Option[] }) {
   const t = useT();
   const intent = `giveProxy:${organisation.id}`;
@@ -374,23 +410,6 @@ function GiveProxyForm({ organisation, holders }: { organisation: { id: string; 
       <SelectField meta={fields.holderOrganisationId} label={t("assembly.proxy.holder")} options={holders} />
       <button type="submit" className="button">
         {t("assembly.proxy.submit")}
-      </button>
-    </Form>
-  );
-}
-
-function PaperProxyForm({ organisations }: { organisations: Option[] }) {
-  const t = useT();
-  const [form, fields] = useForm({ id: "proxy-paper", lastResult: useIntentReply("paperProxy"), shouldValidate: "onSubmit" });
-  return (
-    <Form method="post" {...getFormProps(form)} className="stack">
-      <h3>{t("assembly.proxy.paper")}</h3>
-      <ErrorSummary form={form} fields={{ giverOrganisationId: fields.giverOrganisationId, holderOrganisationId: fields.holderOrganisationId }} />
-      <input type="hidden" name="intent" value="paperProxy" />
-      <SelectField meta={fields.giverOrganisationId} label={t("assembly.proxy.giver")} options={organisations} />
-      <SelectField meta={fields.holderOrganisationId} label={t("assembly.proxy.holder")} options={organisations} />
-      <button type="submit" className="button">
-        {t("assembly.proxy.paperSubmit")}
       </button>
     </Form>
   );
@@ -456,6 +475,7 @@ export default function AssemblyPage() {
     canManage,
     canManageDesk,
     canRecordPaper,
+    canManageDocuments,
     desk,
   } = useLoaderData<typeof loader>();
   const draft = assembly.status === "draft";
@@ -572,17 +592,12 @@ export default function AssemblyPage() {
 
       <section aria-labelledby="documents-title">
         <h2 id="documents-title">{t("assembly.documents.title")}</h2>
-        {assembly.documents.length === 0 ? (
-          <p>{t("assembly.documents.empty")}</p>
-        ) : (
-          <ul>
-            {assembly.documents.map((d) => (
-              <li key={d.id}>
-                {d.title} ({d.name})
-              </li>
-            ))}
-          </ul>
-        )}
+        {assembly.documents.length === 0 ? <p>{t("assembly.documents.empty")}</p> : <DocumentsByItem />}
+        {canManageDocuments ? (
+          <p>
+            <Link to={assemblyDocumentsPath(network.slug, assembly.id)}>{t("assembly.documents.manage")}</Link>
+          </p>
+        ) : null}
       </section>
 
       {canManage && draft && convocation ? (
@@ -664,6 +679,14 @@ export default function AssemblyPage() {
               {proxies.map((p) => (
                 <li key={p.id}>
                   {t("assembly.proxy.line", { giver: p.giver, holder: p.holder, channel: t.pick("assembly.channel", p.channel) })}
+                  {p.scanUrl ? (
+                    <>
+                      {" "}
+                      <a href={p.scanUrl} aria-label={t("assembly.proxy.scanOf", { giver: p.giver })}>
+                        {t("assembly.proxy.scanLink")}
+                      </a>
+                    </>
+                  ) : null}
                   {canRecordPaper ? (
                     <Form method="post" className="inline">
                       <input type="hidden" name="intent" value="revokeProxy" />
@@ -677,7 +700,11 @@ export default function AssemblyPage() {
               ))}
             </ul>
           )}
-          {canRecordPaper ? <PaperProxyForm organisations={rollOptions} /> : null}
+          {canRecordPaper ? (
+            <p>
+              <Link to={paperProxyPath(network.slug, assembly.id)}>{t("assembly.proxy.paper")}</Link>
+            </p>
+          ) : null}
         </section>
       ) : null}
 

@@ -15,7 +15,7 @@ import { canUploadAdhesionFor } from "#app/access/charter";
 import { organisationsSignableBy } from "#app/access/charter.server";
 import { isCoordinator } from "#app/access/network";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import { Checkbox, ErrorSummary, FieldError, SelectField, TextField } from "#app/components/forms";
+import { Checkbox, ErrorSummary, FieldError, FileField, SelectField, TextField } from "#app/components/forms";
 import { useT } from "#app/components/i18n";
 import { submitPaper } from "#app/models/adhesion.server";
 import { currentVersion } from "#app/models/charter.server";
@@ -120,7 +120,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data(submission.reply(message ? { fieldErrors: { scan: [message] } } : undefined), { status: 400 });
   }
   const input = submission.value;
-  const stored = await storeScan(file.bytes, file.name);
+  const stored = await storeScan(file.bytes, file.name, "adhesions");
   try {
     await submitPaper(
       network.id,
@@ -253,27 +253,6 @@ function DayField({ meta, label, max }: { meta: Meta; label: ReactNode; max: str
     <div className={`field${meta.errors?.length ? " field--invalid" : ""}`}>
       <label htmlFor={meta.id}>{label}</label>
       <input {...props} key={props.key} max={max} aria-describedby={describedBy(meta)} />
-      <FieldError id={meta.errorId} errors={meta.errors} />
-    </div>
-  );
-}
-
-/** The scan: the server decides its type from its content; `accept` only helps the file picker. */
-function FileField({ meta, label, hint }: { meta: Meta; label: ReactNode; hint: ReactNode }) {
-  return (
-    <div className={`field${meta.errors?.length ? " field--invalid" : ""}`}>
-      <label htmlFor={meta.id}>{label}</label>
-      <p id={`${meta.id}-hint`} className="hint">
-        {hint}
-      </p>
-      <input
-        type="file"
-        id={meta.id}
-        name={meta.name}
-        accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png"
-        aria-invalid={meta.errors?.length ? true : undefined}
-        aria-describedby={describedBy(meta, hint)}
-      />
       <FieldError id={meta.errorId} errors={meta.errors} />
     </div>
   );
