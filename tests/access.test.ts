@@ -202,6 +202,7 @@ const TABLE: Row[] = [
   row("assembly.seeOne", (p) => ({ networkId: NETWORK, delegatesHere: p.organisationsHere > 0, status: "draft" }), COORDINATORS, "a draft"),
   row("assembly.convene", () => ({ networkId: NETWORK }), COORDINATORS),
   row("assembly.manageDocuments", () => ({ networkId: NETWORK }), COORDINATORS),
+  row("assembly.startMinutes", () => ({ networkId: NETWORK }), COORDINATORS),
   row("assembly.manageDesk", () => ({ networkId: NETWORK, namedToDesk: false }), COORDINATORS, "not named"),
   row(
     "assembly.manageDesk",
