@@ -4,6 +4,7 @@ import { useEffect, useRef } from "react";
 
 import { isPlatformAdmin } from "#app/access/actor";
 import { getActor } from "#app/access/actor.server";
+import { useBarePage } from "#app/components/bare-page";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { useT } from "#app/components/i18n";
 import { useNonce } from "#app/components/nonce";
@@ -86,6 +87,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const t = makeT(locale);
   const user = rootData?.user;
   const nonce = useNonce();
+  const bare = useBarePage();
   return (
     <html lang={locale}>
       <head>
@@ -94,52 +96,56 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Meta />
         <Links />
       </head>
-      <body>
+      <body className={bare ? "bare" : undefined}>
         <a href="#main" className="skip-link">
           {t("layout.skip")}
         </a>
-        <header className="site-header">
-          <div className="site-header__inner">
-            <Link to="/" className="brand">
-              <span className="brand__mark" aria-hidden="true">
-                ◆
-              </span>
-              <span className="brand__name">{t("app.name")}</span>
-            </Link>
-            <nav aria-label={t("layout.mainNav")} className="user-nav">
-              <ul>
-                {user?.administers ? (
-                  <li>
-                    <Link to="/admin">{t("nav.platformAdmin")}</Link>
-                  </li>
-                ) : null}
-                {user ? (
-                  <>
+        {bare ? null : (
+          <header className="site-header">
+            <div className="site-header__inner">
+              <Link to="/" className="brand">
+                <span className="brand__mark" aria-hidden="true">
+                  ◆
+                </span>
+                <span className="brand__name">{t("app.name")}</span>
+              </Link>
+              <nav aria-label={t("layout.mainNav")} className="user-nav">
+                <ul>
+                  {user?.administers ? (
                     <li>
-                      <Link to="/account">{t("layout.account")}</Link>
+                      <Link to="/admin">{t("nav.platformAdmin")}</Link>
                     </li>
+                  ) : null}
+                  {user ? (
+                    <>
+                      <li>
+                        <Link to="/account">{t("layout.account")}</Link>
+                      </li>
+                      <li>
+                        <Form method="post" action="/logout">
+                          <button type="submit" className="link-button">
+                            {t("layout.logout")}
+                          </button>
+                        </Form>
+                      </li>
+                    </>
+                  ) : (
                     <li>
-                      <Form method="post" action="/logout">
-                        <button type="submit" className="link-button">
-                          {t("layout.logout")}
-                        </button>
-                      </Form>
+                      <Link to="/login">{t("layout.login")}</Link>
                     </li>
-                  </>
-                ) : (
-                  <li>
-                    <Link to="/login">{t("layout.login")}</Link>
-                  </li>
-                )}
-              </ul>
-            </nav>
-            {rootData ? <LanguageSwitcher /> : null}
-          </div>
-        </header>
+                  )}
+                </ul>
+              </nav>
+              {rootData ? <LanguageSwitcher /> : null}
+            </div>
+          </header>
+        )}
         {children}
-        <footer className="site-footer">
-          <p>{t("layout.footer")}</p>
-        </footer>
+        {bare ? null : (
+          <footer className="site-footer">
+            <p>{t("layout.footer")}</p>
+          </footer>
+        )}
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

@@ -103,6 +103,7 @@ export default {
     "assemblies.error.poll.title": "Indiquez un titre.",
     "assemblies.error.poll.totals": "Les totaux sont des nombres entiers, zéro ou plus.",
     "assemblies.error.poll.totalsComplete": "Les totaux ont déjà été saisis deux fois.",
+    "assemblies.error.poll.totalsNotDiscardable": "Seules deux saisies qui ne concordent pas peuvent être effacées, et avant la publication.",
     "assemblies.error.poll.votesOnPaper": "Cette organisation vote sur papier : le vote en ligne lui est fermé.",
   },
   nl: {
@@ -207,6 +208,7 @@ export default {
     "assemblies.error.poll.title": "Geef een titel op.",
     "assemblies.error.poll.totals": "De totalen zijn gehele getallen, nul of meer.",
     "assemblies.error.poll.totalsComplete": "De totalen werden al twee keer ingevoerd.",
+    "assemblies.error.poll.totalsNotDiscardable": "Alleen twee invoeren die niet overeenkomen kunnen gewist worden, en vóór de bekendmaking.",
     "assemblies.error.poll.votesOnPaper": "Deze organisatie stemt op papier: online stemmen is voor haar gesloten.",
   },
   en: {
@@ -311,6 +313,7 @@ export default {
     "assemblies.error.poll.title": "Give a title.",
     "assemblies.error.poll.totals": "Totals are whole numbers, zero or more.",
     "assemblies.error.poll.totalsComplete": "The totals have already been entered twice.",
+    "assemblies.error.poll.totalsNotDiscardable": "Only two entries that do not match can be discarded, and before publication.",
     "assemblies.error.poll.votesOnPaper": "This organisation votes on paper: online voting is closed to it.",
   },
 };

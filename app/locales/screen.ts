@@ -19,6 +19,9 @@ export default {
     "screen.elected": "Élues : {names}.",
     "screen.tie": "Égalité non départagée : un second tour est nécessaire.",
     "screen.refresh": "Cette page se met à jour toute seule toutes les 5 secondes.",
+    "screen.refreshOff": "La mise à jour automatique est arrêtée.",
+    "screen.stop": "Arrêter la mise à jour automatique",
+    "screen.resume": "Reprendre la mise à jour automatique",
   },
   nl: {
     "screen.metaTitle": "Zaalscherm: {title}",
@@ -39,6 +42,9 @@ export default {
     "screen.elected": "Verkozen: {names}.",
     "screen.tie": "Gelijkspel niet beslecht: een tweede ronde is nodig.",
     "screen.refresh": "Deze pagina ververst zichzelf elke 5 seconden.",
+    "screen.refreshOff": "Het automatisch verversen is gestopt.",
+    "screen.stop": "Automatisch verversen stoppen",
+    "screen.resume": "Automatisch verversen hervatten",
   },
   en: {
     "screen.metaTitle": "Room screen: {title}",
@@ -59,5 +65,8 @@ export default {
     "screen.elected": "Elected: {names}.",
     "screen.tie": "Tie not broken: a second round is needed.",
     "screen.refresh": "This page refreshes itself every 5 seconds.",
+    "screen.refreshOff": "Automatic refresh is stopped.",
+    "screen.stop": "Stop the automatic refresh",
+    "screen.resume": "Resume the automatic refresh",
   },
 } as const;

@@ -55,9 +55,17 @@ export default {
     "vote.paper.state.none": "Aucune saisie des totaux.",
     "vote.paper.state.one": "Une saisie : une seconde personne doit saisir les totaux.",
     "vote.paper.state.agree": "Les deux saisies concordent.",
-    "vote.paper.state.disagree":
-      "Les deux saisies ne concordent pas. Elles ne peuvent pas être corrigées ici : le résultat ne peut pas être publié, parlez-en à la coordination.",
+    "vote.paper.state.disagree": "Les deux saisies ne concordent pas : le résultat ne peut pas être publié tant que le comptage n'a pas été recommencé.",
     "vote.paper.blank": "Bulletins blancs",
+    "vote.paper.restart.explain":
+      "Recommencer le comptage efface les deux saisies ; deux personnes recomptent les bulletins et saisissent à nouveau les totaux. Le journal garde les deux saisies effacées.",
+    "vote.paper.restart.ask": "Recommencer le comptage",
+    "vote.paper.restart.confirmTitle": "Effacer les deux saisies ?",
+    "vote.paper.restart.confirmText": "Les deux saisies des totaux seront effacées. Deux personnes devront recompter et saisir les totaux à nouveau.",
+    "vote.paper.restart.confirm": "Oui, effacer et recommencer le comptage",
+    "vote.paper.restart.cancel": "Non, revenir",
+    "vote.paper.restart.done": "Les deux saisies ont été effacées : le comptage recommence.",
+    "vote.paper.restart.coordination": "Seule la coordination peut recommencer le comptage : prévenez-la.",
   },
   nl: {
     "vote.title": "Stemmen: {poll}",
@@ -113,9 +121,17 @@ export default {
     "vote.paper.state.none": "De totalen zijn nog niet ingevoerd.",
     "vote.paper.state.one": "Eén invoer: een tweede persoon moet de totalen invoeren.",
     "vote.paper.state.agree": "De twee invoeren komen overeen.",
-    "vote.paper.state.disagree":
-      "De twee invoeren komen niet overeen. Ze kunnen hier niet verbeterd worden: het resultaat kan niet gepubliceerd worden, spreek erover met de coördinatie.",
+    "vote.paper.state.disagree": "De twee invoeren komen niet overeen: het resultaat kan niet gepubliceerd worden zolang de telling niet hernomen is.",
     "vote.paper.blank": "Blanco stembiljetten",
+    "vote.paper.restart.explain":
+      "De telling hernemen wist de twee invoeren; twee personen tellen de stembiljetten opnieuw en voeren de totalen opnieuw in. Het logboek bewaart de twee gewiste invoeren.",
+    "vote.paper.restart.ask": "De telling hernemen",
+    "vote.paper.restart.confirmTitle": "De twee invoeren wissen?",
+    "vote.paper.restart.confirmText": "De twee invoeren van de totalen worden gewist. Twee personen moeten opnieuw tellen en de totalen opnieuw invoeren.",
+    "vote.paper.restart.confirm": "Ja, wissen en de telling hernemen",
+    "vote.paper.restart.cancel": "Nee, terug",
+    "vote.paper.restart.done": "De twee invoeren zijn gewist: de telling begint opnieuw.",
+    "vote.paper.restart.coordination": "Alleen de coördinatie kan de telling hernemen: verwittig haar.",
   },
   en: {
     "vote.title": "Vote: {poll}",
@@ -170,7 +186,16 @@ export default {
     "vote.paper.state.none": "The totals have not been entered.",
     "vote.paper.state.one": "One entry: a second person must enter the totals.",
     "vote.paper.state.agree": "The two entries match.",
-    "vote.paper.state.disagree": "The two entries do not match. They cannot be corrected here: the result cannot be published; talk to the coordination.",
+    "vote.paper.state.disagree": "The two entries do not match: the result cannot be published until the count is restarted.",
     "vote.paper.blank": "Blank ballots",
+    "vote.paper.restart.explain":
+      "Restarting the count discards both entries; two people count the ballots again and enter the totals again. The log keeps both discarded entries.",
+    "vote.paper.restart.ask": "Restart the count",
+    "vote.paper.restart.confirmTitle": "Discard both entries?",
+    "vote.paper.restart.confirmText": "Both entries of the totals will be discarded. Two people will have to count again and enter the totals again.",
+    "vote.paper.restart.confirm": "Yes, discard and restart the count",
+    "vote.paper.restart.cancel": "No, go back",
+    "vote.paper.restart.done": "Both entries were discarded: the count starts again.",
+    "vote.paper.restart.coordination": "Only the coordination can restart the count: let them know.",
   },
 } as const;

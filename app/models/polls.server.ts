@@ -428,6 +428,38 @@ export async function enterPaperTotals(pollId: string, enteredById: string, inpu
   });
 }
 
+/**
+ * Two entries that disagree cannot be corrected one by one (nobody may see which is wrong before
+ * publication): whoever manages the poll discards both, and two tellers count again. Only while
+ * they disagree and the poll is open or closed; the audit keeps both entries (counts, not ballots).
+ */
+export async function discardPaperTotals(pollId: string, actorId: string) {
+  // Read before the transaction: on PGlite's single connection a read outside it would wait for it.
+  const actor = await actorById(actorId);
+  return transaction(async (tx) => {
+    const poll = await tx.$queryRaw<{ status: string; networkId: string }[]>`
+      SELECT p."status", a."networkId" FROM "Poll" p JOIN "Assembly" a ON a."id" = p."assemblyId" WHERE p."id" = ${pollId} FOR UPDATE OF p`;
+    if (!poll[0]) throw notFound();
+    if (!can(actor, "poll.manage", { networkId: poll[0].networkId })) throw new DomainError("forbidden", "error.forbidden");
+    if (poll[0].status !== "open" && poll[0].status !== "closed") throw refuse("totalsNotDiscardable");
+    if ((await paperTotalsState(pollId, tx)).state !== "disagree") throw refuse("totalsNotDiscardable");
+    const entries = await tx.paperTotal.findMany({
+      where: { pollId },
+      select: { enteredById: true, totals: true, ballots: true },
+      orderBy: { enteredById: "asc" },
+    });
+    await tx.paperTotal.deleteMany({ where: { pollId } });
+    await audit(tx, {
+      networkId: poll[0].networkId,
+      actorId,
+      action: "poll.paperTotals.discard",
+      entityType: "Poll",
+      entityId: pollId,
+      before: { entries },
+    });
+  });
+}
+
 const sameTotals = (a: unknown, b: unknown) => JSON.stringify(Object.entries(a as object).sort()) === JSON.stringify(Object.entries(b as object).sort());
 
 /** none, one entry, two that agree (their totals), or two that disagree. */

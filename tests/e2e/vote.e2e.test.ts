@@ -1,12 +1,13 @@
 // Voting in a real browser, mostly with JavaScript off: a delegate casts its organisation's
 // ballot and gets its tracker on a receipt sent with no-store; a proxy holder casts two ballots
 // in one submission (each its own tracker), once with "same choice for all"; a second submission
-// is refused in words; the paper desk enters one paper ballot and two matching totals. axe-core
-// checks the vote page, the receipt and the paper desk.
+// is refused in words; the paper desk enters one paper ballot and two matching totals, and two
+// totals that disagree are discarded through a confirmation and entered again. axe-core checks
+// the vote page, the receipt and the paper desk.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
 
-import { openPoll } from "#app/models/polls.server";
+import { enterPaperTotals, openPoll, recordPaperVoter } from "#app/models/polls.server";
 import { giveProxy } from "#app/models/proxies.server";
 import { pollPath } from "#app/utils/paths";
 import { assemblySetting, checkInAll, openResolution, readyElection } from "#tests/assembly-helpers";
@@ -16,7 +17,16 @@ import { type App, checkA11y, launchBrowser, newPage, sessionCookieFor, startApp
 
 type Cookie = { name: string; value: string };
 type Member = { id: string; name: string; titular: Cookie };
-type Data = { slug: string; assemblyId: string; election: string; resolution: string; coordinator: Cookie; teller: Cookie; members: Member[] };
+type Data = {
+  slug: string;
+  assemblyId: string;
+  election: string;
+  resolution: string;
+  disputed: string;
+  coordinator: Cookie;
+  teller: Cookie;
+  members: Member[];
+};
 let app: App<Data>;
 let browser: Browser;
 
@@ -36,6 +46,11 @@ beforeAll(async () => {
       const resolution = await openResolution(s);
       const teller = await createUser({ name: "Tom Scrutateur" });
       await makeCoordinator(s.network.id, teller.id);
+      // A third poll whose two paper totals disagree (E handed in its ballot).
+      const disputed = await openResolution(s, "Budget de l'année");
+      await recordPaperVoter(disputed.id, e.id);
+      await enterPaperTotals(disputed.id, teller.id, { totals: { for: 1, against: 0, abstain: 0, blank: 0 }, ballots: 1 });
+      await enterPaperTotals(disputed.id, (await createUser()).id, { totals: { for: 0, against: 1, abstain: 0, blank: 0 }, ballots: 1 });
       const members = [];
       for (const m of s.members) members.push({ id: m.id, name: m.name, titular: await sessionCookieFor(m.titularId) });
       return {
@@ -43,6 +58,7 @@ beforeAll(async () => {
         assemblyId: s.assembly.id,
         election: election.id,
         resolution: resolution.id,
+        disputed: disputed.id,
         coordinator: await sessionCookieFor(s.coordinator.id),
         teller: await sessionCookieFor(teller.id),
         members,
@@ -190,6 +206,40 @@ test("paper desk: one paper ballot gets its stub's tracker; two tellers enter ma
   await enter(teller.page);
   expect(await teller.page.getByText("Les deux saisies concordent.").count()).toBe(1);
   await checkA11y(teller.page);
+});
+
+test("paper totals that disagree: the coordinator restarts the count after a confirmation, without JavaScript; two new entries agree", async () => {
+  const { page } = await newPage(browser, app, { javaScriptEnabled: false, cookie: app.data.coordinator });
+  const here = paperPath(app.data.disputed);
+  await page.goto(here);
+  expect(await page.getByText("Les deux saisies ne concordent pas", { exact: false }).count()).toBe(1);
+  expect(await page.getByText("Recommencer le comptage efface les deux saisies", { exact: false }).count()).toBe(1);
+  const go = async (role: "button" | "link", name: string) =>
+    Promise.all([page.waitForNavigation({ waitUntil: "load" }), page.getByRole(role, { name, exact: true }).click()]);
+  // The first click only asks; going back changes nothing.
+  await go("button", "Recommencer le comptage");
+  expect(new URL(page.url()).search).toBe("?confirm=restart");
+  await page.getByRole("heading", { name: "Effacer les deux saisies ?" }).waitFor();
+  await checkA11y(page);
+  await go("link", "Non, revenir");
+  expect(await page.getByText("Les deux saisies ne concordent pas", { exact: false }).count()).toBe(1);
+  await go("button", "Recommencer le comptage");
+  await go("button", "Oui, effacer et recommencer le comptage");
+  expect(await page.getByText("Les deux saisies ont été effacées : le comptage recommence.").count()).toBe(1);
+  expect(await page.getByText("Aucune saisie des totaux.").count()).toBe(1);
+  expect(await page.getByRole("button", { name: "Recommencer le comptage" }).count()).toBe(0);
+  await checkA11y(page);
+  const enter = async (p: typeof page) => {
+    await p.goto(here);
+    await p.getByLabel("Nombre de bulletins").fill("1");
+    await p.getByLabel("Voix : Contre").fill("1");
+    await p.getByRole("button", { name: "Enregistrer les totaux" }).click();
+    await p.getByText("Totaux enregistrés.").waitFor();
+  };
+  await enter(page);
+  const teller = await newPage(browser, app, { javaScriptEnabled: false, cookie: app.data.teller });
+  await enter(teller.page);
+  expect(await teller.page.getByText("Les deux saisies concordent.").count()).toBe(1);
 });
 
 test("the paper desk is the coordinators'", async () => {

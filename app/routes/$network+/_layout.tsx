@@ -3,6 +3,7 @@ import { Link, NavLink, Outlet, useLoaderData } from "@remix-run/react";
 
 import { getActor } from "#app/access/actor.server";
 import { isCoordinator } from "#app/access/network";
+import { useBarePage } from "#app/components/bare-page";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { useT } from "#app/components/i18n";
 import { requireNetwork } from "#app/models/network.server";
@@ -19,7 +20,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function NetworkLayout() {
   const t = useT();
   const { network, isCoordinator } = useLoaderData<typeof loader>();
+  const bare = useBarePage();
   const base = `/${network.slug}`;
+  // A bare page (the room screen) is shown alone: no network bar.
+  if (bare) return <Outlet />;
   return (
     <>
       <div className="network-bar">

@@ -2,7 +2,9 @@
 // (and whether they voted), then either mode the assembly chose: a teller enters one paper ballot
 // at a time (the answer is the tracker to copy onto the stub: shown once, not redirected, not
 // stored), or the desk marks who handed in a ballot and two different people enter the totals,
-// which count only when they match. Nothing of the totals is shown but their state.
+// which count only when they match. Nothing of the totals is shown but their state. Two entries
+// that disagree are discarded together ("Recommencer le comptage", by whoever manages the poll,
+// after a confirmation that is a page of its own, ?confirm=restart, so it works without JavaScript).
 import { type ActionFunctionArgs, data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -11,7 +13,7 @@ import { isNamedToDesk } from "#app/access/assembly.server";
 import { can } from "#app/access/can";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { useT } from "#app/components/i18n";
-import { enterPaperBallot, enterPaperTotals, paperTotalsState, recordPaperVoter } from "#app/models/polls.server";
+import { discardPaperTotals, enterPaperBallot, enterPaperTotals, paperTotalsState, recordPaperVoter } from "#app/models/polls.server";
 import { prisma } from "#app/utils/db.server";
 import { forbidden, formRefusal } from "#app/utils/errors.server";
 import { pageTitle } from "#app/utils/i18n";
@@ -30,12 +32,13 @@ async function deskContext(request: Request, params: { network?: string; assembl
   const ctx = await pollContext(request, params);
   // The coordinators, and the people named to this assembly's desk (they act as tellers).
   const scope = { networkId: ctx.network.id, namedToDesk: await isNamedToDesk(ctx.assembly.id, ctx.actor.userId) };
-  if (!can(ctx.actor, "poll.manage", scope) && !can(ctx.actor, "assembly.manageDesk", scope)) forbidden();
-  return ctx;
+  const managesPoll = can(ctx.actor, "poll.manage", scope);
+  if (!managesPoll && !can(ctx.actor, "assembly.manageDesk", scope)) forbidden();
+  return { ...ctx, managesPoll };
 }
 
-async function deskData(ctx: Awaited<ReturnType<typeof deskContext>>) {
-  const { network, assembly, poll, names, candidates } = ctx;
+async function deskData(ctx: Awaited<ReturnType<typeof deskContext>>, confirmRestart = false) {
+  const { network, assembly, poll, names, candidates, managesPoll } = ctx;
   const [onPaper, voted, totals] = await Promise.all([
     prisma.assemblyAttendance.findMany({ where: { assemblyId: assembly.id, status: "present", channel: "paper" }, select: { organisationId: true } }),
     prisma.entitlement.findMany({ where: { pollId: poll.id, votedAt: { not: null } }, select: { organisationId: true } }),
@@ -53,11 +56,15 @@ async function deskData(ctx: Awaited<ReturnType<typeof deskContext>>) {
       .sort((a, b) => a.name.localeCompare(b.name, "fr")),
     // The state only: the totals themselves stay with the tally until publication.
     totalsState: totals.state,
+    // Discarding two entries that disagree: the people who manage the poll (discardPaperTotals checks it again).
+    canRestart: managesPoll && totals.state === "disagree" && (poll.status === "open" || poll.status === "closed"),
+    confirmRestart,
   };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  return deskData(await deskContext(request, params));
+  const confirm = new URL(request.url).searchParams.get("confirm") === "restart";
+  return deskData(await deskContext(request, params), confirm);
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -100,6 +107,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     try {
       await enterPaperTotals(ctx.poll.id, ctx.actor.userId, { ballots: ballots.data, totals: Object.fromEntries(counts.map(([k, c]) => [k, c.data!])) });
       return answer({ done: "vote.paper.totals.done" });
+    } catch (error) {
+      return refused(error);
+    }
+  }
+  if (intent === "restart") {
+    try {
+      await discardPaperTotals(ctx.poll.id, ctx.actor.userId);
+      return answer({ done: "vote.paper.restart.done" });
     } catch (error) {
       return refused(error);
     }
@@ -217,9 +232,41 @@ export default function PaperDesk() {
         <h2 id="paper-totals">{t("vote.paper.totals.title")}</h2>
         <p className="hint">{t("vote.paper.totals.hint")}</p>
         <p role="status">{t.pick("vote.paper.state", desk.totalsState)}</p>
+        {desk.totalsState === "disagree" ? <RestartCount desk={desk} here={here} /> : null}
         {desk.poll.status === "open" || desk.poll.status === "closed" ? <TotalsForm desk={desk} /> : null}
       </section>
     </main>
+  );
+}
+
+/** Two entries that disagree: what restarting means, then the button, then a confirmation (a GET page, no JavaScript needed). */
+function RestartCount({ desk, here }: { desk: Desk; here: string }) {
+  const t = useT();
+  if (!desk.canRestart) return desk.poll.status === "published" ? null : <p>{t("vote.paper.restart.coordination")}</p>;
+  return (
+    <div className="stack">
+      <p>{t("vote.paper.restart.explain")}</p>
+      {desk.confirmRestart ? (
+        <section aria-labelledby="restart-confirm" className="stack">
+          <h3 id="restart-confirm">{t("vote.paper.restart.confirmTitle")}</h3>
+          <p id="restart-confirm-text">{t("vote.paper.restart.confirmText")}</p>
+          <Form method="post" action={here}>
+            <input type="hidden" name="intent" value="restart" />
+            <button type="submit" className="button button--danger">
+              {t("vote.paper.restart.confirm")}
+            </button>{" "}
+            <Link to={here}>{t("vote.paper.restart.cancel")}</Link>
+          </Form>
+        </section>
+      ) : (
+        <Form method="get" action={here}>
+          <input type="hidden" name="confirm" value="restart" />
+          <button type="submit" className="button">
+            {t("vote.paper.restart.ask")}
+          </button>
+        </Form>
+      )}
+    </div>
   );
 }
 
