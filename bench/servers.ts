@@ -15,10 +15,14 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts `node <script>` with PORT set and waits until `readyPath` answers 200. */
+/**
+ * Starts `node <script>` with PORT set and waits until `readyPath` answers 200. BENCH_CPU_PROF=<dir>
+ * writes the server's CPU profile there when it stops (open it in Chrome's DevTools).
+ */
 export async function startServer(name: string, script: string, env: Record<string, string>, readyPath = "/healthz"): Promise<Server> {
   const port = await freePort();
-  const child = spawn(process.execPath, [script], {
+  const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...profile, script], {
     env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1" },
     stdio: ["ignore", "pipe", "pipe"],
   });

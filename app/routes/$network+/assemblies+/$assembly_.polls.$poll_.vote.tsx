@@ -12,7 +12,7 @@ import { organisationIdsOf } from "#app/access/actor";
 import { can } from "#app/access/can";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { useT } from "#app/components/i18n";
-import { presenceFacts } from "#app/models/assemblies.server";
+import { presenceAround } from "#app/models/assemblies.server";
 import { castBallots, progress } from "#app/models/polls.server";
 import { prisma } from "#app/utils/db.server";
 import { forbidden, formRefusal } from "#app/utils/errors.server";
@@ -39,13 +39,18 @@ async function groupsOf(ctx: Awaited<ReturnType<typeof pollContext>>): Promise<G
   const { actor, assembly, poll, names, onRoll } = ctx;
   const mine = organisationIdsOf(actor).filter((o) => can(actor, "poll.vote", { organisationId: o, onRoll: onRoll.has(o) }));
   if (mine.length === 0) return [];
-  const [facts, voted] = await Promise.all([
-    presenceFacts(assembly.id),
-    prisma.entitlement.findMany({ where: { pollId: poll.id, votedAt: { not: null } }, select: { organisationId: true } }),
-  ]);
+  // Around each of the reader's organisations only (presenceAround): the page is read by
+  // hundreds of delegates within minutes, and after each vote.
+  const around = await Promise.all(mine.map((o) => presenceAround(assembly.id, o, [])));
+  const castFor = around.flatMap((facts, i) => facts.voters.filter((v) => v.castById === mine[i]).map((v) => v.organisationId));
+  const voted = await prisma.entitlement.findMany({
+    where: { pollId: poll.id, organisationId: { in: castFor }, votedAt: { not: null } },
+    select: { organisationId: true },
+  });
   const hasVoted = new Set(voted.map((v) => v.organisationId));
   return mine
-    .map((o): Group => {
+    .map((o, i): Group => {
+      const facts = around[i];
       const presence = facts.present.find((p) => p.organisationId === o);
       const state = !presence ? "notPresent" : presence.channel === "paper" ? "onPaper" : "ready";
       const cast = state === "ready" ? facts.voters.filter((v) => v.castById === o) : [];
@@ -94,7 +99,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // The right first: an organisation the reader does not speak for is refused, whatever the form says.
   const actingFor = String(formData.get("actingFor") ?? "");
   if (!can(ctx.actor, "poll.vote", { organisationId: actingFor, onRoll: ctx.onRoll.has(actingFor) })) forbidden();
-  const refusal = async (key: string, status: number) => data({ receipt: null, error: key, ...(await pageData(ctx, await groupsOf(ctx))) }, { status });
+  // The page around the answer is the loader's, which runs after the action (with or without
+  // JavaScript): the answer holds only the receipt, or the refusal.
+  const refusal = (key: string, status: number) => data({ receipt: null, error: key }, { status });
   const submission = parseSubmission(formData, { schema: VoteSchema });
   if (submission.status !== "success") return refusal("vote.error.form", 400);
   const { organisations, same } = submission.value;
@@ -109,7 +116,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     const trackers = await castBallots(ctx.poll.id, { actingFor, channel: attendance?.channel === "room" ? "room" : "online", votes });
     const receipt = trackers.map((t) => ({ name: ctx.names.get(t.organisationId) ?? "", tracker: t.tracker }));
-    return data({ receipt, error: null, ...(await pageData(ctx, [])) }, { headers: { "Cache-Control": "no-store" } });
+    return data({ receipt, error: null }, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     const refused = formRefusal(error);
     return refusal(refused.message, refused.status);
@@ -239,7 +246,7 @@ export default function VotePage() {
   const reply = useActionData<typeof action>();
   const back = assemblyPath(loaded.network.slug, loaded.assembly.id);
   if (reply?.receipt) return <Receipt receipt={reply.receipt} back={back} />;
-  const page = (reply ?? loaded) as PageData;
+  const page = loaded;
   return (
     <main id="main" className="page">
       <p>
