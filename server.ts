@@ -10,6 +10,7 @@ import { broadcastDevReady, createRequestHandler, installGlobals, writeReadableS
 import compression from "compression";
 import express, { type Request as ExpressRequest, type Response as ExpressResponse } from "express";
 
+import { createCollabServer } from "#app/collab/server.server";
 import { startJobRunner } from "#app/jobs/runner.server";
 import { appSchedules } from "#app/jobs/schedules.server";
 import { closeDatabase, getDatabase } from "#app/utils/db.server";
@@ -114,6 +115,8 @@ async function main() {
     }
   });
 
+  // The collaboration server (record 014) on the same port: WebSocket upgrades of /collab only.
+  const collab = createCollabServer();
   const server = app.listen(env.PORT, env.HOST, () => {
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : env.PORT;
@@ -124,12 +127,16 @@ async function main() {
   // schedules (outbox delivery, charter and meeting reminders, purge of old jobs), once across
   // however many servers share the database.
   const stopJobs = startJobRunner({ schedules: appSchedules(env) });
+  server.on("upgrade", (request, socket, head) => collab.handleUpgrade(request, socket, head));
 
   const shutdown = () => {
     // No new round; the one in progress finishes before the database closes.
     const jobsStopped = stopJobs();
+    // Live documents waiting to be stored are stored before the database closes.
+    const collabClosed = collab.close();
     server.close(async () => {
       await jobsStopped;
+      await collabClosed;
       closeOutboxTransport();
       await closeDatabase();
       process.exit(0);

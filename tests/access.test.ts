@@ -245,6 +245,9 @@ const TABLE: Row[] = [
   ),
   row("committee.manage", () => ({ networkId: NETWORK }), COORDINATORS),
   row("committee.act", () => ({ seated: [COMMITTEE_ORG] }), ["committeeMember"]),
+  row("recommendation.edit", (p) => ({ access: accessOf(p), recommendation: { status: "draft" } }), READERS, "draft"),
+  row("recommendation.edit", (p) => ({ access: accessOf(p), recommendation: { status: "submitted" } }), [], "submitted to the comité"),
+  row("recommendation.read", (p) => ({ access: accessOf(p) }), INSIDERS),
 ];
 
 describe("app/access: persona × capability", () => {

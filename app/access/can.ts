@@ -20,6 +20,7 @@ import { canAnswerMeeting, canManageMeeting, canProposeAgendaItem, canSeeMeeting
 import { canComment, canManageMinutes, canReadPublishedMinutes, canReadVersion, canSeeAction, canUpdateAction, canVolunteer, canWriteMinutes } from "./minutes";
 import { isCoordinator, isInsiderOf } from "./network";
 import { canEditOrganisation, canManageDelegates } from "./organisation";
+import { canEditRecommendation, canReadRecommendation } from "./recommendation";
 
 type InNetwork = { networkId: string };
 type ForOrganisation = { networkId: string; organisationId: string };
@@ -88,6 +89,9 @@ export type Scopes = {
   "committee.manage": InNetwork;
   /** `seated`: the organisations on the comité today (assembly.server.ts seatedOrganisationIds). */
   "committee.act": { seated: readonly string[] };
+  /** The carrying group's access (group.server.ts groupAccess) and the recommendation's status. */
+  "recommendation.edit": InGroup & { recommendation: { status: string } };
+  "recommendation.read": InGroup;
 };
 
 export type Capability = keyof Scopes;
@@ -140,6 +144,8 @@ const RULES: { [C in Capability]: (actor: Actor | null, scope: Scopes[C]) => boo
   "poll.declareCandidacy": (actor, s) => canDeclareCandidacy(actor, s.organisationId, s.onRoll, s.poll, s.at),
   "committee.manage": (actor, s) => canRunAssemblies(actor, s.networkId),
   "committee.act": (actor, s) => isCommitteeMember(actor, s.seated),
+  "recommendation.edit": (actor, s) => !!actor && canEditRecommendation(s.access, s.recommendation),
+  "recommendation.read": (actor, s) => !!actor && canReadRecommendation(s.access),
 };
 
 /** May this actor (null: a visitor) do this, in this scope? */

@@ -1,8 +1,11 @@
-// The two fixes that pglite-prisma-adapter 0.6.1 needs on our stack (docs/decisions/002):
+// The three fixes that pglite-prisma-adapter 0.6.1 needs on our stack (docs/decisions/002):
 //  1. constraint violations come back as raw "postgres" errors; Prisma only turns them into
 //     P2002/P2003 when the adapter reports them the way @prisma/adapter-pg does;
 //  2. multi-statement scripts (migrations, the CLI's shadow database) must go through
-//     PGlite.exec (simple protocol), awaited, not through a prepared statement.
+//     PGlite.exec (simple protocol), awaited, not through a prepared statement;
+//  3. Prisma hands `Bytes` arguments to the adapter base64-encoded (with argType scalarType
+//     "bytes"), and the adapter passes the string on ("Invalid input for bytea"): decode them
+//     as @prisma/adapter-pg does.
 import { type PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 
@@ -21,12 +24,33 @@ function mapPostgresError(error: DriverError): DriverError | null {
   return null;
 }
 
+type Query = { sql: string; args: unknown[]; argTypes?: ({ scalarType?: string } | string | null)[] };
+
+/** The arguments as PGlite takes them: Bytes decoded from the base64 Prisma sends. */
+function decodeBytes(query: Query): Query {
+  const types = query.argTypes;
+  if (!types?.some((t) => typeof t === "object" && t?.scalarType === "bytes")) return query;
+  const args = query.args.map((arg, i) => {
+    const type = types[i];
+    if (typeof type !== "object" || type?.scalarType !== "bytes") return arg;
+    if (typeof arg === "string") return Buffer.from(arg, "base64");
+    if (Array.isArray(arg)) return Buffer.from(arg as number[]);
+    return arg;
+  });
+  return { ...query, args };
+}
+
 let patched = false;
 function patchQueryablePrototype(adapter: object) {
   if (patched) return;
   // PGliteQueryable is not exported; both the adapter and its transactions inherit from it.
   const queryable = Object.getPrototypeOf(Object.getPrototypeOf(adapter)) as {
     onError: (e: unknown) => never;
+    performIO: (query: Query) => Promise<unknown>;
+  };
+  const performIO = queryable.performIO;
+  queryable.performIO = function (this: unknown, query: Query) {
+    return performIO.call(this, decodeBytes(query));
   };
   const original = queryable.onError;
   queryable.onError = function (this: unknown, e: unknown) {

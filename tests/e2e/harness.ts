@@ -19,7 +19,14 @@ import { createMigratedTestDatabase } from "#tests/setup/database";
 
 export const SESSION_SECRET = "e2e-session-secret-that-is-long-enough-0123456789";
 
-export type App<T> = { url: string; data: T; stop(): Promise<void>; logs(): string };
+export type App<T> = {
+  url: string;
+  data: T;
+  stop(): Promise<void>;
+  logs(): string;
+  /** Stops the server with this signal (SIGKILL: no shutdown at all) and starts it again on the same database and port. */
+  restart(signal?: NodeJS.Signals): Promise<void>;
+};
 
 /**
  * Prepares a fresh database with `prepare` (factories from #tests/factories work inside it, and
@@ -57,14 +64,18 @@ export async function startApp<T = undefined>(options: { prepare?: () => Promise
   }
 
   const port = await freePort();
-  const child = spawn(process.execPath, ["build/index.js"], {
-    env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", APP_URL: options.env?.APP_URL ?? `http://127.0.0.1:${port}` } as NodeJS.ProcessEnv,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
   let output = "";
-  child.stdout!.on("data", (d: Buffer) => (output += d));
-  child.stderr!.on("data", (d: Buffer) => (output += d));
-  await waitForServer(child, () => output, `http://127.0.0.1:${port}/healthz`);
+  const start = async () => {
+    const started = spawn(process.execPath, ["build/index.js"], {
+      env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", APP_URL: options.env?.APP_URL ?? `http://127.0.0.1:${port}` } as NodeJS.ProcessEnv,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    started.stdout!.on("data", (d: Buffer) => (output += d));
+    started.stderr!.on("data", (d: Buffer) => (output += d));
+    await waitForServer(started, () => output, `http://127.0.0.1:${port}/healthz`);
+    return started;
+  };
+  let child = await start();
   return {
     url: `http://127.0.0.1:${port}`,
     data,
@@ -73,6 +84,15 @@ export async function startApp<T = undefined>(options: { prepare?: () => Promise
       await stopChild(child);
       await db.drop();
       rmSync(dir, { recursive: true, force: true });
+    },
+    async restart(signal = "SIGTERM") {
+      if (signal === "SIGTERM") await stopChild(child);
+      else
+        await new Promise<void>((resolve) => {
+          child.once("exit", () => resolve());
+          child.kill(signal);
+        });
+      child = await start();
     },
   };
 }
