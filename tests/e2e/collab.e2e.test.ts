@@ -12,9 +12,15 @@ import { issueCollabToken } from "#app/collab/token.server";
 import { prisma } from "#app/utils/db.server";
 import { addGroupMember, createGroup, createNetwork, createOrganisation, createUser, makeDelegate } from "#tests/factories";
 
-import { type App, startApp } from "./harness";
+import { type App, sessionCookieFor, startApp } from "./harness";
 
-type Data = { name: string; tokens: { anna: string; bruno: string; reader: string; stranger: string; forged: string } };
+type Cookie = { name: string; value: string };
+type Data = {
+  name: string;
+  tokenPath: string;
+  cookies: { anna: Cookie; reader: Cookie; stranger: Cookie };
+  tokens: { anna: string; bruno: string; reader: string; stranger: string; forged: string };
+};
 let app: App<Data>;
 const providers: HocuspocusProvider[] = [];
 
@@ -34,7 +40,12 @@ beforeAll(async () => {
       const name = recommendationDocument(recommendation.id);
       const token = (userId: string, role: "edit" | "read" = "edit") => issueCollabToken({ userId, documentName: name, role }, 3600);
       const forged = token(anna.id).replace(/.$/, (c) => (c === "A" ? "B" : "A"));
-      return { name, tokens: { anna: token(anna.id), bruno: token(bruno.id), reader: token(reader.id), stranger: token(stranger.id), forged } };
+      return {
+        name,
+        tokenPath: `/${network.slug}/recommendations/${recommendation.id}/collab-token`,
+        cookies: { anna: await sessionCookieFor(anna.id), reader: await sessionCookieFor(reader.id), stranger: await sessionCookieFor(stranger.id) },
+        tokens: { anna: token(anna.id), bruno: token(bruno.id), reader: token(reader.id), stranger: token(stranger.id), forged },
+      };
     },
   });
 });
@@ -75,6 +86,23 @@ function write(doc: Y.Doc, words: string) {
   paragraph.insert(0, [new Y.XmlText(words)]);
   fragment(doc).push([paragraph]);
 }
+
+test("the page's token route gives a writer an edit token and a reader a read token, never cached; a stranger gets a 404", async () => {
+  const tokenOf = async (cookie: Cookie) => {
+    const response = await fetch(`${app.url}${app.data.tokenPath}`, { headers: { Cookie: `${cookie.name}=${cookie.value}` } });
+    return {
+      status: response.status,
+      cache: response.headers.get("Cache-Control"),
+      body: response.status === 200 ? ((await response.json()) as { token: string; role: string }) : null,
+    };
+  };
+  const anna = await tokenOf(app.data.cookies.anna);
+  expect(anna).toMatchObject({ status: 200, cache: "private, no-store", body: { role: "edit" } });
+  expect((await tokenOf(app.data.cookies.reader)).body?.role).toBe("read");
+  expect((await tokenOf(app.data.cookies.stranger)).status).toBe(404);
+  const writer = connect(anna.body!.token);
+  await waitFor(() => writer.provider.isSynced && writer.state.authenticated, "a connection with the route's token");
+});
 
 test("two writers converge, each seeing the other's words", async () => {
   const anna = connect(app.data.tokens.anna);
