@@ -9,24 +9,16 @@ import { can } from "#app/access/can";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { useT } from "#app/components/i18n";
 import { startAssemblyMinutes } from "#app/models/assembly-minutes.server";
-import { prisma } from "#app/utils/db.server";
-import { DomainError, forbidden, invariantResponse } from "#app/utils/errors.server";
+import { DomainError, forbidden } from "#app/utils/errors.server";
 import { pageTitle } from "#app/utils/i18n";
 import { assemblyPath, meetingPath } from "#app/utils/paths";
 import { redirectWithToast } from "#app/utils/toast.server";
 
-import { assemblyReader } from "./__assembly.server";
+import { assemblyReader, visibleAssembly } from "./__assembly.server";
 
 async function minutesContext(request: Request, params: { network?: string; assembly?: string }) {
   const reader = await assemblyReader(request, params.network);
-  const assembly = params.assembly
-    ? await prisma.assembly.findFirst({
-        where: { id: params.assembly, networkId: reader.network.id },
-        select: { id: true, title: true, status: true, meetingId: true },
-      })
-    : null;
-  // A draft is the coordinators' work in progress: for anyone else it does not exist yet.
-  invariantResponse(assembly && (assembly.status !== "draft" || reader.coordinator), "assemblies.error.notFound", 404);
+  const assembly = await visibleAssembly(reader, params.assembly);
   const mayStart = can(reader.actor, "assembly.startMinutes", { networkId: reader.network.id });
   return { ...reader, assembly, mayStart };
 }

@@ -62,7 +62,9 @@ async function pollContext(request: Request, params: { network?: string; assembl
   });
   // A draft poll, like a draft assembly, is the coordinators' work in progress.
   invariantResponse(
-    poll && (poll.status !== "draft" || reader.coordinator) && (poll.assembly.status !== "draft" || reader.coordinator),
+    poll &&
+      (poll.status !== "draft" || reader.coordinator) &&
+      can(reader.actor, "assembly.seeOne", { networkId: reader.network.id, delegatesHere: reader.delegatesHere, status: poll.assembly.status }),
     "assemblies.error.notFound",
     404,
   );

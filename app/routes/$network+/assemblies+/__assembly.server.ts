@@ -25,7 +25,7 @@ export async function visibleAssembly(reader: Awaited<ReturnType<typeof assembly
   const assembly = assemblyId
     ? await prisma.assembly.findFirst({
         where: { id: assemblyId, networkId: reader.network.id },
-        select: { id: true, title: true, status: true, networkId: true },
+        select: { id: true, title: true, status: true, networkId: true, meetingId: true },
       })
     : null;
   invariantResponse(

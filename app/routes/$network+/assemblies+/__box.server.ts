@@ -3,14 +3,11 @@
 import { prisma } from "#app/utils/db.server";
 import { invariantResponse } from "#app/utils/errors.server";
 
-import { assemblyReader } from "./__assembly.server";
+import { assemblyReader, visibleAssembly } from "./__assembly.server";
 
 export async function assemblyForScreen(request: Request, params: { network?: string; assembly?: string }) {
   const reader = await assemblyReader(request, params.network);
-  const assembly = params.assembly
-    ? await prisma.assembly.findFirst({ where: { id: params.assembly, networkId: reader.network.id }, select: { id: true, title: true, status: true } })
-    : null;
-  invariantResponse(assembly && (assembly.status !== "draft" || reader.coordinator), "assemblies.error.notFound", 404);
+  const assembly = await visibleAssembly(reader, params.assembly);
   return { ...reader, assembly };
 }
 
