@@ -248,6 +248,24 @@ const TABLE: Row[] = [
   row("recommendation.edit", (p) => ({ access: accessOf(p), recommendation: { status: "draft" } }), READERS, "draft"),
   row("recommendation.edit", (p) => ({ access: accessOf(p), recommendation: { status: "submitted" } }), [], "submitted to the comité"),
   row("recommendation.read", (p) => ({ access: accessOf(p) }), INSIDERS),
+  row("recommendation.start", (p) => ({ access: accessOf(p) }), READERS),
+  row("recommendation.comment", (p) => ({ access: accessOf(p), recommendation: { status: "submitted" } }), INSIDERS, "submitted to the comité"),
+  row("recommendation.comment", (p) => ({ access: accessOf(p), recommendation: { status: "sent" } }), [], "sent"),
+  row("recommendation.steer", (p) => ({ access: accessOf(p), recommendation: { status: "groupReview" } }), MANAGERS, "in the group's review"),
+  row("recommendation.steer", (p) => ({ access: accessOf(p), recommendation: { status: "submitted" } }), [], "submitted to the comité"),
+  row(
+    "recommendation.decide",
+    () => ({ networkId: NETWORK, seated: [COMMITTEE_ORG], recommendation: { status: "submitted" } }),
+    ["committeeMember"],
+    "submitted, with a comité",
+  ),
+  row("recommendation.decide", () => ({ networkId: NETWORK, seated: [], recommendation: { status: "submitted" } }), COORDINATORS, "submitted, no comité"),
+  row("recommendation.decide", () => ({ networkId: NETWORK, seated: [COMMITTEE_ORG], recommendation: { status: "draft" } }), [], "a draft"),
+  row("recommendation.send", () => ({ networkId: NETWORK }), COORDINATORS),
+  row("recommendation.publish", () => ({ networkId: NETWORK, recommendation: { status: "sent" } }), COORDINATORS, "sent"),
+  row("recommendation.publish", () => ({ networkId: NETWORK, recommendation: { status: "submitted" } }), [], "not validated"),
+  row("recommendation.follow", (p) => ({ access: accessOf(p), seated: [COMMITTEE_ORG] }), [...READERS, "committeeMember"]),
+  row("authority.manage", () => ({ networkId: NETWORK }), COORDINATORS),
 ];
 
 describe("app/access: persona × capability", () => {

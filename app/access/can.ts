@@ -20,7 +20,18 @@ import { canAnswerMeeting, canManageMeeting, canProposeAgendaItem, canSeeMeeting
 import { canComment, canManageMinutes, canReadPublishedMinutes, canReadVersion, canSeeAction, canUpdateAction, canVolunteer, canWriteMinutes } from "./minutes";
 import { isCoordinator, isInsiderOf } from "./network";
 import { canEditOrganisation, canManageDelegates } from "./organisation";
-import { canEditRecommendation, canReadRecommendation } from "./recommendation";
+import {
+  canCommentRecommendation,
+  canDecideRecommendation,
+  canEditRecommendation,
+  canFollowRecommendation,
+  canManageAuthorities,
+  canPublishRecommendation,
+  canReadRecommendation,
+  canSendRecommendation,
+  canStartRecommendation,
+  canSteerRecommendation,
+} from "./recommendation";
 
 type InNetwork = { networkId: string };
 type ForOrganisation = { networkId: string; organisationId: string };
@@ -92,6 +103,17 @@ export type Scopes = {
   /** The carrying group's access (group.server.ts groupAccess) and the recommendation's status. */
   "recommendation.edit": InGroup & { recommendation: { status: string } };
   "recommendation.read": InGroup;
+  /** Starts a recommendation carried by this group. */
+  "recommendation.start": InGroup;
+  "recommendation.comment": InGroup & { recommendation: { status: string } };
+  /** Title, theme, co-signers, and the group's steps (review, back to draft, the group's agreement). */
+  "recommendation.steer": InGroup & { recommendation: { status: string } };
+  /** `seated`: the organisations on the comité today (assembly.server.ts seatedOrganisationIds). */
+  "recommendation.decide": InNetwork & { seated: readonly string[]; recommendation: { status: string } };
+  "recommendation.send": InNetwork;
+  "recommendation.publish": InNetwork & { recommendation: { status: string } };
+  "recommendation.follow": InGroup & { seated: readonly string[] };
+  "authority.manage": InNetwork;
 };
 
 export type Capability = keyof Scopes;
@@ -146,6 +168,14 @@ const RULES: { [C in Capability]: (actor: Actor | null, scope: Scopes[C]) => boo
   "committee.act": (actor, s) => isCommitteeMember(actor, s.seated),
   "recommendation.edit": (actor, s) => !!actor && canEditRecommendation(s.access, s.recommendation),
   "recommendation.read": (actor, s) => !!actor && canReadRecommendation(s.access),
+  "recommendation.start": (actor, s) => !!actor && canStartRecommendation(s.access),
+  "recommendation.comment": (actor, s) => !!actor && canCommentRecommendation(s.access, s.recommendation),
+  "recommendation.steer": (actor, s) => !!actor && canSteerRecommendation(s.access, s.recommendation),
+  "recommendation.decide": (actor, s) => canDecideRecommendation(actor, s.networkId, s.seated, s.recommendation),
+  "recommendation.send": (actor, s) => canSendRecommendation(actor, s.networkId),
+  "recommendation.publish": (actor, s) => canPublishRecommendation(actor, s.networkId, s.recommendation),
+  "recommendation.follow": (actor, s) => !!actor && canFollowRecommendation(actor, s.access, s.seated),
+  "authority.manage": (actor, s) => canManageAuthorities(actor, s.networkId),
 };
 
 /** May this actor (null: a visitor) do this, in this scope? */
