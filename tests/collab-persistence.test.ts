@@ -28,7 +28,7 @@ test("loading gives the stored state and every update appended since; the person
   expect(await loadDocumentState(name)).toBeNull();
   const writer = new Y.Doc();
   await appendUpdate(name, edit(writer, "Bonjour "), { userId: user.id });
-  await compactDocument(name, writer, "Bonjour", null);
+  await compactDocument(name, writer, { text: "Bonjour", html: "<p>Bonjour</p>" }, null);
   await appendUpdate(name, edit(writer, "le réseau"), { userId: user.id });
   expect(textOf(docWith((await loadDocumentState(name))!))).toBe("Bonjour le réseau");
   const clients = await prisma.collabClient.findMany({ where: { documentName: name } });
@@ -46,7 +46,7 @@ test("compaction deletes the updates the state holds and keeps one it does not h
   // Appended, not applied yet to the server's copy when the compaction runs.
   const late = edit(a, "deux");
   await appendUpdate(name, late, { userId: user.id });
-  expect(await compactDocument(name, server, "un", null)).toBe(true);
+  expect(await compactDocument(name, server, { text: "un", html: "" }, null)).toBe(true);
   const left = await prisma.collabUpdate.findMany({ where: { documentName: name } });
   expect(left.map((u) => Buffer.from(u.update).equals(Buffer.from(late)))).toEqual([true]);
   expect(textOf(docWith((await loadDocumentState(name))!))).toBe("un deux");
@@ -56,13 +56,13 @@ test("an empty document never replaces a stored one", async () => {
   const name = `test:${Math.random()}`;
   const writer = new Y.Doc();
   edit(writer, "Texte validé par le groupe");
-  expect(await compactDocument(name, writer, "Texte validé par le groupe", null)).toBe(true);
+  expect(await compactDocument(name, writer, { text: "Texte validé par le groupe", html: "" }, null)).toBe(true);
   const before = await prisma.collabDocument.findUniqueOrThrow({ where: { name } });
-  expect(await compactDocument(name, new Y.Doc(), "", null)).toBe(false);
+  expect(await compactDocument(name, new Y.Doc(), { text: "", html: "" }, null)).toBe(false);
   const after = await prisma.collabDocument.findUniqueOrThrow({ where: { name } });
   expect(Buffer.from(after.state).equals(Buffer.from(before.state))).toBe(true);
   expect(after.text).toBe("Texte validé par le groupe");
   expect(textOf(docWith((await loadDocumentState(name))!))).toBe("Texte validé par le groupe");
   // A new document may start empty.
-  expect(await compactDocument(`test:${Math.random()}`, new Y.Doc(), "", null)).toBe(true);
+  expect(await compactDocument(`test:${Math.random()}`, new Y.Doc(), { text: "", html: "" }, null)).toBe(true);
 });

@@ -44,12 +44,13 @@ const isEmpty = (doc: Y.Doc) => Y.encodeStateVector(doc).length <= 1;
  * Writes the document's whole state and its text, and deletes the appended updates it contains.
  * Returns false (and writes nothing) when an empty document would replace a stored one.
  */
-export async function compactDocument(documentName: string, doc: Y.Doc, text: string, json: unknown): Promise<boolean> {
+export async function compactDocument(documentName: string, doc: Y.Doc, snapshot: { text: string; html: string }, json: unknown): Promise<boolean> {
+  const { text, html } = snapshot;
   const state = bytes(Y.encodeStateAsUpdate(doc));
-  const snapshot = Y.snapshot(doc);
+  const held = Y.snapshot(doc);
   const appended = await prisma.collabUpdate.findMany({ where: { documentName }, orderBy: { id: "asc" }, select: { id: true, update: true } });
   // Only what the state holds goes: an update appended but not applied yet stays for the next time.
-  const contained = appended.filter((u) => Y.snapshotContainsUpdate(snapshot, new Uint8Array(u.update))).map((u) => u.id);
+  const contained = appended.filter((u) => Y.snapshotContainsUpdate(held, new Uint8Array(u.update))).map((u) => u.id);
   return transaction(async (tx) => {
     if (isEmpty(doc)) {
       const stored = await tx.collabDocument.findUnique({ where: { name: documentName }, select: { state: true } });
@@ -59,8 +60,8 @@ export async function compactDocument(documentName: string, doc: Y.Doc, text: st
     }
     await tx.collabDocument.upsert({
       where: { name: documentName },
-      create: { name: documentName, state, text, json: json as object },
-      update: { state, text, json: json as object },
+      create: { name: documentName, state, text, html, json: json as object },
+      update: { state, text, html, json: json as object },
     });
     if (contained.length) await tx.collabUpdate.deleteMany({ where: { id: { in: contained } } });
     return true;

@@ -10,29 +10,21 @@ import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 
 import { type Extension, Hocuspocus } from "@hocuspocus/server";
-import { yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
 import { WebSocketServer } from "ws";
 import * as Y from "yjs";
 
 import { collabRoleOf } from "./documents.server";
+import { jsonOfDoc, setLiveServer, snapshotOf } from "./live.server";
 import { appendUpdate, compactDocument, loadDocumentState } from "./persistence.server";
 import { verifyCollabToken } from "./token.server";
 
 export const COLLAB_PATH = "/collab";
-/** The Yjs field the editor writes into (Tiptap's Collaboration extension default). */
-export const COLLAB_FIELD = "default";
 
 type Context = { userId: string };
 
 // y-protocols sync message types, as Hocuspocus's beforeSync hook reports them.
 const SYNC_STEP_2 = 1;
 const SYNC_UPDATE = 2;
-
-function textOf(node: { text?: string; content?: unknown[]; type?: string }): string {
-  if (node.text) return node.text;
-  const inner = (node.content ?? []).map((c) => textOf(c as typeof node)).join("");
-  return node.type === "paragraph" || node.type === "heading" || node.type === "listItem" ? `${inner}\n` : inner;
-}
 
 const authentication: Extension = {
   extensionName: "maillage-authentication",
@@ -63,8 +55,8 @@ const storage: Extension = {
     return document;
   },
   async onStoreDocument({ document, documentName }) {
-    const json = yXmlFragmentToProsemirrorJSON(document.getXmlFragment(COLLAB_FIELD));
-    const stored = await compactDocument(documentName, document, textOf(json).trim(), json);
+    const json = jsonOfDoc(document);
+    const stored = await compactDocument(documentName, document, snapshotOf(json), json);
     if (!stored) console.error(`collaboration: refused to store an empty ${documentName} over its stored text`);
   },
 };
@@ -77,6 +69,7 @@ export function createCollabServer() {
     maxDebounce: 30_000,
     extensions: [authentication, durability, storage],
   });
+  setLiveServer(hocuspocus);
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 4 * 1024 * 1024 });
   sockets.on("connection", (socket, request: IncomingMessage) => {
     const headers = new Headers();
@@ -102,6 +95,7 @@ export function createCollabServer() {
       await Promise.all([...hocuspocus.documents.values()].map((d) => hocuspocus.unloadDocument(d)));
       hocuspocus.closeConnections();
       sockets.close();
+      setLiveServer(null);
     },
   };
 }
