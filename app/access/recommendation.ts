@@ -7,8 +7,8 @@
 // comité); the coordinators keep the authorities' address book, send, record answers received on
 // paper, and publish what the comité decided to publish.
 import type { Actor } from "./actor";
-import type { GroupAccess } from "./group";
 import { isCommitteeMember } from "./assembly";
+import type { GroupAccess } from "./group";
 import { isCoordinator } from "./network";
 
 /** The statuses in which the carrying group still writes the text. */
